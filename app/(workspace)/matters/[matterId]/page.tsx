@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Mono } from "@/components/ui/mono";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { MATTER_ROLE_LABELS } from "@/lib/roles";
+import { getMatterOverview } from "@/lib/server/matters/get-matter-overview";
+import { loadOr404, pageActor } from "@/lib/server/page-guard";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function MatterOverviewPage({ params }: { params: Promise<{ matterId: string }> }) {
+  const { matterId } = await params;
+  const actor = await pageActor();
+  const { matter, recentActivity } = await loadOr404(() => getMatterOverview(actor, matterId));
+  const stats = [
+    { label: "Named & putative plaintiffs", value: matter._count.plaintiffs, href: `/matters/${matter.id}/plaintiffs` },
+    { label: "Team members", value: matter.memberships.length },
+  ];
+
+  return (
+    <div className="mx-auto max-w-6xl">
+      <PageHeader
+        title={<span className="italic">{matter.caption}</span>}
+        description={
+          <>
+            {matter.court} · No. <Mono>{matter.docketNumber}</Mono>
+            {matter.filedOn && <> · filed {formatDate(matter.filedOn)}</>}
+          </>
+        }
+      />
+      {matter.description && <p className="mb-6 max-w-3xl text-sm leading-6">{matter.description}</p>}
+
+      <dl className="mb-8 grid grid-cols-2 gap-4 md:grid-cols-4">
+        {stats.map((s) => (
+          <div key={s.label} className="rounded-lg border border-border p-4">
+            <dt className="text-sm text-muted-foreground">{s.label}</dt>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums">
+              {s.href ? (
+                <Link href={s.href} className="hover:underline">
+                  {s.value}
+                </Link>
+              ) : (
+                s.value
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-1">
+          <CardHeader>
+            <CardTitle>Team</CardTitle>
+            <CardDescription>Members see this matter; nobody else does.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ul className="flex flex-col gap-2 text-sm">
+              {matter.memberships.map((m) => (
+                <li key={m.id} className="flex items-baseline justify-between gap-2">
+                  <span>{m.user.name}</span>
+                  <span className="text-muted-foreground">{MATTER_ROLE_LABELS[m.role]}</span>
+                </li>
+              ))}
+            </ul>
+          </CardContent>
+        </Card>
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle>Recent activity</CardTitle>
+            <CardDescription>From the matter&apos;s append-only, hash-chained audit log.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {recentActivity.length === 0 ? (
+              <p className="text-sm text-muted-foreground">Nothing has happened on this matter yet.</p>
+            ) : (
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>When</TableHead>
+                    <TableHead>Who</TableHead>
+                    <TableHead>What</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {recentActivity.map((e) => (
+                    <TableRow key={e.id.toString()}>
+                      <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(e.at)}</TableCell>
+                      <TableCell>{e.actor?.name ?? "System"}</TableCell>
+                      <TableCell>
+                        <Mono className="text-xs">{e.action}</Mono>
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

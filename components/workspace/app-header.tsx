@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { Mono } from "@/components/ui/mono";
+import { UserMenu } from "@/components/workspace/user-menu";
+
+type Props = {
+  user: { name: string; email: string; roleLabel: string };
+  matter?: { id: string; caption: string; docketNumber: string; court: string };
+};
+
+// The top bar of the staff workspace: where you are (matter caption, docket) and who you are.
+export function AppHeader({ user, matter }: Props) {
+  return (
+    <header className="sticky top-0 z-30 flex h-14 items-center gap-4 border-b border-border bg-background px-4" data-print="hide">
+      <Link href="/matters" className="rounded-sm font-semibold tracking-tight">
+        Proofline
+      </Link>
+      {matter && (
+        <div className="flex min-w-0 items-baseline gap-3 border-l border-border pl-4">
+          <Link href={`/matters/${matter.id}`} className="truncate rounded-sm font-medium italic hover:underline">
+            {matter.caption}
+          </Link>
+          <Mono className="shrink-0 text-sm text-muted-foreground" title={matter.court}>
+            No. {matter.docketNumber}
+          </Mono>
+        </div>
+      )}
+      <div className="ml-auto">
+        <UserMenu {...user} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,49 @@
+// Expected failures, each with the HTTP status a route answers with. Anything that is not an
+// AppError is a bug: routes show a generic message with an event id and log it.
+export type AppErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "VALIDATION"
+  | "CONFLICT"
+  | "RATE_LIMITED";
+
+const STATUS: Record<AppErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION: 422,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+};
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly fieldErrors: FieldErrors;
+
+  constructor(code: AppErrorCode, message: string, fieldErrors: FieldErrors = {}) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+
+  // What a user may not see is indistinguishable from what does not exist.
+  static notFound(what = "Not found"): AppError {
+    return new AppError("NOT_FOUND", what);
+  }
+
+  static validation(fieldErrors: FieldErrors, message = "Some fields need attention."): AppError {
+    return new AppError("VALIDATION", message, fieldErrors);
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

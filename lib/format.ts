@@ -1,0 +1,36 @@
+// Dates as lawyers write them, in UTC so a filing date never shifts a day with the viewer's zone.
+const DATE = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+const DATE_TIME = new Intl.DateTimeFormat("en-US", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+  timeZoneName: "short",
+});
+
+export function formatDate(d: Date | null | undefined): string {
+  return d ? DATE.format(d) : "—";
+}
+
+export function formatDateTime(d: Date | null | undefined): string {
+  return d ? DATE_TIME.format(d) : "—";
+}
+
+const MONTH = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", timeZone: "UTC" });
+
+// A known-only-roughly range such as first use "March – April 2019".
+export function formatDateRange(from: Date | null, to: Date | null): string {
+  if (!from && !to) return "—";
+  if (from && to) {
+    const wholeMonths = from.getUTCDate() === 1 && new Date(to.getTime() + 86_400_000).getUTCDate() === 1;
+    if (wholeMonths) {
+      const a = MONTH.format(from);
+      const b = MONTH.format(to);
+      return a === b ? a : `${a} – ${b}`;
+    }
+    return `${formatDate(from)} – ${formatDate(to)}`;
+  }
+  return from ? `from ${formatDate(from)}` : `by ${formatDate(to)}`;
+}

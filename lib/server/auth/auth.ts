@@ -1,0 +1,60 @@
+import "server-only";
+import NextAuth, { type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import type { AccountRole } from "@/lib/generated/prisma/enums";
+import { ZSignIn } from "@/lib/schemas/auth";
+import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { verifyPassword } from "@/lib/server/auth/passwords";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; role: AccountRole } & DefaultSession["user"];
+  }
+  interface User {
+    role?: AccountRole;
+  }
+}
+
+if (!env.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
+  throw new Error("AUTH_SECRET is not set: npm start generates one; a deployment must provide it");
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: env.AUTH_SECRET,
+  // Behind `next start` and proxies the host header is trusted; the deployment sets the origin.
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    Credentials({
+      id: "password",
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = ZSignIn.pick({ email: true, password: true }).safeParse({
+          email: raw?.email,
+          password: raw?.password,
+        });
+        if (!parsed.success) return null;
+        const user = await db.user.findUnique({ where: { email: parsed.data.email } });
+        const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
+        if (!user || !ok || user.disabledAt) return null;
+        return { id: user.id, email: user.email, name: user.name, role: user.role };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.role = user.role;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.sub ?? "";
+      session.user.role = token.role as AccountRole;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,33 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+// Every setting the server reads, validated once at boot: a bad value stops start-up with the
+// variable's name instead of failing later inside a request.
+const ZEnv = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is not set (npm start sets it for the embedded database)" })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Required by the web server (auth.ts checks); CLIs and tests that never sign anyone in run without it.
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  BLOB_ROOT: z.string().default(path.resolve(".data/blobs")),
+  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+function loadEnv(): Env {
+  // `next build` evaluates server modules without serving anything; it needs no database.
+  const building = process.env.NEXT_PHASE === "phase-production-build";
+  const source = building ? { DATABASE_URL: "postgresql://build-phase/unused", ...process.env } : process.env;
+  const result = ZEnv.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env: Env = loadEnv();

