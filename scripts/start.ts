@@ -86,7 +86,7 @@ async function main() {
   const server = spawn(bin("next"), ["start", "-p", String(PORT)], {
     cwd: ROOT,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } as NodeJS.ProcessEnv,
   });
 
   let stopping = false;
@@ -101,7 +101,7 @@ async function main() {
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
-  server.on("exit", async (code) => {
+  server.on("exit", async (code: number | null) => {
     if (stopping) return;
     await stopDatabase();
     process.exit(code ?? 1);

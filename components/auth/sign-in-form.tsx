@@ -14,7 +14,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const email = state.status === "error" ? state.values.email : undefined;
 
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form key={state.status === "error" ? state.attempt : "initial"} action={action} className="flex flex-col gap-4" noValidate>
       {state.status === "error" && (
         <Alert variant="destructive">
           <AlertTitle>Could not sign in</AlertTitle>

@@ -55,7 +55,7 @@ export function PlaintiffForm({ action, initial, hidden, submitLabel, cancelHref
   const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "_form"));
 
   return (
-    <form action={formAction} className="flex max-w-3xl flex-col gap-5" noValidate>
+    <form key={state.status === "error" ? state.attempt : "initial"} action={formAction} className="flex max-w-3xl flex-col gap-5" noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -84,7 +84,7 @@ export function Field({
     <div
       data-slot="field"
       data-invalid={invalid || undefined}
-      className={cn("grid gap-1.5", className)}
+      className={cn("grid content-start gap-1.5", className)}
       {...props}
     >
       <Label htmlFor={htmlFor} className={cn(hideLabel && "sr-only")}>

@@ -28,6 +28,13 @@ const ZPlaintiffFields = z.object({
   notes: ZOptionalText(10_000, "Notes"),
 });
 
+// Checked even when other fields are wrong, so one submit shows every problem at once; skipped
+// only when the dates themselves are malformed (their own errors say so).
+const DATES_PARSED = {
+  when: (payload: z.core.ParsePayload) =>
+    !payload.issues.some((i) => i.path?.[0] === "firstUseFrom" || i.path?.[0] === "firstUseTo"),
+};
+
 function checkUsageRange(value: { firstUseFrom?: string; firstUseTo?: string }, ctx: z.RefinementCtx) {
   const today = new Date().toISOString().slice(0, 10);
   if (value.firstUseFrom && value.firstUseFrom > today) {
@@ -38,7 +45,7 @@ function checkUsageRange(value: { firstUseFrom?: string; firstUseTo?: string }, 
   }
 }
 
-export const ZCreatePlaintiff = ZPlaintiffFields.extend({ submissionKey: ZSubmissionKey }).strict().superRefine(checkUsageRange);
+export const ZCreatePlaintiff = ZPlaintiffFields.extend({ submissionKey: ZSubmissionKey }).strict().superRefine(checkUsageRange, DATES_PARSED);
 export type TCreatePlaintiff = z.infer<typeof ZCreatePlaintiff>;
 
 export const ZUpdatePlaintiff = ZPlaintiffFields.extend({
@@ -46,5 +53,5 @@ export const ZUpdatePlaintiff = ZPlaintiffFields.extend({
   expectedUpdatedAt: z.iso.datetime({ error: "Missing version: reload the page" }),
 })
   .strict()
-  .superRefine(checkUsageRange);
+  .superRefine(checkUsageRange, DATES_PARSED);
 export type TUpdatePlaintiff = z.infer<typeof ZUpdatePlaintiff>;

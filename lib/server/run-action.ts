@@ -17,7 +17,7 @@ export async function runAction(form: FormData, fn: () => Promise<ActionState | 
     if (isAppError(error)) {
       if (error.code === "NOT_FOUND") notFound();
       if (error.code === "UNAUTHENTICATED") redirect("/sign-in");
-      return { status: "error", message: error.message, fieldErrors: error.fieldErrors, values };
+      return { status: "error", message: error.message, fieldErrors: error.fieldErrors, values, attempt: randomUUID() };
     }
     const eventId = randomUUID();
     logger.error({ err: error, eventId }, "server action failed");
@@ -26,6 +26,7 @@ export async function runAction(form: FormData, fn: () => Promise<ActionState | 
       message: `Something went wrong on our side and nothing was saved. Reference: ${eventId}`,
       fieldErrors: {},
       values,
+      attempt: eventId,
     };
   }
 }

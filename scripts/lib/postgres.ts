@@ -89,12 +89,14 @@ export function uniqueDatabaseName(prefix: string): string {
 }
 
 // Runs a command from node_modules/.bin, inheriting output; rejects with its exit code.
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, quiet = false): Promise<void> {
+export type Env = Record<string, string | undefined>;
+
+export function run(command: string, args: string[], env: Env = {}, quiet = false): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: ROOT,
       stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } as NodeJS.ProcessEnv,
     });
     let output = "";
     child.stdout?.on("data", (d) => (output += d));

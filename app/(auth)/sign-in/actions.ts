@@ -1,5 +1,6 @@
 "use server";
 
+import { randomUUID } from "node:crypto";
 import { AuthError } from "next-auth";
 import { unstable_rethrow } from "next/navigation";
 import type { ActionState } from "@/lib/action-state";
@@ -17,7 +18,7 @@ export async function signInAction(_prev: ActionState, form: FormData): Promise<
   const values = { email: typeof raw.email === "string" ? raw.email : "" };
   const parsed = ZSignIn.safeParse(raw);
   if (!parsed.success) {
-    return { status: "error", message: "Enter your email and password.", fieldErrors: toFieldErrors(parsed.error), values };
+    return { status: "error", message: "Enter your email and password.", fieldErrors: toFieldErrors(parsed.error), values, attempt: randomUUID() };
   }
   try {
     await signIn("password", {
@@ -30,7 +31,7 @@ export async function signInAction(_prev: ActionState, form: FormData): Promise<
     unstable_rethrow(error);
     if (error instanceof AuthError) {
       // Never say which half was wrong: that would confirm which emails have accounts.
-      return { status: "error", message: "That email and password do not match an active account.", fieldErrors: {}, values };
+      return { status: "error", message: "That email and password do not match an active account.", fieldErrors: {}, values, attempt: randomUUID() };
     }
     throw error;
   }

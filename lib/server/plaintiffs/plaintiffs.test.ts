@@ -111,3 +111,12 @@ describe("plaintiffs: editing", () => {
     expect(await listPlaintiffs(paralegal, other.id)).toHaveLength(0);
   });
 });
+
+describe("plaintiffs: every problem in one submit", () => {
+  it("reports a reversed range together with a missing state", async () => {
+    const { matter, paralegal } = await makeMatterWithTeam();
+    const input = validPlaintiffInput({ residenceState: undefined, firstUseFrom: "2019-05-01", firstUseTo: "2019-04-01" });
+    const error = await refusal(createPlaintiff(paralegal, matter.id, input));
+    expect(Object.keys(error.fieldErrors).sort()).toEqual(["firstUseTo", "residenceState"]);
+  });
+});
