@@ -2,8 +2,24 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   poweredByHeader: false,
-  // The generated Prisma client and pg stay plain Node modules on the server.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // Loaded from node_modules at run time instead of bundled: native drivers, and libraries that
+  // read their own data files (pdfkit's fonts) or spawn workers.
+  serverExternalPackages: [
+    "pg",
+    "@prisma/adapter-pg",
+    "pdfkit",
+    "pdf-lib",
+    "unpdf",
+    "pg-boss",
+    "mammoth",
+    "mailparser",
+    "nodemailer",
+    "file-type",
+    "yauzl",
+    "yazl",
+    "stream-json",
+    "rate-limiter-flexible",
+  ],
   async headers() {
     return [
       {

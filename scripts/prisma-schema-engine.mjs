@@ -537,7 +537,7 @@ function adapterFactory(datasource) {
     // replay migrations on (and reset) the real database. Create a throwaway
     // database ourselves, connect to it by URL, and drop it on dispose.
     async connectToShadowDb() {
-      { const { config } = pgConfig(url); return patchAdapter(await new PrismaPg(config).connectToShadowDb()) }
+      if (shadowUrl) return connectToConfiguredShadowDb(shadowUrl)
       const shadowDbUrl = await acquireShadowDatabase(url)
       const adapter = await connectTo(shadowDbUrl)
       shadowDatabases.pools.set(shadowDbUrl, adapter.underlyingDriver())

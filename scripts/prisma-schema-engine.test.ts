@@ -244,6 +244,16 @@ describe("prisma schema-engine stand-in", () => {
     await expect.poll(leftOver, { timeout: 10_000, interval: 250 }).toEqual([]);
   });
 
+  it("migrate dev applies the pending drafted migration in a single run", async () => {
+    // The engine forgets its shadow-database state once applyMigrations applied something; without
+    // the stand-in's retry this run applied the migration and then failed in evaluateDataLoss.
+    const dev = await prisma(["migrate", "dev"]);
+    expectSuccess(dev);
+    expect(dev.stdout).toContain("Your database is now in sync with your schema.");
+    const columns = await query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'Post' AND column_name = 'body'`);
+    expect(columns).toHaveLength(1);
+  });
+
   it("migrate diff --from-empty --to-schema --script prints the SQL, with or without a reachable database", async () => {
     for (const config of ["prisma.config.ts", "unreachable.config.ts"]) {
       const diff = await prisma(["migrate", "diff", "--from-empty", "--to-schema", path.join(workDir, "prisma/schema.prisma"), "--script"], config);
