@@ -106,10 +106,10 @@ function loadGlue() {
     const glue = await import('@prisma/schema-engine-wasm/schema_engine_bg')
     const wasmUrl = new URL('./schema_engine_bg.wasm', import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg'))
     const imports = { ...glue }
-    // The engine arms 10 s timers (e.g. connection/statement timeouts) that it
-    // never clears; as ref'd timers they keep Node alive for 10 s after every
-    // command. Unref them: the engine's own work is still kept alive by the
-    // pending database sockets and the stdin pipe.
+    // The engine arms timers (10 s and 60 s ones during migrate dev) that it
+    // does not clear; ref'd, they would keep Node alive that long after the
+    // work is done. Unref them: pending work is kept alive by its database
+    // sockets and the stdin pipe anyway. (We also exit explicitly, see shutdown.)
     const setTimeoutImport = Object.keys(glue).find((k) => k.startsWith('__wbg_setTimeout_'))
     if (setTimeoutImport) {
       imports[setTimeoutImport] = (...a) => {
@@ -554,8 +554,7 @@ function adapterFactory(datasource) {
   // (the native engine resets it the same way before replaying migrations).
   async function connectToConfiguredShadowDb(configuredUrl) {
     if (url && databaseName(configuredUrl) === databaseName(url) && serverLocation(configuredUrl) === serverLocation(url)) {
-      throw new UserFacingError(
-        'P3005',
+      throw new Error(
         'The shadow database you configured appears to be the same as the main database. Please specify another shadow database.',
       )
     }
