@@ -177,15 +177,16 @@ beforeAll(async () => {
   await writeConfig("prisma.config.ts", databaseUrl);
   // Nothing listens on port 1: the datasource for the "no database at all" case.
   await writeConfig("unreachable.config.ts", "postgresql://postgres@127.0.0.1:1/nowhere");
-});
+}, 30_000);
 
 afterAll(async () => {
   await admin?.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
   await admin?.end();
   if (workDir) await rm(workDir, { recursive: true, force: true });
-});
+}, 30_000);
 
-describe("prisma schema-engine stand-in", () => {
+// Each prisma command takes a few seconds (more on a busy machine); do not rely on a config's timeout.
+describe("prisma schema-engine stand-in", { timeout: 120_000 }, () => {
   it("answers --version with the engine hash, so the CLI never downloads the native engine", async () => {
     const result = await prisma(["--version"]);
     expectSuccess(result);

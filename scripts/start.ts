@@ -21,7 +21,8 @@ import {
 } from "./lib/postgres";
 
 const PORT = Number(process.env.PORT ?? 3000);
-const DATA = path.join(ROOT, ".data");
+// PROOFLINE_DATA_DIR lets benches and side-by-side instances keep their own embedded database.
+const DATA = path.resolve(process.env.PROOFLINE_DATA_DIR ?? path.join(ROOT, ".data"));
 
 function fail(message: string): never {
   console.error(`proofline: ${message}`);
@@ -45,7 +46,7 @@ async function main() {
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-    console.log(`proofline: starting embedded PostgreSQL on 127.0.0.1:${port} (data in .data/pg)`);
+    console.log(`proofline: starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.relative(ROOT, path.join(DATA, "pg"))})`);
     try {
       embedded = await startEmbeddedPostgres(path.join(DATA, "pg"), port);
     } catch (error) {
