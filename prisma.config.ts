@@ -3,7 +3,7 @@ import { defineConfig } from "prisma/config";
 
 // Prisma's CLI downloads a native schema engine unless this names an existing file. Ours runs
 // Prisma's own WASM engine over the pg driver adapter, so every command works offline.
-process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.resolve(import.meta.dirname, "scripts/prisma-schema-engine.mjs");
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ||= path.resolve(import.meta.dirname, "scripts/prisma-schema-engine.mjs");
 
 export default defineConfig({
   schema: "prisma/schema.prisma",

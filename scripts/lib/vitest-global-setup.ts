@@ -14,7 +14,13 @@ export default async function setup(project: TestProject) {
   const name = uniqueDatabaseName("proofline_test");
   await ensureDatabase(server.adminUrl, name);
   const url = withDatabase(server.adminUrl, name);
-  await migrateDeploy(url);
+  try {
+    await migrateDeploy(url);
+  } catch (error) {
+    await dropDatabase(server.adminUrl, name);
+    await server.stop();
+    throw error;
+  }
   project.provide("databaseUrl", url);
   project.provide("adminDatabaseUrl", server.adminUrl);
   return async () => {
