@@ -6,6 +6,7 @@ import { ZSignIn } from "@/lib/schemas/auth";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { verifyPassword } from "@/lib/server/auth/passwords";
+import { logger } from "@/lib/server/logger";
 
 declare module "next-auth" {
   interface Session {
@@ -26,6 +27,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/sign-in" },
+  // A wrong password is an expected outcome, not an error with a stack trace in the log.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin") logger.info({ event: "sign-in refused" }, "sign-in refused");
+      else logger.error({ err: error }, "auth error");
+    },
+    warn(code) {
+      logger.warn({ code }, "auth warning");
+    },
+  },
   providers: [
     Credentials({
       id: "password",
