@@ -4,14 +4,14 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../lib/generated/prisma/client";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../prisma/seed";
+import pg from "pg";
+import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-users";
 import {
   bin,
   describeUrl,
   ensureDatabase,
   migrateDeploy,
+  pendingMigrations,
   probe,
   ROOT,
   run,
@@ -41,6 +41,9 @@ function authSecret(): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
+const t0 = performance.now();
+const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)}s`;
+
 async function main() {
   let embedded: EmbeddedServer | undefined;
   let databaseUrl = process.env.DATABASE_URL;
@@ -56,6 +59,7 @@ async function main() {
     databaseUrl = withDatabase(embedded.adminUrl, "proofline");
   }
 
+  if (process.env.PROOFLINE_TIMING) console.log(`proofline: database up at ${elapsed()}`);
   const reachable = await probe(databaseUrl);
   if (!reachable.ok) fail(`cannot reach PostgreSQL at ${describeUrl(databaseUrl)} (${reachable.reason.split("\n")[0]}). Check DATABASE_URL.`);
 
@@ -64,20 +68,30 @@ async function main() {
   };
 
   try {
-    await migrateDeploy(databaseUrl);
+    const pending = await pendingMigrations(databaseUrl);
+    if (pending.length > 0) {
+      console.log(`proofline: applying ${pending.length} migration(s)`);
+      await migrateDeploy(databaseUrl);
+    }
   } catch (error) {
     await stopDatabase();
     fail(`migrations failed:\n${(error as { output?: string }).output ?? (error as Error).message}`);
   }
 
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
-  const empty = (await db.matter.count()) === 0;
-  if (empty) {
+  if (await isEmpty(databaseUrl)) {
+    // Loaded only when needed: the Prisma client costs a second of start-up.
+    const [{ PrismaPg }, { PrismaClient }, { seedDemo }] = await Promise.all([
+      import("@prisma/adapter-pg"),
+      import("../lib/generated/prisma/client"),
+      import("../prisma/seed"),
+    ]);
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
     await seedDemo(db);
+    await db.$disconnect();
     console.log("proofline: loaded the demo matter (Hong v. ByteDance Inc.)");
   }
-  await db.$disconnect();
 
+  if (process.env.PROOFLINE_TIMING) console.log(`proofline: migrated and seeded at ${elapsed()}`);
   const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), NODE_ENV: "production" };
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     console.log("proofline: no build yet; building (about a minute)…");
@@ -109,10 +123,21 @@ async function main() {
   });
 
   await waitForHttp(`http://127.0.0.1:${PORT}/api/auth/providers`);
-  console.log(`\nProofline is running at http://localhost:${PORT}`);
+  console.log(`\nProofline is running at http://localhost:${PORT} (ready in ${elapsed()})`);
   console.log(`Demo sign-ins (password "${DEMO_PASSWORD}" for all):`);
   for (const u of DEMO_USERS) console.log(`  ${u.key.padEnd(10)} ${u.email}`);
   console.log("Press Ctrl-C to stop.");
+}
+
+async function isEmpty(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM "Matter") AS any`);
+    return !rows[0]?.any;
+  } finally {
+    await client.end();
+  }
 }
 
 async function waitForHttp(url: string, timeoutMs = 60_000) {

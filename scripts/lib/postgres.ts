@@ -137,3 +137,25 @@ export async function resolveTestServer(): Promise<EmbeddedServer> {
     },
   };
 }
+
+// Migration folders not yet applied to the database. Asking the database directly takes
+// milliseconds; the Prisma CLI takes seconds, so start-up only calls it when there is work.
+export async function pendingMigrations(url: string): Promise<string[]> {
+  const folders = fs
+    .readdirSync(path.join(ROOT, "prisma", "migrations"), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ exists: boolean }>(`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists`);
+    if (!rows[0]?.exists) return folders;
+    const applied = await client.query<{ migration_name: string }>(
+      `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const done = new Set(applied.rows.map((r) => r.migration_name));
+    return folders.filter((f) => !done.has(f));
+  } finally {
+    await client.end();
+  }
+}
