@@ -1,0 +1,14 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import type { Actor } from "@/lib/server/auth/actor";
+import { requireMatterAccess } from "@/lib/server/auth/policy";
+
+// Counts with their ordered elements: the counts page and the allegation form's element picker.
+export async function listCounts(actor: Actor, matterId: string) {
+  await requireMatterAccess(actor, matterId);
+  return db.count.findMany({
+    where: { matterId },
+    orderBy: { number: "asc" },
+    include: { elements: { orderBy: { position: "asc" }, include: { _count: { select: { allegations: true } } } } },
+  });
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { AppError } from "@/lib/app-error";
+import { parseInput } from "@/lib/schemas/parse";
+import { ZCancelRequest } from "@/lib/schemas/evidence";
+import { db } from "@/lib/server/db";
+import type { Actor } from "@/lib/server/auth/actor";
+import { isUuid, requireMatterRole } from "@/lib/server/auth/policy";
+import { appendAudit } from "@/lib/server/audit/append-audit";
+
+export async function cancelEvidenceRequest(actor: Actor, matterId: string, requestId: string, input: unknown) {
+  if (!isUuid(requestId)) throw AppError.notFound("Request not found");
+  const request = await db.evidenceRequest.findUnique({ where: { id: requestId } });
+  if (!request || request.matterId !== matterId) throw AppError.notFound("Request not found");
+  await requireMatterRole(actor, request.matterId, ["ATTORNEY", "PARALEGAL"]);
+  const { reason } = parseInput(ZCancelRequest, input);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.evidenceRequest.updateMany({
+      where: { id: requestId, status: "OPEN" },
+      data: { status: "CANCELLED", cancelReason: reason, closedAt: new Date() },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "This request is no longer open.");
+    await appendAudit(tx, actor, {
+      matterId: request.matterId,
+      action: "evidence_request.cancel",
+      entityType: "EvidenceRequest",
+      entityId: requestId,
+      details: { allegationId: request.allegationId, reason },
+    });
+    return tx.evidenceRequest.findUniqueOrThrow({ where: { id: requestId } });
+  });
+}

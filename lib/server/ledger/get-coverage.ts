@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import type { Actor } from "@/lib/server/auth/actor";
+import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { SUPPORT_VIEW, SUPPORT_STATUSES, type SupportStatus } from "@/lib/server/ledger/support-status";
+
+export type ElementCoverage = {
+  countId: string;
+  countNumber: number;
+  countTitle: string;
+  elementId: string;
+  position: number;
+  text: string;
+  allegations: number;
+  supported: number;
+  partial: number;
+  contradicted: number;
+  unsupported: number;
+};
+
+// The coverage dashboard: allegations by status, and for each element of each count how many of
+// the allegations that serve it are proven. An element with no SUPPORTED allegation is the legal
+// risk: the count fails on it.
+export async function getCoverage(actor: Actor, matterId: string) {
+  await requireMatterAccess(actor, matterId);
+  const [byStatusRows, elements, [requests]] = await Promise.all([
+    db.$queryRaw<{ status: SupportStatus; n: number }[]>`
+      SELECT status, count(*)::int AS n FROM ${SUPPORT_VIEW} WHERE "matterId" = ${matterId}::uuid GROUP BY status`,
+    db.$queryRaw<ElementCoverage[]>`
+      SELECT c.id::text AS "countId", c.number AS "countNumber", c.title AS "countTitle",
+        e.id::text AS "elementId", e.position, e.text,
+        count(s."allegationId")::int AS allegations,
+        (count(*) FILTER (WHERE s.status = 'SUPPORTED'))::int AS supported,
+        (count(*) FILTER (WHERE s.status = 'PARTIAL'))::int AS partial,
+        (count(*) FILTER (WHERE s.status = 'CONTRADICTED'))::int AS contradicted,
+        (count(*) FILTER (WHERE s.status = 'UNSUPPORTED'))::int AS unsupported
+      FROM "Count" c
+      JOIN "Element" e ON e."countId" = c.id
+      LEFT JOIN "AllegationElement" ae ON ae."elementId" = e.id
+      LEFT JOIN ${SUPPORT_VIEW} s ON s."allegationId" = ae."allegationId" AND s."matterId" = c."matterId"
+      WHERE c."matterId" = ${matterId}::uuid
+      GROUP BY c.id, e.id
+      ORDER BY c.number, e.position`,
+    db.$queryRaw<{ open: number; overdue: number }[]>`
+      SELECT count(*)::int AS open, (count(*) FILTER (WHERE "dueOn" < current_date))::int AS overdue
+      FROM "EvidenceRequest" WHERE "matterId" = ${matterId}::uuid AND status = 'OPEN'`,
+  ]);
+  const byStatus = Object.fromEntries(SUPPORT_STATUSES.map((s) => [s, byStatusRows.find((r) => r.status === s)?.n ?? 0])) as Record<SupportStatus, number>;
+  const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
+  return {
+    total,
+    byStatus,
+    elements,
+    unprovenElements: elements.filter((e) => e.supported === 0).length,
+    openRequests: requests?.open ?? 0,
+    overdueRequests: requests?.overdue ?? 0,
+  };
+}
