@@ -32,7 +32,7 @@ export const BURST = {
   // Claims from one /24 (or /48) network within ten minutes before VELOCITY_SPIKE fires.
   networkPerTenMinutes: 20,
   // pg_trgm similarity of the names, for claimants with the same date of birth.
-  nameSimilarity: 0.6,
+  nameSimilarity: 0.5,
 };
 
 // At or above this score a claim is routed to a reviewer before anything else happens to it.
