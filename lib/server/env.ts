@@ -13,6 +13,11 @@ const ZEnv = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   BLOB_ROOT: z.string().default(path.resolve(".data/blobs")),
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  // Mail goes to the outbox table always; with SMTP_URL (smtp://user:pass@host:587) it is also sent.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().default("Proofline claims <claims@proofline.invalid>"),
+  // Public origin for links in mail (https://claims.example.com); defaults to the request's origin.
+  APP_URL: z.url("APP_URL must be a URL").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

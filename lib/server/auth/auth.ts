@@ -7,6 +7,7 @@ import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { verifyPassword } from "@/lib/server/auth/passwords";
 import { logger } from "@/lib/server/logger";
+import { redeemSignInToken } from "@/lib/server/claims/redeem-sign-in-token";
 
 declare module "next-auth" {
   interface Session {
@@ -52,6 +53,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!user || !ok || user.disabledAt) return null;
         return { id: user.id, email: user.email, name: user.name, role: user.role };
       },
+    }),
+    // Class members: the one-time link mailed after filing a claim (or asked for on /claims/sign-in).
+    Credentials({
+      id: "email-link",
+      credentials: { token: {} },
+      authorize: (raw, request) =>
+        redeemSignInToken(String(raw?.token ?? ""), request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null),
     }),
   ],
   callbacks: {

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
+import { CalendarClock } from "lucide-react";
+import { PublicClaimForm } from "@/components/claims/public-claim-form";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { formatCalendarDate } from "@/lib/claims/dates";
+import { getClaimForm } from "@/lib/server/claims/get-claim-form";
+import { loadOr404 } from "@/lib/server/page-guard";
+import { submitClaimAction } from "./actions";
+
+export const metadata: Metadata = { title: "File a claim" };
+
+export default async function ClaimFormPage({ params }: { params: Promise<{ matterSlug: string }> }) {
+  const { matterSlug } = await params;
+  const form = await loadOr404(() => getClaimForm(matterSlug));
+  const def = form.definition;
+  const closed = new Date().toISOString().slice(0, 10) > def.claimDeadline;
+  return (
+    <>
+      <p className="text-sm text-muted-foreground">{form.caption}</p>
+      <h1 className="mb-3 text-3xl font-semibold tracking-tight">File a claim</h1>
+      <p className="mb-4 text-base">{def.intro}</p>
+      <Alert variant={closed ? "destructive" : "info"} className="mb-6" icon={<CalendarClock aria-hidden />}>
+        <AlertTitle>{closed ? "The claim deadline has passed" : `File by ${formatCalendarDate(def.claimDeadline)}`}</AlertTitle>
+        <AlertDescription>
+          Class period: {formatCalendarDate(def.classPeriod.start)} to {formatCalendarDate(def.classPeriod.end)}. It takes about 5 minutes; fields marked * are required.
+        </AlertDescription>
+      </Alert>
+      {!closed && <PublicClaimForm definition={def} action={submitClaimAction.bind(null, matterSlug)} submissionKey={randomUUID()} prefill={{}} />}
+    </>
+  );
+}

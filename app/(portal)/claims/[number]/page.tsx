@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CheckCircle2, FileWarning } from "lucide-react";
+import { ClaimStatusBadge } from "@/components/claims/claim-status-badge";
+import { DeficiencyAnswerForm } from "@/components/claims/deficiency-answer-form";
+import { WithdrawClaimButton } from "@/components/claims/withdraw-claim-button";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Mono } from "@/components/ui/mono";
+import { formatCalendarDate, formatDateTime } from "@/lib/claims/dates";
+import { CLAIM_STATUS_LABELS, DEFICIENCY_FIELD_LABELS, type TDeficiencyField } from "@/lib/schemas/claim";
+import { getMyClaim } from "@/lib/server/claims/get-my-claim";
+import { loadOr404, pageActor } from "@/lib/server/page-guard";
+import { answerDeficiencyAction, withdrawClaimAction } from "./actions";
+
+export const metadata: Metadata = { title: "Your claim" };
+
+const EVENT_WORDS: Record<string, string> = {
+  SUBMITTED: "Claim filed",
+  VERIFIED: "Email confirmed",
+  DEFICIENCY_NOTICE: "More information requested",
+  DEFICIENCY_RESPONSE: "You answered the request",
+  APPROVED: "Claim approved",
+  REJECTED: "Claim rejected",
+  MARKED_DUPLICATE: "Marked as a duplicate of another claim",
+  WITHDRAWN: "You withdrew the claim",
+};
+
+export default async function MyClaimPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ answered?: string; withdrawn?: string }> }) {
+  const { number } = await params;
+  const { answered, withdrawn } = await searchParams;
+  const actor = await pageActor();
+  const claim = await loadOr404(() => getMyClaim(actor, number));
+  const c = claim.claimant;
+  const current: Record<string, string> = {
+    fullName: c.fullName,
+    dateOfBirth: c.dateOfBirth.toISOString().slice(0, 10),
+    guardianName: c.guardianName ?? "",
+    phone: c.phone ?? "",
+    addressLine1: c.addressLine1,
+    addressLine2: c.addressLine2 ?? "",
+    city: c.city,
+    state: c.state,
+    zip: c.zip,
+  };
+  const open = ["SUBMITTED", "VERIFIED", "DEFICIENT"].includes(claim.status);
+  return (
+    <div className="grid gap-6">
+      <p className="text-sm">
+        <Link href="/claims" className="text-primary underline">
+          ← Your claims
+        </Link>
+      </p>
+      <div>
+        <p className="text-sm text-muted-foreground">{claim.matter.caption}</p>
+        <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
+          Claim <Mono copy>{claim.number}</Mono> <ClaimStatusBadge status={claim.status} />
+        </h1>
+      </div>
+      {answered && (
+        <Alert variant="success" icon={<CheckCircle2 aria-hidden />}>
+          <AlertDescription>Thank you. Your answer was received and your claim is back in review.</AlertDescription>
+        </Alert>
+      )}
+      {withdrawn && (
+        <Alert variant="info">
+          <AlertDescription>Your claim was withdrawn.</AlertDescription>
+        </Alert>
+      )}
+      {claim.status === "DEFICIENT" && (
+        <section aria-labelledby="deficiency-title" className="grid gap-4 rounded-lg border border-warning-border bg-background p-5">
+          <Alert variant="warning" icon={<FileWarning aria-hidden />}>
+            <AlertTitle id="deficiency-title">Action needed by {formatCalendarDate(claim.deficiencyDueOn)}</AlertTitle>
+            <AlertDescription>
+              <p className="whitespace-pre-line">{claim.deficiencyNotice}</p>
+              <p className="mt-2">Please correct: {claim.deficientFields.map((f) => DEFICIENCY_FIELD_LABELS[f as TDeficiencyField] ?? f).join(", ")}.</p>
+            </AlertDescription>
+          </Alert>
+          <DeficiencyAnswerForm fields={claim.deficientFields as TDeficiencyField[]} current={current} action={answerDeficiencyAction.bind(null, claim.number)} />
+        </section>
+      )}
+      {claim.status === "REJECTED" && claim.decisionReason && (
+        <Alert variant="info">
+          <AlertTitle>Reason</AlertTitle>
+          <AlertDescription>{claim.decisionReason}</AlertDescription>
+        </Alert>
+      )}
+      <section aria-labelledby="history-title">
+        <h2 id="history-title" className="mb-3 text-lg font-semibold">
+          Status history
+        </h2>
+        <ol className="grid gap-2 border-l-2 border-border pl-4" data-testid="status-history">
+          {claim.events.map((e) => (
+            <li key={e.id}>
+              <span className="font-medium">{EVENT_WORDS[e.type] ?? e.type}</span>
+              {e.toStatus && <span className="text-muted-foreground"> · {CLAIM_STATUS_LABELS[e.toStatus]}</span>}
+              <span className="block text-sm text-muted-foreground">{formatDateTime(e.at)}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="details-title">
+        <h2 id="details-title" className="mb-3 text-lg font-semibold">
+          What you filed
+        </h2>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="text-muted-foreground">Name</dt>
+          <dd>{c.fullName}</dd>
+          {c.guardianName && (
+            <>
+              <dt className="text-muted-foreground">Filed by</dt>
+              <dd>{c.guardianName} (parent or guardian)</dd>
+            </>
+          )}
+          <dt className="text-muted-foreground">Email</dt>
+          <dd>{c.email}</dd>
+          <dt className="text-muted-foreground">Address</dt>
+          <dd>
+            {c.addressLine1}
+            {c.addressLine2 ? `, ${c.addressLine2}` : ""}, {c.city}, {c.state} {c.zip}
+          </dd>
+          {claim.subclass && (
+            <>
+              <dt className="text-muted-foreground">Subclass</dt>
+              <dd>{claim.subclass === "ILLINOIS" ? "Illinois" : claim.subclass}</dd>
+            </>
+          )}
+          {claim.attachments.length > 0 && (
+            <>
+              <dt className="text-muted-foreground">Documents</dt>
+              <dd>{claim.attachments.map((a) => a.filename).join(", ")}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+      {open && (
+        <div>
+          <WithdrawClaimButton number={claim.number} action={withdrawClaimAction.bind(null, claim.number)} />
+        </div>
+      )}
+    </div>
+  );
+}

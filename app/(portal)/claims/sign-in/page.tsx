@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RequestLinkForm } from "@/components/claims/request-link-form";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { requestLinkAction } from "./actions";
+
+export const metadata: Metadata = { title: "Sign in to your claims" };
+
+export default function ClaimsSignInPage() {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle className="text-2xl">
+          <h1>Sign in to your claims</h1>
+        </CardTitle>
+      </CardHeader>
+      <CardContent className="grid gap-4 text-base">
+        <p>Enter the email address you filed with. We will email you a link that signs you in; no password needed.</p>
+        <RequestLinkForm action={requestLinkAction} />
+        <p className="text-sm text-muted-foreground">
+          Have a password? <Link href="/sign-in?callbackUrl=/claims" className="text-primary underline">Sign in with it</Link>.
+        </p>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { useActionState } from "react";
+import { IDLE, type ActionState } from "@/lib/action-state";
+import { DEFICIENCY_FIELD_LABELS, type TDeficiencyField } from "@/lib/schemas/claim";
+import { US_STATES } from "@/lib/us-states";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+
+type Props = {
+  fields: TDeficiencyField[];
+  current: Record<string, string>;
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+};
+
+// Only the fields the notice names are shown, so nothing else can change.
+export function DeficiencyAnswerForm({ fields, current, action }: Props) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  const v: Record<string, string | undefined> = state.status === "error" ? state.values : current;
+  return (
+    <form key={state.status === "error" ? state.attempt : "initial"} action={formAction} className="grid gap-4" noValidate>
+      <FormErrorSummary errors={Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "_form"))} labels={DEFICIENCY_FIELD_LABELS} formErrors={errors._form} />
+      {state.status === "error" && Object.keys(errors).length === 0 && (
+        <Alert variant="destructive">
+          <AlertDescription>{state.message}</AlertDescription>
+        </Alert>
+      )}
+      {fields.map((f) => {
+        if (f === "document") {
+          return (
+            <Field key={f} label="Supporting document" htmlFor="document" error={errors.document} required description="A PDF or photo (JPEG, PNG, HEIC), up to 10 MB.">
+              <Input id="document" name="document" type="file" accept="application/pdf,image/jpeg,image/png,image/heic,image/webp" />
+            </Field>
+          );
+        }
+        if (f === "state") {
+          return (
+            <Field key={f} label={DEFICIENCY_FIELD_LABELS.state} htmlFor="state" error={errors.state} required>
+              <Select id="state" name="state" defaultValue={v.state ?? ""}>
+                {Object.entries(US_STATES).map(([code, name]) => (
+                  <option key={code} value={code}>
+                    {name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          );
+        }
+        return (
+          <Field key={f} label={DEFICIENCY_FIELD_LABELS[f]} htmlFor={f} error={errors[f]} required={f !== "addressLine2" && f !== "phone" && f !== "guardianName"}>
+            <Input id={f} name={f} type={f === "dateOfBirth" ? "date" : "text"} defaultValue={v[f]} />
+          </Field>
+        );
+      })}
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Sending…" : "Send my answer"}
+        </Button>
+      </div>
+    </form>
+  );
+}

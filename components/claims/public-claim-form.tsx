@@ -1,0 +1,226 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/action-state";
+import { IDLE } from "@/lib/action-state";
+import type { TClaimFormDefinition } from "@/lib/schemas/claim-form";
+import { CLAIMANT_FIELD_LABELS, questionField } from "@/lib/schemas/claim";
+import { US_STATES } from "@/lib/us-states";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Field, fieldErrorId } from "@/components/ui/field";
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+
+type Props = {
+  definition: TClaimFormDefinition;
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  submissionKey: string;
+  // From a mailed notice (?notice=…): pre-filled, still editable.
+  prefill: Record<string, string>;
+};
+
+const section = "grid gap-5 rounded-lg border border-border bg-background p-5";
+const legend = "mb-1 px-1 text-lg font-semibold";
+
+export function PublicClaimForm({ definition, action, submissionKey, prefill }: Props) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  const v: Record<string, string | undefined> = state.status === "error" ? state.values : prefill;
+  const labels: Record<string, string> = {
+    ...CLAIMANT_FIELD_LABELS,
+    filingFor: "Who is the claim for",
+    noticeId: "Notice ID",
+    confirmationCode: "Confirmation code",
+    paymentPreference: "Payment method",
+    attestationName: "Signature",
+    attestationAgree: "Sworn statement",
+    ...Object.fromEntries(definition.questions.map((q, i) => [questionField(q.id), `Question ${i + 1}`])),
+  };
+  const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "_form"));
+  const ineligible = definition.questions.some((q) => q.kind === "yesno" && q.eligibility && errors[questionField(q.id)]);
+
+  return (
+    <form key={state.status === "error" ? state.attempt : "initial"} action={formAction} className="grid gap-6" noValidate>
+      {/* Same key on every retry of this page: a double click or a resend files one claim. */}
+      <input type="hidden" name="submissionKey" value={submissionKey} />
+      <FormErrorSummary errors={fieldErrors} labels={labels} formErrors={errors._form} />
+      {state.status === "error" && Object.keys(errors).length === 0 && (
+        <Alert variant="destructive">
+          <AlertDescription>{state.message}</AlertDescription>
+        </Alert>
+      )}
+
+      <fieldset className={section}>
+        <legend className={legend}>About you</legend>
+        <fieldset className="grid gap-2">
+          <legend className="text-sm font-medium">Who is this claim for?</legend>
+          {[
+            ["SELF", "Myself"],
+            ["MINOR", "A child under 18 (I am the parent or legal guardian)"],
+          ].map(([value, label]) => (
+            <div key={value} className="flex items-center gap-2">
+              <input type="radio" id={value === "SELF" ? "filingFor" : `filingFor-${value}`} name="filingFor" value={value} defaultChecked={(v.filingFor ?? "SELF") === value} className="size-4 accent-primary" />
+              <Label htmlFor={value === "SELF" ? "filingFor" : `filingFor-${value}`} className="font-normal">
+                {label}
+              </Label>
+            </div>
+          ))}
+        </fieldset>
+        <Field label="Full name of the class member" htmlFor="fullName" error={errors.fullName} required>
+          <Input id="fullName" name="fullName" autoComplete="name" defaultValue={v.fullName} />
+        </Field>
+        <Field label="Date of birth" htmlFor="dateOfBirth" error={errors.dateOfBirth} required>
+          <Input id="dateOfBirth" name="dateOfBirth" type="date" autoComplete="bday" defaultValue={v.dateOfBirth} className="max-w-48" />
+        </Field>
+        <Field label="Parent or guardian name" htmlFor="guardianName" error={errors.guardianName} description="Only if you file for a child under 18.">
+          <Input id="guardianName" name="guardianName" defaultValue={v.guardianName} />
+        </Field>
+      </fieldset>
+
+      <fieldset className={section}>
+        <legend className={legend}>How to reach you</legend>
+        <Field label="Email" htmlFor="email" error={errors.email} required description="We send a link to confirm it; your claim's status is shown there.">
+          <Input id="email" name="email" type="email" autoComplete="email" defaultValue={v.email} />
+        </Field>
+        <Field label="Phone" htmlFor="phone" error={errors.phone} description="Optional.">
+          <Input id="phone" name="phone" type="tel" autoComplete="tel" defaultValue={v.phone} className="max-w-64" />
+        </Field>
+        <Field label="Street address" htmlFor="addressLine1" error={errors.addressLine1} required>
+          <Input id="addressLine1" name="addressLine1" autoComplete="address-line1" defaultValue={v.addressLine1} />
+        </Field>
+        <Field label="Apartment, suite or unit" htmlFor="addressLine2" error={errors.addressLine2}>
+          <Input id="addressLine2" name="addressLine2" autoComplete="address-line2" defaultValue={v.addressLine2} />
+        </Field>
+        <Field label="City" htmlFor="city" error={errors.city} required>
+          <Input id="city" name="city" autoComplete="address-level2" defaultValue={v.city} />
+        </Field>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field label="State" htmlFor="state" error={errors.state} required>
+            <Select id="state" name="state" autoComplete="address-level1" defaultValue={v.state ?? ""}>
+              <option value="">Choose…</option>
+              {Object.entries(US_STATES).map(([code, name]) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="ZIP code" htmlFor="zip" error={errors.zip} required>
+            <Input id="zip" name="zip" inputMode="numeric" autoComplete="postal-code" defaultValue={v.zip} />
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className={section}>
+        <legend className={legend}>Eligibility</legend>
+        {definition.questions.map((q, i) => {
+          const name = questionField(q.id);
+          const err = errors[name];
+          if (q.kind === "text") {
+            return (
+              <Field key={q.id} label={`${i + 1}. ${q.label}`} htmlFor={name} error={err} description={q.help} required={q.required}>
+                <Input id={name} name={name} defaultValue={v[name]} maxLength={q.maxLength} />
+              </Field>
+            );
+          }
+          return (
+            <fieldset key={q.id} className="grid gap-2" aria-describedby={err ? fieldErrorId(name) : undefined}>
+              <legend className="text-sm font-medium">
+                {i + 1}. {q.label}
+                {q.required && <span aria-hidden className="ml-0.5 text-destructive">*</span>}
+              </legend>
+              {q.help && <p className="text-sm text-muted-foreground">{q.help}</p>}
+              <div className="flex gap-6">
+                {(["yes", "no"] as const).map((answer) => {
+                  const id = answer === "yes" ? name : `${name}-no`;
+                  return (
+                    <div key={answer} className="flex items-center gap-2">
+                      <input type="radio" id={id} name={name} value={answer} defaultChecked={v[name] === answer} aria-invalid={err ? true : undefined} className="size-4 accent-primary" />
+                      <Label htmlFor={id} className="font-normal">
+                        {answer === "yes" ? "Yes" : "No"}
+                      </Label>
+                    </div>
+                  );
+                })}
+              </div>
+              {err && (
+                <p id={fieldErrorId(name)} className="text-sm font-medium text-destructive">
+                  <span className="sr-only">Error: </span>
+                  {err.join(" ")}
+                </p>
+              )}
+            </fieldset>
+          );
+        })}
+        {ineligible && (
+          <div className="flex items-start gap-2 rounded-md border border-warning-border bg-warning-bg p-3">
+            <Checkbox id="submitAnyway" name="submitAnyway" className="mt-1" />
+            <Label htmlFor="submitAnyway" className="font-normal">
+              Submit for review anyway: I believe I qualify, and the settlement administrator will review my claim.
+            </Label>
+          </div>
+        )}
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field label="Notice ID" htmlFor="noticeId" error={errors.noticeId} description="From the notice you got by mail or email, if any.">
+            <Input id="noticeId" name="noticeId" defaultValue={v.noticeId} autoComplete="off" />
+          </Field>
+          <Field label="Confirmation code" htmlFor="confirmationCode" error={errors.confirmationCode}>
+            <Input id="confirmationCode" name="confirmationCode" defaultValue={v.confirmationCode} autoComplete="off" />
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className={section}>
+        <legend className={legend}>Payment</legend>
+        <Field label="How do you want to be paid?" htmlFor="paymentPreference" error={errors.paymentPreference} required>
+          <Select id="paymentPreference" name="paymentPreference" defaultValue={v.paymentPreference ?? ""}>
+            <option value="">Choose…</option>
+            {definition.paymentOptions.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </fieldset>
+
+      <fieldset className={section}>
+        <legend className={legend}>Sworn statement</legend>
+        <blockquote className="border-l-4 border-border-strong pl-4 text-base" id="attestation-text">
+          {definition.attestation}
+        </blockquote>
+        <div className="flex items-start gap-2">
+          <Checkbox id="attestationAgree" name="attestationAgree" className="mt-1" aria-invalid={errors.attestationAgree ? true : undefined} aria-describedby={errors.attestationAgree ? fieldErrorId("attestationAgree") : "attestation-text"} />
+          <Label htmlFor="attestationAgree" className="font-normal">
+            I have read the statement above and swear it is true.
+          </Label>
+        </div>
+        {errors.attestationAgree && (
+          <p id={fieldErrorId("attestationAgree")} className="text-sm font-medium text-destructive">
+            <span className="sr-only">Error: </span>
+            {errors.attestationAgree.join(" ")}
+          </p>
+        )}
+        <Field
+          label="Signature: type your full name"
+          htmlFor="attestationName"
+          error={errors.attestationName}
+          required
+          description="If you file for a child, type your own name as parent or guardian. The date, time and your IP address are recorded with it."
+        >
+          <Input id="attestationName" name="attestationName" autoComplete="name" defaultValue={v.attestationName} />
+        </Field>
+      </fieldset>
+
+      <div>
+        <Button type="submit" size="lg" disabled={pending}>
+          {pending ? "Submitting…" : "Submit claim"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { env } from "@/lib/server/env";
+
+// A sign-in link carries 256 random bits; the database keeps only their SHA-256, so a leaked
+// table cannot be replayed as links.
+export function newSignInToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, hash: hashToken(token) };
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export const VERIFY_LINK_TTL_MS = 72 * 60 * 60 * 1000;
+export const SIGN_IN_LINK_TTL_MS = 30 * 60 * 1000;
+
+export function linkUrl(origin: string | undefined, token: string): string {
+  const base = env.APP_URL ?? origin ?? "http://localhost:3000";
+  return `${base.replace(/\/$/, "")}/claim/verify?token=${encodeURIComponent(token)}`;
+}

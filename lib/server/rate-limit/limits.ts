@@ -1,0 +1,13 @@
+import "server-only";
+import type { Limit } from "@/lib/server/rate-limit/rate-limit";
+
+// Per-IP limits are generous (households and offices share an address); per-email ones are tight.
+export const claimSubmitLimits = (ip: string, email: string | undefined): Limit[] => [
+  { key: `claim-submit:ip:${ip}`, max: 30, windowSeconds: 3600 },
+  ...(email ? [{ key: `claim-submit:email:${email}`, max: 5, windowSeconds: 3600 }] : []),
+];
+export const verifyLimits = (ip: string): Limit[] => [{ key: `verify:ip:${ip}`, max: 30, windowSeconds: 900 }];
+export const signInLinkLimits = (ip: string, email: string): Limit[] => [
+  { key: `sign-in-link:ip:${ip}`, max: 20, windowSeconds: 900 },
+  { key: `sign-in-link:email:${email}`, max: 3, windowSeconds: 900 },
+];
