@@ -72,3 +72,18 @@ export function jsonToText(value: unknown): string {
   walk(value);
   return out.join("\n");
 }
+
+// PostgreSQL's parser reads "alog.umeng.com" as one host token, so neither "umeng" nor
+// "umeng.com" would find it. Each host also contributes its parent domains and its labels,
+// indexed beside the page text (not shown in snippets).
+export function searchTerms(text: string): string {
+  const hosts = new Set<string>();
+  for (const m of text.matchAll(/\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\b/gi)) hosts.add(m[0].toLowerCase());
+  const out = new Set<string>();
+  for (const host of hosts) {
+    const labels = host.split(".");
+    for (let i = 1; i < labels.length - 1; i++) out.add(labels.slice(i).join("."));
+    for (const label of labels.slice(0, -1)) if (label.length > 1) out.add(label);
+  }
+  return [...out].join(" ");
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { cleanText, harToText, htmlToText, jsonToText, splitIntoParts } from "@/lib/exhibit-files/text-pages";
+import { cleanText, harToText, htmlToText, jsonToText, searchTerms, splitIntoParts } from "@/lib/exhibit-files/text-pages";
 import { db } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
 import { readBlob } from "@/lib/server/storage/blob-store";
@@ -18,7 +18,10 @@ type Extracted = {
 async function extract(mediaType: string, bytes: Buffer): Promise<Extracted> {
   switch (mediaType) {
     case "application/pdf": {
-      const { extractText, getDocumentProxy } = await import("unpdf");
+      const { definePDFJSModule, extractText, getDocumentProxy } = await import("unpdf");
+      // unpdf 1.0's default resolver looks for an export its bundled PDF.js no longer has;
+      // pointing it at the bundle directly works.
+      await definePDFJSModule(() => import("unpdf/pdfjs"));
       const pdf = await getDocumentProxy(new Uint8Array(bytes));
       const { totalPages, text } = await extractText(pdf, { mergePages: false });
       return { pages: text, pageCount: totalPages };
@@ -64,9 +67,10 @@ export async function unsafeExtractExhibitText(exhibitId: string): Promise<void>
     const bytes = await readBlob(exhibit.blob.storageKey);
     const result = await extract(exhibit.detectedType ?? exhibit.blob.mediaType, bytes);
     const pages = result.pages.map(cleanText);
+    const terms = pages.map(searchTerms);
     await db.$transaction(async (tx) => {
       await tx.exhibitPage.deleteMany({ where: { exhibitId } });
-      await tx.exhibitPage.createMany({ data: pages.map((text, i) => ({ exhibitId, page: i + 1, text })) });
+      await tx.exhibitPage.createMany({ data: pages.map((text, i) => ({ exhibitId, page: i + 1, text, terms: terms[i] ?? "" })) });
       await tx.exhibit.update({
         where: { id: exhibitId },
         data: {

@@ -5,7 +5,8 @@ ADD COLUMN     "documentDate" TIMESTAMPTZ(3),
 ADD COLUMN     "recipients" TEXT;
 
 -- Full-text search: the tsvector is derived by PostgreSQL from the page text, never written by the app.
-ALTER TABLE "ExhibitPage" ADD COLUMN "tsv" tsvector GENERATED ALWAYS AS (to_tsvector('english', "text")) STORED;
+ALTER TABLE "ExhibitPage" ADD COLUMN "terms" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "ExhibitPage" ADD COLUMN "tsv" tsvector GENERATED ALWAYS AS (to_tsvector('english', "text" || ' ' || "terms")) STORED;
 CREATE INDEX "ExhibitPage_tsv_idx" ON "ExhibitPage" USING GIN ("tsv");
 
 -- CreateTable
