@@ -38,21 +38,21 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
   const raw = await searchParams;
   const filters = Object.fromEntries(Object.entries(raw).filter(([k, v]) => ["q", "kind", "designation", "from", "to", "link"].includes(k) && typeof v === "string" && v !== ""));
   const actor = await pageActor();
-  let filterError: string | null = null;
   const load = async () => {
     try {
       const list = await listExhibits(actor, matterId, filters);
       const hits: SearchHit[] = filters.q ? await searchExhibits(actor, matterId, filters) : [];
-      return { ...list, hits };
+      return { ...list, hits, filterError: null };
     } catch (error) {
+      // A hand-edited URL with a bad filter shows the whole list and says what was wrong.
       if (isAppError(error) && error.code === "VALIDATION") {
-        filterError = Object.values(error.fieldErrors).flat().join(" ");
-        return { ...(await listExhibits(actor, matterId, {})), hits: [] };
+        const filterError = Object.values(error.fieldErrors).flat().join(" ");
+        return { ...(await listExhibits(actor, matterId, {})), hits: [], filterError };
       }
       throw error;
     }
   };
-  const { rows, hits, batesPrefix } = await loadOr404(load);
+  const { rows, hits, batesPrefix, filterError } = await loadOr404(load);
   const base = `/matters/${matterId}/exhibits`;
   const api = `/api/v1/matters/${matterId}/exhibits/exports`;
   const filtered = Object.keys(filters).length > 0;
