@@ -1,7 +1,10 @@
 // Runs once when a server process starts. The audit sealer chains events every second; in a
-// fleet every instance runs it and an advisory lock lets one at a time do the work.
+// fleet every instance runs it and an advisory lock lets one at a time do the work. The job
+// workers (lib/server/jobs) take background work from the PostgreSQL-backed queue.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startAuditSealer } = await import("@/lib/server/audit/audit-sealer-loop");
   startAuditSealer();
+  const { startJobWorkers } = await import("@/lib/server/jobs/worker");
+  startJobWorkers();
 }

@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { LayoutDashboard, Users } from "lucide-react";
+import { Files, LayoutDashboard, Users } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 
 // Only sections that work are listed; later features add their entries here.
 const SECTIONS = [
   { href: "", label: "Overview", icon: LayoutDashboard, exact: true },
+  { href: "/exhibits", label: "Exhibits", icon: Files, exact: false },
   { href: "/plaintiffs", label: "Plaintiffs", icon: Users, exact: false },
 ] as const;
 

@@ -1,0 +1,37 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { ActionState } from "@/lib/action-state";
+import { formDataToObject } from "@/lib/schemas/parse";
+import { requireActor } from "@/lib/server/auth/get-actor";
+import { designateExhibit } from "@/lib/server/exhibits/designate-exhibit";
+import { retryExtraction } from "@/lib/server/exhibits/retry-extraction";
+import { updateExhibitMetadata } from "@/lib/server/exhibits/update-exhibit-metadata";
+import { runAction } from "@/lib/server/run-action";
+
+export async function updateExhibitMetadataAction(matterId: string, exhibitId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const actor = await requireActor();
+    await updateExhibitMetadata(actor, matterId, exhibitId, formDataToObject(form));
+    revalidatePath(`/matters/${matterId}/exhibits/${exhibitId}`);
+    return { status: "success", message: "Metadata saved." };
+  });
+}
+
+export async function designateExhibitAction(matterId: string, exhibitId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const actor = await requireActor();
+    await designateExhibit(actor, matterId, exhibitId, formDataToObject(form));
+    revalidatePath(`/matters/${matterId}/exhibits/${exhibitId}`);
+    return { status: "success", message: "Designation changed." };
+  });
+}
+
+export async function retryExtractionAction(matterId: string, exhibitId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const actor = await requireActor();
+    await retryExtraction(actor, matterId, exhibitId);
+    revalidatePath(`/matters/${matterId}/exhibits/${exhibitId}`);
+    return { status: "success", message: "Extraction queued again." };
+  });
+}

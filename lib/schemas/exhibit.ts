@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { ZCalendarDate, ZOptionalText } from "@/lib/schemas/common";
+
+export const EXHIBIT_KINDS = [
+  "DOCUMENT",
+  "EMAIL",
+  "IMAGE",
+  "SPREADSHEET",
+  "TEXT",
+  "NETWORK_CAPTURE",
+  "APP_PACKAGE",
+  "ARCHIVE",
+  "OTHER",
+] as const;
+export const EXHIBIT_KIND_LABELS: Record<(typeof EXHIBIT_KINDS)[number], string> = {
+  DOCUMENT: "Document",
+  EMAIL: "E-mail",
+  IMAGE: "Image",
+  SPREADSHEET: "Spreadsheet",
+  TEXT: "Text",
+  NETWORK_CAPTURE: "Network capture",
+  APP_PACKAGE: "App package",
+  ARCHIVE: "Archive",
+  OTHER: "Other",
+};
+
+export const CONFIDENTIALITIES = ["PUBLIC", "CONFIDENTIAL", "AEO"] as const;
+export const CONFIDENTIALITY_LABELS: Record<(typeof CONFIDENTIALITIES)[number], string> = {
+  PUBLIC: "Public",
+  CONFIDENTIAL: "Confidential",
+  AEO: "Highly confidential – AEO",
+};
+
+export const PRIVILEGES = ["NONE", "ATTORNEY_CLIENT", "WORK_PRODUCT"] as const;
+export const PRIVILEGE_LABELS: Record<(typeof PRIVILEGES)[number], string> = {
+  NONE: "Not privileged",
+  ATTORNEY_CLIENT: "Attorney–client",
+  WORK_PRODUCT: "Work product",
+};
+
+export const EXTRACTION_LABELS = {
+  QUEUED: "Queued",
+  RUNNING: "Extracting",
+  DONE: "Text extracted",
+  FAILED: "Failed",
+  NOT_APPLICABLE: "No text",
+} as const;
+
+export const ZSha256 = z.string().regex(/^[0-9a-f]{64}$/i, "A SHA-256 is 64 hexadecimal characters").transform((s) => s.toLowerCase());
+
+// Descriptive metadata: paralegals and attorneys both edit it.
+export const ZUpdateExhibitMetadata = z
+  .object({
+    title: z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(300, "Title must be at most 300 characters"),
+    description: ZOptionalText(10_000, "Description"),
+    kind: z.enum(EXHIBIT_KINDS, { error: "Choose a kind" }),
+    source: ZOptionalText(500, "Source"),
+    custodian: ZOptionalText(200, "Custodian"),
+    collectedBy: ZOptionalText(200, "Collected by"),
+    obtainedAt: ZCalendarDate.optional(),
+    documentDate: ZCalendarDate.optional(),
+    author: ZOptionalText(500, "Author"),
+    recipients: ZOptionalText(2000, "Recipients"),
+    expectedUpdatedAt: z.iso.datetime({ error: "Missing version: reload the page" }),
+  })
+  .strict();
+export type TUpdateExhibitMetadata = z.infer<typeof ZUpdateExhibitMetadata>;
+
+// Designations have legal effect: attorneys only, and the reason goes into the audit.
+export const ZDesignateExhibit = z
+  .object({
+    confidentiality: z.enum(CONFIDENTIALITIES, { error: "Choose a confidentiality level" }),
+    privilege: z.enum(PRIVILEGES, { error: "Choose a privilege" }),
+    privilegeBasis: ZOptionalText(2000, "Privilege basis"),
+    reason: z.string({ error: "Give the reason for the change" }).trim().min(3, "Give the reason for the change").max(2000, "Reason must be at most 2,000 characters"),
+    expectedUpdatedAt: z.iso.datetime({ error: "Missing version: reload the page" }),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.privilege !== "NONE" && !v.privilegeBasis) {
+      ctx.addIssue({ code: "custom", path: ["privilegeBasis"], message: "State the basis for the privilege claim" });
+    }
+  });
+export type TDesignateExhibit = z.infer<typeof ZDesignateExhibit>;
+
+export const LINK_FILTERS = ["linked", "unlinked"] as const;
+export const DESIGNATION_FILTERS = ["PUBLIC", "CONFIDENTIAL", "AEO", "PRIVILEGED", "NOT_PRIVILEGED"] as const;
+
+export const ZExhibitFilters = z
+  .object({
+    q: z.string().trim().max(500, "Search must be at most 500 characters").optional(),
+    kind: z.enum(EXHIBIT_KINDS, { error: "Unknown kind" }).optional(),
+    designation: z.enum(DESIGNATION_FILTERS, { error: "Unknown designation" }).optional(),
+    from: ZCalendarDate.optional(),
+    to: ZCalendarDate.optional(),
+    link: z.enum(LINK_FILTERS, { error: "Choose linked or unlinked" }).optional(),
+  })
+  .strict();
+export type TExhibitFilters = z.infer<typeof ZExhibitFilters>;
+
+export const ZCreateProduction = z
+  .object({
+    name: z.string({ error: "Name the production" }).trim().min(1, "Name the production").max(200, "Name must be at most 200 characters"),
+    exhibitIds: z.array(z.uuid("Unknown exhibit"), { error: "Choose at least one exhibit" }).min(1, "Choose at least one exhibit").max(5000),
+    privilegeOverrideReason: ZOptionalText(2000, "Override reason"),
+    submissionKey: z.uuid("Missing form key: reload the page and try again"),
+  })
+  .strict();
+export type TCreateProduction = z.infer<typeof ZCreateProduction>;

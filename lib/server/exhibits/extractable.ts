@@ -1,0 +1,13 @@
+import "server-only";
+
+// Media types the extraction job can read text from; other exhibits are NOT_APPLICABLE.
+export const EXTRACTABLE_TYPES: ReadonlySet<string> = new Set([
+  "application/pdf",
+  "text/plain",
+  "text/csv",
+  "text/html",
+  "application/json",
+  "application/har+json",
+  "message/rfc822",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+]);

@@ -1,0 +1,31 @@
+import "server-only";
+import type { Actor } from "@/lib/server/auth/actor";
+import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { db } from "@/lib/server/db";
+import { findExhibitInMatter } from "@/lib/server/exhibits/find-exhibit";
+
+// The exhibit page: metadata, the allegations it is linked to, and its custody log (every audit
+// row about it, oldest first, with who, when and from where).
+export async function getExhibit(actor: Actor, matterId: string, exhibitId: string) {
+  const access = await requireMatterAccess(actor, matterId);
+  const exhibit = await findExhibitInMatter(matterId, exhibitId);
+  const [links, custody, textPreview, productions] = await Promise.all([
+    db.evidenceLink.findMany({
+      where: { exhibitId, matterId, removedAt: null },
+      include: { allegation: { select: { id: true, paragraph: true, text: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.auditEvent.findMany({
+      where: { entityType: "Exhibit", entityId: exhibitId, matterId },
+      include: { actor: { select: { name: true, email: true } } },
+      orderBy: { id: "asc" },
+    }),
+    db.exhibitPage.findMany({ where: { exhibitId }, orderBy: { page: "asc" }, take: 3, select: { page: true, text: true } }),
+    db.productionItem.findMany({
+      where: { exhibitId, matterId },
+      include: { production: { select: { id: true, name: true, batesPrefix: true, createdAt: true } } },
+      orderBy: { batesStart: "asc" },
+    }),
+  ]);
+  return { exhibit, role: access.role, links, custody, textPreview, productions };
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { AppError } from "@/lib/app-error";
+import type { Actor } from "@/lib/server/auth/actor";
+import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { appendAudit } from "@/lib/server/audit/append-audit";
+import { db } from "@/lib/server/db";
+import { findExhibitInMatter } from "@/lib/server/exhibits/find-exhibit";
+import { hashStoredBlob, openBlobStream } from "@/lib/server/storage/blob-store";
+
+// Only these render inline; everything else (HTML, e-mail, archives) is sent as an attachment
+// so an exhibit can never run script in the app's origin.
+const INLINE_TYPES = new Set(["application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp", "text/plain", "text/csv"]);
+
+export type ExhibitFile = {
+  stream: ReturnType<typeof openBlobStream>;
+  size: number;
+  mediaType: string;
+  fileName: string;
+  sha256: string;
+  inline: boolean;
+};
+
+// Every view and download re-hashes the stored bytes first and refuses a file that no longer
+// matches its SHA-256: what leaves the store is provably what was collected.
+export async function openExhibitFile(actor: Actor, matterId: string, exhibitId: string, mode: "view" | "download"): Promise<ExhibitFile> {
+  await requireMatterAccess(actor, matterId);
+  const exhibit = await findExhibitInMatter(matterId, exhibitId);
+  const { blob } = exhibit;
+  const actual = await hashStoredBlob(blob.storageKey);
+  if (actual !== blob.sha256) {
+    await db.$transaction((tx) =>
+      appendAudit(tx, actor, {
+        matterId,
+        action: "exhibit.integrity-failure",
+        entityType: "Exhibit",
+        entityId: exhibit.id,
+        details: { expected: blob.sha256, actual, missing: actual === null },
+      }),
+    );
+    throw new AppError(
+      "CONFLICT",
+      actual === null
+        ? "The stored file for this exhibit is missing. Nothing was sent; the failure is in the custody log."
+        : "The stored file no longer matches this exhibit's SHA-256. Nothing was sent; the failure is in the custody log.",
+    );
+  }
+  const mediaType = exhibit.detectedType ?? blob.mediaType;
+  const inline = mode === "view" && INLINE_TYPES.has(mediaType);
+  await db.$transaction((tx) =>
+    appendAudit(tx, actor, {
+      matterId,
+      action: inline ? "exhibit.view" : "exhibit.download",
+      entityType: "Exhibit",
+      entityId: exhibit.id,
+      details: { sha256: blob.sha256, verified: true },
+    }),
+  );
+  return {
+    stream: openBlobStream(blob.storageKey),
+    size: Number(blob.size),
+    mediaType: mediaType === "application/har+json" ? "application/json" : mediaType,
+    fileName: exhibit.originalFilename,
+    sha256: blob.sha256,
+    inline,
+  };
+}

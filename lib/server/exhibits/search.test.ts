@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.BLOB_ROOT = `/tmp/proofline-blobs-${process.pid}-${Date.now()}`;
+});
+
+import { AppError } from "@/lib/app-error";
+import { db } from "@/lib/server/db";
+import { listExhibits } from "@/lib/server/exhibits/list-exhibits";
+import { searchExhibits } from "@/lib/server/exhibits/search-exhibits";
+import { makeExhibit, makePdf } from "@/lib/server/testing/exhibit-fixtures";
+import { makeMatterWithTeam } from "@/lib/server/testing/fixtures";
+
+describe("exhibits: text extraction and search", () => {
+  it("extracts a PDF page by page and finds a phrase with its page number and a highlighted snippet", async () => {
+    const { matter, paralegal, outsider } = await makeMatterWithTeam();
+    const pdf = await makePdf(["Cover page of the capture report", "The app contacted bugly.qq.com with the device identifier", "Appendix"]);
+    const { exhibit } = await makeExhibit(paralegal, matter.id, { bytes: pdf, fileName: "report.pdf", extract: true });
+    expect(exhibit.extractionStatus).toBe("DONE");
+    expect(exhibit.pageCount).toBe(3);
+    const hits = await searchExhibits(paralegal, matter.id, { q: '"device identifier"' });
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ exhibitId: exhibit.id, page: 2, paginated: true });
+    expect(hits[0]!.snippet).toContain("\u0001device\u0002 \u0001identifier\u0002");
+    await expect(searchExhibits(outsider, matter.id, { q: "device" })).rejects.toBeInstanceOf(AppError);
+  });
+
+  it("reads HAR, e-mail, HTML, CSV and JSON, and lists what it cannot read with the reason", async () => {
+    const { matter, paralegal } = await makeMatterWithTeam();
+    const har = { log: { version: "1.2", entries: [{ startedDateTime: "2019-04-02T10:00:00Z", request: { method: "POST", url: "https://alog.umeng.com/app_logs", postData: { text: "imei=867530900000000" } }, response: { status: 200 } }] } };
+    const files: [string, string, string][] = [
+      ["capture.har", JSON.stringify(har), "umeng"],
+      ["mail.eml", "From: Lab <lab@example.com>\r\nTo: Counsel <c@example.com>\r\nDate: Tue, 02 Apr 2019 10:00:00 +0000\r\nSubject: Findings\r\n\r\nThe SDK is Igexin.\r\n", "Igexin"],
+      ["page.html", "<!doctype html><html><body><script>var tracker=1</script><p>Baidu push SDK present</p></body></html>", "Baidu"],
+      ["hosts.csv", "host,org\nbugly.qq.com,Tencent\n", "Tencent"],
+      ["data.json", JSON.stringify({ recipient: { organisation: "Alibaba" } }), "Alibaba"],
+    ];
+    for (const [name, text, word] of files) {
+      const { exhibit } = await makeExhibit(paralegal, matter.id, { bytes: Buffer.from(text), fileName: name, extract: true });
+      expect(exhibit.extractionStatus, name).toBe("DONE");
+      const hits = await searchExhibits(paralegal, matter.id, { q: word });
+      expect(hits.map((h) => h.exhibitId), `${name} found by ${word}`).toContain(exhibit.id);
+    }
+    const mail = await db.exhibit.findFirstOrThrow({ where: { matterId: matter.id, originalFilename: "mail.eml" } });
+    expect(mail.author).toContain("lab@example.com");
+    expect(mail.recipients).toContain("c@example.com");
+    expect(await searchExhibits(paralegal, matter.id, { q: "tracker" })).toHaveLength(0);
+
+    const broken = await makeExhibit(paralegal, matter.id, { bytes: Buffer.from('{"log": {"entries": ['), fileName: "broken.har", extract: true });
+    expect(broken.exhibit.extractionStatus).toBe("FAILED");
+    expect(broken.exhibit.extractionError).toMatch(/not valid JSON/);
+    const { rows } = await listExhibits(paralegal, matter.id, {});
+    expect(rows.find((r) => r.id === broken.exhibit.id)?.extractionError).toMatch(/JSON/);
+  });
+
+  it("filters by kind, designation and links, and refuses unknown filter values", async () => {
+    const { matter, paralegal } = await makeMatterWithTeam();
+    const text = await makeExhibit(paralegal, matter.id, { bytes: Buffer.from("umeng text"), fileName: "a.txt", extract: true });
+    const har = await makeExhibit(paralegal, matter.id, { bytes: Buffer.from(JSON.stringify({ log: { entries: [{ request: { method: "GET", url: "https://umeng.com/" } }] } })), fileName: "b.har", extract: true });
+    await db.exhibit.update({ where: { id: har.exhibit.id }, data: { privilege: "WORK_PRODUCT", privilegeBasis: "expert" } });
+    const ids = async (f: Record<string, string>) => (await searchExhibits(paralegal, matter.id, { q: "umeng", ...f })).map((h) => h.exhibitId);
+    expect(await ids({})).toHaveLength(2);
+    expect(await ids({ kind: "NETWORK_CAPTURE" })).toEqual([har.exhibit.id]);
+    expect(await ids({ designation: "PRIVILEGED" })).toEqual([har.exhibit.id]);
+    expect(await ids({ designation: "NOT_PRIVILEGED" })).toEqual([text.exhibit.id]);
+    expect(await ids({ link: "linked" })).toEqual([]);
+    expect(await ids({ link: "unlinked" })).toHaveLength(2);
+    await expect(searchExhibits(paralegal, matter.id, { q: "umeng", kind: "VIDEO" })).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+});

@@ -1,0 +1,36 @@
+import "server-only";
+import type PgBoss from "pg-boss";
+
+// Every background queue in one list: name, handler, queue options, an optional cron schedule
+// and an optional `recover` that re-enqueues work whose job was lost between commit and send.
+// Features add their queue here; the worker (worker.ts) and enqueue() (boss.ts) read this list.
+// Handlers are imported lazily so the web process loads a feature's heavy libraries only when
+// a job of that kind runs.
+type QueueDef<T> = {
+  run: (data: T) => Promise<void>;
+  options?: PgBoss.Queue;
+  schedule?: string;
+  recover?: () => Promise<{ data: T; singletonKey?: string }[]>;
+};
+
+function queue<T>(def: QueueDef<T>): QueueDef<T> {
+  return def;
+}
+
+export const QUEUES = {
+  "exhibit-extract": queue<{ exhibitId: string }>({
+    run: async (data) => (await import("@/lib/server/exhibits/extract-exhibit-text")).unsafeExtractExhibitText(data.exhibitId),
+    options: { name: "exhibit-extract", retryLimit: 2, retryDelay: 10, expireInSeconds: 15 * 60 },
+    recover: async () => (await import("@/lib/server/exhibits/extract-exhibit-text")).unsafeFindLostExtractions(),
+  }),
+  "integrity-sweep": queue<Record<string, never>>({
+    run: async () => {
+      await (await import("@/lib/server/exhibits/integrity-sweep")).unsafeRunIntegritySweep({ trigger: "job" });
+    },
+    options: { name: "integrity-sweep", retryLimit: 0, expireInSeconds: 6 * 60 * 60 },
+    // Nightly, when nobody is uploading.
+    schedule: "0 3 * * *",
+  }),
+};
+
+export type QueueName = keyof typeof QUEUES;

@@ -1,0 +1,32 @@
+import "server-only";
+import { getBoss } from "@/lib/server/jobs/boss";
+import { QUEUES } from "@/lib/server/jobs/queues";
+import { logger } from "@/lib/server/logger";
+import { cleanTempFiles } from "@/lib/server/storage/blob-store";
+
+let started = false;
+
+// Started once per server process from instrumentation.ts. JOB_WORKERS=off keeps a web-only
+// instance from taking work (scale-out: workers run separately on the same queue).
+export function startJobWorkers(): void {
+  if (started || process.env.JOB_WORKERS === "off") return;
+  started = true;
+  void run().catch((err: unknown) => logger.error({ err }, "job workers failed to start"));
+}
+
+async function run(): Promise<void> {
+  const removed = await cleanTempFiles();
+  if (removed > 0) logger.warn({ removed }, "removed temp files left by interrupted uploads");
+  const boss = await getBoss();
+  for (const [name, queue] of Object.entries(QUEUES)) {
+    const def = queue as (typeof QUEUES)[keyof typeof QUEUES] & { run: (data: unknown) => Promise<void> };
+    await boss.work<unknown>(name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+      if (!job) return;
+      await def.run(job.data);
+    });
+    if ("schedule" in def && def.schedule) await boss.schedule(name, def.schedule);
+    if ("recover" in def && def.recover) {
+      for (const lost of await def.recover()) await boss.send(name, lost.data as object, { singletonKey: lost.singletonKey });
+    }
+  }
+}
