@@ -5,10 +5,11 @@ import { UserMenu } from "@/components/workspace/user-menu";
 type Props = {
   user: { name: string; email: string; roleLabel: string };
   matter?: { id: string; caption: string; docketNumber: string; court: string };
+  isAdmin?: boolean;
 };
 
 // The top bar of the staff workspace: where you are (matter caption, docket) and who you are.
-export function AppHeader({ user, matter }: Props) {
+export function AppHeader({ user, matter, isAdmin = false }: Props) {
   return (
     <header className="sticky top-0 z-30 flex h-14 items-center gap-4 border-b border-border bg-background px-4" data-print="hide">
       <Link href="/matters" className="rounded-sm font-semibold tracking-tight">
@@ -24,7 +25,12 @@ export function AppHeader({ user, matter }: Props) {
           </Mono>
         </div>
       )}
-      <div className="ml-auto">
+      <div className="ml-auto flex items-center gap-2">
+        {isAdmin && (
+          <Link href="/admin" className="rounded-sm px-2 text-sm font-medium text-muted-foreground hover:text-foreground hover:underline">
+            Administration
+          </Link>
+        )}
         <UserMenu {...user} />
       </div>
     </header>

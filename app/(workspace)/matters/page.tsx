@@ -18,14 +18,18 @@ export default async function MattersPage() {
   const matters = await loadOr404(() => listMyMatters(actor));
   return (
     <>
-      <AppHeader user={{ name: actor.name, email: actor.email, roleLabel: ACCOUNT_ROLE_LABELS[actor.role] }} />
+      <AppHeader user={{ name: actor.name, email: actor.email, roleLabel: ACCOUNT_ROLE_LABELS[actor.role] }} isAdmin={actor.role === "ADMIN"} />
       <main className="mx-auto max-w-6xl p-6">
         <PageHeader title="Matters" description="The matters you are a member of." />
         {matters.length === 0 ? (
           <EmptyState
             icon={<Briefcase />}
             title="No matters yet"
-            description="You are not a member of any matter. An administrator adds you to a matter's team."
+            description={
+              actor.role === "ADMIN"
+                ? "You are not on any matter's team. Administration lists every matter and its team."
+                : "You are not a member of any matter. An administrator adds you to a matter's team."
+            }
           />
         ) : (
           <Table>

@@ -23,6 +23,7 @@ export default async function MatterLayout({
           roleLabel: `${ACCOUNT_ROLE_LABELS[actor.role]} · ${MATTER_ROLE_LABELS[matter.role]} on this matter`,
         }}
         matter={matter}
+        isAdmin={actor.role === "ADMIN"}
       />
       <div className="flex">
         <aside className="sticky top-14 h-[calc(100vh-3.5rem)] w-52 shrink-0 border-r border-border bg-subtle" data-print="hide">

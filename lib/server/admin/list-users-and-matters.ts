@@ -1,0 +1,26 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import type { Actor } from "@/lib/server/auth/actor";
+import { requireAdmin } from "@/lib/server/auth/policy";
+
+// What the administration page shows: every account and every matter's team. No matter content.
+export async function listUsersAndMatters(actor: Actor) {
+  requireAdmin(actor);
+  const [users, matters] = await Promise.all([
+    db.user.findMany({
+      where: { role: { in: ["ADMIN", "STAFF"] } },
+      orderBy: [{ role: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, email: true, role: true, disabledAt: true, _count: { select: { memberships: true } } },
+    }),
+    db.matter.findMany({
+      orderBy: { caption: "asc" },
+      select: {
+        id: true,
+        caption: true,
+        docketNumber: true,
+        memberships: { orderBy: { role: "asc" }, select: { id: true, role: true, user: { select: { name: true, email: true, disabledAt: true } } } },
+      },
+    }),
+  ]);
+  return { users, matters };
+}

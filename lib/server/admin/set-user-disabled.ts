@@ -1,0 +1,30 @@
+import "server-only";
+import { AppError } from "@/lib/app-error";
+import { ZSetUserDisabled } from "@/lib/schemas/admin";
+import { parseInput } from "@/lib/schemas/parse";
+import { db } from "@/lib/server/db";
+import type { Actor } from "@/lib/server/auth/actor";
+import { requireAdmin } from "@/lib/server/auth/policy";
+import { appendAudit } from "@/lib/server/audit/append-audit";
+
+// Disabling takes effect on the user's next request: getActor re-reads the account every time.
+export async function setUserDisabled(actor: Actor, input: unknown) {
+  requireAdmin(actor);
+  const { userId, disabled } = parseInput(ZSetUserDisabled, input);
+  if (userId === actor.userId && disabled) {
+    throw AppError.validation({ userId: ["You cannot disable your own account"] });
+  }
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) throw AppError.notFound("User not found");
+    const updated = await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? (user.disabledAt ?? new Date()) : null } });
+    await appendAudit(tx, actor, {
+      matterId: null,
+      action: disabled ? "user.disable" : "user.enable",
+      entityType: "User",
+      entityId: userId,
+      details: { email: user.email },
+    });
+    return updated;
+  });
+}
