@@ -8,7 +8,7 @@ test("an administrator creates a staff account and puts it on the Hong team; the
   await expect(page.getByRole("heading", { name: "Administration", level: 1 })).toBeVisible();
 
   await page.getByLabel("Name").fill("Riley New");
-  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
   await page.getByLabel("Initial password").fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.locator("#new-password-error")).toHaveText(/at least 12 characters/);
