@@ -115,6 +115,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean; ma
     });
   }
 
+  await (await import("./seed-ledger")).seedLedgerDemo(db, matter.id);
   return { created: !existing, matterId: matter.id };
 }
 

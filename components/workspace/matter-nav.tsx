@@ -2,13 +2,16 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { LayoutDashboard, Users } from "lucide-react";
+import { FileBarChart, LayoutDashboard, ListChecks, Scale, Users } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 
 // Only sections that work are listed; later features add their entries here.
 const SECTIONS = [
   { href: "", label: "Overview", icon: LayoutDashboard, exact: true },
+  { href: "/allegations", label: "Allegations", icon: ListChecks, exact: false },
   { href: "/plaintiffs", label: "Plaintiffs", icon: Users, exact: false },
+  { href: "/counts", label: "Counts", icon: Scale, exact: false },
+  { href: "/reports", label: "Reports", icon: FileBarChart, exact: false },
 ] as const;
 
 export function MatterNav({ matterId }: { matterId: string }) {
