@@ -350,7 +350,14 @@ export default async function AllegationPage({
 // The one or two facts a reader wants from an audit row, not its whole JSON.
 function HistoryDetail({ details }: { details: unknown }) {
   const d = (details ?? {}) as Record<string, unknown>;
-  const bits = [d.exhibit, d.relation, typeof d.reason === "string" ? `“${d.reason}”` : null, (d.after as { reason?: string } | null)?.reason]
+  const bits = [
+    d.exhibit,
+    d.relation,
+    typeof d.reason === "string" ? `“${d.reason}”` : null,
+    (d.after as { reason?: string } | null)?.reason,
+    d.fulfilledRequestId ? "fulfilled a request" : null,
+    d.clearedFlag ? "answered the “unsupported” flag" : null,
+  ]
     .filter((x): x is string => typeof x === "string")
     .join(" · ");
   return bits ? <span className="text-xs text-muted-foreground">{bits}</span> : null;
