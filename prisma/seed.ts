@@ -109,6 +109,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean; ma
   }
 
   await (await import("./seed-claims")).seedClaims(db, matter.id);
+  await (await import("./seed-ledger")).seedLedgerDemo(db, matter.id);
   return { created: !existing, matterId: matter.id };
 }
 

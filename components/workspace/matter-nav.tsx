@@ -2,14 +2,17 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Files, LayoutDashboard, Users } from "lucide-react";
+import { FileBarChart, Files, LayoutDashboard, ListChecks, Scale, Users } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 
 // Only sections that work are listed; later features add their entries here.
 const SECTIONS = [
   { href: "", label: "Overview", icon: LayoutDashboard, exact: true },
+  { href: "/allegations", label: "Allegations", icon: ListChecks, exact: false },
   { href: "/exhibits", label: "Exhibits", icon: Files, exact: false },
   { href: "/plaintiffs", label: "Plaintiffs", icon: Users, exact: false },
+  { href: "/counts", label: "Counts", icon: Scale, exact: false },
+  { href: "/reports", label: "Reports", icon: FileBarChart, exact: false },
 ] as const;
 
 export function MatterNav({ matterId }: { matterId: string }) {

@@ -40,7 +40,10 @@ export const ZElementText = z
 // The full new order: every element of the count exactly once.
 export const ZReorderElements = z
   .object({
-    elementIds: z.array(z.uuid("Unknown element"), { error: "Give the new order of the elements" }).min(1, "Give the new order of the elements"),
+    elementIds: z.preprocess(
+      (v) => (v === undefined || Array.isArray(v) ? v : [v]),
+      z.array(z.uuid("Unknown element"), { error: "Give the new order of the elements" }).min(1, "Give the new order of the elements"),
+    ),
   })
   .strict();
 

@@ -95,8 +95,15 @@ export async function listLedger(actor: Actor, matterId: string, rawQuery: unkno
   const linksByAllegation = new Map<string, StatusLink[]>();
   for (const l of links) linksByAllegation.set(l.allegationId, [...(linksByAllegation.get(l.allegationId) ?? []), l]);
 
+  const countries = await db.$queryRaw<{ code: string }[]>`
+    SELECT DISTINCT dt."destinationCountry" AS code
+    FROM "DataTransfer" dt JOIN "Allegation" a ON a.id = dt."allegationId"
+    WHERE a."matterId" = ${matterId}::uuid AND dt."destinationCountry" IS NOT NULL
+    ORDER BY 1`;
+
   return {
     query,
+    countries: countries.map((c) => c.code),
     page,
     pageSize: LEDGER_PAGE_SIZE,
     total: rows[0]?.total ?? 0,

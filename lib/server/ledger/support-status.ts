@@ -40,7 +40,7 @@ export async function supportOf(client: Db | Tx, allegationIds: string[]): Promi
 }
 
 // Why the status is what it is, in words, from the same counts the view used.
-export function explainStatus(s: Omit<SupportRow, "allegationId">): string {
+export function explainStatus(s: Pick<SupportRow, "supportsOpen" | "supportsPrivileged" | "contradicts" | "weak">): string {
   const parts: string[] = [];
   if (s.supportsOpen) parts.push(`${s.supportsOpen} supporting exhibit link${s.supportsOpen === 1 ? "" : "s"}`);
   if (s.supportsPrivileged) parts.push(`${s.supportsPrivileged} privileged supporting link${s.supportsPrivileged === 1 ? "" : "s"} (cannot be used as proof)`);

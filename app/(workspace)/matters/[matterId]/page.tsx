@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CoverageDashboard } from "@/components/ledger/coverage-dashboard";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,6 +8,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { formatDate, formatDateTime } from "@/lib/format";
 import { MATTER_ROLE_LABELS } from "@/lib/roles";
 import { getMatterOverview } from "@/lib/server/matters/get-matter-overview";
+import { getCoverage } from "@/lib/server/ledger/get-coverage";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -15,6 +17,7 @@ export default async function MatterOverviewPage({ params }: { params: Promise<{
   const { matterId } = await params;
   const actor = await pageActor();
   const { matter, recentActivity } = await loadOr404(() => getMatterOverview(actor, matterId));
+  const coverage = await getCoverage(actor, matterId);
   const stats = [
     { label: "Named & putative plaintiffs", value: matter._count.plaintiffs, href: `/matters/${matter.id}/plaintiffs` },
     { label: "Team members", value: matter.memberships.length },
@@ -49,6 +52,8 @@ export default async function MatterOverviewPage({ params }: { params: Promise<{
           </div>
         ))}
       </dl>
+
+      <CoverageDashboard matterId={matter.id} coverage={coverage} />
 
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-1">

@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Download, Flag } from "lucide-react";
+import { elementLabel } from "@/components/ledger/labels";
+import { PrintButton } from "@/components/ledger/print-button";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Mono } from "@/components/ui/mono";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDateTime } from "@/lib/format";
+import { ALLEGATION_KIND_LABELS, FLAG_LABELS } from "@/lib/schemas/allegation";
+import { getGapReport } from "@/lib/server/ledger/get-gap-report";
+import { loadOr404, pageActor } from "@/lib/server/page-guard";
+
+export const metadata: Metadata = { title: "Gap report" };
+
+export default async function GapReportPage({ params }: { params: Promise<{ matterId: string }> }) {
+  const { matterId } = await params;
+  const actor = await pageActor();
+  const report = await loadOr404(() => getGapReport(actor, matterId));
+  return (
+    <div className="mx-auto max-w-6xl">
+      <PageHeader
+        breadcrumb={<Link href={`/matters/${matterId}/reports`} className="hover:underline" data-print="hide">Reports</Link>}
+        title="Gap report"
+        description={
+          <>
+            <span className="italic">{report.matter.caption}</span>, No. {report.matter.docketNumber} · {report.rows.length} allegation
+            {report.rows.length === 1 ? "" : "s"} not yet proven · generated {formatDateTime(report.generatedAt)}
+          </>
+        }
+        actions={
+          <div className="flex gap-2" data-print="hide">
+            <Button asChild variant="outline">
+              <a href={`/matters/${matterId}/reports/gaps.csv`} download>
+                <Download aria-hidden /> CSV
+              </a>
+            </Button>
+            <PrintButton />
+          </div>
+        }
+      />
+      {report.rows.length === 0 ? (
+        <p className="text-sm">Every allegation is supported by non-privileged evidence and none is flagged.</p>
+      ) : (
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>¶</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead>Allegation</TableHead>
+              <TableHead>Elements</TableHead>
+              <TableHead>Open requests</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {report.rows.map((r) => (
+              <TableRow key={r.id} data-testid="gap-row" data-paragraph={r.paragraph} className="break-inside-avoid">
+                <TableCell>
+                  <Link href={`/matters/${matterId}/allegations/${r.id}`} className="hover:underline">
+                    <Mono>¶&nbsp;{r.paragraph}</Mono>
+                  </Link>
+                </TableCell>
+                <TableCell className="grid gap-1">
+                  <StatusBadge status={r.status} />
+                  {r.flagSeverity && (
+                    <span className="inline-flex items-center gap-1 text-xs" title={r.flagReason ?? undefined}>
+                      <Flag aria-hidden className="size-3" /> {FLAG_LABELS[r.flagSeverity]}
+                    </span>
+                  )}
+                </TableCell>
+                <TableCell className="max-w-xl">
+                  <p>{r.text}</p>
+                  <p className="text-xs text-muted-foreground">
+                    {ALLEGATION_KIND_LABELS[r.kind]}
+                    {r.destinationHost && <> · {r.destinationHost}{r.destinationCountry && ` (${r.destinationCountry})`}</>}
+                    {r.flagReason && <> · Flag: {r.flagReason}</>}
+                  </p>
+                </TableCell>
+                <TableCell className="font-mono text-xs">{r.elements.map(elementLabel).join(" ") || "—"}</TableCell>
+                <TableCell className="text-xs">
+                  {r.requests.length === 0 ? (
+                    <span className="text-muted-foreground">None</span>
+                  ) : (
+                    <ul className="grid gap-1">
+                      {r.requests.map((q, i) => (
+                        <li key={i}>
+                          {q.description}
+                          <span className="text-muted-foreground">
+                            {q.assignee && <> · {q.assignee}</>}
+                            {q.dueOn && <> · due {q.dueOn}</>}
+                          </span>
+                          {q.overdue && (
+                            <Badge variant="warning" className="ml-1">
+                              Overdue
+                            </Badge>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}
