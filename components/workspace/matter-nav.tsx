@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { LayoutDashboard, Users } from "lucide-react";
+import { ClipboardList, LayoutDashboard, Users } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 
 // Only sections that work are listed; later features add their entries here.
 const SECTIONS = [
   { href: "", label: "Overview", icon: LayoutDashboard, exact: true },
   { href: "/plaintiffs", label: "Plaintiffs", icon: Users, exact: false },
+  { href: "/claims", label: "Claims", icon: ClipboardList, exact: false },
 ] as const;
 
 export function MatterNav({ matterId }: { matterId: string }) {
