@@ -93,7 +93,16 @@ test("a new person files a claim, verifies by email, answers a deficiency and is
   await signIn(paralegal, USERS.paralegal);
   await paralegal.goto(`/matters/${matterId}/claims`);
   await expect(paralegal.getByTestId("claim-row").first()).toBeVisible();
+  // The seeded near-duplicate (same person, Gmail-style variation, disposable domain) surfaces after a batch re-score.
+  await paralegal.getByRole("button", { name: "Re-score all" }).click();
+  await expect(paralegal.getByRole("status")).toContainText("Re-scored");
+  await paralegal.getByRole("link", { name: "Needs review" }).click();
+  await expect(paralegal.getByTestId("claim-row").filter({ hasText: "Morgon Diaz" })).toContainText("review");
   await screenshot(paralegal, "claims-queue");
+  await paralegal.getByTestId("claim-row").filter({ hasText: "Morgon Diaz" }).getByRole("link").click();
+  await expect(paralegal.getByTestId("signal-row").first()).toBeVisible();
+  await screenshot(paralegal, "claim-detail-signals");
+  await paralegal.goto(`/matters/${matterId}/claims`);
   await paralegal.getByLabel("Claim number, name or email").fill(number);
   await paralegal.getByRole("button", { name: "Filter" }).click();
   await expect(paralegal.getByTestId("claim-row")).toHaveCount(1);
