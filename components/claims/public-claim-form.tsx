@@ -139,7 +139,7 @@ export function PublicClaimForm({ definition, action, submissionKey, prefill }: 
                   const id = answer === "yes" ? name : `${name}-no`;
                   return (
                     <div key={answer} className="flex items-center gap-2">
-                      <input type="radio" id={id} name={name} value={answer} defaultChecked={v[name] === answer} aria-invalid={err ? true : undefined} className="size-4 accent-primary" />
+                      <input type="radio" id={id} name={name} value={answer} defaultChecked={v[name] === answer} className="size-4 accent-primary" />
                       <Label htmlFor={id} className="font-normal">
                         {answer === "yes" ? "Yes" : "No"}
                       </Label>

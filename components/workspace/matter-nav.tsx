@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { FileBarChart, Files, LayoutDashboard, ListChecks, Scale, Users } from "lucide-react";
+import { ClipboardList, FileBarChart, Files, LayoutDashboard, ListChecks, Scale, Users } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 
 // Only sections that work are listed; later features add their entries here.
@@ -12,6 +12,7 @@ const SECTIONS = [
   { href: "/exhibits", label: "Exhibits", icon: Files, exact: false },
   { href: "/plaintiffs", label: "Plaintiffs", icon: Users, exact: false },
   { href: "/counts", label: "Counts", icon: Scale, exact: false },
+  { href: "/claims", label: "Claims", icon: ClipboardList, exact: false },
   { href: "/reports", label: "Reports", icon: FileBarChart, exact: false },
 ] as const;
 

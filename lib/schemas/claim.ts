@@ -41,7 +41,10 @@ const optionalText = (label: string, max: number) => z.string().trim().max(max, 
 // Identity, contact and address fields, shared by the claim form and a deficiency answer.
 export const CLAIMANT_FIELDS = {
   fullName: text("full name", 200),
-  dateOfBirth: ZCalendarDate.refine((s) => s >= "1900-01-01" && s <= new Date().toISOString().slice(0, 10), "Date of birth must be a past date after 1900"),
+  dateOfBirth: z
+    .string({ error: "Enter your date of birth" })
+    .pipe(ZCalendarDate)
+    .refine((s) => s >= "1900-01-01" && s <= new Date().toISOString().slice(0, 10), "Date of birth must be a past date after 1900"),
   guardianName: optionalText("Parent or guardian name", 200),
   email: z.email("Enter an email address, like name@example.com").max(254).transform((s) => s.toLowerCase()),
   phone: z
@@ -136,7 +139,7 @@ export const ZMarkDeficient = z
   .object({
     fields: z.array(z.enum(DEFICIENCY_FIELDS), { error: "Choose the fields the member must correct" }).min(1, "Choose at least one field to correct"),
     notice: z.string({ error: "Write the notice" }).trim().min(10, "Write the notice the member will read (at least 10 characters)").max(4000, "Notice must be at most 4,000 characters"),
-    dueOn: ZCalendarDate.refine((s) => s > new Date().toISOString().slice(0, 10), "The response deadline must be in the future"),
+    dueOn: z.string({ error: "Choose the response deadline" }).pipe(ZCalendarDate).refine((s) => s > new Date().toISOString().slice(0, 10), "The response deadline must be in the future"),
   })
   .strict();
 

@@ -81,6 +81,7 @@ describe("claims: submission", () => {
   const cases: [string, Record<string, unknown>, string][] = [
     ["a missing name", { fullName: undefined }, "fullName"],
     ["an impossible birth date", { dateOfBirth: "1990-02-30" }, "dateOfBirth"],
+    ["a missing birth date", { dateOfBirth: undefined }, "dateOfBirth"],
     ["a bad email", { email: "nobody" }, "email"],
     ["a ZIP from another state", { state: "NY", zip: "94103" }, "zip"],
     ["a malformed ZIP", { zip: "9410" }, "zip"],

@@ -30,6 +30,8 @@ export async function unsafeRescoreMatter(matterId: string, actor: Actor | null 
                p."dateOfBirth" AS dob, lower(p."fullName") AS lname, p."fullName" AS name
         FROM "Claim" c JOIN "Claimant" p ON p.id = c."claimantId"
         WHERE c."matterId" = ${matterId}::uuid`;
+      // Temp tables have no statistics until analysed; without them the date-of-birth self-join plans badly.
+      await tx.$executeRaw`ANALYZE rescore_base`;
       await tx.$executeRaw`
         CREATE TEMP TABLE rescore_signal ON COMMIT DROP AS
         WITH w AS (

@@ -1,14 +1,15 @@
 import "server-only";
 import { v7 as uuidv7 } from "uuid";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/app-error";
 import { generateClaimNumber } from "@/lib/claims/claim-number";
 import { ipPrefix, normalizeAddress, normalizeEmail, normalizePhone } from "@/lib/claims/normalize";
 import { scoreOf } from "@/lib/claims/signals";
 import { eligibilityFailures, subclassFor, type Answers } from "@/lib/schemas/claim-form";
-import { buildClaimSubmissionSchema, questionField } from "@/lib/schemas/claim";
+import { buildClaimSubmissionSchema, questionField, type TClaimSubmission } from "@/lib/schemas/claim";
 import { parseInput } from "@/lib/schemas/parse";
 import { db } from "@/lib/server/db";
-import { computeSignals } from "@/lib/server/claims/compute-signals";
+import { computeSignals, type ComputedSignal } from "@/lib/server/claims/compute-signals";
 import { getClaimForm } from "@/lib/server/claims/get-claim-form";
 import { linkUrl, newSignInToken, VERIFY_LINK_TTL_MS } from "@/lib/server/claims/tokens";
 import { deliverOutboxSoon } from "@/lib/server/mail/deliver-outbox";
@@ -39,9 +40,6 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
     throw AppError.validation(fieldErrors, "Based on your answers you may not qualify.");
   }
 
-  const existing = await findByKey(form.matterId, data.submissionKey);
-  if (existing) return { ...existing, created: false };
-
   const emailNormalized = normalizeEmail(data.email);
   const phoneNormalized = normalizePhone(data.phone);
   const addressNormalized = normalizeAddress(data);
@@ -71,42 +69,12 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
         `The link works once and expires in 72 hours. If you did not file this claim, ignore this message.\n`,
     };
     try {
-      await db.$queryRaw`
-        WITH claimant AS (
-          INSERT INTO "Claimant" (id, "matterId", "fullName", "dateOfBirth", "guardianName", email, "emailNormalized", phone,
-            "phoneNormalized", "addressLine1", "addressLine2", city, state, zip, "addressNormalized")
-          VALUES (${uuidv7()}::uuid, ${form.matterId}::uuid, ${data.fullName}, ${data.dateOfBirth}::date, ${data.guardianName ?? null},
-            ${data.email}, ${emailNormalized}, ${data.phone ?? null}, ${phoneNormalized}, ${data.addressLine1}, ${data.addressLine2 ?? null},
-            ${data.city}, ${data.state}, ${data.zip}, ${addressNormalized})
-          RETURNING id
-        ), claim AS (
-          INSERT INTO "Claim" (id, "matterId", number, "claimantId", status, answers, subclass, "paymentPreference", "noticeId",
-            "attestationText", "attestationName", "attestedAt", "attestationIp", "ipPrefix", "idempotencyKey", "fraudScore", "updatedAt")
-          SELECT ${claimId}::uuid, ${form.matterId}::uuid, ${number}, claimant.id, 'SUBMITTED', ${JSON.stringify(answers)}::jsonb, ${subclass},
-            ${data.paymentPreference}, ${data.noticeId ?? null}, ${def.attestation}, ${data.attestationName}, now(), ${ctx.ip}, ${prefix},
-            ${data.submissionKey}, ${fraudScore}, now()
-          FROM claimant
-          RETURNING id
-        ), event AS (
-          INSERT INTO "ClaimEvent" (id, "claimId", type, "toStatus", details)
-          SELECT ${uuidv7()}::uuid, claim.id, 'SUBMITTED', 'SUBMITTED', ${JSON.stringify({ fraudScore, eligibilityFailures: failures, filingFor: data.filingFor })}::jsonb FROM claim
-        ), signal AS (
-          INSERT INTO "ClaimSignal" (id, "claimId", kind, weight, "matchedClaimId", detail)
-          SELECT s.id, claim.id, s.kind::"SignalKind", s.weight, s."matchedClaimId", s.detail
-          FROM claim, jsonb_to_recordset(${JSON.stringify(signals.map((s) => ({ ...s, id: uuidv7() })))}::jsonb)
-            AS s(id uuid, kind text, weight int, "matchedClaimId" uuid, detail jsonb)
-        ), token AS (
-          INSERT INTO "SignInToken" ("tokenHash", email, "claimId", "expiresAt")
-          SELECT ${hash}, ${data.email}, claim.id, ${new Date(Date.now() + VERIFY_LINK_TTL_MS)}::timestamptz FROM claim
-        ), mail AS (
-          INSERT INTO "OutboxMessage" (id, "to", subject, text, ref)
-          SELECT ${uuidv7()}::uuid, ${data.email}, ${mail.subject}, ${mail.text}, 'Claim:' || claim.id FROM claim
-        ), audit AS (
-          INSERT INTO "AuditEvent" ("matterId", action, "entityType", "entityId", details, ip)
-          SELECT ${form.matterId}::uuid, 'claim.submit', 'Claim', claim.id::text,
-            ${JSON.stringify({ number, fraudScore, signals: signals.map((s) => s.kind), subclass })}::jsonb, ${ctx.ip} FROM claim
-        )
-        SELECT id FROM claim`;
+      await db.$queryRaw(
+        insertClaimStatement({
+          claimId, number, matterId: form.matterId, data, answers, subclass, attestation: def.attestation, ip: ctx.ip, prefix, fraudScore,
+          emailNormalized, phoneNormalized, addressNormalized, failures, signals, tokenHash: hash, mail,
+        }),
+      );
       deliverOutboxSoon();
       return { claimId, number, created: true };
     } catch (error) {
@@ -125,4 +93,65 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
 async function findByKey(matterId: string, key: string) {
   const claim = await db.claim.findUnique({ where: { matterId_idempotencyKey: { matterId, idempotencyKey: key } }, select: { id: true, number: true } });
   return claim ? { claimId: claim.id, number: claim.number } : null;
+}
+
+export type InsertClaimArgs = {
+  claimId: string;
+  number: string;
+  matterId: string;
+  data: TClaimSubmission;
+  answers: Answers;
+  subclass: string | null;
+  attestation: string;
+  ip: string | null;
+  prefix: string | null;
+  fraudScore: number;
+  emailNormalized: string;
+  phoneNormalized: string | null;
+  addressNormalized: string;
+  failures: { questionId: string; reason: string }[];
+  signals: ComputedSignal[];
+  tokenHash: string;
+  mail: { subject: string; text: string };
+};
+
+// The whole submission as one statement of data-modifying CTEs. Exported for bench/claims.ts,
+// whose bare-pg baseline runs exactly this SQL.
+export function insertClaimStatement(a: InsertClaimArgs): Prisma.Sql {
+  return Prisma.sql`
+    WITH claimant AS (
+      INSERT INTO "Claimant" (id, "matterId", "fullName", "dateOfBirth", "guardianName", email, "emailNormalized", phone,
+        "phoneNormalized", "addressLine1", "addressLine2", city, state, zip, "addressNormalized")
+      VALUES (${uuidv7()}::uuid, ${a.matterId}::uuid, ${a.data.fullName}, ${a.data.dateOfBirth}::date, ${a.data.guardianName ?? null},
+        ${a.data.email}, ${a.emailNormalized}, ${a.data.phone ?? null}, ${a.phoneNormalized}, ${a.data.addressLine1}, ${a.data.addressLine2 ?? null},
+        ${a.data.city}, ${a.data.state}, ${a.data.zip}, ${a.addressNormalized})
+      RETURNING id
+    ), claim AS (
+      INSERT INTO "Claim" (id, "matterId", number, "claimantId", status, answers, subclass, "paymentPreference", "noticeId",
+        "attestationText", "attestationName", "attestedAt", "attestationIp", "ipPrefix", "idempotencyKey", "fraudScore", "updatedAt")
+      SELECT ${a.claimId}::uuid, ${a.matterId}::uuid, ${a.number}, claimant.id, 'SUBMITTED', ${JSON.stringify(a.answers)}::jsonb, ${a.subclass},
+        ${a.data.paymentPreference}, ${a.data.noticeId ?? null}, ${a.attestation}, ${a.data.attestationName}, now(), ${a.ip}, ${a.prefix},
+        ${a.data.submissionKey}, ${a.fraudScore}, now()
+      FROM claimant
+      RETURNING id
+    ), event AS (
+      INSERT INTO "ClaimEvent" (id, "claimId", type, "toStatus", details)
+      SELECT ${uuidv7()}::uuid, claim.id, 'SUBMITTED', 'SUBMITTED', ${JSON.stringify({ fraudScore: a.fraudScore, eligibilityFailures: a.failures, filingFor: a.data.filingFor })}::jsonb FROM claim
+    ), signal AS (
+      INSERT INTO "ClaimSignal" (id, "claimId", kind, weight, "matchedClaimId", detail)
+      SELECT s.id, claim.id, s.kind::"SignalKind", s.weight, s."matchedClaimId", s.detail
+      FROM claim, jsonb_to_recordset(${JSON.stringify(a.signals.map((s) => ({ ...s, id: uuidv7() })))}::jsonb)
+        AS s(id uuid, kind text, weight int, "matchedClaimId" uuid, detail jsonb)
+    ), token AS (
+      INSERT INTO "SignInToken" ("tokenHash", email, "claimId", "expiresAt")
+      SELECT ${a.tokenHash}, ${a.data.email}, claim.id, ${new Date(Date.now() + VERIFY_LINK_TTL_MS)}::timestamptz FROM claim
+    ), mail AS (
+      INSERT INTO "OutboxMessage" (id, "to", subject, text, ref)
+      SELECT ${uuidv7()}::uuid, ${a.data.email}, ${a.mail.subject}, ${a.mail.text}, 'Claim:' || claim.id FROM claim
+    ), audit AS (
+      INSERT INTO "AuditEvent" ("matterId", action, "entityType", "entityId", details, ip)
+      SELECT ${a.matterId}::uuid, 'claim.submit', 'Claim', claim.id::text,
+        ${JSON.stringify({ number: a.number, fraudScore: a.fraudScore, signals: a.signals.map((s) => s.kind), subclass: a.subclass })}::jsonb, ${a.ip} FROM claim
+    )
+    SELECT id FROM claim`;
 }

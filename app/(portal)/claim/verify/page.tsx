@@ -11,8 +11,8 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="text-2xl">
-          <h1>Confirm your email</h1>
+        <CardTitle as="h1" className="text-2xl">
+          Confirm your email
         </CardTitle>
       </CardHeader>
       <CardContent className="grid gap-4 text-base">

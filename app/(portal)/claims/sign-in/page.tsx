@@ -10,8 +10,8 @@ export default function ClaimsSignInPage() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="text-2xl">
-          <h1>Sign in to your claims</h1>
+        <CardTitle as="h1" className="text-2xl">
+          Sign in to your claims
         </CardTitle>
       </CardHeader>
       <CardContent className="grid gap-4 text-base">

@@ -15,8 +15,8 @@ export default async function SubmittedPage({ searchParams }: { searchParams: Pr
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="flex items-center gap-2 text-2xl">
-          <MailCheck aria-hidden className="size-6 text-primary" /> <h1>Your claim was received</h1>
+        <CardTitle as="h1" className="flex items-center gap-2 text-2xl">
+          <MailCheck aria-hidden className="size-6 text-primary" /> Your claim was received
         </CardTitle>
       </CardHeader>
       <CardContent className="grid gap-4 text-base">

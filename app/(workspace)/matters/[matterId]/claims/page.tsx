@@ -1,0 +1,134 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Download, Inbox, Upload } from "lucide-react";
+import { ClaimQueueTable, type QueueRow } from "@/components/claims/claim-queue-table";
+import { RescoreButton } from "@/components/claims/rescore-button";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { PageHeader } from "@/components/ui/page-header";
+import { Select } from "@/components/ui/select";
+import { daysSince } from "@/lib/claims/dates";
+import { REVIEW_THRESHOLD } from "@/lib/claims/signals";
+import { CLAIM_STATUS_LABELS, CLAIM_STATUSES } from "@/lib/schemas/claim";
+import { listClaims, PAGE_SIZE } from "@/lib/server/claims/list-claims";
+import { loadOr404, pageActor } from "@/lib/server/page-guard";
+import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { bulkAction, rescoreAction } from "./actions";
+
+export const metadata: Metadata = { title: "Claims" };
+
+type Search = Record<string, string | undefined>;
+
+export default async function ClaimsQueuePage({ params, searchParams }: { params: Promise<{ matterId: string }>; searchParams: Promise<Search> }) {
+  const { matterId } = await params;
+  const sp = await searchParams;
+  const actor = await pageActor();
+  const raw = Object.fromEntries(Object.entries(sp).filter(([k, v]) => v && ["status", "subclass", "minScore", "deficientDays", "q", "page"].includes(k)));
+  const { rows, total, filters, subclasses } = await loadOr404(() => listClaims(actor, matterId, raw));
+  const access = await loadOr404(() => requireMatterAccess(actor, matterId));
+  const queue: QueueRow[] = rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    name: r.claimant.fullName,
+    email: r.claimant.email,
+    state: r.claimant.state,
+    subclass: r.subclass,
+    fraudScore: r.fraudScore,
+    signals: r._count.signals,
+    recommendation: r.recommendation,
+    filed: r.createdAt.toISOString().slice(0, 10),
+    deficientDays: r.status === "DEFICIENT" && r.deficientAt ? daysSince(r.deficientAt) : null,
+  }));
+  const query = new URLSearchParams(raw as Record<string, string>);
+  const pageHref = (page: number) => {
+    const q = new URLSearchParams(query);
+    q.set("page", String(page));
+    return `?${q}`;
+  };
+  return (
+    <div className="mx-auto max-w-7xl">
+      <PageHeader
+        title="Claims"
+        description={`${total.toLocaleString("en-US")} claim${total === 1 ? "" : "s"} match. Claims scoring ${REVIEW_THRESHOLD} or more are routed to review.`}
+        actions={
+          <div className="flex flex-wrap gap-2" data-print="hide">
+            <RescoreButton action={rescoreAction.bind(null, matterId)} />
+            <Button asChild variant="outline">
+              <Link href={`/matters/${matterId}/claims/import`}>
+                <Upload aria-hidden /> Import notice list
+              </Link>
+            </Button>
+            <Button asChild variant="outline">
+              <a href={`/matters/${matterId}/claims/export?${query}`}>
+                <Download aria-hidden /> Export CSV
+              </a>
+            </Button>
+          </div>
+        }
+      />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter claims" data-print="hide">
+        <div className="grid gap-1">
+          <Label htmlFor="f-q">Claim number, name or email</Label>
+          <Input id="f-q" name="q" defaultValue={filters.q} className="w-64" />
+        </div>
+        <div className="grid gap-1">
+          <Label htmlFor="f-status">Status</Label>
+          <Select id="f-status" name="status" defaultValue={filters.status ?? ""} className="w-44">
+            <option value="">Any</option>
+            {CLAIM_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {CLAIM_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="grid gap-1">
+          <Label htmlFor="f-subclass">Subclass</Label>
+          <Select id="f-subclass" name="subclass" defaultValue={filters.subclass ?? ""} className="w-40">
+            <option value="">Any</option>
+            <option value="none">None</option>
+            {subclasses.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="grid gap-1">
+          <Label htmlFor="f-score">Fraud score at least</Label>
+          <Input id="f-score" name="minScore" type="number" min={0} max={100} defaultValue={filters.minScore} className="w-28" />
+        </div>
+        <div className="grid gap-1">
+          <Label htmlFor="f-def">Deficient for at least (days)</Label>
+          <Input id="f-def" name="deficientDays" type="number" min={0} defaultValue={filters.deficientDays} className="w-28" />
+        </div>
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
+        <Button asChild variant="ghost">
+          <Link href={`?minScore=${REVIEW_THRESHOLD}`}>Needs review</Link>
+        </Button>
+        <Button asChild variant="ghost">
+          <Link href="?">Clear</Link>
+        </Button>
+      </form>
+      {queue.length === 0 ? (
+        <EmptyState icon={<Inbox />} title="No claims match" description="Claims appear here as class members file them on the public form. Try clearing the filters." />
+      ) : (
+        <ClaimQueueTable matterId={matterId} rows={queue} threshold={REVIEW_THRESHOLD} canDecide={access.role === "ATTORNEY"} action={bulkAction.bind(null, matterId)} />
+      )}
+      {total > PAGE_SIZE && (
+        <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm">
+          {filters.page > 1 && <Link href={pageHref(filters.page - 1)} className="text-primary hover:underline">← Previous</Link>}
+          <span>
+            Page {filters.page} of {Math.ceil(total / PAGE_SIZE)}
+          </span>
+          {filters.page * PAGE_SIZE < total && <Link href={pageHref(filters.page + 1)} className="text-primary hover:underline">Next →</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}

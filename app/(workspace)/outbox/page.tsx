@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { Mail } from "lucide-react";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatDateTime } from "@/lib/claims/dates";
+import { listOutbox } from "@/lib/server/mail/list-outbox";
+import { loadOr404, pageActor } from "@/lib/server/page-guard";
+
+export const metadata: Metadata = { title: "Outbox" };
+
+// Admins only: the mail the app sent (or, with no SMTP server configured, would have sent).
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
+  const { to } = await searchParams;
+  const actor = await pageActor();
+  const messages = await loadOr404(() => listOutbox(actor, { to: to?.slice(0, 254) }));
+  return (
+    <div className="mx-auto max-w-5xl p-6">
+      <PageHeader title="Outbox" description="The latest 100 messages. Without SMTP_URL set, this is where mail goes." />
+      <form method="get" className="mb-4 flex items-end gap-2" role="search" aria-label="Filter messages">
+        <label htmlFor="to" className="grid gap-1 text-sm font-medium">
+          Recipient contains
+          <input id="to" name="to" defaultValue={to} className="h-9 w-72 rounded-md border border-input bg-background px-3" />
+        </label>
+        <button type="submit" className="h-9 rounded-md border border-border-strong px-3 text-sm">
+          Filter
+        </button>
+      </form>
+      {messages.length === 0 ? (
+        <EmptyState icon={<Mail />} title="No messages" description="Mail appears here when a class member files a claim or a notice is sent." />
+      ) : (
+        <ul className="grid gap-3">
+          {messages.map((m) => (
+            <li key={m.id} className="rounded-md border border-border bg-background p-4" data-testid="outbox-message">
+              <div className="flex flex-wrap justify-between gap-2 text-sm">
+                <span>
+                  To <strong>{m.to}</strong>
+                </span>
+                <span className="text-muted-foreground">
+                  {formatDateTime(m.createdAt)} · {m.sentAt ? "sent by SMTP" : m.error ? `failed: ${m.error}` : "in outbox"}
+                </span>
+              </div>
+              <h2 className="mt-1 font-semibold">{m.subject}</h2>
+              <pre className="mt-2 font-sans text-sm break-words whitespace-pre-wrap">{m.text}</pre>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

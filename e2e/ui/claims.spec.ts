@@ -1,0 +1,186 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { hongMatterId, screenshot, signIn, sql, USERS } from "../helpers";
+
+const SLUG = "hong-v-bytedance";
+
+// WCAG 2.1 AA rules; the portal must have no serious or critical violation.
+async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+async function freshPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+async function latestLink(email: string, subject: string): Promise<string> {
+  const [row] = await sql<{ text: string }>(`SELECT text FROM "OutboxMessage" WHERE "to" = $1 AND subject LIKE $2 ORDER BY "createdAt" DESC LIMIT 1`, [email, `${subject}%`]);
+  const link = /https?:\/\/\S+\/claim\/verify\?token=[\w-]+/.exec(row!.text)![0];
+  return new URL(link).pathname + new URL(link).search;
+}
+
+test("a new person files a claim, verifies by email, answers a deficiency and is approved", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const email = `e2e.${Date.now()}@example.org`;
+  const name = "Dana Quinn";
+
+  // 1. The public form, no account, keyboard-completable.
+  const member = await freshPage(browser);
+  await member.goto(`/claim/${SLUG}`);
+  await expect(member.getByRole("heading", { level: 1, name: "File a claim" })).toBeVisible();
+  await expectAccessible(member, "empty form");
+  await screenshot(member, "claim-form");
+
+  await member.getByRole("button", { name: "Submit claim" }).click();
+  const summary = member.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole("link", { name: /Full name/ })).toBeVisible();
+  await expectAccessible(member, "form with errors");
+  await screenshot(member, "claim-form-errors");
+
+  await member.getByLabel("Full name of the class member").fill(name);
+  await member.getByLabel("Date of birth").fill("1992-07-04");
+  await member.locator("#email").fill(email);
+  await member.locator("#phone").fill("773-555-0188");
+  await member.getByLabel("Street address").fill("400 N State St");
+  await member.getByLabel("City").fill("Chicago");
+  await member.locator("#state").selectOption("IL");
+  await member.getByLabel("ZIP code").fill("60654");
+  await member.getByRole("group", { name: /in the United States/ }).getByLabel("Yes").check();
+  await member.getByRole("group", { name: /live in Illinois/ }).getByLabel("Yes").check();
+  await member.getByLabel("How do you want to be paid?").selectOption("VENMO");
+  await member.getByLabel("I have read the statement above and swear it is true.").press("Space");
+  await member.getByLabel("Signature: type your full name").fill(name);
+  await member.getByRole("button", { name: "Submit claim" }).click();
+
+  await expect(member.getByRole("heading", { name: "Your claim was received" })).toBeVisible();
+  const number = (await member.getByTestId("claim-number").first().innerText()).trim().slice(0, 14);
+  expect(number).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+  await expectAccessible(member, "confirmation");
+  await screenshot(member, "claim-submitted");
+
+  // 2. The verification mail, as the admin's Outbox shows it.
+  const admin = await freshPage(browser);
+  await signIn(admin, USERS.admin);
+  await admin.goto(`/outbox?to=${encodeURIComponent(email)}`);
+  await expect(admin.getByTestId("outbox-message").first()).toContainText(`Confirm your email for claim ${number}`);
+  await screenshot(admin, "outbox");
+  const verifyLink = /\/claim\/verify\?token=[\w-]+/.exec(await admin.getByTestId("outbox-message").first().innerText())![0];
+
+  await member.goto(verifyLink);
+  await expectAccessible(member, "verify");
+  await member.getByRole("button", { name: "Confirm my email and see my claim" }).click();
+  await expect(member).toHaveURL(/\/claims$/);
+  await expect(member.getByTestId("my-claim")).toContainText(number);
+  await expect(member.getByTestId("my-claim")).toContainText("Email verified");
+  await expectAccessible(member, "my claims");
+  await screenshot(member, "my-claims");
+  await member.getByRole("link", { name: new RegExp(number) }).click();
+  await expect(member.getByTestId("status-history")).toContainText("Claim filed");
+  await expect(member.getByTestId("status-history")).toContainText("Email confirmed");
+  // The link was single-use.
+  const again = await freshPage(browser);
+  await again.goto(verifyLink);
+  await again.getByRole("button", { name: "Confirm my email and see my claim" }).click();
+  await expect(again.getByRole("alert").filter({ hasText: "expired or has already been used" })).toBeVisible();
+
+  // 3. A paralegal marks it deficient; approving is not theirs to do.
+  const matterId = await hongMatterId();
+  const paralegal = await freshPage(browser);
+  await signIn(paralegal, USERS.paralegal);
+  await paralegal.goto(`/matters/${matterId}/claims`);
+  await expect(paralegal.getByTestId("claim-row").first()).toBeVisible();
+  // The seeded near-duplicate (same person, Gmail-style variation, disposable domain) surfaces after a batch re-score.
+  await paralegal.getByRole("button", { name: "Re-score all" }).click();
+  await expect(paralegal.getByRole("status")).toContainText("Re-scored");
+  await paralegal.getByRole("link", { name: "Needs review" }).click();
+  await expect(paralegal.getByTestId("claim-row").filter({ hasText: "Morgon Diaz" })).toContainText("review");
+  await screenshot(paralegal, "claims-queue");
+  await paralegal.getByTestId("claim-row").filter({ hasText: "Morgon Diaz" }).getByRole("link").click();
+  await expect(paralegal.getByTestId("signal-row").first()).toBeVisible();
+  await screenshot(paralegal, "claim-detail-signals");
+  await paralegal.goto(`/matters/${matterId}/claims`);
+  await paralegal.getByLabel("Claim number, name or email").fill(number);
+  await paralegal.getByRole("button", { name: "Filter" }).click();
+  await expect(paralegal.getByTestId("claim-row")).toHaveCount(1);
+  await paralegal.getByRole("link", { name: number }).click();
+  await expect(paralegal.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await paralegal.getByRole("button", { name: "Mark deficient" }).click();
+  const dialog = paralegal.getByRole("dialog");
+  await dialog.getByLabel("Street address").check();
+  await dialog.getByLabel("Notice to the class member").fill("Your street address has no apartment number; please add it.");
+  await screenshot(paralegal, "mark-deficient-dialog");
+  await dialog.getByRole("button", { name: "Send notice" }).click();
+  await expect(paralegal.getByRole("dialog")).toHaveCount(0);
+  await expect(paralegal.getByTestId("claim-status").first()).toContainText("Needs your answer");
+  await screenshot(paralegal, "claim-detail-deficient");
+
+  // 4. The member answers from the notice's link.
+  const noticeLink = await latestLink(email, "Action needed");
+  const member2 = await freshPage(browser);
+  await member2.goto(noticeLink);
+  await member2.getByRole("button", { name: "Confirm my email and see my claim" }).click();
+  await member2.getByRole("link", { name: new RegExp(number) }).click();
+  await expect(member2.getByText("Action needed by")).toBeVisible();
+  await expectAccessible(member2, "deficiency");
+  await screenshot(member2, "member-deficiency");
+  await member2.getByLabel("Street address").fill("400 N State St Apt 2205");
+  await member2.getByRole("button", { name: "Send my answer" }).click();
+  await expect(member2.getByText("Your answer was received")).toBeVisible();
+
+  // 5. An attorney approves; the member sees it.
+  const attorney = await freshPage(browser);
+  await signIn(attorney, USERS.attorney);
+  await attorney.goto(`/matters/${matterId}/claims?q=${number}`);
+  await attorney.getByRole("link", { name: number }).click();
+  await attorney.getByRole("button", { name: "Approve" }).click();
+  await attorney.getByRole("dialog").getByLabel("Reason (kept in the audit log)").fill("Address corrected; eligible.");
+  await attorney.getByRole("dialog").getByRole("button", { name: "Approve claim" }).click();
+  await expect(attorney.getByTestId("claim-status").first()).toContainText("Approved");
+  await screenshot(attorney, "claim-detail-approved");
+
+  await member2.reload();
+  await expect(member2.getByTestId("claim-status")).toContainText("Approved");
+  const history = member2.getByTestId("status-history");
+  for (const step of ["Claim filed", "Email confirmed", "More information requested", "You answered the request", "Claim approved"]) await expect(history).toContainText(step);
+  await screenshot(member2, "member-approved");
+});
+
+test("one class member cannot see another's claim (404), with a positive control", async ({ browser }) => {
+  const [row] = await sql<{ number: string }>(
+    `SELECT c.number FROM "Claim" c JOIN "Claimant" p ON p.id = c."claimantId" JOIN "User" u ON u.id = p."userId" WHERE u.email = $1 LIMIT 1`,
+    [USERS.member1],
+  );
+  const owner = await freshPage(browser);
+  await signIn(owner, USERS.member1);
+  await owner.goto(`/claims/${row!.number}`);
+  await expect(owner.getByRole("heading", { level: 1 })).toContainText(row!.number);
+
+  const other = await freshPage(browser);
+  await signIn(other, USERS.member2);
+  const response = await other.goto(`/claims/${row!.number}`);
+  expect(response?.status()).toBe(404);
+  await other.goto("/claims");
+  await expect(other.getByText("You have no claims yet")).toBeVisible();
+  // Nor the staff queue.
+  const matterId = await hongMatterId();
+  expect((await other.goto(`/matters/${matterId}/claims`))?.status()).toBe(404);
+  expect((await other.goto("/outbox"))?.status()).toBe(404);
+});
+
+test("the JSON submit API answers 429 with Retry-After once the per-email limit is spent", async ({ request }) => {
+  const email = `limit.${Date.now()}@example.org`;
+  const statuses: number[] = [];
+  let retryAfter: string | undefined;
+  for (let i = 0; i < 6; i++) {
+    const response = await request.post(`/api/v1/claims/${SLUG}`, { data: { email, submissionKey: crypto.randomUUID() }, headers: { "x-forwarded-for": `192.0.2.${i + 10}` } });
+    statuses.push(response.status());
+    retryAfter = response.headers()["retry-after"];
+  }
+  expect(statuses.slice(0, 5)).toEqual([422, 422, 422, 422, 422]);
+  expect(statuses[5]).toBe(429);
+  expect(Number(retryAfter)).toBeGreaterThan(0);
+});
