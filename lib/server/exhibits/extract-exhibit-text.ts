@@ -1,5 +1,6 @@
 import "server-only";
 import { cleanText, harToText, htmlToText, jsonToText, searchTerms, splitIntoParts } from "@/lib/exhibit-files/text-pages";
+import type { AddressObject } from "mailparser";
 import { db } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
 import { readBlob } from "@/lib/server/storage/blob-store";
@@ -38,13 +39,16 @@ async function extract(mediaType: string, bytes: Buffer): Promise<Extracted> {
     case "message/rfc822": {
       const { simpleParser } = await import("mailparser");
       const mail = await simpleParser(bytes);
-      const to = [mail.to, mail.cc].flat().filter((a) => a != null).map((a) => a.text).join("; ");
-      const header = [`From: ${mail.from?.text ?? ""}`, `To: ${to}`, `Date: ${mail.date?.toISOString() ?? ""}`, `Subject: ${mail.subject ?? ""}`].join("\n");
+      const people = (a: AddressObject | AddressObject[] | undefined) =>
+        [a ?? []].flat().flatMap((o) => o.value).map((v) => (v.name ? `${v.name} <${v.address ?? ""}>` : (v.address ?? ""))).filter(Boolean);
+      const to = [...people(mail.to), ...people(mail.cc)].join("; ");
+      const from = people(mail.from).join("; ") || null;
+      const header = [`From: ${from ?? ""}`, `To: ${to}`, `Date: ${mail.date?.toISOString() ?? ""}`, `Subject: ${mail.subject ?? ""}`].join("\n");
       const attachments = mail.attachments.map((a) => `Attachment: ${a.filename ?? "(unnamed)"} (${a.contentType}, ${a.size} bytes)`).join("\n");
       return {
         pages: splitIntoParts([header, mail.text ?? (mail.html ? htmlToText(mail.html) : ""), attachments].filter(Boolean).join("\n\n")),
         pageCount: null,
-        email: { author: mail.from?.text ?? null, recipients: to || null, date: mail.date ?? null },
+        email: { author: from, recipients: to || null, date: mail.date ?? null },
       };
     }
     case "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
