@@ -3,6 +3,7 @@
 import { hash } from "@node-rs/argon2";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { seedExhibits } from "./seed-exhibits";
 
 export const DEMO_PASSWORD = "proofline-demo";
 
@@ -114,6 +115,8 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean; ma
       });
     });
   }
+
+  await seedExhibits(db, matter.id, users.attorney);
 
   return { created: !existing, matterId: matter.id };
 }

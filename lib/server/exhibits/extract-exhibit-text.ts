@@ -103,10 +103,11 @@ function friendlyReason(error: unknown): string {
   return message.slice(0, 500);
 }
 
-// Exhibits left QUEUED or RUNNING by a crash or a lost enqueue; the worker re-sends them at start.
+// Exhibits left QUEUED or RUNNING by a crash, a lost enqueue or the demo seed; the worker re-sends
+// them at start. The singleton key stops a second job for an exhibit whose job is still queued.
 export async function unsafeFindLostExtractions(): Promise<{ data: { exhibitId: string }; singletonKey: string }[]> {
   const stale = await db.exhibit.findMany({
-    where: { extractionStatus: { in: ["QUEUED", "RUNNING"] }, updatedAt: { lt: new Date(Date.now() - 60_000) } },
+    where: { extractionStatus: { in: ["QUEUED", "RUNNING"] } },
     select: { id: true },
     take: 10_000,
   });
