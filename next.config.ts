@@ -27,9 +27,14 @@ const config: NextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
+      },
+      // Nothing is framed, except an exhibit's original on its own exhibit page: that route sets
+      // SAMEORIGIN itself (app/api/v1/matters/[matterId]/exhibits/[exhibitId]/file/route.ts).
+      {
+        source: "/((?!api/v1/matters/[^/]+/exhibits/[^/]+/file).*)",
+        headers: [{ key: "X-Frame-Options", value: "DENY" }],
       },
     ];
   },

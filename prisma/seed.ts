@@ -3,6 +3,7 @@
 import { hash } from "@node-rs/argon2";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { seedExhibits } from "./seed-exhibits";
 
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
@@ -108,6 +109,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean; ma
     });
   }
 
+  await seedExhibits(db, matter.id, users.attorney);
   await (await import("./seed-claims")).seedClaims(db, matter.id);
   await (await import("./seed-ledger")).seedLedgerDemo(db, matter.id);
   return { created: !existing, matterId: matter.id };

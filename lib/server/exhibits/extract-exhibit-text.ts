@@ -1,5 +1,6 @@
 import "server-only";
 import { cleanText, harToText, htmlToText, jsonToText, searchTerms, splitIntoParts } from "@/lib/exhibit-files/text-pages";
+import type { AddressObject } from "mailparser";
 import { db } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
 import { readBlob } from "@/lib/server/storage/blob-store";
@@ -38,13 +39,16 @@ async function extract(mediaType: string, bytes: Buffer): Promise<Extracted> {
     case "message/rfc822": {
       const { simpleParser } = await import("mailparser");
       const mail = await simpleParser(bytes);
-      const to = [mail.to, mail.cc].flat().filter((a) => a != null).map((a) => a.text).join("; ");
-      const header = [`From: ${mail.from?.text ?? ""}`, `To: ${to}`, `Date: ${mail.date?.toISOString() ?? ""}`, `Subject: ${mail.subject ?? ""}`].join("\n");
+      const people = (a: AddressObject | AddressObject[] | undefined) =>
+        [a ?? []].flat().flatMap((o) => o.value).map((v) => (v.name ? `${v.name} <${v.address ?? ""}>` : (v.address ?? ""))).filter(Boolean);
+      const to = [...people(mail.to), ...people(mail.cc)].join("; ");
+      const from = people(mail.from).join("; ") || null;
+      const header = [`From: ${from ?? ""}`, `To: ${to}`, `Date: ${mail.date?.toISOString() ?? ""}`, `Subject: ${mail.subject ?? ""}`].join("\n");
       const attachments = mail.attachments.map((a) => `Attachment: ${a.filename ?? "(unnamed)"} (${a.contentType}, ${a.size} bytes)`).join("\n");
       return {
         pages: splitIntoParts([header, mail.text ?? (mail.html ? htmlToText(mail.html) : ""), attachments].filter(Boolean).join("\n\n")),
         pageCount: null,
-        email: { author: mail.from?.text ?? null, recipients: to || null, date: mail.date ?? null },
+        email: { author: from, recipients: to || null, date: mail.date ?? null },
       };
     }
     case "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
@@ -99,10 +103,11 @@ function friendlyReason(error: unknown): string {
   return message.slice(0, 500);
 }
 
-// Exhibits left QUEUED or RUNNING by a crash or a lost enqueue; the worker re-sends them at start.
+// Exhibits left QUEUED or RUNNING by a crash, a lost enqueue or the demo seed; the worker re-sends
+// them at start. The singleton key stops a second job for an exhibit whose job is still queued.
 export async function unsafeFindLostExtractions(): Promise<{ data: { exhibitId: string }; singletonKey: string }[]> {
   const stale = await db.exhibit.findMany({
-    where: { extractionStatus: { in: ["QUEUED", "RUNNING"] }, updatedAt: { lt: new Date(Date.now() - 60_000) } },
+    where: { extractionStatus: { in: ["QUEUED", "RUNNING"] } },
     select: { id: true },
     take: 10_000,
   });

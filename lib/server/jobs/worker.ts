@@ -4,6 +4,9 @@ import { QUEUES } from "@/lib/server/jobs/queues";
 import { logger } from "@/lib/server/logger";
 import { cleanTempFiles } from "@/lib/server/storage/blob-store";
 
+// Work whose job was lost (enqueue failed after commit, or rows written by the seed) is sent again.
+const RECOVER_EVERY_MS = 5 * 60_000;
+
 let started = false;
 
 // Started once per server process from instrumentation.ts. JOB_WORKERS=off keeps a web-only
@@ -26,7 +29,12 @@ async function run(): Promise<void> {
     });
     if ("schedule" in def && def.schedule) await boss.schedule(name, def.schedule);
     if ("recover" in def && def.recover) {
-      for (const lost of await def.recover()) await boss.send(name, lost.data as object, { singletonKey: lost.singletonKey });
+      const recover = def.recover;
+      const resend = async () => {
+        for (const lost of await recover()) await boss.send(name, lost.data as object, { singletonKey: lost.singletonKey });
+      };
+      await resend();
+      setInterval(() => void resend().catch((err: unknown) => logger.error({ err, queue: name }, "job recovery failed")), RECOVER_EVERY_MS).unref();
     }
   }
 }

@@ -158,7 +158,9 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
       {filters.q && (
         <section aria-labelledby="hits-heading" className="mb-8">
           <h2 id="hits-heading" className="mb-2 text-lg font-semibold">
-            {hits.length === 0 ? `No text matches “${filters.q}”` : `${hits.length}${hits.length === 50 ? "+" : ""} matches for “${filters.q}”`}
+            {hits.length === 0
+              ? `No text matches ${filters.q}`
+              : `${hits.length}${hits.length === 50 ? "+" : ""} ${hits.length === 1 ? "match" : "matches"} for ${filters.q}`}
           </h2>
           {hits.length > 0 && (
             <Table>
@@ -172,7 +174,7 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
               <TableBody>
                 {hits.map((h) => (
                   <TableRow key={`${h.exhibitId}-${h.page}`} data-testid="search-hit">
-                    <TableCell>
+                    <TableCell className="whitespace-nowrap">
                       <Link href={`${base}/${h.exhibitId}`} className="text-primary hover:underline">
                         <Mono>{exhibitLabel(h.prefix, h.number)}</Mono>
                       </Link>
@@ -233,7 +235,7 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
           <TableBody>
             {rows.map((r) => (
               <TableRow key={r.id} data-testid="exhibit-row">
-                <TableCell>
+                <TableCell className="whitespace-nowrap">
                   <Link href={`${base}/${r.id}`} className="text-primary hover:underline">
                     <Mono>{exhibitLabel(r.prefix, r.number)}</Mono>
                   </Link>

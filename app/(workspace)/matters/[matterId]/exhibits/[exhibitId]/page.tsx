@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Download, ShieldCheck } from "lucide-react";
+import { Download, FileCheck2, ShieldCheck } from "lucide-react";
 import { DesignationBadges } from "@/components/exhibits/designation-badges";
 import { DesignationDialog } from "@/components/exhibits/designation-dialog";
 import { ExhibitMetadataForm } from "@/components/exhibits/exhibit-metadata-form";
@@ -98,6 +98,11 @@ export default async function ExhibitPage({ params }: { params: Promise<{ matter
                 label={label}
               />
             )}
+            <Button asChild variant="outline" size="sm">
+              <a href={`/api/v1/matters/${matterId}/exhibits/exports/certification.pdf?ids=${e.id}`}>
+                <FileCheck2 aria-hidden /> FRE 902(14) draft
+              </a>
+            </Button>
             <Button asChild size="sm">
               <a href={fileUrl} data-testid="exhibit-download">
                 <Download aria-hidden /> Download original
