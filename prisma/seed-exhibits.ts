@@ -79,6 +79,17 @@ const NOTE = [
 
 type DemoFile = { fileName: string; title: string; description: string; kind: "DOCUMENT" | "TEXT" | "NETWORK_CAPTURE"; mediaType: string; bytes: Buffer; source: string };
 
+// Writes bytes where the content-addressed store expects them (<root>/ab/cd/<sha256>) and
+// returns the sha256 and storage key; the seed runs outside Next, so it cannot use the store module.
+export async function writeDemoBlob(bytes: Buffer, blobRoot = process.env.BLOB_ROOT ?? path.resolve(".data/blobs")) {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const storageKey = `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+  const target = path.join(blobRoot, storageKey);
+  await fsp.mkdir(path.dirname(target), { recursive: true });
+  await fsp.writeFile(target, bytes);
+  return { sha256, storageKey };
+}
+
 export async function seedExhibits(db: PrismaClient, matterId: string, attorneyId: string, blobRoot = process.env.BLOB_ROOT ?? path.resolve(".data/blobs")): Promise<void> {
   const files: DemoFile[] = [
     { fileName: "news-report-illustrative.pdf", title: "News report on the complaint (illustrative)", description: "ILLUSTRATIVE DEMO EXHIBIT: a news report describing the complaint.", kind: "DOCUMENT", mediaType: "application/pdf", bytes: await reportPdf(), source: "Press coverage (demo)" },
@@ -88,10 +99,7 @@ export async function seedExhibits(db: PrismaClient, matterId: string, attorneyI
   for (const f of files) {
     const sha256 = createHash("sha256").update(f.bytes).digest("hex");
     if (await db.exhibit.findFirst({ where: { matterId, blobSha256: sha256 }, select: { id: true } })) continue;
-    const storageKey = `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
-    const target = path.join(blobRoot, storageKey);
-    await fsp.mkdir(path.dirname(target), { recursive: true });
-    await fsp.writeFile(target, f.bytes);
+    const { storageKey } = await writeDemoBlob(f.bytes, blobRoot);
     await db.$transaction(async (tx) => {
       await tx.blob.upsert({ where: { sha256 }, update: {}, create: { sha256, size: BigInt(f.bytes.byteLength), mediaType: f.mediaType, storageKey } });
       const matter = await tx.matter.update({ where: { id: matterId }, data: { nextExhibitNumber: { increment: 1 } }, select: { nextExhibitNumber: true, exhibitPrefix: true } });

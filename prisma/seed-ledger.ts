@@ -3,7 +3,7 @@
 // does not give them); verify everything against the filed complaint. Most allegations stay
 // UNSUPPORTED on purpose: the filing attached no documents for the transfers, and showing that gap
 // is the point of the ledger. Idempotent: what exists is left alone.
-import { createHash } from "node:crypto";
+import { writeDemoBlob } from "./seed-exhibits";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import type { AllegationKind, DataCategory } from "../lib/generated/prisma/enums";
 
@@ -167,11 +167,12 @@ export async function seedLedgerDemo(db: PrismaClient, matterId: string): Promis
     const exhibitIds: string[] = [];
     for (const x of DEMO_EXHIBITS) {
       const bytes = Buffer.from(x.content, "utf8");
-      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      // The file goes into the store too, so downloads and the integrity sweep find it.
+      const { sha256, storageKey } = await writeDemoBlob(bytes);
       await tx.blob.upsert({
         where: { sha256 },
         update: {},
-        create: { sha256, size: BigInt(bytes.length), mediaType: "text/plain", storageKey: `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}` },
+        create: { sha256, size: BigInt(bytes.length), mediaType: "text/plain", storageKey },
       });
       const matter = await tx.matter.update({ where: { id: matterId }, data: { nextExhibitNumber: { increment: 1 } } });
       const exhibit = await tx.exhibit.create({
