@@ -19,7 +19,9 @@ export default async function MatterOverviewPage({ params }: { params: Promise<{
   const { matter, recentActivity } = await loadOr404(() => getMatterOverview(actor, matterId));
   const coverage = await getCoverage(actor, matterId);
   const stats = [
+    { label: "Exhibits", value: matter._count.exhibits, href: `/matters/${matter.id}/exhibits` },
     { label: "Named & putative plaintiffs", value: matter._count.plaintiffs, href: `/matters/${matter.id}/plaintiffs` },
+    { label: "Class member claims", value: matter._count.claims, href: `/matters/${matter.id}/claims` },
     { label: "Team members", value: matter.memberships.length },
   ];
 
