@@ -25,7 +25,22 @@ export function AppHeader({ user, matter, isAdmin = false }: Props) {
           </Mono>
         </div>
       )}
-      <div className="ml-auto flex items-center gap-2">
+      {matter && (
+        // A plain GET form: search works before any JavaScript loads and the URL can be shared.
+        <form action={`/matters/${matter.id}/exhibits`} role="search" className="ml-auto hidden md:block">
+          <label htmlFor="global-search" className="sr-only">
+            Search the text of this matter&apos;s exhibits
+          </label>
+          <input
+            id="global-search"
+            name="q"
+            type="search"
+            placeholder="Search exhibit text…"
+            className="h-8 w-64 rounded-md border border-input bg-background px-3 text-sm placeholder:text-muted-foreground"
+          />
+        </form>
+      )}
+      <div className={matter ? "flex items-center gap-2" : "ml-auto flex items-center gap-2"}>
         {isAdmin && (
           <Link href="/admin" className="rounded-sm px-2 text-sm font-medium text-muted-foreground hover:text-foreground hover:underline">
             Administration
