@@ -53,7 +53,6 @@ async function main() {
   const url = withDatabase(server.adminUrl, name);
   process.env.DATABASE_URL = url;
   process.env.LOG_LEVEL = "silent";
-  let web: ReturnType<typeof spawn> | undefined;
   try {
     await migrateDeploy(url);
     const { HONG_CLAIM_FORM } = await import("../prisma/seed-claims");
@@ -67,6 +66,22 @@ async function main() {
     const matterId = rows[0]!.id;
     console.log(`bench database: ${name}; concurrency ${CONCURRENCY}; ${SECONDS} s per phase`);
 
+    if (SECONDS > 0) await throughput(url, matterId, HONG_CLAIM_FORM.attestation);
+    if (RESCORE_N > 0) await rescore(admin);
+    await admin.end();
+  } finally {
+    web?.kill("SIGTERM");
+    await sleep(500);
+    await dropDatabase(server.adminUrl, name).catch(() => {});
+    await server.stop();
+  }
+}
+
+let web: ReturnType<typeof spawn> | undefined;
+
+async function throughput(url: string, matterId: string, attestation: string) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
     // ── 1. HTTP ──
     web = spawn(bin("next"), ["start", "-p", String(PORT)], {
       cwd: ROOT,
@@ -128,7 +143,7 @@ async function main() {
             data,
             answers: { usedInUs: "yes", illinoisResident: "no" },
             subclass: null,
-            attestation: HONG_CLAIM_FORM.attestation,
+            attestation,
             ip,
             prefix: ipPrefix(ip),
             fraudScore: 0,
@@ -152,9 +167,12 @@ async function main() {
     console.log(`bare_pg_claims_per_s: ${bareRate.toFixed(0)} claims/s`);
     console.log(`bare_pg_p95_latency: ${p95(latencies).toFixed(1)} ms`);
     console.log(`http_vs_bare_pg: ${(httpRate / bareRate).toFixed(2)} x`);
+    await admin.end();
+}
 
-    // ── 3. Batch re-scoring ──
-    if (RESCORE_N > 0) {
+// ── 3. Batch re-scoring ──
+async function rescore(admin: pg.Client) {
+    {
       const { rows: m } = await admin.query<{ id: string }>(
         `INSERT INTO "Matter" (id, slug, caption, "shortName", court, "docketNumber", "batesPrefix", "updatedAt")
          VALUES (gen_random_uuid(), 'rescore-matter', 'Rescore v. Matter', 'Rescore', 'N.D. Cal.', '0:00-cv-00001', 'RS', now()) RETURNING id`,
@@ -197,13 +215,6 @@ async function main() {
       const { db } = await import("../lib/server/db");
       await db.$disconnect();
     }
-    await admin.end();
-  } finally {
-    web?.kill("SIGTERM");
-    await sleep(500);
-    await dropDatabase(server.adminUrl, name).catch(() => {});
-    await server.stop();
-  }
 }
 
 // autocannon reports p97.5 and p99 but not p95: interpolate between p90 and p97.5.
