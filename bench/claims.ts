@@ -53,7 +53,6 @@ async function main() {
   const url = withDatabase(server.adminUrl, name);
   process.env.DATABASE_URL = url;
   process.env.LOG_LEVEL = "silent";
-  let web: ReturnType<typeof spawn> | undefined;
   try {
     await migrateDeploy(url);
     const { HONG_CLAIM_FORM } = await import("../prisma/seed-claims");
@@ -67,136 +66,8 @@ async function main() {
     const matterId = rows[0]!.id;
     console.log(`bench database: ${name}; concurrency ${CONCURRENCY}; ${SECONDS} s per phase`);
 
-    // ── 1. HTTP ──
-    web = spawn(bin("next"), ["start", "-p", String(PORT)], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: url, DATABASE_POOL_SIZE: "20", AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    for (let i = 0; ; i++) {
-      const ok = await fetch(`http://127.0.0.1:${PORT}/api/auth/providers`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (i > 120) throw new Error("next start did not come up (did you run `next build`?)");
-      await sleep(500);
-    }
-    let seq = 0;
-    const cannon = (seconds: number) =>
-      autocannon({
-        url: `http://127.0.0.1:${PORT}/api/v1/claims/${SLUG}`,
-        connections: CONCURRENCY,
-        duration: seconds,
-        requests: [
-          {
-            method: "POST",
-            setupRequest: (req) => ({
-              ...req,
-              headers: { "content-type": "application/json", "x-forwarded-for": randomIp() },
-              body: JSON.stringify(person(seq++)),
-            }),
-          },
-        ],
-      });
-    await cannon(3);
-    const before = Number((await admin.query(`SELECT count(*) FROM "Claim"`)).rows[0].count);
-    const http = await cannon(SECONDS);
-    const after = Number((await admin.query(`SELECT count(*) FROM "Claim"`)).rows[0].count);
-    const httpRate = (after - before) / SECONDS;
-    console.log(`http_claims_per_s: ${httpRate.toFixed(0)} claims/s`);
-    console.log(`http_p95_latency: ${p95Latency(http)} ms (interpolated between p90 ${http.latency.p90} and p97.5 ${http.latency.p97_5})`);
-    console.log(`http_p50_latency: ${http.latency.p50} ms`);
-    console.log(`http_non_2xx: ${http.non2xx} responses`);
-    web.kill("SIGTERM");
-    web = undefined;
-
-    // ── 2. Bare pg: the identical statement (the app's own SQL), same concurrency ──
-    const { insertClaimStatement } = await import("../lib/server/claims/submit-claim");
-    const { normalizeAddress, normalizeEmail, normalizePhone, ipPrefix } = await import("../lib/claims/normalize");
-    const { generateClaimNumber } = await import("../lib/claims/claim-number");
-    const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
-    const latencies: number[] = [];
-    let done = 0;
-    const deadline = Date.now() + SECONDS * 1000;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (Date.now() < deadline) {
-          const data = person(seq++) as never as Parameters<typeof insertClaimStatement>[0]["data"];
-          const ip = randomIp();
-          const statement = insertClaimStatement({
-            claimId: randomUUID(),
-            number: generateClaimNumber(),
-            matterId,
-            data,
-            answers: { usedInUs: "yes", illinoisResident: "no" },
-            subclass: null,
-            attestation: HONG_CLAIM_FORM.attestation,
-            ip,
-            prefix: ipPrefix(ip),
-            fraudScore: 0,
-            emailNormalized: normalizeEmail(data.email),
-            phoneNormalized: normalizePhone(data.phone),
-            addressNormalized: normalizeAddress(data),
-            failures: [],
-            signals: [],
-            tokenHash: randomBytes(32).toString("hex"),
-            mail: { subject: "Confirm", text: "Confirm your email" },
-          });
-          const t0 = performance.now();
-          await pool.query(statement.text, statement.values as unknown[]);
-          latencies.push(performance.now() - t0);
-          done++;
-        }
-      }),
-    );
-    await pool.end();
-    const bareRate = done / SECONDS;
-    console.log(`bare_pg_claims_per_s: ${bareRate.toFixed(0)} claims/s`);
-    console.log(`bare_pg_p95_latency: ${p95(latencies).toFixed(1)} ms`);
-    console.log(`http_vs_bare_pg: ${(httpRate / bareRate).toFixed(2)} x`);
-
-    // ── 3. Batch re-scoring ──
-    if (RESCORE_N > 0) {
-      const { rows: m } = await admin.query<{ id: string }>(
-        `INSERT INTO "Matter" (id, slug, caption, "shortName", court, "docketNumber", "batesPrefix", "updatedAt")
-         VALUES (gen_random_uuid(), 'rescore-matter', 'Rescore v. Matter', 'Rescore', 'N.D. Cal.', '0:00-cv-00001', 'RS', now()) RETURNING id`,
-      );
-      const rescoreMatter = m[0]!.id;
-      const t0 = Date.now();
-      // About 2% share an email, 1% a phone, 3% an address with another claim; names drawn from a
-      // small pool so same-DOB near-duplicates occur; IPs from 200k addresses over 30 days.
-      await admin.query(`SET maintenance_work_mem = '256MB'`);
-      await admin.query(
-        `INSERT INTO "Claimant" (id, "matterId", "fullName", "dateOfBirth", email, "emailNormalized", phone, "phoneNormalized", "addressLine1", city, state, zip, "addressNormalized")
-         SELECT uuid_generate_v4_fallback, $1::uuid, n.name, d.dob, e.email, e.email, p.phone, p.phone, a.addr, 'Chicago', 'IL', '60601', a.addr || '|60601|IL'
-         FROM (SELECT i, gen_random_uuid() AS uuid_generate_v4_fallback FROM generate_series(1, $2::int) i) g
-         CROSS JOIN LATERAL (SELECT (ARRAY['james','mary','robert','patricia','john','jennifer','michael','linda','david','elizabeth'])[1 + (hashint4(i) & 2147483647) % 10]
-                || ' ' || (ARRAY['smith','johnson','williams','brown','jones','garcia','miller','davis','rodriguez','martinez','hernandez','lopez'])[1 + (hashint4(i * 7) & 2147483647) % 12]
-                || CASE WHEN i % 50 = 0 THEN 'e' ELSE '' END AS name) n
-         CROSS JOIN LATERAL (SELECT date '1940-01-01' + ((hashint4(i * 13) & 2147483647) % 25000) AS dob) d
-         CROSS JOIN LATERAL (SELECT 'person' || CASE WHEN i % 50 = 0 THEN i - 1 ELSE i END || '@example.org' AS email) e
-         CROSS JOIN LATERAL (SELECT CASE WHEN i % 3 = 0 THEN NULL ELSE lpad(CASE WHEN i % 100 = 0 THEN i - 1 ELSE i END::text, 10, '0') END AS phone) p
-         CROSS JOIN LATERAL (SELECT (CASE WHEN i % 33 = 0 THEN i - 1 ELSE i END) || ' main st' AS addr) a`,
-        [rescoreMatter, RESCORE_N],
-      );
-      await admin.query(
-        `INSERT INTO "Claim" (id, "matterId", number, "claimantId", answers, "paymentPreference", "attestationText", "attestationName", "attestedAt",
-           "attestationIp", "ipPrefix", "idempotencyKey", "updatedAt", "createdAt")
-         SELECT gen_random_uuid(), $1::uuid, 'RS' || row_number() OVER (), p.id, '{}', 'PAYPAL', 'x', p."fullName", now(),
-           ip, split_part(ip, '.', 1) || '.' || split_part(ip, '.', 2) || '.' || split_part(ip, '.', 3), p.id::text, now(),
-           now() - make_interval(secs => (hashint4(hashtext(p.id::text)) & 2147483647) % (30 * 86400))
-         FROM (SELECT *, '10.' || ((hashtext(id::text) & 2147483647) % 200000 / 65536) || '.' || ((hashtext(id::text) & 2147483647) % 65536 / 256) || '.' || ((hashtext(id::text) & 2147483647) % 256) AS ip
-               FROM "Claimant" WHERE "matterId" = $1::uuid) p`,
-        [rescoreMatter],
-      );
-      await admin.query(`ANALYZE "Claim"; ANALYZE "Claimant"`);
-      console.log(`rescore_generate_${RESCORE_N}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-      const { unsafeRescoreMatter } = await import("../lib/server/claims/rescore-claims");
-      const r = await unsafeRescoreMatter(rescoreMatter);
-      console.log(`rescore_claims: ${r.claims} claims`);
-      console.log(`rescore_signals: ${r.signals} signals`);
-      console.log(`rescore_seconds: ${(r.ms / 1000).toFixed(1)} s`);
-      const { db } = await import("../lib/server/db");
-      await db.$disconnect();
-    }
+    if (SECONDS > 0) await throughput(url, matterId, HONG_CLAIM_FORM.attestation);
+    if (RESCORE_N > 0) await rescore(admin);
     await admin.end();
   } finally {
     web?.kill("SIGTERM");
@@ -204,6 +75,144 @@ async function main() {
     await dropDatabase(server.adminUrl, name).catch(() => {});
     await server.stop();
   }
+}
+
+let web: ReturnType<typeof spawn> | undefined;
+
+async function throughput(url: string, matterId: string, attestation: string) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  // ── 1. HTTP ──
+  web = spawn(bin("next"), ["start", "-p", String(PORT)], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url, DATABASE_POOL_SIZE: "20", AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; ; i++) {
+    const ok = await fetch(`http://127.0.0.1:${PORT}/api/auth/providers`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (i > 120) throw new Error("next start did not come up (did you run `next build`?)");
+    await sleep(500);
+  }
+  let seq = 0;
+  const cannon = (seconds: number) =>
+    autocannon({
+      url: `http://127.0.0.1:${PORT}/api/v1/claims/${SLUG}`,
+      connections: CONCURRENCY,
+      duration: seconds,
+      requests: [
+        {
+          method: "POST",
+          setupRequest: (req) => ({
+            ...req,
+            headers: { "content-type": "application/json", "x-forwarded-for": randomIp() },
+            body: JSON.stringify(person(seq++)),
+          }),
+        },
+      ],
+    });
+  await cannon(3);
+  const before = Number((await admin.query(`SELECT count(*) FROM "Claim"`)).rows[0].count);
+  const http = await cannon(SECONDS);
+  const after = Number((await admin.query(`SELECT count(*) FROM "Claim"`)).rows[0].count);
+  const httpRate = (after - before) / SECONDS;
+  console.log(`http_claims_per_s: ${httpRate.toFixed(0)} claims/s`);
+  console.log(`http_p95_latency: ${p95Latency(http)} ms (interpolated between p90 ${http.latency.p90} and p97.5 ${http.latency.p97_5})`);
+  console.log(`http_p50_latency: ${http.latency.p50} ms`);
+  console.log(`http_non_2xx: ${http.non2xx} responses`);
+  web.kill("SIGTERM");
+  web = undefined;
+
+  // ── 2. Bare pg: the identical statement (the app's own SQL), same concurrency ──
+  const { insertClaimStatement } = await import("../lib/server/claims/submit-claim");
+  const { normalizeAddress, normalizeEmail, normalizePhone, ipPrefix } = await import("../lib/claims/normalize");
+  const { generateClaimNumber } = await import("../lib/claims/claim-number");
+  const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
+  const latencies: number[] = [];
+  let done = 0;
+  const deadline = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (Date.now() < deadline) {
+        const data = person(seq++) as never as Parameters<typeof insertClaimStatement>[0]["data"];
+        const ip = randomIp();
+        const statement = insertClaimStatement({
+          claimId: randomUUID(),
+          number: generateClaimNumber(),
+          matterId,
+          data,
+          answers: { usedInUs: "yes", illinoisResident: "no" },
+          subclass: null,
+          attestation,
+          ip,
+          prefix: ipPrefix(ip),
+          fraudScore: 0,
+          emailNormalized: normalizeEmail(data.email),
+          phoneNormalized: normalizePhone(data.phone),
+          addressNormalized: normalizeAddress(data),
+          failures: [],
+          signals: [],
+          tokenHash: randomBytes(32).toString("hex"),
+          mail: { subject: "Confirm", text: "Confirm your email" },
+        });
+        const t0 = performance.now();
+        await pool.query(statement.text, statement.values as unknown[]);
+        latencies.push(performance.now() - t0);
+        done++;
+      }
+    }),
+  );
+  await pool.end();
+  const bareRate = done / SECONDS;
+  console.log(`bare_pg_claims_per_s: ${bareRate.toFixed(0)} claims/s`);
+  console.log(`bare_pg_p95_latency: ${p95(latencies).toFixed(1)} ms`);
+  console.log(`http_vs_bare_pg: ${(httpRate / bareRate).toFixed(2)} x`);
+  await admin.end();
+}
+
+// ── 3. Batch re-scoring ──
+async function rescore(admin: pg.Client) {
+  const { rows: m } = await admin.query<{ id: string }>(
+    `INSERT INTO "Matter" (id, slug, caption, "shortName", court, "docketNumber", "batesPrefix", "updatedAt")
+     VALUES (gen_random_uuid(), 'rescore-matter', 'Rescore v. Matter', 'Rescore', 'N.D. Cal.', '0:00-cv-00001', 'RS', now()) RETURNING id`,
+  );
+  const rescoreMatter = m[0]!.id;
+  const t0 = Date.now();
+  // About 2% share an email, 1% a phone, 3% an address with another claim; names drawn from a
+  // small pool so same-DOB near-duplicates occur; IPs from 200k addresses over 30 days.
+  await admin.query(`SET maintenance_work_mem = '256MB'`);
+  await admin.query(
+    `INSERT INTO "Claimant" (id, "matterId", "fullName", "dateOfBirth", email, "emailNormalized", phone, "phoneNormalized", "addressLine1", city, state, zip, "addressNormalized")
+     SELECT uuid_generate_v4_fallback, $1::uuid, n.name, d.dob, e.email, e.email, p.phone, p.phone, a.addr, 'Chicago', 'IL', '60601', a.addr || '|60601|IL'
+     FROM (SELECT i, gen_random_uuid() AS uuid_generate_v4_fallback FROM generate_series(1, $2::int) i) g
+     CROSS JOIN LATERAL (SELECT (ARRAY['james','mary','robert','patricia','john','jennifer','michael','linda','david','elizabeth'])[1 + (hashint4(i) & 2147483647) % 10]
+            || ' ' || (ARRAY['smith','johnson','williams','brown','jones','garcia','miller','davis','rodriguez','martinez','hernandez','lopez'])[1 + (hashint4(i * 7) & 2147483647) % 12]
+            || CASE WHEN i % 50 = 0 THEN 'e' ELSE '' END AS name) n
+     CROSS JOIN LATERAL (SELECT date '1940-01-01' + ((hashint4(i * 13) & 2147483647) % 25000) AS dob) d
+     CROSS JOIN LATERAL (SELECT 'person' || CASE WHEN i % 50 = 0 THEN i - 1 ELSE i END || '@example.org' AS email) e
+     CROSS JOIN LATERAL (SELECT CASE WHEN i % 3 = 0 THEN NULL ELSE lpad(CASE WHEN i % 100 = 0 THEN i - 1 ELSE i END::text, 10, '0') END AS phone) p
+     CROSS JOIN LATERAL (SELECT (CASE WHEN i % 33 = 0 THEN i - 1 ELSE i END) || ' main st' AS addr) a`,
+    [rescoreMatter, RESCORE_N],
+  );
+  await admin.query(
+    `INSERT INTO "Claim" (id, "matterId", number, "claimantId", answers, "paymentPreference", "attestationText", "attestationName", "attestedAt",
+       "attestationIp", "ipPrefix", "idempotencyKey", "updatedAt", "createdAt")
+     SELECT gen_random_uuid(), $1::uuid, 'RS' || row_number() OVER (), p.id, '{}', 'PAYPAL', 'x', p."fullName", now(),
+       ip, split_part(ip, '.', 1) || '.' || split_part(ip, '.', 2) || '.' || split_part(ip, '.', 3), p.id::text, now(),
+       now() - make_interval(secs => (hashint4(hashtext(p.id::text)) & 2147483647) % (30 * 86400))
+     FROM (SELECT *, '10.' || ((hashtext(id::text) & 2147483647) % 200000 / 65536) || '.' || ((hashtext(id::text) & 2147483647) % 65536 / 256) || '.' || ((hashtext(id::text) & 2147483647) % 256) AS ip
+           FROM "Claimant" WHERE "matterId" = $1::uuid) p`,
+    [rescoreMatter],
+  );
+  await admin.query(`ANALYZE "Claim"; ANALYZE "Claimant"`);
+  console.log(`rescore_generate_${RESCORE_N}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const { unsafeRescoreMatter } = await import("../lib/server/claims/rescore-claims");
+  const r = await unsafeRescoreMatter(rescoreMatter);
+  console.log(`rescore_claims: ${r.claims} claims`);
+  console.log(`rescore_signals: ${r.signals} signals`);
+  console.log(`rescore_seconds: ${(r.ms / 1000).toFixed(1)} s`);
+  const { db } = await import("../lib/server/db");
+  await db.$disconnect();
 }
 
 // autocannon reports p97.5 and p99 but not p95: interpolate between p90 and p97.5.

@@ -23,7 +23,7 @@ async function latestLink(email: string, subject: string): Promise<string> {
 }
 
 test("a new person files a claim, verifies by email, answers a deficiency and is approved", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const email = `e2e.${Date.now()}@example.org`;
   const name = "Dana Quinn";
 

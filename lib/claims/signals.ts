@@ -31,7 +31,9 @@ export const BURST = {
   perAddress: 4,
   // Claims from one /24 (or /48) network within ten minutes before VELOCITY_SPIKE fires.
   networkPerTenMinutes: 20,
-  // pg_trgm similarity of the names, for claimants with the same date of birth.
+  // pg_trgm similarity of the names, for claimants with the same date of birth whose names also
+  // share their first two or last three letters (blocking: batch re-scoring compares those pairs
+  // only, so a million claims are not compared all against all within a birthday).
   nameSimilarity: 0.5,
 };
 

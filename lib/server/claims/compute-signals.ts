@@ -49,6 +49,7 @@ export async function computeSignals(s: SignalSubject): Promise<ComputedSignal[]
         SELECT c.id, c.number, p."fullName", round(similarity(lower(p."fullName"), lower(${s.fullName}))::numeric, 2) AS sim
         FROM "Claimant" p JOIN "Claim" c ON c."claimantId" = p.id
         WHERE p."matterId" = ${s.matterId}::uuid AND p."dateOfBirth" = ${s.dateOfBirth}::date
+          AND (left(lower(p."fullName"), 2) = left(lower(${s.fullName}), 2) OR right(lower(p."fullName"), 3) = right(lower(${s.fullName}), 3))
           AND similarity(lower(p."fullName"), lower(${s.fullName})) >= ${BURST.nameSimilarity}
         ORDER BY sim DESC LIMIT 5) c) AS namedob,
       (SELECT count(*)::int FROM "Claim" WHERE "matterId" = ${s.matterId}::uuid AND "attestationIp" = ${s.ip}

@@ -32,42 +32,55 @@ export async function unsafeRescoreMatter(matterId: string, actor: Actor | null 
         WHERE c."matterId" = ${matterId}::uuid`;
       // Temp tables have no statistics until analysed; without them the date-of-birth self-join plans badly.
       await tx.$executeRaw`ANALYZE rescore_base`;
+      // Only keys shared by several claims need a window (most claims share nothing): find those
+      // keys with a hash aggregate first, then rank just their claims.
       await tx.$executeRaw`
         CREATE TEMP TABLE rescore_signal ON COMMIT DROP AS
-        WITH w AS (
-          SELECT b.*,
-            first_value(id) OVER (PARTITION BY email ORDER BY at, id) AS email_first,
-            first_value(number) OVER (PARTITION BY email ORDER BY at, id) AS email_first_no,
-            CASE WHEN phone IS NULL THEN NULL ELSE first_value(id) OVER (PARTITION BY phone ORDER BY at, id) END AS phone_first,
-            first_value(number) OVER (PARTITION BY phone ORDER BY at, id) AS phone_first_no,
-            first_value(id) OVER (PARTITION BY addr ORDER BY at, id) AS addr_first,
-            first_value(number) OVER (PARTITION BY addr ORDER BY at, id) AS addr_first_no,
-            row_number() OVER (PARTITION BY addr ORDER BY at, id) AS addr_n,
-            CASE WHEN ip IS NULL THEN 0 ELSE count(*) OVER (PARTITION BY ip ORDER BY at RANGE BETWEEN interval '1 hour' PRECEDING AND CURRENT ROW) END AS ip_n,
-            CASE WHEN prefix IS NULL THEN 0 ELSE count(*) OVER (PARTITION BY prefix ORDER BY at RANGE BETWEEN interval '10 minutes' PRECEDING AND CURRENT ROW) END AS prefix_n
-          FROM rescore_base b
+        WITH email_w AS (
+          SELECT id, email, first_value(id) OVER k AS first_id, first_value(number) OVER k AS first_no
+          FROM rescore_base WHERE email IN (SELECT email FROM rescore_base GROUP BY email HAVING count(*) > 1)
+          WINDOW k AS (PARTITION BY email ORDER BY at, id)
+        ), phone_w AS (
+          SELECT id, phone, first_value(id) OVER k AS first_id, first_value(number) OVER k AS first_no
+          FROM rescore_base WHERE phone IN (SELECT phone FROM rescore_base WHERE phone IS NOT NULL GROUP BY phone HAVING count(*) > 1)
+          WINDOW k AS (PARTITION BY phone ORDER BY at, id)
+        ), addr_w AS (
+          SELECT id, addr, first_value(id) OVER k AS first_id, first_value(number) OVER k AS first_no, row_number() OVER k AS n
+          FROM rescore_base WHERE addr IN (SELECT addr FROM rescore_base GROUP BY addr HAVING count(*) > 1)
+          WINDOW k AS (PARTITION BY addr ORDER BY at, id)
+        ), ip_w AS (
+          SELECT id, ip, count(*) OVER (PARTITION BY ip ORDER BY at RANGE BETWEEN interval '1 hour' PRECEDING AND CURRENT ROW) AS n
+          FROM rescore_base WHERE ip IN (SELECT ip FROM rescore_base WHERE ip IS NOT NULL GROUP BY ip HAVING count(*) >= ${BURST.ipPerHour})
+        ), prefix_w AS (
+          SELECT id, prefix, count(*) OVER (PARTITION BY prefix ORDER BY at RANGE BETWEEN interval '10 minutes' PRECEDING AND CURRENT ROW) AS n
+          FROM rescore_base WHERE prefix IN (SELECT prefix FROM rescore_base WHERE prefix IS NOT NULL GROUP BY prefix HAVING count(*) >= ${BURST.networkPerTenMinutes})
+        ), name_pairs AS (
+          -- Blocking as at submission: same date of birth and the same first two or last three letters.
+          SELECT a.id, b.id AS bid, b.number AS bno, a.name, b.name AS bname, a.dob, similarity(a.lname, b.lname) AS sim
+          FROM rescore_base a JOIN rescore_base b ON b.dob = a.dob AND left(b.lname, 2) = left(a.lname, 2) AND (b.at, b.id) < (a.at, a.id)
+          UNION
+          SELECT a.id, b.id, b.number, a.name, b.name, a.dob, similarity(a.lname, b.lname)
+          FROM rescore_base a JOIN rescore_base b ON b.dob = a.dob AND right(b.lname, 3) = right(a.lname, 3) AND (b.at, b.id) < (a.at, a.id)
         )
-        SELECT id AS claim_id, 'SAME_EMAIL' AS kind, email_first AS matched, jsonb_build_object('email', email, 'matches', jsonb_build_array(email_first_no)) AS detail FROM w WHERE email_first <> id
+        SELECT id AS claim_id, 'SAME_EMAIL' AS kind, first_id AS matched, jsonb_build_object('email', email, 'matches', jsonb_build_array(first_no)) AS detail FROM email_w WHERE first_id <> id
         UNION ALL
-        SELECT id, 'SAME_PHONE', phone_first, jsonb_build_object('phone', phone, 'matches', jsonb_build_array(phone_first_no)) FROM w WHERE phone_first IS NOT NULL AND phone_first <> id
+        SELECT id, 'SAME_PHONE', first_id, jsonb_build_object('phone', phone, 'matches', jsonb_build_array(first_no)) FROM phone_w WHERE first_id <> id
         UNION ALL
-        SELECT id, 'SAME_ADDRESS', addr_first, jsonb_build_object('address', addr, 'matches', jsonb_build_array(addr_first_no)) FROM w WHERE addr_first <> id
+        SELECT id, 'SAME_ADDRESS', first_id, jsonb_build_object('address', addr, 'matches', jsonb_build_array(first_no)) FROM addr_w WHERE first_id <> id
         UNION ALL
-        SELECT id, 'ADDRESS_BURST', NULL, jsonb_build_object('address', addr, 'claims', addr_n) FROM w WHERE addr_n >= ${BURST.perAddress}
+        SELECT id, 'ADDRESS_BURST', NULL, jsonb_build_object('address', addr, 'claims', n) FROM addr_w WHERE n >= ${BURST.perAddress}
         UNION ALL
-        SELECT id, 'IP_BURST', NULL, jsonb_build_object('ip', ip, 'claimsInLastHour', ip_n) FROM w WHERE ip_n >= ${BURST.ipPerHour}
+        SELECT id, 'IP_BURST', NULL, jsonb_build_object('ip', ip, 'claimsInLastHour', n) FROM ip_w WHERE n >= ${BURST.ipPerHour}
         UNION ALL
-        SELECT id, 'VELOCITY_SPIKE', NULL, jsonb_build_object('network', prefix, 'claimsInLastTenMinutes', prefix_n) FROM w WHERE prefix_n >= ${BURST.networkPerTenMinutes}
+        SELECT id, 'VELOCITY_SPIKE', NULL, jsonb_build_object('network', prefix, 'claimsInLastTenMinutes', n) FROM prefix_w WHERE n >= ${BURST.networkPerTenMinutes}
         UNION ALL
-        SELECT id, 'DISPOSABLE_EMAIL', NULL, jsonb_build_object('domain', split_part(email, '@', 2)) FROM w
+        SELECT id, 'DISPOSABLE_EMAIL', NULL, jsonb_build_object('domain', split_part(email, '@', 2)) FROM rescore_base
         WHERE split_part(email, '@', 2) = ANY(${domains}::text[])
            OR substring(split_part(email, '@', 2) FROM '[^.]+\\.[^.]+$') = ANY(${domains}::text[])
         UNION ALL
-        (SELECT DISTINCT ON (a.id) a.id, 'NAME_DOB_NEAR_DUPLICATE', b.id, jsonb_build_object('name', a.name, 'matchedName', b.name, 'similarity', round(similarity(a.lname, b.lname)::numeric, 2),
-          'dateOfBirth', a.dob, 'matches', jsonb_build_array(b.number))
-        FROM rescore_base a JOIN rescore_base b ON b.dob = a.dob AND (b.at, b.id) < (a.at, a.id)
-        WHERE similarity(a.lname, b.lname) >= ${BURST.nameSimilarity}
-        ORDER BY a.id, similarity(a.lname, b.lname) DESC)`;
+        (SELECT DISTINCT ON (id) id, 'NAME_DOB_NEAR_DUPLICATE', bid,
+          jsonb_build_object('name', name, 'matchedName', bname, 'similarity', round(sim::numeric, 2), 'dateOfBirth', dob, 'matches', jsonb_build_array(bno))
+        FROM name_pairs WHERE sim >= ${BURST.nameSimilarity} ORDER BY id, sim DESC)`;
       await tx.$executeRaw`DELETE FROM "ClaimSignal" s USING rescore_base b WHERE s."claimId" = b.id`;
       const signals = await tx.$executeRaw`
         INSERT INTO "ClaimSignal" (id, "claimId", kind, weight, "matchedClaimId", detail)

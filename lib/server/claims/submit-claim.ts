@@ -40,6 +40,16 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
     throw AppError.validation(fieldErrors, "Based on your answers you may not qualify.");
   }
 
+  if (data.noticeId) {
+    const notice = await db.noticeRecipient.findUnique({
+      where: { matterId_noticeId: { matterId: form.matterId, noticeId: data.noticeId } },
+      select: { confirmationCode: true },
+    });
+    if (!notice || notice.confirmationCode.toUpperCase() !== data.confirmationCode?.toUpperCase()) {
+      throw AppError.validation({ confirmationCode: ["This notice ID and confirmation code do not match a notice we sent. Check both, or leave them empty."] });
+    }
+  }
+
   const emailNormalized = normalizeEmail(data.email);
   const phoneNormalized = normalizePhone(data.phone);
   const addressNormalized = normalizeAddress(data);

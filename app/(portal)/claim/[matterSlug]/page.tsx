@@ -5,14 +5,17 @@ import { PublicClaimForm } from "@/components/claims/public-claim-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { formatCalendarDate } from "@/lib/claims/dates";
 import { getClaimForm } from "@/lib/server/claims/get-claim-form";
+import { prefillFromNotice } from "@/lib/server/claims/prefill-from-notice";
 import { loadOr404 } from "@/lib/server/page-guard";
 import { submitClaimAction } from "./actions";
 
 export const metadata: Metadata = { title: "File a claim" };
 
-export default async function ClaimFormPage({ params }: { params: Promise<{ matterSlug: string }> }) {
+export default async function ClaimFormPage({ params, searchParams }: { params: Promise<{ matterSlug: string }>; searchParams: Promise<{ notice?: string; code?: string }> }) {
   const { matterSlug } = await params;
+  const { notice, code } = await searchParams;
   const form = await loadOr404(() => getClaimForm(matterSlug));
+  const prefill = await prefillFromNotice(form.matterId, notice, code);
   const def = form.definition;
   const closed = new Date().toISOString().slice(0, 10) > def.claimDeadline;
   return (
@@ -26,7 +29,7 @@ export default async function ClaimFormPage({ params }: { params: Promise<{ matt
           Class period: {formatCalendarDate(def.classPeriod.start)} to {formatCalendarDate(def.classPeriod.end)}. It takes about 5 minutes; fields marked * are required.
         </AlertDescription>
       </Alert>
-      {!closed && <PublicClaimForm definition={def} action={submitClaimAction.bind(null, matterSlug)} submissionKey={randomUUID()} prefill={{}} />}
+      {!closed && <PublicClaimForm definition={def} action={submitClaimAction.bind(null, matterSlug)} submissionKey={randomUUID()} prefill={prefill} />}
     </>
   );
 }
