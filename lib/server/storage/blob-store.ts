@@ -69,6 +69,7 @@ export async function stageStream(source: AsyncIterable<Uint8Array> | Iterable<U
   let batchBytes = 0;
   let flushing: Promise<unknown> = Promise.resolve();
   let flushedAt = 0;
+  let flushRunning = false;
   let closed = false;
   const cleanup = async () => {
     if (!closed) {
@@ -102,10 +103,11 @@ export async function stageStream(source: AsyncIterable<Uint8Array> | Iterable<U
         batchBytes = 0;
         // Flushing as we go lets the disk work while the next bytes are hashed, so the final
         // fsync has little left to do.
-        if (size - flushedAt >= SYNC_EVERY) {
-          await flushing;
+        // Never waits for the disk here: while a flush is still running, the next one is skipped.
+        if (size - flushedAt >= SYNC_EVERY && !flushRunning) {
           flushedAt = size;
-          flushing = pending.then(() => handle.datasync());
+          flushRunning = true;
+          flushing = pending.then(() => handle.datasync()).finally(() => (flushRunning = false));
         }
       }
     }
