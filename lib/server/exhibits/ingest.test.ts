@@ -3,6 +3,9 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 
+// Use cases are tested directly; the extraction queue (pg-boss) is not started in tests.
+vi.mock("@/lib/server/jobs/boss", () => ({ enqueue: vi.fn(async () => null) }));
+
 vi.hoisted(() => {
   process.env.BLOB_ROOT = `/tmp/proofline-blobs-${process.pid}-${Date.now()}`;
   process.env.EXHIBIT_MAX_BYTES = String(1024 * 1024);

@@ -22,9 +22,14 @@ export type SearchHit = {
 };
 
 const LIMIT = 50;
+// Ranking reads every matching page's positions; a word on nearly every page of a large matter
+// would rank them all. Past this many matches the best of the first CANDIDATES are shown (the
+// page says so and asks for a narrower query).
+export const SEARCH_CANDIDATES = 400;
+const CANDIDATES = SEARCH_CANDIDATES;
 
 // Full-text search over extracted pages (tsvector + GIN), ranked, with a highlighted snippet
-// and the page it was found on. ts_headline runs only on the page of hits returned.
+// and the page it was found on. ts_headline runs only on the hits returned.
 export async function searchExhibits(actor: Actor, matterId: string, input: unknown): Promise<SearchHit[]> {
   await requireMatterAccess(actor, matterId);
   const filters = parseInput(ZExhibitFilters, input);
@@ -32,11 +37,16 @@ export async function searchExhibits(actor: Actor, matterId: string, input: unkn
   if (!q) return [];
   return db.$queryRaw<SearchHit[]>`
     WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
-    hits AS (
-      SELECT p."exhibitId", p.page, ts_rank_cd(p.tsv, query.tsq) AS rank
+    matched AS MATERIALIZED (
+      SELECT p."exhibitId", p.page, p.tsv
       FROM "ExhibitPage" p JOIN "Exhibit" e ON e.id = p."exhibitId", query
       WHERE p.tsv @@ query.tsq AND ${filterSql(matterId, filters)}
-      ORDER BY rank DESC, p."exhibitId", p.page
+      LIMIT ${CANDIDATES}
+    ),
+    hits AS (
+      SELECT m."exhibitId", m.page, ts_rank_cd(m.tsv, query.tsq) AS rank
+      FROM matched m, query
+      ORDER BY rank DESC, m."exhibitId", m.page
       LIMIT ${LIMIT}
     )
     SELECT e.id AS "exhibitId", e.prefix, e.number, e.title, e.kind::text, h.page, h.rank::float8 AS rank,

@@ -18,7 +18,7 @@ import { batesRange, exhibitLabel } from "@/lib/bates/format";
 import { formatDate } from "@/lib/format";
 import { EXHIBIT_KIND_LABELS, EXHIBIT_KINDS } from "@/lib/schemas/exhibit";
 import { listExhibits } from "@/lib/server/exhibits/list-exhibits";
-import { searchExhibits, type SearchHit } from "@/lib/server/exhibits/search-exhibits";
+import { SEARCH_CANDIDATES, searchExhibits, type SearchHit } from "@/lib/server/exhibits/search-exhibits";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Exhibits" };
@@ -162,6 +162,11 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
               ? `No text matches ${filters.q}`
               : `${hits.length}${hits.length === 50 ? "+" : ""} ${hits.length === 1 ? "match" : "matches"} for ${filters.q}`}
           </h2>
+          {hits.length === 50 && (
+            <p className="mb-2 text-sm text-muted-foreground">
+              Showing the 50 best of the first {SEARCH_CANDIDATES} matching pages. Add words, a phrase in quotes or a filter to narrow the search.
+            </p>
+          )}
           {hits.length > 0 && (
             <Table>
               <TableHeader>
