@@ -1,6 +1,15 @@
 // Runs in each test worker before the test file is imported, so lib/server/env sees the run's database.
-import { inject } from "vitest";
+import { afterAll, inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.TEST_ADMIN_DATABASE_URL = inject("adminDatabaseUrl");
 process.env.LOG_LEVEL ??= "silent";
+
+// Use cases enqueue real jobs into the run's database (no workers run in tests); stop the queue
+// client a test file started so the worker process can exit.
+afterAll(async () => {
+  if ((globalThis as { prooflineBoss?: unknown }).prooflineBoss) {
+    const { stopBoss } = await import("@/lib/server/jobs/boss");
+    await stopBoss();
+  }
+});

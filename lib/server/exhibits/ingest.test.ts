@@ -3,9 +3,6 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 
-// Use cases are tested directly; the extraction queue (pg-boss) is not started in tests.
-vi.mock("@/lib/server/jobs/boss", () => ({ enqueue: vi.fn(async () => null) }));
-
 vi.hoisted(() => {
   process.env.BLOB_ROOT = `/tmp/proofline-blobs-${process.pid}-${Date.now()}`;
   process.env.EXHIBIT_MAX_BYTES = String(1024 * 1024);
@@ -231,5 +228,16 @@ describe("exhibits: metadata and designations", () => {
     expect(updated).toMatchObject({ confidentiality: "AEO", privilege: "WORK_PRODUCT" });
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: exhibit.id, action: "exhibit.designate" } });
     expect(event.details).toMatchObject({ before: { privilege: "NONE" }, after: { privilege: "WORK_PRODUCT" }, reason: "Expert analysis" });
+  });
+});
+
+describe("exhibits: background extraction", () => {
+  it("queues one real extraction job per new exhibit, after the rows commit", async () => {
+    const { matter, paralegal } = await makeMatterWithTeam();
+    const { exhibit } = await makeExhibit(paralegal, matter.id);
+    const jobs = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM pgboss.job WHERE name = 'exhibit-extract' AND data->>'exhibitId' = ${exhibit.id}`;
+    expect(Number(jobs[0]?.n)).toBe(1);
+    expect(exhibit.extractionStatus).toBe("QUEUED");
   });
 });

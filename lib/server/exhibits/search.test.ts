@@ -1,8 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
 
-// Use cases are tested directly; the extraction queue (pg-boss) is not started in tests.
-vi.mock("@/lib/server/jobs/boss", () => ({ enqueue: vi.fn(async () => null) }));
-
 vi.hoisted(() => {
   process.env.BLOB_ROOT = `/tmp/proofline-blobs-${process.pid}-${Date.now()}`;
 });
