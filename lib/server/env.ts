@@ -12,6 +12,10 @@ const ZEnv = z.object({
   // Required by the web server (auth.ts checks); CLIs and tests that never sign anyone in run without it.
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   BLOB_ROOT: z.string().default(path.resolve(".data/blobs")),
+  // Per-file upload limit in bytes (2 GiB); lower it for tests or small deployments.
+  EXHIBIT_MAX_BYTES: z.coerce.number().int().min(1).max(2 * 1024 ** 3, "EXHIBIT_MAX_BYTES cannot exceed 2 GiB").default(2 * 1024 ** 3),
+  // "off" makes a web-only instance: background jobs then run on separate worker instances.
+  JOB_WORKERS: z.enum(["on", "off"]).default("on"),
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   // Mail goes to the outbox table always; with SMTP_URL (smtp://user:pass@host:587) it is also sent.
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),

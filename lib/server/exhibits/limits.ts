@@ -1,9 +1,7 @@
 import "server-only";
+import { env } from "@/lib/server/env";
 
-const TWO_GIB = 2 * 1024 * 1024 * 1024;
-
-// Per-file upload limit; EXHIBIT_MAX_BYTES lowers it (tests, small deployments).
+// Per-file upload limit (EXHIBIT_MAX_BYTES, validated with the rest of the configuration).
 export function exhibitMaxBytes(): number {
-  const configured = Number(process.env.EXHIBIT_MAX_BYTES);
-  return Number.isInteger(configured) && configured > 0 ? configured : TWO_GIB;
+  return env.EXHIBIT_MAX_BYTES;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/server/env";
 import { getBoss } from "@/lib/server/jobs/boss";
 import { QUEUES } from "@/lib/server/jobs/queues";
 import { logger } from "@/lib/server/logger";
@@ -12,7 +13,7 @@ let started = false;
 // Started once per server process from instrumentation.ts. JOB_WORKERS=off keeps a web-only
 // instance from taking work (scale-out: workers run separately on the same queue).
 export function startJobWorkers(): void {
-  if (started || process.env.JOB_WORKERS === "off") return;
+  if (started || env.JOB_WORKERS === "off") return;
   started = true;
   void run().catch((err: unknown) => logger.error({ err }, "job workers failed to start"));
 }
