@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CoverageDashboard } from "@/components/ledger/coverage-dashboard";
+import { AuditTrailTable } from "@/components/audit/audit-trail-table";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate } from "@/lib/format";
 import { MATTER_ROLE_LABELS } from "@/lib/roles";
 import { getMatterOverview } from "@/lib/server/matters/get-matter-overview";
 import { getCoverage } from "@/lib/server/ledger/get-coverage";
@@ -83,26 +83,7 @@ export default async function MatterOverviewPage({ params }: { params: Promise<{
             {recentActivity.length === 0 ? (
               <p className="text-sm text-muted-foreground">Nothing has happened on this matter yet.</p>
             ) : (
-              <Table>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>When</TableHead>
-                    <TableHead>Who</TableHead>
-                    <TableHead>What</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {recentActivity.map((e) => (
-                    <TableRow key={e.id.toString()}>
-                      <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(e.at)}</TableCell>
-                      <TableCell>{e.actor?.name ?? "System"}</TableCell>
-                      <TableCell>
-                        <Mono className="text-xs">{e.action}</Mono>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <AuditTrailTable events={recentActivity} />
             )}
           </CardContent>
         </Card>

@@ -1,3 +1,4 @@
+import { AuditTrailTable } from "@/components/audit/audit-trail-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
@@ -319,26 +320,7 @@ export default async function AllegationPage({
         <h2 id="history-heading" className="mb-2 text-base font-semibold">
           History
         </h2>
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>When</TableHead>
-              <TableHead>Who</TableHead>
-              <TableHead>What</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {history.map((e) => (
-              <TableRow key={e.id.toString()}>
-                <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(e.at)}</TableCell>
-                <TableCell>{e.actor?.name ?? "System"}</TableCell>
-                <TableCell>
-                  <Mono className="text-xs">{e.action}</Mono> <HistoryDetail details={e.details} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <AuditTrailTable events={history} detail={(e) => <HistoryDetail details={e.details} />} />
       </section>
       <p className="mt-2 text-xs text-muted-foreground">
         <Lock aria-hidden className="inline size-3" /> From the matter&apos;s append-only, hash-chained audit log.
