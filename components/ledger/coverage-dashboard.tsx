@@ -3,28 +3,8 @@ import { AlertTriangle } from "lucide-react";
 import { ElementChart, StatusChart } from "@/components/ledger/coverage-charts";
 import { countLabel, elementLabel } from "@/components/ledger/labels";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EVIDENCE_STATUSES, StatusBadge, type EvidenceStatus } from "@/components/ui/status-badge";
-
-export type Coverage = {
-  total: number;
-  byStatus: Record<EvidenceStatus, number>;
-  elements: {
-    countId: string;
-    countNumber: number;
-    countTitle: string;
-    elementId: string;
-    position: number;
-    text: string;
-    allegations: number;
-    supported: number;
-    partial: number;
-    contradicted: number;
-    unsupported: number;
-  }[];
-  unprovenElements: number;
-  openRequests: number;
-  overdueRequests: number;
-};
+import { EVIDENCE_STATUSES, StatusBadge } from "@/components/ui/status-badge";
+import type { Coverage } from "@/lib/ledger/coverage";
 
 // The matter's proof at a glance: allegations by status, and for each element of each count
 // whether any allegation serving it is proven. Unproven elements are the legal risk.

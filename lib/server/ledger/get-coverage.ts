@@ -2,21 +2,8 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requireMatterAccess } from "@/lib/server/auth/policy";
+import type { ElementCoverage } from "@/lib/ledger/coverage";
 import { SUPPORT_VIEW, SUPPORT_STATUSES, type SupportStatus } from "@/lib/server/ledger/support-status";
-
-export type ElementCoverage = {
-  countId: string;
-  countNumber: number;
-  countTitle: string;
-  elementId: string;
-  position: number;
-  text: string;
-  allegations: number;
-  supported: number;
-  partial: number;
-  contradicted: number;
-  unsupported: number;
-};
 
 // The coverage dashboard: allegations by status, and for each element of each count how many of
 // the allegations that serve it are proven. An element with no SUPPORTED allegation is the legal
