@@ -11,11 +11,10 @@ import {
   DATA_CATEGORIES,
   DATA_CATEGORY_LABELS,
 } from "@/lib/schemas/allegation";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
-import { FormErrorSummary } from "@/components/ui/form-error-summary";
+import { FormProblems, HiddenFields } from "@/components/forms/form-problems";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
@@ -88,15 +87,8 @@ export function AllegationForm({ action, initial, hidden, counts, countries, sub
 
   return (
     <form key={state.status === "error" ? state.attempt : "initial"} action={formAction} className="flex max-w-4xl flex-col gap-5" noValidate>
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <FormErrorSummary errors={fieldErrors} labels={LABELS} formErrors={errors._form} />
-      {state.status === "error" && Object.keys(errors).length === 0 && (
-        <Alert variant="destructive">
-          <AlertDescription>{state.message}</AlertDescription>
-        </Alert>
-      )}
+      <HiddenFields values={hidden} />
+      <FormProblems state={state} labels={LABELS} />
 
       <div className="grid gap-5 sm:grid-cols-4">
         <Field label={LABELS.paragraph} htmlFor="paragraph" error={fieldErrors.paragraph} required>

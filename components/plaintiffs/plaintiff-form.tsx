@@ -6,10 +6,9 @@ import type { ActionState } from "@/lib/action-state";
 import { IDLE } from "@/lib/action-state";
 import { ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES } from "@/lib/schemas/plaintiff";
 import { US_STATES } from "@/lib/us-states";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormErrorSummary } from "@/components/ui/form-error-summary";
+import { FormProblems, HiddenFields } from "@/components/forms/form-problems";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
@@ -52,19 +51,11 @@ export function PlaintiffForm({ action, initial, hidden, submitLabel, cancelHref
   const errors = state.status === "error" ? state.fieldErrors : {};
   // After a refused submit, show what the user typed, not what was loaded.
   const v: PlaintiffFormValues = state.status === "error" ? state.values : initial;
-  const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "_form"));
 
   return (
     <form key={state.status === "error" ? state.attempt : "initial"} action={formAction} className="flex max-w-3xl flex-col gap-5" noValidate>
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <FormErrorSummary errors={fieldErrors} labels={LABELS} formErrors={errors._form} />
-      {state.status === "error" && Object.keys(errors).length === 0 && (
-        <Alert variant="destructive">
-          <AlertDescription>{state.message}</AlertDescription>
-        </Alert>
-      )}
+      <HiddenFields values={hidden} />
+      <FormProblems state={state} labels={LABELS} />
 
       <div className="grid gap-5 sm:grid-cols-3">
         <Field className="sm:col-span-2" label={LABELS.name} htmlFor="name" error={errors.name} required>
