@@ -20,12 +20,13 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
   webServer: {
-    command: `node_modules/.bin/next start -p ${PORT}`,
+    // The production web server (Next.js behind the lean claim-intake path), as `npm start` runs it.
+    command: `node_modules/.bin/tsx --conditions=react-server scripts/web-server.ts`,
     url: `http://127.0.0.1:${PORT}/api/auth/providers`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", PORT: String(PORT), NODE_ENV: "production" },
   },
 });

@@ -1,7 +1,9 @@
 // `npm run bench -- claims [--concurrency 50] [--seconds 15] [--rescore 1000000]`
-// 1. Claims/s and p95 over HTTP against `next start` (needs `next build`), N concurrent clients,
+// 1. Claims/s and p95 over HTTP against the production web server (scripts/web-server.ts; needs
+//    `next build`), N concurrent clients,
 //    every request a different person from a different IP (so the per-IP limits do not bite).
-// 2. The same inserts as a bare `pg` loop with the same concurrency: the ceiling the app is held to.
+// 2. The same inserts as a bare `pg` loop with the same concurrency, one claim per statement:
+//    the ceiling the app is held to.
 // 3. Batch re-scoring of a generated matter of --rescore claims.
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -83,15 +85,15 @@ async function throughput(url: string, matterId: string, attestation: string) {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   // ── 1. HTTP ──
-  web = spawn(bin("next"), ["start", "-p", String(PORT)], {
+  web = spawn(bin("tsx"), ["--conditions=react-server", "scripts/web-server.ts"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, DATABASE_POOL_SIZE: "20", AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...process.env, PORT: String(PORT), DATABASE_URL: url, DATABASE_POOL_SIZE: "20", AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; ; i++) {
     const ok = await fetch(`http://127.0.0.1:${PORT}/api/auth/providers`).then((r) => r.ok, () => false);
     if (ok) break;
-    if (i > 120) throw new Error("next start did not come up (did you run `next build`?)");
+    if (i > 120) throw new Error("the web server did not come up (did you run `next build`?)");
     await sleep(500);
   }
   let seq = 0;
@@ -124,7 +126,7 @@ async function throughput(url: string, matterId: string, attestation: string) {
   web = undefined;
 
   // ── 2. Bare pg: the identical statement (the app's own SQL), same concurrency ──
-  const { insertClaimStatement } = await import("../lib/server/claims/submit-claim");
+  const { insertClaimsStatement } = await import("../lib/server/claims/submit-claim");
   const { normalizeAddress, normalizeEmail, normalizePhone, ipPrefix } = await import("../lib/claims/normalize");
   const { generateClaimNumber } = await import("../lib/claims/claim-number");
   const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
@@ -134,9 +136,9 @@ async function throughput(url: string, matterId: string, attestation: string) {
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (Date.now() < deadline) {
-        const data = person(seq++) as never as Parameters<typeof insertClaimStatement>[0]["data"];
+        const data = person(seq++) as never as Parameters<typeof insertClaimsStatement>[0][number]["data"];
         const ip = randomIp();
-        const statement = insertClaimStatement({
+        const statement = insertClaimsStatement([{
           claimId: randomUUID(),
           number: generateClaimNumber(),
           matterId,
@@ -154,7 +156,7 @@ async function throughput(url: string, matterId: string, attestation: string) {
           signals: [],
           tokenHash: randomBytes(32).toString("hex"),
           mail: { subject: "Confirm", text: "Confirm your email" },
-        });
+        }]);
         const t0 = performance.now();
         await pool.query(statement.text, statement.values as unknown[]);
         latencies.push(performance.now() - t0);

@@ -1,4 +1,4 @@
-// `npm run test:e2e`: Playwright in Chromium against `next start` on a fresh seeded database.
+// `npm run test:e2e`: Playwright in Chromium against the production web server on a fresh seeded database.
 // Needs a build (`npm run build`); `npm test` runs the build first.
 import { randomBytes } from "node:crypto";
 import { CHROMIUM_HINT, findChromium } from "./lib/chromium";

@@ -98,10 +98,10 @@ async function main() {
     await run(bin("next"), ["build"], env);
   }
 
-  const server = spawn(bin("next"), ["start", "-p", String(PORT)], {
+  const server = spawn(bin("tsx"), ["--conditions=react-server", path.join("scripts", "web-server.ts")], {
     cwd: ROOT,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } as NodeJS.ProcessEnv,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT), ...env } as NodeJS.ProcessEnv,
   });
 
   let stopping = false;

@@ -125,6 +125,27 @@ describe("claims: submission", () => {
     expect(await db.outboxMessage.count({ where: { to: input.email as string } })).toBe(1);
   });
 
+  it("keeps each of many concurrent claims whole, though they are inserted together", async () => {
+    const { matter } = await makeClaimMatter();
+    const repeated = validClaimInput();
+    const inputs = [...Array.from({ length: 20 }, () => validClaimInput()), ...Array.from({ length: 5 }, () => repeated)];
+    const results = await Promise.all(inputs.map((input, i) => submitClaim(matter.slug, input, { ip: `198.51.100.${i}` })));
+    expect(results.filter((r) => r.created)).toHaveLength(21);
+    expect(new Set(results.slice(20).map((r) => r.claimId)).size).toBe(1);
+    const claims = await db.claim.findMany({
+      where: { matterId: matter.id },
+      select: { id: true, claimant: { select: { email: true } }, events: { select: { type: true } } },
+    });
+    expect(claims).toHaveLength(21);
+    for (const claim of claims) {
+      expect(claim.events.map((e) => e.type)).toEqual(["SUBMITTED"]);
+      expect(await db.signInToken.count({ where: { claimId: claim.id } })).toBe(1);
+      expect(await db.outboxMessage.count({ where: { ref: `Claim:${claim.id}` } })).toBe(1);
+      expect(await db.auditEvent.count({ where: { entityId: claim.id, action: "claim.submit" } })).toBe(1);
+    }
+    expect(new Set(claims.map((c) => c.claimant.email)).size).toBe(21);
+  });
+
   it("issues unique claim numbers", async () => {
     const { matter } = await makeClaimMatter();
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) => submitClaim(matter.slug, validClaimInput(), { ip: `192.0.2.${i}` })));

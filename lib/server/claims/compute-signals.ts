@@ -3,6 +3,7 @@ import { isDisposableDomain } from "@/lib/claims/disposable-domains";
 import { emailDomain } from "@/lib/claims/normalize";
 import { BURST, SIGNAL_WEIGHTS } from "@/lib/claims/signals";
 import type { SignalKind } from "@/lib/generated/prisma/enums";
+import { createCoalescer } from "@/lib/server/batching/coalescer";
 import { db } from "@/lib/server/db";
 
 export type ComputedSignal = { kind: SignalKind; weight: number; matchedClaimId: string | null; detail: Record<string, unknown> };
@@ -29,35 +30,44 @@ type Row = {
   prefix_count: number;
 };
 
-// Scores a new claim against the matter's earlier ones: every lookup is an index probe, and all
-// of them travel in one statement so submission pays one round trip. Batch re-scoring
-// (rescore-claims.ts) computes the same signals set-wise for a whole matter.
-export async function computeSignals(s: SignalSubject): Promise<ComputedSignal[]> {
-  const [row] = await db.$queryRaw<Row[]>`
-    SELECT
-      (SELECT json_agg(json_build_object('id', c.id, 'number', c.number)) FROM (
-        SELECT c.id, c.number FROM "Claimant" p JOIN "Claim" c ON c."claimantId" = p.id
-        WHERE p."matterId" = ${s.matterId}::uuid AND p."emailNormalized" = ${s.emailNormalized} ORDER BY c."createdAt" LIMIT 5) c) AS email,
-      (SELECT json_agg(json_build_object('id', c.id, 'number', c.number)) FROM (
-        SELECT c.id, c.number FROM "Claimant" p JOIN "Claim" c ON c."claimantId" = p.id
-        WHERE p."matterId" = ${s.matterId}::uuid AND p."phoneNormalized" = ${s.phoneNormalized} ORDER BY c."createdAt" LIMIT 5) c) AS phone,
-      (SELECT json_agg(json_build_object('id', c.id, 'number', c.number)) FROM (
-        SELECT c.id, c.number FROM "Claimant" p JOIN "Claim" c ON c."claimantId" = p.id
-        WHERE p."matterId" = ${s.matterId}::uuid AND p."addressNormalized" = ${s.addressNormalized} ORDER BY c."createdAt" LIMIT 5) c) AS address,
-      (SELECT count(*)::int FROM "Claimant" p WHERE p."matterId" = ${s.matterId}::uuid AND p."addressNormalized" = ${s.addressNormalized}) AS address_count,
-      (SELECT json_agg(json_build_object('id', c.id, 'number', c.number, 'fullName', c."fullName", 'similarity', c.sim)) FROM (
-        SELECT c.id, c.number, p."fullName", round(similarity(lower(p."fullName"), lower(${s.fullName}))::numeric, 2) AS sim
-        FROM "Claimant" p JOIN "Claim" c ON c."claimantId" = p.id
-        WHERE p."matterId" = ${s.matterId}::uuid AND p."dateOfBirth" = ${s.dateOfBirth}::date
-          AND (left(lower(p."fullName"), 2) = left(lower(${s.fullName}), 2) OR right(lower(p."fullName"), 3) = right(lower(${s.fullName}), 3))
-          AND similarity(lower(p."fullName"), lower(${s.fullName})) >= ${BURST.nameSimilarity}
-        ORDER BY sim DESC LIMIT 5) c) AS namedob,
-      (SELECT count(*)::int FROM "Claim" WHERE "matterId" = ${s.matterId}::uuid AND "attestationIp" = ${s.ip}
-        AND "createdAt" > now() - interval '1 hour') AS ip_count,
-      (SELECT count(*)::int FROM "Claim" WHERE "matterId" = ${s.matterId}::uuid AND "ipPrefix" = ${s.ipPrefix}
-        AND "createdAt" > now() - interval '10 minutes') AS prefix_count`;
-  return signalsFromLookups(s, row!);
+// Scores a new claim against the matter's earlier ones: every lookup is an index probe. The
+// lookups of concurrent submissions travel together in one statement (one round trip for a
+// burst). Batch re-scoring (rescore-claims.ts) computes the same signals set-wise for a whole
+// matter, and so also catches two claims that were scored at the same moment.
+export function computeSignals(s: SignalSubject): Promise<ComputedSignal[]> {
+  return lookUp(s);
 }
+
+const lookUp = createCoalescer<SignalSubject, ComputedSignal[]>(async (subjects) => {
+  const input = subjects.map((s, i) => ({ i, ...s }));
+  const rows = await db.$queryRaw<(Row & { i: number })[]>`
+    SELECT s.i,
+      (SELECT json_agg(json_build_object('id', c.id, 'number', c.number)) FROM (
+        SELECT c.id, c.number FROM "Claimant" p JOIN "Claim" c ON c."claimantId" = p.id
+        WHERE p."matterId" = s."matterId" AND p."emailNormalized" = s."emailNormalized" ORDER BY c."createdAt" LIMIT 5) c) AS email,
+      (SELECT json_agg(json_build_object('id', c.id, 'number', c.number)) FROM (
+        SELECT c.id, c.number FROM "Claimant" p JOIN "Claim" c ON c."claimantId" = p.id
+        WHERE p."matterId" = s."matterId" AND p."phoneNormalized" = s."phoneNormalized" ORDER BY c."createdAt" LIMIT 5) c) AS phone,
+      (SELECT json_agg(json_build_object('id', c.id, 'number', c.number)) FROM (
+        SELECT c.id, c.number FROM "Claimant" p JOIN "Claim" c ON c."claimantId" = p.id
+        WHERE p."matterId" = s."matterId" AND p."addressNormalized" = s."addressNormalized" ORDER BY c."createdAt" LIMIT 5) c) AS address,
+      (SELECT count(*)::int FROM "Claimant" p WHERE p."matterId" = s."matterId" AND p."addressNormalized" = s."addressNormalized") AS address_count,
+      (SELECT json_agg(json_build_object('id', c.id, 'number', c.number, 'fullName', c."fullName", 'similarity', c.sim)) FROM (
+        SELECT c.id, c.number, p."fullName", round(similarity(lower(p."fullName"), lower(s."fullName"))::numeric, 2) AS sim
+        FROM "Claimant" p JOIN "Claim" c ON c."claimantId" = p.id
+        WHERE p."matterId" = s."matterId" AND p."dateOfBirth" = s."dateOfBirth"
+          AND (left(lower(p."fullName"), 2) = left(lower(s."fullName"), 2) OR right(lower(p."fullName"), 3) = right(lower(s."fullName"), 3))
+          AND similarity(lower(p."fullName"), lower(s."fullName")) >= ${BURST.nameSimilarity}
+        ORDER BY sim DESC LIMIT 5) c) AS namedob,
+      (SELECT count(*)::int FROM "Claim" WHERE "matterId" = s."matterId" AND "attestationIp" = s.ip
+        AND "createdAt" > now() - interval '1 hour') AS ip_count,
+      (SELECT count(*)::int FROM "Claim" WHERE "matterId" = s."matterId" AND "ipPrefix" = s."ipPrefix"
+        AND "createdAt" > now() - interval '10 minutes') AS prefix_count
+    FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS s(i int, "matterId" uuid, "fullName" text, "dateOfBirth" date,
+      "emailNormalized" text, "phoneNormalized" text, "addressNormalized" text, ip text, "ipPrefix" text)`;
+  const byIndex = new Map(rows.map((r) => [r.i, r]));
+  return subjects.map((s, i) => signalsFromLookups(s, byIndex.get(i)!));
+});
 
 function signalsFromLookups(s: SignalSubject, row: Row): ComputedSignal[] {
   const out: ComputedSignal[] = [];

@@ -5,14 +5,24 @@ import { AppError } from "@/lib/app-error";
 import { generateClaimNumber } from "@/lib/claims/claim-number";
 import { ipPrefix, normalizeAddress, normalizeEmail, normalizePhone } from "@/lib/claims/normalize";
 import { scoreOf } from "@/lib/claims/signals";
-import { eligibilityFailures, subclassFor, type Answers } from "@/lib/schemas/claim-form";
+import { eligibilityFailures, subclassFor, type Answers, type TClaimFormDefinition } from "@/lib/schemas/claim-form";
 import { buildClaimSubmissionSchema, questionField, type TClaimSubmission } from "@/lib/schemas/claim";
 import { parseInput } from "@/lib/schemas/parse";
+import { createCoalescer } from "@/lib/server/batching/coalescer";
 import { db } from "@/lib/server/db";
 import { computeSignals, type ComputedSignal } from "@/lib/server/claims/compute-signals";
 import { getClaimForm } from "@/lib/server/claims/get-claim-form";
 import { linkUrl, newSignInToken, VERIFY_LINK_TTL_MS } from "@/lib/server/claims/tokens";
 import { deliverOutboxSoon } from "@/lib/server/mail/deliver-outbox";
+
+// Building a zod schema compiles it; the form definition object lives in getClaimForm's cache,
+// so its schema is built once per definition, not once per submission.
+const schemas = new WeakMap<TClaimFormDefinition, ReturnType<typeof buildClaimSubmissionSchema>>();
+function submissionSchemaFor(def: TClaimFormDefinition) {
+  let schema = schemas.get(def);
+  if (!schema) schemas.set(def, (schema = buildClaimSubmissionSchema(def)));
+  return schema;
+}
 
 export type SubmitContext = { ip: string | null; origin?: string; now?: Date };
 export type SubmitResult = { claimId: string; number: string; created: boolean };
@@ -25,7 +35,7 @@ export type SubmitResult = { claimId: string; number: string; created: boolean }
 export async function submitClaim(matterSlug: string, input: unknown, ctx: SubmitContext): Promise<SubmitResult> {
   const form = await getClaimForm(matterSlug);
   const def = form.definition;
-  const data = parseInput(buildClaimSubmissionSchema(def), input);
+  const data = parseInput(submissionSchemaFor(def), input);
   const today = (ctx.now ?? new Date()).toISOString().slice(0, 10);
   if (today > def.claimDeadline) throw AppError.validation({ _form: [`The deadline to file was ${def.claimDeadline}.`] }, "The claim deadline has passed.");
 
@@ -78,27 +88,42 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
         `Confirm your email address and follow your claim's status here:\n${linkUrl(ctx.origin, token)}\n\n` +
         `The link works once and expires in 72 hours. If you did not file this claim, ignore this message.\n`,
     };
-    try {
-      await db.$queryRaw(
-        insertClaimStatement({
-          claimId, number, matterId: form.matterId, data, answers, subclass, attestation: def.attestation, ip: ctx.ip, prefix, fraudScore,
-          emailNormalized, phoneNormalized, addressNormalized, failures, signals, tokenHash: hash, mail,
-        }),
-      );
+    const inserted = await insertClaim({
+      claimId, number, matterId: form.matterId, data, answers, subclass, attestation: def.attestation, ip: ctx.ip, prefix, fraudScore,
+      emailNormalized, phoneNormalized, addressNormalized, failures, signals, tokenHash: hash, mail,
+    });
+    if (inserted) {
       deliverOutboxSoon();
       return { claimId, number, created: true };
-    } catch (error) {
-      const message = String((error as Error)?.message ?? error);
-      if (message.includes("idempotencyKey")) {
-        const first = await findByKey(form.matterId, data.submissionKey);
-        if (first) return { ...first, created: false };
-      }
-      // A fresh random number collides about once in 10^16 claims; try another.
-      if (message.includes("Claim_number_key") && attempt < 3) continue;
-      throw error;
     }
+    // Not inserted: the idempotency key was already used (return the first claim), or — about
+    // once in 10^16 claims — the random number was taken (try another).
+    const first = await findByKey(form.matterId, data.submissionKey);
+    if (first) return { ...first, created: false };
+    if (attempt >= 3) throw new Error("claim insert skipped without a conflicting claim");
   }
 }
+
+// Concurrent submissions are inserted together, one statement per group (each claim still
+// complete with its rows, all committing together). If a group's statement fails, each of its
+// claims is retried alone, so one bad claim cannot fail its neighbours.
+const insertClaim = createCoalescer<InsertClaimArgs, boolean>(async (claims) => {
+  try {
+    const inserted = await db.$queryRaw<{ id: string }[]>(insertClaimsStatement(claims));
+    const ids = new Set(inserted.map((r) => r.id));
+    return claims.map((c) => ids.has(c.claimId));
+  } catch (error) {
+    if (claims.length === 1) return [error as Error];
+    return Promise.all(
+      claims.map((c) =>
+        db.$queryRaw<{ id: string }[]>(insertClaimsStatement([c])).then(
+          (rows) => rows.length === 1,
+          (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+        ),
+      ),
+    );
+  }
+});
 
 async function findByKey(matterId: string, key: string) {
   const claim = await db.claim.findUnique({ where: { matterId_idempotencyKey: { matterId, idempotencyKey: key } }, select: { id: true, number: true } });
@@ -125,43 +150,90 @@ export type InsertClaimArgs = {
   mail: { subject: string; text: string };
 };
 
-// The whole submission as one statement of data-modifying CTEs. Exported for bench/claims.ts,
-// whose bare-pg baseline runs exactly this SQL.
-export function insertClaimStatement(a: InsertClaimArgs): Prisma.Sql {
+// Whole submissions as one statement of data-modifying CTEs: the claims first (a used
+// idempotency key or claim number skips that claim, and with it every row below), then each
+// kept claim's claimant, SUBMITTED event, fraud signals, verification token, mail and audit
+// row. Foreign keys are checked at the end of the statement, when the claimant exists.
+// Exported for bench/claims.ts, whose bare-pg baseline runs exactly this SQL, one claim each.
+export function insertClaimsStatement(claims: readonly InsertClaimArgs[]): Prisma.Sql {
+  const expiresAt = new Date(Date.now() + VERIFY_LINK_TTL_MS).toISOString();
+  const rows = claims.map((a) => ({
+    claimId: a.claimId,
+    claimantId: uuidv7(),
+    eventId: uuidv7(),
+    mailId: uuidv7(),
+    matterId: a.matterId,
+    number: a.number,
+    fullName: a.data.fullName,
+    dateOfBirth: a.data.dateOfBirth,
+    guardianName: a.data.guardianName ?? null,
+    email: a.data.email,
+    emailNormalized: a.emailNormalized,
+    phone: a.data.phone ?? null,
+    phoneNormalized: a.phoneNormalized,
+    addressLine1: a.data.addressLine1,
+    addressLine2: a.data.addressLine2 ?? null,
+    city: a.data.city,
+    state: a.data.state,
+    zip: a.data.zip,
+    addressNormalized: a.addressNormalized,
+    answers: a.answers,
+    subclass: a.subclass,
+    paymentPreference: a.data.paymentPreference,
+    noticeId: a.data.noticeId ?? null,
+    attestationText: a.attestation,
+    attestationName: a.data.attestationName,
+    ip: a.ip,
+    ipPrefix: a.prefix,
+    idempotencyKey: a.data.submissionKey,
+    fraudScore: a.fraudScore,
+    eventDetails: { fraudScore: a.fraudScore, eligibilityFailures: a.failures, filingFor: a.data.filingFor },
+    signals: a.signals.map((s) => ({ ...s, id: uuidv7() })),
+    tokenHash: a.tokenHash,
+    mailSubject: a.mail.subject,
+    mailText: a.mail.text,
+    auditDetails: { number: a.number, fraudScore: a.fraudScore, signals: a.signals.map((s) => s.kind), subclass: a.subclass },
+  }));
   return Prisma.sql`
-    WITH claimant AS (
-      INSERT INTO "Claimant" (id, "matterId", "fullName", "dateOfBirth", "guardianName", email, "emailNormalized", phone,
-        "phoneNormalized", "addressLine1", "addressLine2", city, state, zip, "addressNormalized")
-      VALUES (${uuidv7()}::uuid, ${a.matterId}::uuid, ${a.data.fullName}, ${a.data.dateOfBirth}::date, ${a.data.guardianName ?? null},
-        ${a.data.email}, ${a.emailNormalized}, ${a.data.phone ?? null}, ${a.phoneNormalized}, ${a.data.addressLine1}, ${a.data.addressLine2 ?? null},
-        ${a.data.city}, ${a.data.state}, ${a.data.zip}, ${a.addressNormalized})
-      RETURNING id
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("claimId" uuid, "claimantId" uuid, "eventId" uuid, "mailId" uuid,
+        "matterId" uuid, number text, "fullName" text, "dateOfBirth" date, "guardianName" text, email text, "emailNormalized" text,
+        phone text, "phoneNormalized" text, "addressLine1" text, "addressLine2" text, city text, state text, zip text,
+        "addressNormalized" text, answers jsonb, subclass text, "paymentPreference" text, "noticeId" text, "attestationText" text,
+        "attestationName" text, ip text, "ipPrefix" text, "idempotencyKey" text, "fraudScore" int, "eventDetails" jsonb,
+        signals jsonb, "tokenHash" text, "mailSubject" text, "mailText" text, "auditDetails" jsonb)
     ), claim AS (
       INSERT INTO "Claim" (id, "matterId", number, "claimantId", status, answers, subclass, "paymentPreference", "noticeId",
         "attestationText", "attestationName", "attestedAt", "attestationIp", "ipPrefix", "idempotencyKey", "fraudScore", "updatedAt")
-      SELECT ${a.claimId}::uuid, ${a.matterId}::uuid, ${a.number}, claimant.id, 'SUBMITTED', ${JSON.stringify(a.answers)}::jsonb, ${a.subclass},
-        ${a.data.paymentPreference}, ${a.data.noticeId ?? null}, ${a.attestation}, ${a.data.attestationName}, now(), ${a.ip}, ${a.prefix},
-        ${a.data.submissionKey}, ${a.fraudScore}, now()
-      FROM claimant
+      SELECT "claimId", "matterId", number, "claimantId", 'SUBMITTED', answers, subclass, "paymentPreference", "noticeId",
+        "attestationText", "attestationName", now(), ip, "ipPrefix", "idempotencyKey", "fraudScore", now()
+      FROM input
+      ON CONFLICT DO NOTHING
       RETURNING id
+    ), kept AS (
+      SELECT input.* FROM input JOIN claim ON claim.id = input."claimId"
+    ), claimant AS (
+      INSERT INTO "Claimant" (id, "matterId", "fullName", "dateOfBirth", "guardianName", email, "emailNormalized", phone,
+        "phoneNormalized", "addressLine1", "addressLine2", city, state, zip, "addressNormalized")
+      SELECT "claimantId", "matterId", "fullName", "dateOfBirth", "guardianName", email, "emailNormalized", phone,
+        "phoneNormalized", "addressLine1", "addressLine2", city, state, zip, "addressNormalized"
+      FROM kept
     ), event AS (
       INSERT INTO "ClaimEvent" (id, "claimId", type, "toStatus", details)
-      SELECT ${uuidv7()}::uuid, claim.id, 'SUBMITTED', 'SUBMITTED', ${JSON.stringify({ fraudScore: a.fraudScore, eligibilityFailures: a.failures, filingFor: a.data.filingFor })}::jsonb FROM claim
+      SELECT "eventId", "claimId", 'SUBMITTED', 'SUBMITTED', "eventDetails" FROM kept
     ), signal AS (
       INSERT INTO "ClaimSignal" (id, "claimId", kind, weight, "matchedClaimId", detail)
-      SELECT s.id, claim.id, s.kind::"SignalKind", s.weight, s."matchedClaimId", s.detail
-      FROM claim, jsonb_to_recordset(${JSON.stringify(a.signals.map((s) => ({ ...s, id: uuidv7() })))}::jsonb)
-        AS s(id uuid, kind text, weight int, "matchedClaimId" uuid, detail jsonb)
+      SELECT s.id, kept."claimId", s.kind::"SignalKind", s.weight, s."matchedClaimId", s.detail
+      FROM kept, jsonb_to_recordset(kept.signals) AS s(id uuid, kind text, weight int, "matchedClaimId" uuid, detail jsonb)
     ), token AS (
       INSERT INTO "SignInToken" ("tokenHash", email, "claimId", "expiresAt")
-      SELECT ${a.tokenHash}, ${a.data.email}, claim.id, ${new Date(Date.now() + VERIFY_LINK_TTL_MS)}::timestamptz FROM claim
+      SELECT "tokenHash", email, "claimId", ${expiresAt}::timestamptz FROM kept
     ), mail AS (
       INSERT INTO "OutboxMessage" (id, "to", subject, text, ref)
-      SELECT ${uuidv7()}::uuid, ${a.data.email}, ${a.mail.subject}, ${a.mail.text}, 'Claim:' || claim.id FROM claim
+      SELECT "mailId", email, "mailSubject", "mailText", 'Claim:' || "claimId" FROM kept
     ), audit AS (
       INSERT INTO "AuditEvent" ("matterId", action, "entityType", "entityId", details, ip)
-      SELECT ${a.matterId}::uuid, 'claim.submit', 'Claim', claim.id::text,
-        ${JSON.stringify({ number: a.number, fraudScore: a.fraudScore, signals: a.signals.map((s) => s.kind), subclass: a.subclass })}::jsonb, ${a.ip} FROM claim
+      SELECT "matterId", 'claim.submit', 'Claim', "claimId"::text, "auditDetails", ip FROM kept
     )
-    SELECT id FROM claim`;
+    SELECT "claimId" AS id FROM kept`;
 }

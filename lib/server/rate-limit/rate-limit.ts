@@ -1,27 +1,53 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
+import { createCoalescer } from "@/lib/server/batching/coalescer";
 import { db } from "@/lib/server/db";
 
 export type Limit = { key: string; max: number; windowSeconds: number };
 
-// Fixed windows kept in PostgreSQL so every web instance counts against the same numbers. All
-// keys of one request are counted in one statement (one round trip on the hot path).
-export async function hit(limits: Limit[]): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number; key: string }> {
-  const keys = limits.map((l) => l.key);
-  const windows = limits.map((l) => l.windowSeconds);
+type HitResult = { ok: true } | { ok: false; retryAfterSeconds: number; key: string };
+
+// Fixed windows kept in PostgreSQL so every web instance counts against the same numbers. The
+// keys of concurrent requests are counted together in one statement (one round trip for a
+// burst of requests, not one each); each request still sees its own place in the count.
+export function hit(limits: Limit[]): Promise<HitResult> {
+  return countHits(limits);
+}
+
+const countHits = createCoalescer<Limit[], HitResult>(async (requests) => {
+  // One row per key, with how many of this group's requests hit it (ON CONFLICT DO UPDATE may
+  // touch a row only once per statement). Keys in sorted order: two groups running at once lock
+  // rows in the same order and cannot deadlock.
+  const perKey = new Map<string, { windowSeconds: number; hits: number }>();
+  for (const limits of requests) {
+    for (const l of limits) {
+      const k = perKey.get(l.key);
+      if (k) k.hits++;
+      else perKey.set(l.key, { windowSeconds: l.windowSeconds, hits: 1 });
+    }
+  }
+  const keys = [...perKey.keys()].sort();
+  const windows = keys.map((k) => perKey.get(k)!.windowSeconds);
+  const hits = keys.map((k) => perKey.get(k)!.hits);
   const rows = await db.$queryRaw<{ key: string; count: number; retry: number }[]>`
     INSERT INTO "RateLimit" (key, count, "resetAt")
-    SELECT k, 1, now() + make_interval(secs => w) FROM unnest(${keys}::text[], ${windows}::int[]) AS t(k, w)
+    SELECT k, n, now() + make_interval(secs => w) FROM unnest(${keys}::text[], ${windows}::int[], ${hits}::int[]) AS t(k, w, n) ORDER BY k
     ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN "RateLimit"."resetAt" <= now() THEN 1 ELSE "RateLimit".count + 1 END,
+      count = CASE WHEN "RateLimit"."resetAt" <= now() THEN EXCLUDED.count ELSE "RateLimit".count + EXCLUDED.count END,
       "resetAt" = CASE WHEN "RateLimit"."resetAt" <= now() THEN EXCLUDED."resetAt" ELSE "RateLimit"."resetAt" END
     RETURNING key, count, ceil(extract(epoch FROM "resetAt" - now()))::int AS retry`;
-  for (const row of rows) {
-    const limit = limits.find((l) => l.key === row.key)!;
-    if (row.count > limit.max) return { ok: false, retryAfterSeconds: Math.max(1, row.retry), key: row.key };
-  }
-  return { ok: true };
-}
+  // The count before this group, then each request in arrival order takes the next number.
+  const next = new Map(rows.map((r) => [r.key, { count: r.count - perKey.get(r.key)!.hits, retry: r.retry }]));
+  return requests.map((limits): HitResult => {
+    let refused: HitResult = { ok: true };
+    for (const l of limits) {
+      const k = next.get(l.key)!;
+      k.count++;
+      if (refused.ok && k.count > l.max) refused = { ok: false, retryAfterSeconds: Math.max(1, k.retry), key: l.key };
+    }
+    return refused;
+  });
+});
 
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {

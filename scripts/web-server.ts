@@ -1,0 +1,93 @@
+// The production web server: Next.js behind a plain Node HTTP server, run by `npm start` (via
+// scripts/start.ts), the e2e tests and bench/claims.ts:
+//   tsx --conditions=react-server scripts/web-server.ts   (PORT, default 3000; needs `next build`)
+// One path is answered before Next.js: the public claim API (POST /api/v1/claims/:matterSlug).
+// It is the endpoint a notice campaign floods, and Next.js's per-request pipeline costs several
+// times the claim's own work (measured by bench/claims.ts); the lean path calls the very same
+// claimIntake as the Next.js route, so answers are identical. Everything else is Next.js.
+import http from "node:http";
+import next from "next";
+import { CLAIM_BODY_LIMIT_BYTES, claimIntake } from "@/lib/server/claims/claim-intake";
+import { logger } from "@/lib/server/logger";
+
+const port = Number(process.env.PORT ?? 3000);
+const CLAIM_PATH = /^\/api\/v1\/claims\/([^/?#]+)\/?(?:\?.*)?$/;
+
+// Listens on every interface, as `next start` does; Next.js builds its own URLs with localhost.
+const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
+const handleWithNext = app.getRequestHandler();
+
+async function answerClaim(req: http.IncomingMessage, res: http.ServerResponse, matterSlug: string) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > CLAIM_BODY_LIMIT_BYTES) {
+      send(res, 413, { error: "A claim is at most 64 KiB" }, { Connection: "close" });
+      req.destroy();
+      return;
+    }
+    chunks.push(chunk);
+  }
+  const headers = { get: (name: string) => firstHeader(req.headers[name]) };
+  let slug: string;
+  try {
+    slug = decodeURIComponent(matterSlug);
+  } catch {
+    return send(res, 404, { error: "No claim form here" });
+  }
+  const answer = await claimIntake(slug, Buffer.concat(chunks).toString("utf8"), headers);
+  send(res, answer.status, answer.body, answer.headers);
+}
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(json),
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    ...headers,
+  });
+  res.end(json);
+}
+
+async function main() {
+  await app.prepare();
+  const server = http.createServer((req, res) => {
+    const claim = req.method === "POST" ? CLAIM_PATH.exec(req.url ?? "") : null;
+    if (!claim) {
+      void handleWithNext(req, res);
+      return;
+    }
+    answerClaim(req, res, claim[1]!).catch((error: unknown) => {
+      logger.error({ err: error }, "claim intake failed");
+      if (!res.headersSent) send(res, 500, { error: "Something went wrong; nothing was saved." });
+      else res.destroy();
+    });
+  });
+  server.listen(port, () => console.log(`proofline web server listening on http://localhost:${port}`));
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping the web server");
+    server.close();
+    server.closeIdleConnections();
+    void app.close().finally(() => process.exit(0));
+    // Requests still running after this long are cut off.
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`proofline web server: ${(error as Error).message}`);
+  process.exit(1);
+});
