@@ -23,11 +23,15 @@ export async function unsafeRescoreMatter(matterId: string, actor: Actor | null 
   return db.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe(`SET LOCAL work_mem = '256MB'`);
+      // These statements run once over a whole matter; JIT-compiling them costs seconds (measured
+      // 1.7 s of 26 s on the signal query) and gains less than that.
+      await tx.$executeRawUnsafe(`SET LOCAL jit = off`);
       await tx.$executeRaw`
         CREATE TEMP TABLE rescore_base ON COMMIT DROP AS
-        SELECT c.id, c.number, c."createdAt" AS at, c."attestationIp" AS ip, c."ipPrefix" AS prefix,
+        SELECT c.id, c.number, c."createdAt" AS at, c."attestationIp" AS ip, c."ipPrefix" AS prefix, c."fraudScore" AS old_score,
                p."emailNormalized" AS email, p."phoneNormalized" AS phone, p."addressNormalized" AS addr,
-               p."dateOfBirth" AS dob, lower(p."fullName") AS lname, p."fullName" AS name
+               p."dateOfBirth" AS dob, lower(p."fullName") AS lname, p."fullName" AS name,
+               left(lower(p."fullName"), 2) AS first2, right(lower(p."fullName"), 3) AS last3
         FROM "Claim" c JOIN "Claimant" p ON p.id = c."claimantId"
         WHERE c."matterId" = ${matterId}::uuid`;
       // Temp tables have no statistics until analysed; without them the date-of-birth self-join plans badly.
@@ -55,12 +59,13 @@ export async function unsafeRescoreMatter(matterId: string, actor: Actor | null 
           SELECT id, prefix, count(*) OVER (PARTITION BY prefix ORDER BY at RANGE BETWEEN interval '10 minutes' PRECEDING AND CURRENT ROW) AS n
           FROM rescore_base WHERE prefix IN (SELECT prefix FROM rescore_base WHERE prefix IS NOT NULL GROUP BY prefix HAVING count(*) >= ${BURST.networkPerTenMinutes})
         ), name_pairs AS (
-          -- Blocking as at submission: same date of birth and the same first two or last three letters.
+          -- Blocking as at submission: same date of birth and the same first two or last three
+          -- letters. The second join takes only pairs the first did not, so no de-duplication.
           SELECT a.id, b.id AS bid, b.number AS bno, a.name, b.name AS bname, a.dob, similarity(a.lname, b.lname) AS sim
-          FROM rescore_base a JOIN rescore_base b ON b.dob = a.dob AND left(b.lname, 2) = left(a.lname, 2) AND (b.at, b.id) < (a.at, a.id)
-          UNION
+          FROM rescore_base a JOIN rescore_base b ON b.dob = a.dob AND b.first2 = a.first2 AND (b.at, b.id) < (a.at, a.id)
+          UNION ALL
           SELECT a.id, b.id, b.number, a.name, b.name, a.dob, similarity(a.lname, b.lname)
-          FROM rescore_base a JOIN rescore_base b ON b.dob = a.dob AND right(b.lname, 3) = right(a.lname, 3) AND (b.at, b.id) < (a.at, a.id)
+          FROM rescore_base a JOIN rescore_base b ON b.dob = a.dob AND b.last3 = a.last3 AND b.first2 <> a.first2 AND (b.at, b.id) < (a.at, a.id)
         )
         SELECT id AS claim_id, 'SAME_EMAIL' AS kind, first_id AS matched, jsonb_build_object('email', email, 'matches', jsonb_build_array(first_no)) AS detail FROM email_w WHERE first_id <> id
         UNION ALL
@@ -86,13 +91,17 @@ export async function unsafeRescoreMatter(matterId: string, actor: Actor | null 
         INSERT INTO "ClaimSignal" (id, "claimId", kind, weight, "matchedClaimId", detail)
         SELECT gen_random_uuid(), s.claim_id, s.kind::"SignalKind", (${weights}::jsonb ->> s.kind)::int, s.matched, s.detail
         FROM rescore_signal s`;
+      // Only rows whose score changes are written (each write touches every index on Claim).
       const changed = await tx.$executeRaw`
         UPDATE "Claim" c SET "fraudScore" = t.score, "updatedAt" = now()
         FROM (
-          SELECT b.id, least(100, coalesce(sum((${weights}::jsonb ->> s.kind)::int), 0))::int AS score
-          FROM rescore_base b LEFT JOIN rescore_signal s ON s.claim_id = b.id GROUP BY b.id
+          SELECT b.id, coalesce(s.score, 0) AS score
+          FROM rescore_base b
+          LEFT JOIN (SELECT claim_id, least(100, sum((${weights}::jsonb ->> kind)::int))::int AS score FROM rescore_signal GROUP BY claim_id) s
+            ON s.claim_id = b.id
+          WHERE coalesce(s.score, 0) <> b.old_score
         ) t
-        WHERE c.id = t.id AND c."fraudScore" <> t.score`;
+        WHERE c.id = t.id`;
       const [count] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM rescore_base`;
       const result = { claims: count!.n, signals, changed, ms: Date.now() - started };
       await appendAudit(tx, actor, { matterId, action: "claim.rescore", entityType: "Matter", entityId: matterId, details: result });
