@@ -91,17 +91,26 @@ export async function unsafeRescoreMatter(matterId: string, actor: Actor | null 
         INSERT INTO "ClaimSignal" (id, "claimId", kind, weight, "matchedClaimId", detail)
         SELECT gen_random_uuid(), s.claim_id, s.kind::"SignalKind", (${weights}::jsonb ->> s.kind)::int, s.matched, s.detail
         FROM rescore_signal s`;
-      // Only rows whose score changes are written (each write touches every index on Claim).
+      // Only rows whose score changes are written (each write touches every index on Claim), and
+      // each of those claims gets a RESCORED event saying from what to what, so its history
+      // explains a score that moved without anyone touching the claim.
       const changed = await tx.$executeRaw`
-        UPDATE "Claim" c SET "fraudScore" = t.score, "updatedAt" = now()
-        FROM (
-          SELECT b.id, coalesce(s.score, 0) AS score
-          FROM rescore_base b
-          LEFT JOIN (SELECT claim_id, least(100, sum((${weights}::jsonb ->> kind)::int))::int AS score FROM rescore_signal GROUP BY claim_id) s
-            ON s.claim_id = b.id
-          WHERE coalesce(s.score, 0) <> b.old_score
-        ) t
-        WHERE c.id = t.id`;
+        WITH updated AS (
+          UPDATE "Claim" c SET "fraudScore" = t.score, "updatedAt" = now()
+          FROM (
+            SELECT b.id, b.old_score, coalesce(s.score, 0) AS score
+            FROM rescore_base b
+            LEFT JOIN (SELECT claim_id, least(100, sum((${weights}::jsonb ->> kind)::int))::int AS score FROM rescore_signal GROUP BY claim_id) s
+              ON s.claim_id = b.id
+            WHERE coalesce(s.score, 0) <> b.old_score
+          ) t
+          WHERE c.id = t.id
+          RETURNING c.id, t.old_score, t.score
+        )
+        INSERT INTO "ClaimEvent" (id, "claimId", type, "actorId", note, details)
+        SELECT gen_random_uuid(), id, 'RESCORED', ${actor?.userId ?? null}::uuid, format('Fraud score %s → %s on re-scoring', old_score, score),
+          jsonb_build_object('fromScore', old_score, 'toScore', score)
+        FROM updated`;
       const [count] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM rescore_base`;
       const result = { claims: count!.n, signals, changed, ms: Date.now() - started };
       await appendAudit(tx, actor, { matterId, action: "claim.rescore", entityType: "Matter", entityId: matterId, details: result });

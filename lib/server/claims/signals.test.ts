@@ -97,5 +97,15 @@ describe("fraud signals fire on a crafted pair and not on a near miss", () => {
     expect(r.claims).toBe(ids.length);
     for (const id of ids) expect(await kindsOf(id)).toEqual(before.get(id));
     for (const c of await db.claim.findMany({ where: { matterId: matter.id } })) expect(c.fraudScore).toBe(scores.get(c.id));
+    // Each claim whose score moved says so in its history; an unchanged one does not.
+    const moved = [...scores].filter(([, score]) => score !== 0);
+    expect(r.changed).toBe(moved.length);
+    expect(moved.length).toBeGreaterThan(0);
+    for (const [id, score] of moved) {
+      const events = await db.claimEvent.findMany({ where: { claimId: id, type: "RESCORED" } });
+      expect(events.map((e) => e.note)).toEqual([`Fraud score 0 → ${score} on re-scoring`]);
+    }
+    const unmoved = [...scores].find(([, score]) => score === 0);
+    if (unmoved) expect(await db.claimEvent.count({ where: { claimId: unmoved[0], type: "RESCORED" } })).toBe(0);
   });
 });
