@@ -31,6 +31,17 @@ export const QUEUES = {
     // Nightly, when nobody is uploading.
     schedule: "0 3 * * *",
   }),
+  // A rate-limit row outlives its window only as dead weight: a flood of one-off IPs and emails
+  // would otherwise grow the table without bound.
+  "rate-limit-sweep": queue<Record<string, never>>({
+    run: async () => {
+      const { logger } = await import("@/lib/server/logger");
+      const removed = await (await import("@/lib/server/rate-limit/rate-limit")).sweepRateLimits();
+      if (removed > 0) logger.info({ removed }, "swept expired rate-limit windows");
+    },
+    options: { name: "rate-limit-sweep", retryLimit: 0, expireInSeconds: 10 * 60 },
+    schedule: "*/10 * * * *",
+  }),
 };
 
 export type QueueName = keyof typeof QUEUES;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { enforce, hit, RateLimitedError, type Limit } from "@/lib/server/rate-limit/rate-limit";
+import { enforce, hit, RateLimitedError, sweepRateLimits, type Limit } from "@/lib/server/rate-limit/rate-limit";
 
 const key = (label: string) => `test:${label}:${randomUUID()}`;
 
@@ -45,5 +45,17 @@ describe("rate limits kept in PostgreSQL", () => {
     await db.rateLimit.create({ data: { key: limit.key, count: 99, resetAt: new Date(Date.now() - 1000) } });
     expect(await hit([limit])).toEqual({ ok: true });
     expect((await db.rateLimit.findUniqueOrThrow({ where: { key: limit.key } })).count).toBe(1);
+  });
+});
+
+describe("sweeping expired windows", () => {
+  it("removes windows that ended over a minute ago and keeps live ones", async () => {
+    const dead = key("dead");
+    const live = key("live");
+    await db.rateLimit.create({ data: { key: dead, count: 3, resetAt: new Date(Date.now() - 5 * 60_000) } });
+    await db.rateLimit.create({ data: { key: live, count: 3, resetAt: new Date(Date.now() + 60_000) } });
+    expect(await sweepRateLimits()).toBeGreaterThanOrEqual(1);
+    expect(await db.rateLimit.findUnique({ where: { key: dead } })).toBeNull();
+    expect(await db.rateLimit.findUnique({ where: { key: live } })).not.toBeNull();
   });
 });
