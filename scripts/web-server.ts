@@ -8,6 +8,8 @@
 import http from "node:http";
 import next from "next";
 import { CLAIM_BODY_LIMIT_BYTES, claimIntake } from "@/lib/server/claims/claim-intake";
+import { clientIp } from "@/lib/server/client-ip";
+import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -59,6 +61,12 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
 async function main() {
   await app.prepare();
   const server = http.createServer((req, res) => {
+    // Everything downstream (rate limits, fraud signals, the audit log) reads the client from
+    // X-Forwarded-For; here it is replaced by the one address that can be trusted.
+    const ip = clientIp(req.headers["x-forwarded-for"], req.socket.remoteAddress, env.TRUSTED_PROXY_HOPS);
+    delete req.headers["x-real-ip"];
+    if (ip) req.headers["x-forwarded-for"] = ip;
+    else delete req.headers["x-forwarded-for"];
     const claim = req.method === "POST" ? CLAIM_PATH.exec(req.url ?? "") : null;
     if (!claim) {
       void handleWithNext(req, res);

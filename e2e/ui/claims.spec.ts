@@ -176,7 +176,7 @@ test("the JSON submit API answers 429 with Retry-After once the per-email limit 
   const statuses: number[] = [];
   let retryAfter: string | undefined;
   for (let i = 0; i < 6; i++) {
-    const response = await request.post(`/api/v1/claims/${SLUG}`, { data: { email, submissionKey: crypto.randomUUID() }, headers: { "x-forwarded-for": `192.0.2.${i + 10}` } });
+    const response = await request.post(`/api/v1/claims/${SLUG}`, { data: { email, submissionKey: crypto.randomUUID() } });
     statuses.push(response.status());
     retryAfter = response.headers()["retry-after"];
   }

@@ -22,6 +22,9 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().default("Proofline claims <claims@proofline.invalid>"),
   // Public origin for links in mail (https://claims.example.com); defaults to the request's origin.
   APP_URL: z.url("APP_URL must be a URL").optional(),
+  // Proxies in front of the web server that append to X-Forwarded-For (a load balancer: 1). With 0
+  // the socket's peer is the client and a client-sent X-Forwarded-For is ignored (lib/server/client-ip.ts).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
