@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { hongMatterId, screenshot, signIn, sql, USERS } from "../helpers";
 
 const SLUG = "hong-v-bytedance";
@@ -14,6 +16,14 @@ async function expectAccessible(page: Page, label: string) {
 async function freshPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   return context.newPage();
+}
+
+// Follows a download link from the keyboard and returns the SHA-256 of the file the browser saved.
+// (A mouse click from Playwright aims at the link's first box, its 1px screen-reader-only prefix.)
+async function downloadedSha256(page: Page, link: Locator): Promise<string> {
+  await link.focus();
+  const [download] = await Promise.all([page.waitForEvent("download"), link.press("Enter")]);
+  return createHash("sha256").update(await fs.readFile((await download.path())!)).digest("hex");
 }
 
 async function latestLink(email: string, subject: string): Promise<string> {
@@ -111,6 +121,7 @@ test("a new person files a claim, verifies by email, answers a deficiency and is
   await paralegal.getByRole("button", { name: "Mark deficient" }).click();
   const dialog = paralegal.getByRole("dialog");
   await dialog.getByLabel("Street address").check();
+  await dialog.getByLabel("Supporting document").check();
   await dialog.getByLabel("Notice to the class member").fill("Your street address has no apartment number; please add it.");
   await screenshot(paralegal, "mark-deficient-dialog");
   await dialog.getByRole("button", { name: "Send notice" }).click();
@@ -128,14 +139,38 @@ test("a new person files a claim, verifies by email, answers a deficiency and is
   await expectAccessible(member2, "deficiency");
   await screenshot(member2, "member-deficiency");
   await member2.getByLabel("Street address").fill("400 N State St Apt 2205");
+  const lease = Buffer.from(`%PDF-1.4\n% lease ${Date.now()}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
+  const leaseSha256 = createHash("sha256").update(lease).digest("hex");
+  await member2.getByLabel("Supporting document").setInputFiles({ name: "lease.pdf", mimeType: "application/pdf", buffer: lease });
   await member2.getByRole("button", { name: "Send my answer" }).click();
   await expect(member2.getByText("Your answer was received")).toBeVisible();
+
+  // The member gets back exactly the bytes they uploaded, always as a download.
+  const ownLink = member2.getByRole("link", { name: "Download lease.pdf" });
+  await expectAccessible(member2, "answered with a document");
+  expect(await downloadedSha256(member2, ownLink)).toBe(leaseSha256);
+  const documentPath = (await ownLink.getAttribute("href"))!;
+  const sent = await member2.request.get(documentPath);
+  expect(sent.headers()).toMatchObject({ "content-disposition": expect.stringMatching(/^attachment;/), "x-content-type-options": "nosniff", "cache-control": "private, no-store" });
+  // Another class member, and a visitor who is not signed in (sent to sign in, then back to the claim).
+  const stranger = await freshPage(browser);
+  await signIn(stranger, USERS.member2);
+  expect((await stranger.request.get(documentPath)).status()).toBe(404);
+  const anonymous = await freshPage(browser);
+  await anonymous.goto(documentPath);
+  await expect(anonymous).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=${encodeURIComponent(`/claims/${number}`)}$`));
 
   // 5. An attorney approves; the member sees it.
   const attorney = await freshPage(browser);
   await signIn(attorney, USERS.attorney);
   await attorney.goto(`/matters/${matterId}/claims?q=${number}`);
   await attorney.getByRole("link", { name: number }).click();
+  expect(await downloadedSha256(attorney, attorney.getByRole("link", { name: "Download lease.pdf" }))).toBe(leaseSha256);
+  const staffPath = (await attorney.getByRole("link", { name: "Download lease.pdf" }).getAttribute("href"))!;
+  // The outsider attorney is not on the Hong matter.
+  const outsider = await freshPage(browser);
+  await signIn(outsider, USERS.outsider);
+  expect((await outsider.request.get(staffPath)).status()).toBe(404);
   await attorney.getByRole("button", { name: "Approve" }).click();
   await attorney.getByRole("dialog").getByLabel("Reason (kept in the audit log)").fill("Address corrected; eligible.");
   await attorney.getByRole("dialog").getByRole("button", { name: "Approve claim" }).click();

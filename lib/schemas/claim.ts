@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeClaimNumber } from "@/lib/claims/claim-number";
 import { US_STATE_CODES, type UsStateCode } from "@/lib/us-states";
 import { ZCalendarDate, ZSubmissionKey } from "@/lib/schemas/common";
 import type { TClaimFormDefinition } from "@/lib/schemas/claim-form";
@@ -166,3 +167,9 @@ export const ZClaimFilters = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 export type TClaimFilters = z.infer<typeof ZClaimFilters>;
+
+// Path parameters of the document downloads; a malformed one is "not found".
+export const ZClaimAttachmentPath = z.object({ matterId: z.uuid(), claimId: z.uuid(), attachmentId: z.uuid() }).strict();
+export const ZMyClaimAttachmentPath = z
+  .object({ number: z.string().max(40).refine((n) => normalizeClaimNumber(n) !== null), attachmentId: z.uuid() })
+  .strict();

@@ -127,7 +127,19 @@ export default async function MyClaimPage({ params, searchParams }: { params: Pr
           {claim.attachments.length > 0 && (
             <>
               <dt className="text-muted-foreground">Documents</dt>
-              <dd>{claim.attachments.map((a) => a.filename).join(", ")}</dd>
+              <dd>
+                <ul className="grid gap-1">
+                  {claim.attachments.map((a) => (
+                    <li key={a.id}>
+                      {/* A plain link: the route answers with a file, not a page. */}
+                      <a href={`/claims/${claim.number}/attachments/${a.id}`} download className="text-primary underline">
+                        <span className="sr-only">Download </span>
+                        {a.filename}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
             </>
           )}
         </dl>

@@ -224,7 +224,22 @@ export default async function ClaimDetailPage({ params }: { params: Promise<{ ma
             {claim.attachments.length > 0 && (
               <>
                 <dt className="text-muted-foreground">Documents</dt>
-                <dd>{claim.attachments.map((a) => `${a.filename} (${a.blobSha256.slice(0, 12)}…)`).join(", ")}</dd>
+                <dd>
+                  <ul className="grid gap-1">
+                    {claim.attachments.map((a) => (
+                      <li key={a.id}>
+                        {/* A plain link: the route answers with a file, not a page. */}
+                        <a href={`/matters/${claim.matterId}/claims/${claim.id}/attachments/${a.id}`} download className="text-primary hover:underline">
+                          <span className="sr-only">Download </span>
+                          {a.filename}
+                        </a>{" "}
+                        <Mono value={a.blobSha256} title={`SHA-256 ${a.blobSha256}`}>
+                          {a.blobSha256.slice(0, 12)}…
+                        </Mono>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
               </>
             )}
           </dl>
