@@ -1,6 +1,11 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { Privilege } from "@/lib/generated/prisma/enums";
 import type { TExhibitFilters } from "@/lib/schemas/exhibit";
+
+// "Privileged" is every privilege but NONE, listed rather than written `<> 'NONE'`: the search's
+// GIN index can answer `= ANY(…)` but not `<>`, which would leave it to discard pages one by one.
+const PRIVILEGED = Object.values(Privilege).filter((p) => p !== Privilege.NONE);
 
 // The list and the search share these filters. The matter, kind and designation are read from
 // the alias given: "Exhibit" e for the list, "ExhibitPage" p for the search (the page's copies,
@@ -8,7 +13,7 @@ import type { TExhibitFilters } from "@/lib/schemas/exhibit";
 function copiedColumnsSql(t: Prisma.Sql, matterId: string, f: TExhibitFilters): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [Prisma.sql`${t}."matterId" = ${matterId}::uuid`];
   if (f.kind) parts.push(Prisma.sql`${t}.kind = ${f.kind}::"ExhibitKind"`);
-  if (f.designation === "PRIVILEGED") parts.push(Prisma.sql`${t}.privilege <> 'NONE'`);
+  if (f.designation === "PRIVILEGED") parts.push(Prisma.sql`${t}.privilege = ANY(${PRIVILEGED}::"Privilege"[])`);
   else if (f.designation === "NOT_PRIVILEGED") parts.push(Prisma.sql`${t}.privilege = 'NONE'`);
   else if (f.designation) parts.push(Prisma.sql`${t}.confidentiality = ${f.designation}::"Confidentiality"`);
   return parts;

@@ -65,6 +65,7 @@ describe("exhibits: text extraction and search", () => {
     expect(await ids({ kind: "NETWORK_CAPTURE" })).toEqual([har.exhibit.id]);
     expect(await ids({ designation: "PRIVILEGED" })).toEqual([har.exhibit.id]);
     expect(await ids({ designation: "NOT_PRIVILEGED" })).toEqual([text.exhibit.id]);
+    expect((await listExhibits(paralegal, matter.id, { designation: "PRIVILEGED" })).rows.map((r) => r.id)).toEqual([har.exhibit.id]);
     expect(await ids({ link: "linked" })).toEqual([]);
     expect(await ids({ link: "unlinked" })).toHaveLength(2);
     await expect(searchExhibits(paralegal, matter.id, { q: "umeng", kind: "VIDEO" })).rejects.toMatchObject({ code: "VALIDATION" });
