@@ -13,7 +13,7 @@ import { SharedHasher } from "@/lib/server/storage/hash-worker";
 
 const TEMP_DIR = ".tmp";
 // Staging ring: SLOTS buffers of SLOT bytes; a full slot is written and hashed while the next fills.
-const SLOT = 4 << 20;
+const SLOT = 2 << 20;
 const SLOTS = 4;
 const SPARE_RINGS = 2;
 // O_DIRECT wants memory, lengths and file offsets aligned to the device's block size (512 or 4096).
@@ -89,7 +89,7 @@ async function writeFully(handle: fsp.FileHandle, bytes: Buffer, position: numbe
   }
 }
 
-// Streams `source` into a temp file while hashing it. Memory stays flat: a 16 MiB ring of
+// Streams `source` into a temp file while hashing it. Memory stays flat: an 8 MiB ring of
 // slots, reused across uploads, plus the head. Where the file system allows it, slots go to
 // disk with O_DIRECT: no page-cache copy and no dirty pages for the final fsync to flush. On the
 // 2-core VM we measured, buffered writes of 1 GiB cost more CPU (1.5-2.3 s, mostly faulting in
