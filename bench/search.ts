@@ -51,8 +51,8 @@ async function main() {
       FROM generate_series(1, ${EXHIBITS}) AS g`);
     await db.$executeRawUnsafe(`
       WITH words AS (SELECT array_agg(w ORDER BY i) AS arr FROM vocab)
-      INSERT INTO "ExhibitPage" ("exhibitId", page, text, terms)
-      SELECT e.id, 1,
+      INSERT INTO "ExhibitPage" ("exhibitId", "matterId", kind, confidentiality, privilege, page, text, terms)
+      SELECT e.id, e."matterId", e.kind, e.confidentiality, e.privilege, 1,
              (SELECT string_agg(words.arr[1 + floor(3000 * power(random(), 3))::int + k * 0], ' ') FROM generate_series(1, 120) AS k WHERE k > e.number * 0)
                || CASE WHEN e.number % 1000 = 7 THEN ' request to alog.umeng.com with device identifier' ELSE '' END,
              CASE WHEN e.number % 1000 = 7 THEN 'umeng.com umeng alog' ELSE '' END

@@ -1,6 +1,7 @@
 import "server-only";
 import { cleanText, harToText, htmlToText, jsonToText, searchTerms, splitIntoParts } from "@/lib/exhibit-files/text-pages";
 import type { AddressObject } from "mailparser";
+import type { Confidentiality, ExhibitKind, Privilege } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
 import { readBlob } from "@/lib/server/storage/blob-store";
@@ -73,8 +74,14 @@ export async function unsafeExtractExhibitText(exhibitId: string): Promise<void>
     const pages = result.pages.map(cleanText);
     const terms = pages.map(searchTerms);
     await db.$transaction(async (tx) => {
+      // Pages carry copies of the exhibit's matter, kind and designation (their foreign key
+      // checks them). Reading them under a key-share lock holds off a re-designation until the
+      // pages are in, so the copies cannot be stale; later changes reach the pages by cascade.
+      const [copies] = await tx.$queryRaw<{ matterId: string; kind: ExhibitKind; confidentiality: Confidentiality; privilege: Privilege }[]>`
+        SELECT "matterId", kind, confidentiality, privilege FROM "Exhibit" WHERE id = ${exhibitId}::uuid FOR KEY SHARE`;
+      if (!copies) throw new Error("the exhibit was deleted during text extraction");
       await tx.exhibitPage.deleteMany({ where: { exhibitId } });
-      await tx.exhibitPage.createMany({ data: pages.map((text, i) => ({ exhibitId, page: i + 1, text, terms: terms[i] ?? "" })) });
+      await tx.exhibitPage.createMany({ data: pages.map((text, i) => ({ exhibitId, ...copies, page: i + 1, text, terms: terms[i] ?? "" })) });
       await tx.exhibit.update({
         where: { id: exhibitId },
         data: {

@@ -6,8 +6,10 @@ vi.hoisted(() => {
 
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/server/db";
+import { designateExhibit } from "@/lib/server/exhibits/designate-exhibit";
 import { listExhibits } from "@/lib/server/exhibits/list-exhibits";
 import { searchExhibits } from "@/lib/server/exhibits/search-exhibits";
+import { updateExhibitMetadata } from "@/lib/server/exhibits/update-exhibit-metadata";
 import { makeExhibit, makePdf } from "@/lib/server/testing/exhibit-fixtures";
 import { makeMatterWithTeam } from "@/lib/server/testing/fixtures";
 
@@ -63,8 +65,39 @@ describe("exhibits: text extraction and search", () => {
     expect(await ids({ kind: "NETWORK_CAPTURE" })).toEqual([har.exhibit.id]);
     expect(await ids({ designation: "PRIVILEGED" })).toEqual([har.exhibit.id]);
     expect(await ids({ designation: "NOT_PRIVILEGED" })).toEqual([text.exhibit.id]);
+    expect((await listExhibits(paralegal, matter.id, { designation: "PRIVILEGED" })).rows.map((r) => r.id)).toEqual([har.exhibit.id]);
     expect(await ids({ link: "linked" })).toEqual([]);
     expect(await ids({ link: "unlinked" })).toHaveLength(2);
     await expect(searchExhibits(paralegal, matter.id, { q: "umeng", kind: "VIDEO" })).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
+  it("filters on an exhibit's current kind and designation after they change, and on its dates", async () => {
+    const { matter, attorney, paralegal } = await makeMatterWithTeam();
+    const pdf = await makePdf(["Igexin push SDK on page one", "Igexin again on page two"]);
+    const { exhibit } = await makeExhibit(paralegal, matter.id, { bytes: pdf, fileName: "sdk.pdf", extract: true });
+    const other = await makeExhibit(paralegal, matter.id, { bytes: Buffer.from("Igexin in a text file"), fileName: "c.txt", extract: true });
+    const pages = async (f: Record<string, string>) => (await searchExhibits(paralegal, matter.id, { q: "igexin", ...f })).map((h) => `${h.exhibitId === exhibit.id ? "pdf" : "txt"}:${h.page}`).sort();
+    expect(await pages({ kind: "EMAIL" })).toEqual([]);
+
+    const edited = await updateExhibitMetadata(paralegal, matter.id, exhibit.id, {
+      title: exhibit.title, kind: "EMAIL", documentDate: "2019-04-02", expectedUpdatedAt: exhibit.updatedAt.toISOString(),
+    });
+    expect(await pages({ kind: "EMAIL" })).toEqual(["pdf:1", "pdf:2"]);
+    expect(await pages({ kind: "DOCUMENT" })).toEqual([]);
+    expect(await pages({ from: "2019-04-01", to: "2019-04-02" })).toEqual(["pdf:1", "pdf:2"]);
+    expect(await pages({ to: "2019-04-01" })).toEqual([]);
+
+    expect(await pages({ designation: "AEO" })).toEqual([]);
+    await designateExhibit(attorney, matter.id, exhibit.id, {
+      confidentiality: "AEO", privilege: "ATTORNEY_CLIENT", privilegeBasis: "advice of counsel", reason: "contains advice", expectedUpdatedAt: edited.updatedAt.toISOString(),
+    });
+    expect(await pages({ designation: "AEO" })).toEqual(["pdf:1", "pdf:2"]);
+    expect(await pages({ designation: "PRIVILEGED", kind: "EMAIL" })).toEqual(["pdf:1", "pdf:2"]);
+    expect(await pages({ designation: "NOT_PRIVILEGED" })).toEqual(["txt:1"]);
+
+    // A page whose copies disagree with its exhibit is refused by the foreign key.
+    await expect(
+      db.exhibitPage.create({ data: { exhibitId: other.exhibit.id, matterId: matter.id, kind: "IMAGE", confidentiality: "PUBLIC", privilege: "NONE", page: 2, text: "x" } }),
+    ).rejects.toThrow();
   });
 });

@@ -5,13 +5,20 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { env } from "@/lib/server/env";
+import { SharedHasher } from "@/lib/server/storage/hash-worker";
 
 // Content-addressed store: <root>/ab/cd/<sha256>. Bytes land in <root>/.tmp first, hashed while
 // they stream, fsynced, and only then renamed into place, so a crash leaves at most a temp file
 // (removed at start) and never a half-written blob under a hash name.
 
 const TEMP_DIR = ".tmp";
-const WRITE_BATCH = 1 << 20;
+// Staging ring: SLOTS buffers of SLOT bytes; a full slot is written and hashed while the next fills.
+const SLOT = 2 << 20;
+const SLOTS = 4;
+const SPARE_RINGS = 2;
+// O_DIRECT wants memory, lengths and file offsets aligned to the device's block size (512 or 4096).
+const ALIGN = 4096;
+// Only where O_DIRECT is refused: flush the page cache as we go so the final fsync is short.
 const SYNC_EVERY = 32 << 20;
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -48,35 +55,110 @@ type StageOptions = {
   headBytes?: number;
   // Called once with the first bytes (or all of them, if fewer): throw to refuse early.
   inspectHead?: (head: Buffer) => void | Promise<void>;
+  // false: write through the page cache, as on file systems that refuse O_DIRECT (tests cover
+  // both ways with it).
+  directIo?: boolean;
 };
 
-// Streams `source` into a temp file while hashing it. Memory stays flat: at most two 1 MiB
-// batches in flight plus the head. The disk write of one batch overlaps the hashing of the next.
+type Ring = { memory: SharedArrayBuffer; bytes: Buffer };
+const spareRings: Ring[] = [];
+
+// Shared WebAssembly memory is the one allocation Node makes page-aligned (O_DIRECT needs that)
+// and it can be handed to the hash worker without copying. Rings are reused: memory stays flat.
+function takeRing(): Ring {
+  const spare = spareRings.pop();
+  if (spare) return spare;
+  const pages = (SLOT * SLOTS) / 65536;
+  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true }).buffer as unknown as SharedArrayBuffer;
+  return { memory, bytes: Buffer.from(memory) };
+}
+
+// Kept for the next uploads, up to a bound: concurrent uploads do not grow the pool for good.
+function returnRing(ring: Ring): void {
+  if (spareRings.length < SPARE_RINGS) spareRings.push(ring);
+}
+
+function isEinval(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === "EINVAL";
+}
+
+async function writeFully(handle: fsp.FileHandle, bytes: Buffer, position: number): Promise<void> {
+  for (let done = 0; done < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done);
+    done += bytesWritten;
+  }
+}
+
+// Streams `source` into a temp file while hashing it. Memory stays flat: an 8 MiB ring of
+// slots, reused across uploads, plus the head. Where the file system allows it, slots go to
+// disk with O_DIRECT: no page-cache copy and no dirty pages for the final fsync to flush. On the
+// 2-core VM we measured, buffered writes of 1 GiB cost more CPU (1.5-2.3 s, mostly faulting in
+// fresh page-cache pages) than hashing it (0.65 s). Slots of large files are hashed on a worker
+// thread (hash-worker.ts), so receiving, hashing and writing overlap.
 export async function stageStream(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: StageOptions): Promise<StagedBlob> {
   const headBytes = options.headBytes ?? 4100;
   const tempDir = path.join(blobRoot(), TEMP_DIR);
   await fsp.mkdir(tempDir, { recursive: true });
   const tempPath = path.join(tempDir, `${randomUUID()}.part`);
   const handle = await fsp.open(tempPath, "wx", 0o600);
-  const hash = createHash("sha256");
+  // A second descriptor for the aligned bulk; the unaligned tail goes through `handle`. Some
+  // file systems (older tmpfs, some network mounts) refuse O_DIRECT: then everything is buffered.
+  const directHandle =
+    options.directIo !== false && fs.constants.O_DIRECT
+      ? await fsp.open(tempPath, fs.constants.O_WRONLY | fs.constants.O_DIRECT).catch(() => null)
+      : null;
+  let direct = directHandle;
+  const ring = takeRing();
+  const busy: Promise<void>[] = Array.from({ length: SLOTS }, () => Promise.resolve());
+  let hasher = null as SharedHasher | null;
   const headParts: Buffer[] = [];
   let headLength = 0;
   let inspected = false;
   let size = 0;
-  let pending: Promise<unknown> = Promise.resolve();
-  // Request bodies arrive in 64 KiB chunks; writing them 1 MiB at a time saves syscalls.
-  let batch: Uint8Array[] = [];
-  let batchBytes = 0;
-  let flushing: Promise<unknown> = Promise.resolve();
+  let slot = 0;
+  let fill = 0;
+  let written = 0;
   let flushedAt = 0;
-  let flushRunning = false;
-  let closed = false;
-  const cleanup = async () => {
-    if (!closed) {
-      closed = true;
-      await handle.close().catch(() => undefined);
+  let flushing: Promise<void> | null = null;
+
+  const write = async (bytes: Buffer, position: number) => {
+    const aligned = direct ? bytes.length - (bytes.length % ALIGN) : 0;
+    if (aligned > 0 && direct) {
+      try {
+        await writeFully(direct, bytes.subarray(0, aligned), position);
+        bytes = bytes.subarray(aligned);
+        position += aligned;
+      } catch (error) {
+        // Refused alignment (an unusual block size): buffered writes still work.
+        if (!isEinval(error)) throw error;
+        direct = null;
+      }
     }
-    await fsp.rm(tempPath, { force: true });
+    if (bytes.length > 0) await writeFully(handle, bytes, position);
+    if (!direct && position + bytes.length - flushedAt >= SYNC_EVERY && !flushing) {
+      flushedAt = position + bytes.length;
+      // Never waited for here: while a flush runs, the next one is skipped.
+      flushing = handle.datasync().finally(() => (flushing = null));
+      flushing.catch(() => undefined);
+    }
+  };
+
+  const flushSlot = (length: number) => {
+    const offset = slot * SLOT;
+    const position = written;
+    written += length;
+    hasher ??= new SharedHasher(ring.memory);
+    const done = Promise.all([hasher.update(offset, length), write(ring.bytes.subarray(offset, offset + length), position)]).then(() => undefined);
+    // Awaited when the slot is needed again; until then a failure must not count as unhandled.
+    done.catch(() => undefined);
+    busy[slot] = done;
+    slot = (slot + 1) % SLOTS;
+    fill = 0;
+  };
+
+  const settle = async () => {
+    await Promise.allSettled(busy);
+    await flushing?.catch(() => undefined);
   };
 
   try {
@@ -93,33 +175,33 @@ export async function stageStream(source: AsyncIterable<Uint8Array> | Iterable<U
           await options.inspectHead?.(Buffer.concat(headParts));
         }
       }
-      hash.update(chunk);
-      batch.push(chunk);
-      batchBytes += chunk.byteLength;
-      if (batchBytes >= WRITE_BATCH) {
-        await pending;
-        pending = handle.writev(batch);
-        batch = [];
-        batchBytes = 0;
-        // Flushing as we go lets the disk work while the next bytes are hashed, so the final
-        // fsync has little left to do.
-        // Never waits for the disk here: while a flush is still running, the next one is skipped.
-        if (size - flushedAt >= SYNC_EVERY && !flushRunning) {
-          flushedAt = size;
-          flushRunning = true;
-          flushing = pending.then(() => handle.datasync()).finally(() => (flushRunning = false));
-        }
+      for (let offset = 0; offset < chunk.byteLength; ) {
+        if (fill === 0) await busy[slot];
+        const n = Math.min(SLOT - fill, chunk.byteLength - offset);
+        ring.bytes.set(chunk.subarray(offset, offset + n), slot * SLOT + fill);
+        fill += n;
+        offset += n;
+        if (fill === SLOT) flushSlot(SLOT);
       }
     }
-    await pending;
-    if (batch.length) await handle.writev(batch);
-    await flushing;
     const head = Buffer.concat(headParts);
     if (!inspected) await options.inspectHead?.(head);
+    let sha256: string;
+    if (hasher) {
+      if (fill > 0) flushSlot(fill);
+      await Promise.all(busy);
+      sha256 = await hasher.digest();
+    } else {
+      // Fits in one slot: hashing here is cheaper than a round trip to the worker.
+      const bytes = ring.bytes.subarray(0, fill);
+      sha256 = createHash("sha256").update(bytes).digest("hex");
+      await write(bytes, 0);
+    }
+    await flushing;
+    // fsync, not only fdatasync: the file's size and blocks must be durable before the rename.
     await handle.sync();
-    await handle.close();
-    closed = true;
-    const sha256 = hash.digest("hex");
+    await Promise.all([handle.close(), directHandle?.close()]);
+    returnRing(ring);
     return {
       sha256,
       size,
@@ -139,9 +221,11 @@ export async function stageStream(source: AsyncIterable<Uint8Array> | Iterable<U
       discard: () => fsp.rm(tempPath, { force: true }),
     };
   } catch (error) {
-    await pending.catch(() => undefined);
-    await flushing.catch(() => undefined);
-    await cleanup();
+    await settle();
+    hasher?.drop();
+    returnRing(ring);
+    await Promise.all([handle.close().catch(() => undefined), directHandle?.close().catch(() => undefined)]);
+    await fsp.rm(tempPath, { force: true });
     throw error;
   }
 }
