@@ -14,6 +14,12 @@ export function formatDate(d: Date | null | undefined): string {
   return d ? DATE.format(d) : "—";
 }
 
+// For table columns, where the long month would push the table wider than a laptop screen.
+const SHORT_DATE = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+export function formatShortDate(d: Date | null | undefined): string {
+  return d ? SHORT_DATE.format(d) : "—";
+}
+
 export function formatDateTime(d: Date | null | undefined): string {
   return d ? DATE_TIME.format(d) : "—";
 }

@@ -15,7 +15,7 @@ import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { isAppError } from "@/lib/app-error";
 import { batesRange, exhibitLabel } from "@/lib/bates/format";
-import { formatDate } from "@/lib/format";
+import { formatShortDate } from "@/lib/format";
 import { EXHIBIT_KIND_LABELS, EXHIBIT_KINDS } from "@/lib/schemas/exhibit";
 import { listExhibits } from "@/lib/server/exhibits/list-exhibits";
 import { SEARCH_CANDIDATES, searchExhibits, type SearchHit } from "@/lib/server/exhibits/search-exhibits";
@@ -245,8 +245,10 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
                     <Mono>{exhibitLabel(r.prefix, r.number)}</Mono>
                   </Link>
                 </TableCell>
-                <TableCell className="max-w-md">
-                  <div className="truncate font-medium">{r.title}</div>
+                <TableCell className="max-w-sm">
+                  <div className="truncate font-medium" title={r.title}>
+                    {r.title}
+                  </div>
                   <div className="truncate text-xs text-muted-foreground">{r.originalFilename}</div>
                 </TableCell>
                 <TableCell>{EXHIBIT_KIND_LABELS[r.kind as keyof typeof EXHIBIT_KIND_LABELS]}</TableCell>
@@ -261,7 +263,7 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
                   {r.batesStart ? <Mono>{batesRange(batesPrefix, r.batesStart, r.batesEnd)}</Mono> : "—"}
                 </TableCell>
                 <TableCell className="text-right tabular-nums">{r.linkCount}</TableCell>
-                <TableCell className="whitespace-nowrap">{formatDate(r.createdAt)}</TableCell>
+                <TableCell className="whitespace-nowrap">{formatShortDate(r.createdAt)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
