@@ -1,5 +1,5 @@
 // `npm run bench -- ingest [--size-mib 1024]`: upload-to-committed-exhibit throughput over HTTP
-// through the real route handler (`next start`, signed in as the demo attorney), as a ratio to
+// through the production web server (scripts/web-server.ts, signed in as the demo attorney), as a ratio to
 // `openssl dgst -sha256` of the same file in the same run, with the server's resident memory
 // sampled during the upload. Needs a build (`npm run build`).
 import { spawn, execFileSync } from "node:child_process";
@@ -83,9 +83,10 @@ async function main() {
   const bytes = sizeMiB * 1024 * 1024;
   const pg = await resolveTestServer();
   const database = await prepareE2eDatabase(pg.adminUrl);
-  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
+  // tsx's loader in the same process (not a tsx wrapper process), so the sampled RSS is the server's.
+  const server = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(ROOT, "scripts/web-server.ts")], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: database.url, BLOB_ROOT: path.join(work, "blobs"), AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", JOB_WORKERS: "off" },
+    env: { ...process.env, PORT: String(PORT), NODE_ENV: "production", DATABASE_URL: database.url, BLOB_ROOT: path.join(work, "blobs"), AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", JOB_WORKERS: "off" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {

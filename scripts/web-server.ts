@@ -1,19 +1,26 @@
 // The production web server: Next.js behind a plain Node HTTP server, run by `npm start` (via
 // scripts/start.ts), the e2e tests and bench/claims.ts:
 //   tsx --conditions=react-server scripts/web-server.ts   (PORT, default 3000; needs `next build`)
-// One path is answered before Next.js: the public claim API (POST /api/v1/claims/:matterSlug).
-// It is the endpoint a notice campaign floods, and Next.js's per-request pipeline costs several
-// times the claim's own work (measured by bench/claims.ts); the lean path calls the very same
-// claimIntake as the Next.js route, so answers are identical. Everything else is Next.js.
+// Two paths are answered before Next.js, each through the very same function as its Next.js
+// route (so answers are identical), because Next.js's per-request pipeline costs more than the
+// work itself on them (measured by bench/claims.ts and bench/ingest.ts):
+// - POST /api/v1/claims/:matterSlug, the public claim API a notice campaign floods;
+// - POST /api/v1/matters/:matterId/exhibits, exhibit uploads of up to 2 GiB, which go from Node's
+//   request stream to the blob store without the Web-stream conversion and copy of every chunk.
+// Everything else is Next.js.
 import http from "node:http";
 import next from "next";
 import { CLAIM_BODY_LIMIT_BYTES, claimIntake } from "@/lib/server/claims/claim-intake";
+import { actorFromSessionCookie } from "@/lib/server/auth/actor-from-session-cookie";
 import { clientIp } from "@/lib/server/client-ip";
 import { env } from "@/lib/server/env";
+import { exhibitMaxBytes } from "@/lib/server/exhibits/limits";
+import { receiveExhibitUpload } from "@/lib/server/exhibits/receive-exhibit-upload";
 import { logger } from "@/lib/server/logger";
 
 const port = Number(process.env.PORT ?? 3000);
 const CLAIM_PATH = /^\/api\/v1\/claims\/([^/?#]+)\/?(?:\?.*)?$/;
+const UPLOAD_PATH = /^\/api\/v1\/matters\/([^/?#]+)\/exhibits\/?(?:\?.*)?$/;
 
 // Listens on every interface, as `next start` does; Next.js builds its own URLs with localhost.
 const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
@@ -42,6 +49,25 @@ async function answerClaim(req: http.IncomingMessage, res: http.ServerResponse, 
   send(res, answer.status, answer.body, answer.headers);
 }
 
+async function answerUpload(req: http.IncomingMessage, res: http.ServerResponse, matterId: string) {
+  const headers = { get: (name: string) => firstHeader(req.headers[name]) };
+  const actor = await actorFromSessionCookie(headers);
+  // destroyOnReturn: false — a refusal after the first bytes (wrong type, over the limit) must
+  // not reset the connection: the rest is drained below so the browser receives the answer.
+  const answer = await receiveExhibitUpload(actor, matterId, req.iterator({ destroyOnReturn: false }), headers);
+  if (answer.status >= 400 && !req.readableEnded) {
+    const declared = Number(req.headers["content-length"] ?? NaN);
+    if (declared > 0 && declared <= exhibitMaxBytes()) {
+      req.resume();
+      await new Promise((resolve) => req.once("end", resolve).once("close", resolve));
+    } else {
+      send(res, answer.status, answer.body, { Connection: "close" });
+      return;
+    }
+  }
+  send(res, answer.status, answer.body);
+}
+
 function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
@@ -68,13 +94,15 @@ async function main() {
     if (ip) req.headers["x-forwarded-for"] = ip;
     else delete req.headers["x-forwarded-for"];
     const claim = req.method === "POST" ? CLAIM_PATH.exec(req.url ?? "") : null;
-    if (!claim) {
+    const upload = req.method === "POST" && !claim ? UPLOAD_PATH.exec(req.url ?? "") : null;
+    if (!claim && !upload) {
       void handleWithNext(req, res);
       return;
     }
-    answerClaim(req, res, claim[1]!).catch((error: unknown) => {
-      logger.error({ err: error }, "claim intake failed");
-      if (!res.headersSent) send(res, 500, { error: "Something went wrong; nothing was saved." });
+    const answering = claim ? answerClaim(req, res, claim[1]!) : answerUpload(req, res, upload![1]!);
+    answering.catch((error: unknown) => {
+      logger.error({ err: error }, "lean request path failed");
+      if (!res.headersSent) send(res, 500, { error: "Something went wrong; nothing was saved." }, { Connection: "close" });
       else res.destroy();
     });
   });

@@ -112,3 +112,29 @@ test("a non-member gets 404 on the exhibits, a file and an export", async ({ pag
   expect((await page.request.get(`/api/v1/matters/${matterId}/exhibits/exports/privilege-log.csv`)).status()).toBe(404);
   await screenshot(page, "exhibits-outsider-404");
 });
+
+// Uploads are answered before Next.js by the production web server (scripts/web-server.ts):
+// the same refusals, each a clear JSON answer rather than a reset connection, and nothing stored.
+test("the upload endpoint refuses the signed-out, non-members and disguised files with a clear answer", async ({ page, browser, playwright }) => {
+  const matterId = await hongMatterId();
+  const url = `/api/v1/matters/${matterId}/exhibits`;
+  const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(64 * 1024, 7)]);
+  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const signedOut = await anonymous.post(url, { data: exe, headers: { "Content-Type": "application/octet-stream", "X-File-Name": "report.pdf" } });
+  expect(signedOut.status()).toBe(401);
+  await anonymous.dispose();
+
+  await signIn(page, USERS.outsider);
+  const outsider = await page.request.post(url, { data: Buffer.from("%PDF-1.4 nothing\n"), headers: { "Content-Type": "application/pdf", "X-File-Name": "a.pdf" } });
+  expect(outsider.status()).toBe(404);
+
+  const attorney = await (await browser.newContext()).newPage();
+  await signIn(attorney, USERS.attorney);
+  const disguised = await attorney.request.post(url, { data: exe, headers: { "Content-Type": "application/pdf", "X-File-Name": encodeURIComponent("report.pdf") } });
+  expect(disguised.status()).toBeGreaterThanOrEqual(400);
+  expect(disguised.status()).toBeLessThan(500);
+  expect(((await disguised.json()) as { error: { message: string } }).error.message).toMatch(/PDF|type|allowed/i);
+  const listed = await attorney.goto(`/matters/${matterId}/exhibits`);
+  expect(listed?.status()).toBe(200);
+  await expect(attorney.getByText("report.pdf", { exact: true })).toHaveCount(0);
+});

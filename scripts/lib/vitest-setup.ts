@@ -4,6 +4,9 @@ import { afterAll, inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.TEST_ADMIN_DATABASE_URL = inject("adminDatabaseUrl");
 process.env.LOG_LEVEL ??= "silent";
+// Session cookies are decrypted with it (lib/server/auth/actor-from-session-cookie.ts); a fixed
+// test value, as the web server would have its own.
+process.env.AUTH_SECRET ??= "vitest-auth-secret-".padEnd(48, "0");
 
 // Use cases enqueue real jobs into the run's database (no workers run in tests); stop the queue
 // client a test file started so the worker process can exit.

@@ -1,43 +1,16 @@
-import { AppError } from "@/lib/app-error";
 import { getActor } from "@/lib/server/auth/get-actor";
-import { ingestExhibit } from "@/lib/server/exhibits/ingest-exhibit";
 import { exhibitMaxBytes } from "@/lib/server/exhibits/limits";
-import { errorResponse } from "@/lib/server/exhibits/route-errors";
+import { receiveExhibitUpload } from "@/lib/server/exhibits/receive-exhibit-upload";
 import { readChunks } from "@/lib/server/storage/blob-store";
 
-// Streaming upload: the raw file is the request body (not multipart, not a server action, whose
-// body limits would cap it), the name travels URL-encoded in X-File-Name.
+// Streaming upload. In production scripts/web-server.ts answers this path itself, before
+// Next.js, through the same receiveExhibitUpload; this route serves `next dev` and `next start`.
 export async function POST(request: Request, { params }: { params: Promise<{ matterId: string }> }) {
   const { matterId } = await params;
   const body = request.body;
-  try {
-    const actor = await getActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
-    const rawName = request.headers.get("x-file-name");
-    let fileName: string | null = null;
-    try {
-      fileName = rawName == null ? null : decodeURIComponent(rawName);
-    } catch {
-      throw new AppError("VALIDATION", "The file name is not correctly encoded.", { fileName: ["The file name is not correctly encoded."] });
-    }
-    const length = request.headers.get("content-length");
-    const result = await ingestExhibit(actor, matterId, {
-      body: body ? readChunks(body) : null,
-      fileName,
-      declaredSize: length == null ? null : Number(length),
-      declaredSha256: request.headers.get("x-content-sha256"),
-    });
-    return Response.json(
-      {
-        exhibit: { id: result.exhibit.id, label: result.label, title: result.exhibit.title, sha256: result.exhibit.blobSha256 },
-        duplicate: result.duplicate,
-      },
-      { status: result.duplicate ? 200 : 201 },
-    );
-  } catch (error) {
-    await drain(body, Number(request.headers.get("content-length") ?? NaN));
-    return errorResponse(error);
-  }
+  const answer = await receiveExhibitUpload(await getActor(), matterId, body ? readChunks(body) : null, request.headers);
+  if (answer.status >= 400) await drain(body, Number(request.headers.get("content-length") ?? NaN));
+  return Response.json(answer.body, { status: answer.status });
 }
 
 // A refusal can come after the first few KiB; reading the rest (bounded by the limit) lets the
