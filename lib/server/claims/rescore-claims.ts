@@ -3,19 +3,14 @@ import { DISPOSABLE_EMAIL_DOMAINS } from "@/lib/claims/disposable-domains";
 import { BURST, SIGNAL_WEIGHTS } from "@/lib/claims/signals";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterRole } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 
 // Recomputes every claim's signals and score for a matter, set-wise (window functions and one
 // self-join on date of birth) rather than claim by claim, with the same rules as submission:
 // a claim is flagged against the EARLIER claims it resembles. One transaction: reviewers see
-// the old scores or the new ones, never a mix.
-export async function rescoreClaims(actor: Actor, matterId: string) {
-  await requireMatterRole(actor, matterId, ["ATTORNEY", "PARALEGAL"]);
-  return unsafeRescoreMatter(matterId, actor);
-}
-
-// No authorisation: for the bench and maintenance scripts.
+// the old scores or the new ones, never a mix. Staff start it with requestRescore (a background
+// job: a million claims take most of a minute).
+// No authorisation: for the job (authorised when requested), the bench and maintenance scripts.
 export async function unsafeRescoreMatter(matterId: string, actor: Actor | null = null) {
   const started = Date.now();
   const weights = JSON.stringify(SIGNAL_WEIGHTS);

@@ -1,5 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
+import type { Actor } from "@/lib/server/auth/actor";
 
 // Every background queue in one list: name, handler, queue options, an optional cron schedule
 // and an optional `recover` that re-enqueues work whose job was lost between commit and send.
@@ -30,6 +31,26 @@ export const QUEUES = {
     options: { name: "integrity-sweep", retryLimit: 0, expireInSeconds: 6 * 60 * 60 },
     // Nightly, when nobody is uploading.
     schedule: "0 3 * * *",
+  }),
+  // Batch re-scoring of a matter's claims, requested by staff (request-rescore.ts); a failure is
+  // written to the matter's audit trail, where the claims page reads the run's state.
+  "claims-rescore": queue<{ matterId: string; actor: Actor }>({
+    run: async ({ matterId, actor }) => {
+      const { unsafeRescoreMatter } = await import("@/lib/server/claims/rescore-claims");
+      try {
+        await unsafeRescoreMatter(matterId, actor);
+      } catch (error) {
+        const [{ db }, { appendAudit }, { RESCORE_ACTIONS }] = await Promise.all([
+          import("@/lib/server/db"),
+          import("@/lib/server/audit/append-audit"),
+          import("@/lib/server/claims/get-rescore-status"),
+        ]);
+        const reason = error instanceof Error ? error.message.split("\n")[0]!.slice(0, 300) : String(error);
+        await db.$transaction((tx) => appendAudit(tx, actor, { matterId, action: RESCORE_ACTIONS.failed, entityType: "Matter", entityId: matterId, details: { reason } }));
+        throw error;
+      }
+    },
+    options: { name: "claims-rescore", retryLimit: 0, expireInSeconds: 60 * 60 },
   }),
   // A rate-limit row outlives its window only as dead weight: a flood of one-off IPs and emails
   // would otherwise grow the table without bound.

@@ -11,7 +11,7 @@ import { markDuplicate } from "@/lib/server/claims/mark-duplicate";
 import { recommendClaim } from "@/lib/server/claims/recommend-claim";
 import { rejectClaim } from "@/lib/server/claims/reject-claim";
 import { requestContext } from "@/lib/server/claims/request-context";
-import { rescoreClaims } from "@/lib/server/claims/rescore-claims";
+import { requestRescore } from "@/lib/server/claims/request-rescore";
 import { verifyClaim } from "@/lib/server/claims/verify-claim";
 import { runAction } from "@/lib/server/run-action";
 
@@ -71,8 +71,8 @@ export async function bulkAction(matterId: string, _prev: ActionState, form: For
 export async function rescoreAction(matterId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
     const actor = await requireActor();
-    const r = await rescoreClaims(actor, matterId);
+    const { started } = await requestRescore(actor, matterId);
     revalidatePath(`/matters/${matterId}/claims`);
-    return { status: "success", message: `Re-scored ${r.claims} claims in ${(r.ms / 1000).toFixed(1)} s: ${r.signals} signals, ${r.changed} scores changed.` };
+    return { status: "success", message: started ? "Re-scoring started." : "Re-scoring is already under way." };
   });
 }

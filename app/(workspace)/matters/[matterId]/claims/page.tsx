@@ -10,8 +10,10 @@ import { Label } from "@/components/ui/label";
 import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
 import { daysSince } from "@/lib/claims/dates";
+import { formatDateTime } from "@/lib/format";
 import { REVIEW_THRESHOLD } from "@/lib/claims/signals";
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES } from "@/lib/schemas/claim";
+import { getRescoreStatus, type RescoreStatus } from "@/lib/server/claims/get-rescore-status";
 import { listClaims, PAGE_SIZE } from "@/lib/server/claims/list-claims";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { requireMatterAccess } from "@/lib/server/auth/policy";
@@ -28,6 +30,7 @@ export default async function ClaimsQueuePage({ params, searchParams }: { params
   const raw = Object.fromEntries(Object.entries(sp).filter(([k, v]) => v && ["status", "subclass", "minScore", "deficientDays", "q", "page"].includes(k)));
   const { rows, total, filters, subclasses } = await loadOr404(() => listClaims(actor, matterId, raw));
   const access = await loadOr404(() => requireMatterAccess(actor, matterId));
+  const rescore = await getRescoreStatus(actor, matterId);
   const queue: QueueRow[] = rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -55,7 +58,7 @@ export default async function ClaimsQueuePage({ params, searchParams }: { params
         description={`${total.toLocaleString("en-US")} claim${total === 1 ? "" : "s"} match. Claims scoring ${REVIEW_THRESHOLD} or more are routed to review.`}
         actions={
           <div className="flex flex-wrap gap-2" data-print="hide">
-            <RescoreButton action={rescoreAction.bind(null, matterId)} />
+            <RescoreButton action={rescoreAction.bind(null, matterId)} running={rescore.state === "running"} statusText={rescoreText(rescore)} />
             <Button asChild variant="outline">
               <Link href={`/matters/${matterId}/claims/import`}>
                 <Upload aria-hidden /> Import notice list
@@ -131,4 +134,21 @@ export default async function ClaimsQueuePage({ params, searchParams }: { params
       )}
     </div>
   );
+}
+
+function rescoreText(s: RescoreStatus): string | null {
+  switch (s.state) {
+    case "never":
+      return null;
+    case "running":
+      return `Re-scoring since ${formatDateTime(s.since)}${s.by ? ` (started by ${s.by})` : ""}…`;
+    case "failed":
+      return `Re-scoring failed at ${formatDateTime(s.at)}: ${s.reason}`;
+    case "done":
+      return `Re-scored ${count(s.claims, "claim")} at ${formatDateTime(s.at)} in ${(s.ms / 1000).toFixed(1)} s: ${count(s.signals, "signal")}, ${count(s.changed, "score")} changed.`;
+  }
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
 }
