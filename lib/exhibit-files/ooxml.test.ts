@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellText, decodeOoxmlEscapes, PageText, relsPartName, resolvePartName, slideOrder, type Relationship } from "@/lib/exhibit-files/ooxml";
+import { cellText, decodeOoxmlEscapes, legacyOfficeReason, PageText, relsPartName, resolvePartName, slideOrder, type Relationship } from "@/lib/exhibit-files/ooxml";
 
 const slideRel = (id: string, target: string): Relationship => ({
   id,
@@ -45,5 +45,11 @@ describe("ooxml helpers", () => {
     expect(page.truncated).toBe(true);
     page.append("more");
     expect(page.toString()).toBe("1234567890");
+  });
+
+  it("names the format and the fix for legacy Office files", () => {
+    expect(legacyOfficeReason("Ledger 2019.XLS")).toBe("Legacy Office format (.xls): text is not extracted; save it as .xlsx to make it searchable.");
+    expect(legacyOfficeReason("note.msg")).toMatch(/^Outlook message \(\.msg\)/);
+    expect(legacyOfficeReason("mystery.bin")).toMatch(/^Legacy Office file \(OLE compound file\)/);
   });
 });

@@ -1,6 +1,8 @@
 // Pure helpers for reading Office Open XML packages (.xlsx, .pptx): part names, relationships,
 // slide order, cell text. The ZIP and XML reading itself is in lib/server/exhibits/ooxml-package.ts.
 
+import { extensionOf } from "@/lib/exhibit-files/file-name";
+
 // A relationship target is a URI relative to the folder of the part that owns the .rels file
 // ("worksheets/sheet1.xml" from xl/workbook.xml, "../notesSlides/notesSlide1.xml" from a slide),
 // or absolute from the package root ("/xl/worksheets/sheet1.xml"). Returns the ZIP entry name,
@@ -103,5 +105,22 @@ export class PageText {
 
   toString(): string {
     return this.parts.join("");
+  }
+}
+
+// Old binary Office files (OLE compound files) are accepted as exhibits but no text is read
+// from them; the reason tells the uploader how to make them searchable.
+export function legacyOfficeReason(fileName: string): string {
+  switch (extensionOf(fileName)) {
+    case "xls":
+      return "Legacy Office format (.xls): text is not extracted; save it as .xlsx to make it searchable.";
+    case "doc":
+      return "Legacy Office format (.doc): text is not extracted; save it as .docx to make it searchable.";
+    case "ppt":
+      return "Legacy Office format (.ppt): text is not extracted; save it as .pptx to make it searchable.";
+    case "msg":
+      return "Outlook message (.msg): text is not extracted; save or export it as .eml or PDF to make it searchable.";
+    default:
+      return "Legacy Office file (OLE compound file): text is not extracted; save it as .docx, .xlsx or .pptx to make it searchable.";
   }
 }

@@ -243,4 +243,20 @@ describe("exhibits: Office spreadsheet and presentation text", () => {
       expect(await pagesOf(exhibit.id), fileName).toEqual([]);
     }
   });
+
+  it("keeps legacy binary Office files without text and says how to make them searchable", async () => {
+    const { matter, paralegal } = await makeMatterWithTeam();
+    // The OLE compound-file signature that .xls, .doc, .ppt and .msg share.
+    const cfb = (tag: string) => Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(1024), Buffer.from(tag)]);
+    for (const [fileName, reason] of [
+      ["ledger.xls", "Legacy Office format (.xls): text is not extracted; save it as .xlsx to make it searchable."],
+      ["deck.ppt", "Legacy Office format (.ppt): text is not extracted; save it as .pptx to make it searchable."],
+      ["memo.doc", "Legacy Office format (.doc): text is not extracted; save it as .docx to make it searchable."],
+    ]) {
+      const { exhibit } = await makeExhibit(paralegal, matter.id, { bytes: cfb(fileName!), fileName, extract: true });
+      expect(exhibit.detectedType, fileName).toBe("application/x-cfb");
+      expect(exhibit.extractionStatus, fileName).toBe("NOT_APPLICABLE");
+      expect(exhibit.extractionError, fileName).toBe(reason);
+    }
+  });
 });
