@@ -3,6 +3,9 @@ import { cleanText, harToText, htmlToText, jsonToText, searchTerms, splitIntoPar
 import type { AddressObject } from "mailparser";
 import type { Confidentiality, ExhibitKind, Privilege } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
+import { extractPptxPages } from "@/lib/server/exhibits/extract-pptx-text";
+import { extractXlsxPages } from "@/lib/server/exhibits/extract-xlsx-text";
+import { OfficeFileError } from "@/lib/server/exhibits/ooxml-package";
 import { logger } from "@/lib/server/logger";
 import { readBlob } from "@/lib/server/storage/blob-store";
 
@@ -57,6 +60,12 @@ async function extract(mediaType: string, bytes: Buffer): Promise<Extracted> {
       const { value } = await mammoth.extractRawText({ buffer: bytes });
       return { pages: splitIntoParts(value), pageCount: null };
     }
+    // A page per sheet or slide; pageCount stays null because sheets and slides are not the
+    // printed pages that Bates numbering and the "Pages" column count.
+    case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
+      return { pages: await extractXlsxPages(bytes), pageCount: null };
+    case "application/vnd.openxmlformats-officedocument.presentationml.presentation":
+      return { pages: await extractPptxPages(bytes), pageCount: null };
     default:
       throw new Error(`no text extractor for ${mediaType}`);
   }
@@ -104,6 +113,8 @@ export async function unsafeExtractExhibitText(exhibitId: string): Promise<void>
 
 function friendlyReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
+  // Already written for the uploader, and may mention encryption without being a PDF.
+  if (error instanceof OfficeFileError) return message.slice(0, 500);
   if (error instanceof SyntaxError) return `The file is not valid JSON: ${message}`.slice(0, 500);
   if (/password|encrypt/i.test(message)) return "The PDF is encrypted or password-protected.";
   if (/Invalid PDF|PDF header|XRef/i.test(message)) return `The PDF is damaged or not readable: ${message}`.slice(0, 500);

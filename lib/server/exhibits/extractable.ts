@@ -10,4 +10,6 @@ export const EXTRACTABLE_TYPES: ReadonlySet<string> = new Set([
   "application/har+json",
   "message/rfc822",
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 ]);

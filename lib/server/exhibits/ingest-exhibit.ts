@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from "uuid";
 import { AppError } from "@/lib/app-error";
 import { exhibitLabel } from "@/lib/bates/format";
 import { checkFileName, titleFromFileName } from "@/lib/exhibit-files/file-name";
+import { legacyOfficeReason } from "@/lib/exhibit-files/ooxml";
 import type { Exhibit } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requireMatterRole } from "@/lib/server/auth/policy";
@@ -116,6 +117,9 @@ export async function ingestExhibit(actor: Actor, matterId: string, input: Inges
         detectedType: type.mediaType,
         collectedBy: actor.name,
         extractionStatus: extractable ? "QUEUED" : "NOT_APPLICABLE",
+        // A legacy Office file looks like a document that should be searchable; the reason says
+        // why it is not and how to make it so.
+        extractionError: type.mediaType === "application/x-cfb" ? legacyOfficeReason(fileName) : null,
         createdById: actor.userId,
       },
     });
