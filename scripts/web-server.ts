@@ -32,8 +32,9 @@ async function answerClaim(req: http.IncomingMessage, res: http.ServerResponse, 
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > CLAIM_BODY_LIMIT_BYTES) {
+      // Answer first, then stop reading: destroying the request at once could drop the answer.
+      res.once("finish", () => req.destroy());
       send(res, 413, { error: "A claim is at most 64 KiB" }, { Connection: "close" });
-      req.destroy();
       return;
     }
     chunks.push(chunk);
@@ -113,9 +114,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "stopping the web server");
-    server.close();
+    // Requests under way are finished (no new ones are taken), then Next.js is closed.
+    server.close(() => void app.close().finally(() => process.exit(0)));
     server.closeIdleConnections();
-    void app.close().finally(() => process.exit(0));
     // Requests still running after this long are cut off.
     setTimeout(() => process.exit(0), 10_000).unref();
   };
