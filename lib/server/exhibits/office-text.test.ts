@@ -135,7 +135,7 @@ describe("exhibits: Office spreadsheet and presentation text", () => {
     ]);
 
     const hits = await searchExhibits(paralegal, matter.id, { q: '"device identifier sent daily"' });
-    expect(hits.map((h) => [h.exhibitId, h.page])).toEqual([[exhibit.id, 1]]);
+    expect(hits.map((h) => [h.exhibitId, h.unit, h.page])).toEqual([[exhibit.id, "sheet", 1]]);
     expect((await searchExhibits(paralegal, matter.id, { q: "umeng" })).map((h) => h.page)).toEqual([1]);
     expect((await searchExhibits(paralegal, matter.id, { q: "Jerry" })).map((h) => h.page)).toEqual([2]);
     expect(await searchExhibits(paralegal, matter.id, { q: "アリババ" })).toEqual([]);
@@ -198,7 +198,7 @@ describe("exhibits: Office spreadsheet and presentation text", () => {
       },
       { page: 3, text: "Slide 3 (hidden)\nSDK\nIgexin & Baidu" },
     ]);
-    expect((await searchExhibits(paralegal, matter.id, { q: '"umeng payload"' })).map((h) => [h.exhibitId, h.page])).toEqual([[exhibit.id, 2]]);
+    expect((await searchExhibits(paralegal, matter.id, { q: '"umeng payload"' })).map((h) => [h.exhibitId, h.unit, h.page])).toEqual([[exhibit.id, "slide", 2]]);
     expect((await searchExhibits(paralegal, matter.id, { q: "Igexin" })).map((h) => h.page)).toEqual([3]);
   });
 

@@ -14,8 +14,9 @@ export type SearchHit = {
   title: string;
   kind: string;
   page: number;
-  // Paginated originals (PDF) have real page numbers; text files are split into parts.
-  paginated: boolean;
+  // What a page is in this exhibit: a PDF's real page, a spreadsheet's sheet, a presentation's
+  // slide, or a part of a long text (extract-exhibit-text.ts makes the pages).
+  unit: "page" | "sheet" | "slide" | "part";
   // Highlighted words are wrapped in \u0001 … \u0002 (the UI renders them as <mark>).
   snippet: string;
   rank: number;
@@ -52,7 +53,10 @@ export async function searchExhibits(actor: Actor, matterId: string, input: unkn
       LIMIT ${LIMIT}
     )
     SELECT e.id AS "exhibitId", e.prefix, e.number, e.title, e.kind::text, h.page, h.rank::float8 AS rank,
-           (e."pageCount" IS NOT NULL) AS paginated,
+           CASE WHEN e."pageCount" IS NOT NULL THEN 'page'
+                WHEN e."detectedType" = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' THEN 'sheet'
+                WHEN e."detectedType" = 'application/vnd.openxmlformats-officedocument.presentationml.presentation' THEN 'slide'
+                ELSE 'part' END AS unit,
            ts_headline('english', p.text, query.tsq,
              ${Prisma.raw(`'StartSel=${"\u0001"}, StopSel=${"\u0002"}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`)}) AS snippet
     FROM hits h JOIN "Exhibit" e ON e.id = h."exhibitId"

@@ -22,7 +22,7 @@ describe("exhibits: text extraction and search", () => {
     expect(exhibit.pageCount).toBe(3);
     const hits = await searchExhibits(paralegal, matter.id, { q: '"device identifier"' });
     expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ exhibitId: exhibit.id, page: 2, paginated: true });
+    expect(hits[0]).toMatchObject({ exhibitId: exhibit.id, page: 2, unit: "page" });
     expect(hits[0]!.snippet).toContain("\u0001device\u0002 \u0001identifier\u0002");
     await expect(searchExhibits(outsider, matter.id, { q: "device" })).rejects.toBeInstanceOf(AppError);
   });

@@ -186,7 +186,7 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
                       <div className="text-xs text-muted-foreground">{h.title}</div>
                     </TableCell>
                     <TableCell className="whitespace-nowrap" data-testid="hit-page">
-                      {h.paginated ? `page ${h.page}` : `part ${h.page}`}
+                      {h.unit} {h.page}
                     </TableCell>
                     <TableCell>
                       <Snippet text={h.snippet} />
