@@ -11,6 +11,7 @@ import { CLAIM_STATUS_LABELS, DEFICIENCY_FIELD_LABELS, type TDeficiencyField } f
 import { getMyClaim } from "@/lib/server/claims/get-my-claim";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { answerDeficiencyAction, withdrawClaimAction } from "./actions";
+import { ClaimDocumentLink } from "@/components/claims/claim-document-link";
 
 export const metadata: Metadata = { title: "Your claim" };
 
@@ -131,11 +132,7 @@ export default async function MyClaimPage({ params, searchParams }: { params: Pr
                 <ul className="grid gap-1">
                   {claim.attachments.map((a) => (
                     <li key={a.id}>
-                      {/* A plain link: the route answers with a file, not a page. */}
-                      <a href={`/claims/${claim.number}/attachments/${a.id}`} download className="text-primary underline">
-                        <span className="sr-only">Download </span>
-                        {a.filename}
-                      </a>
+                      <ClaimDocumentLink href={`/claims/${claim.number}/attachments/${a.id}`} filename={a.filename} />
                     </li>
                   ))}
                 </ul>

@@ -20,6 +20,7 @@ import { DEFICIENCY_FIELD_LABELS, DEFICIENCY_FIELDS } from "@/lib/schemas/claim"
 import { getClaim } from "@/lib/server/claims/get-claim";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { claimAction } from "../actions";
+import { ClaimDocumentLink } from "@/components/claims/claim-document-link";
 
 export const metadata: Metadata = { title: "Claim" };
 
@@ -228,11 +229,7 @@ export default async function ClaimDetailPage({ params }: { params: Promise<{ ma
                   <ul className="grid gap-1">
                     {claim.attachments.map((a) => (
                       <li key={a.id}>
-                        {/* A plain link: the route answers with a file, not a page. */}
-                        <a href={`/matters/${claim.matterId}/claims/${claim.id}/attachments/${a.id}`} download className="text-primary hover:underline">
-                          <span className="sr-only">Download </span>
-                          {a.filename}
-                        </a>{" "}
+                        <ClaimDocumentLink href={`/matters/${claim.matterId}/claims/${claim.id}/attachments/${a.id}`} filename={a.filename} />{" "}
                         <Mono value={a.blobSha256} title={`SHA-256 ${a.blobSha256}`}>
                           {a.blobSha256.slice(0, 12)}…
                         </Mono>
