@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState, useState } from "react";
 import { IDLE, type ActionState } from "@/lib/action-state";
 import {
@@ -11,13 +10,13 @@ import {
   DATA_CATEGORIES,
   DATA_CATEGORY_LABELS,
 } from "@/lib/schemas/allegation";
-import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { FormProblems, HiddenFields } from "@/components/forms/form-problems";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { FormActions } from "@/components/forms/form-actions";
 
 export type AllegationFormValues = {
   paragraph?: string;
@@ -193,14 +192,7 @@ export function AllegationForm({ action, initial, hidden, counts, countries, sub
         </Field>
       </fieldset>
 
-      <div className="flex gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
-        </Button>
-        <Button asChild variant="outline">
-          <Link href={cancelHref}>Cancel</Link>
-        </Button>
-      </div>
+      <FormActions pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   );
 }

@@ -1,17 +1,16 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { IDLE } from "@/lib/action-state";
 import { ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES } from "@/lib/schemas/plaintiff";
 import { US_STATES } from "@/lib/us-states";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormProblems, HiddenFields } from "@/components/forms/form-problems";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { FormActions } from "@/components/forms/form-actions";
 
 export type PlaintiffFormValues = {
   name?: string;
@@ -123,14 +122,7 @@ export function PlaintiffForm({ action, initial, hidden, submitLabel, cancelHref
         <Textarea id="notes" name="notes" rows={3} defaultValue={v.notes} />
       </Field>
 
-      <div className="flex gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
-        </Button>
-        <Button asChild variant="outline">
-          <Link href={cancelHref}>Cancel</Link>
-        </Button>
-      </div>
+      <FormActions pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   );
 }
