@@ -16,6 +16,7 @@ import { clientIp } from "@/lib/server/client-ip";
 import { env } from "@/lib/server/env";
 import { exhibitMaxBytes } from "@/lib/server/exhibits/limits";
 import { receiveExhibitUpload } from "@/lib/server/exhibits/receive-exhibit-upload";
+import { jsonError } from "@/lib/server/http/json-error";
 import { logger } from "@/lib/server/logger";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -27,6 +28,11 @@ const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port }
 const handleWithNext = app.getRequestHandler();
 
 async function answerClaim(req: http.IncomingMessage, res: http.ServerResponse, matterSlug: string) {
+  // A declared length over the limit is refused before reading a byte.
+  if (Number(req.headers["content-length"] ?? 0) > CLAIM_BODY_LIMIT_BYTES) {
+    res.once("finish", () => req.destroy());
+    return send(res, 413, jsonError("PAYLOAD_TOO_LARGE", "A claim is at most 64 KiB."), { Connection: "close" });
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -34,7 +40,7 @@ async function answerClaim(req: http.IncomingMessage, res: http.ServerResponse, 
     if (size > CLAIM_BODY_LIMIT_BYTES) {
       // Answer first, then stop reading: destroying the request at once could drop the answer.
       res.once("finish", () => req.destroy());
-      send(res, 413, { error: "A claim is at most 64 KiB" }, { Connection: "close" });
+      send(res, 413, jsonError("PAYLOAD_TOO_LARGE", "A claim is at most 64 KiB."), { Connection: "close" });
       return;
     }
     chunks.push(chunk);
@@ -44,7 +50,7 @@ async function answerClaim(req: http.IncomingMessage, res: http.ServerResponse, 
   try {
     slug = decodeURIComponent(matterSlug);
   } catch {
-    return send(res, 404, { error: "No claim form here" });
+    return send(res, 404, jsonError("NOT_FOUND", "No claim form here."));
   }
   const answer = await claimIntake(slug, Buffer.concat(chunks).toString("utf8"), headers);
   send(res, answer.status, answer.body, answer.headers);
@@ -57,8 +63,11 @@ async function answerUpload(req: http.IncomingMessage, res: http.ServerResponse,
   // not reset the connection: the rest is drained below so the browser receives the answer.
   const answer = await receiveExhibitUpload(actor, matterId, req.iterator({ destroyOnReturn: false }), headers);
   if (answer.status >= 400 && !req.readableEnded) {
+    // Refused before the body was read (signed out, no access, from another site): nothing of it
+    // is waited for. Refused while reading (a disguised type): the rest of a declared, allowed
+    // length is read so that the browser receives the answer.
     const declared = Number(req.headers["content-length"] ?? NaN);
-    if (declared > 0 && declared <= exhibitMaxBytes()) {
+    if (answer.bodyRead && declared > 0 && declared <= exhibitMaxBytes()) {
       req.resume();
       await new Promise((resolve) => req.once("end", resolve).once("close", resolve));
     } else {
@@ -66,7 +75,7 @@ async function answerUpload(req: http.IncomingMessage, res: http.ServerResponse,
       return;
     }
   }
-  send(res, answer.status, answer.body);
+  send(res, answer.status, answer.body, answer.headers);
 }
 
 function firstHeader(value: string | string[] | undefined): string | undefined {
@@ -103,7 +112,7 @@ async function main() {
     const answering = claim ? answerClaim(req, res, claim[1]!) : answerUpload(req, res, upload![1]!);
     answering.catch((error: unknown) => {
       logger.error({ err: error }, "lean request path failed");
-      if (!res.headersSent) send(res, 500, { error: "Something went wrong; nothing was saved." }, { Connection: "close" });
+      if (!res.headersSent) send(res, 500, jsonError("INTERNAL", "Something went wrong; nothing was saved."), { Connection: "close" });
       else res.destroy();
     });
   });

@@ -24,7 +24,8 @@ export function NoticeImport({ uploadUrl }: { uploadUrl: string }) {
     const response = await fetch(uploadUrl, { method: "POST", body: file, headers: { "Content-Type": "text/csv" } });
     if (!response.ok || !response.body) {
       setProgress(null);
-      return setError(await response.text());
+      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+      return setError(body?.error?.message ?? `The upload was refused (${response.status}).`);
     }
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = "";
@@ -35,10 +36,10 @@ export function NoticeImport({ uploadUrl }: { uploadUrl: string }) {
       const lines = buffer.split("\n");
       buffer = lines.pop() ?? "";
       for (const l of lines.filter(Boolean)) {
-        const msg = JSON.parse(l) as { progress?: number; report?: Report; error?: string };
+        const msg = JSON.parse(l) as { progress?: number; report?: Report; error?: { message: string } };
         if (msg.progress !== undefined) setProgress(msg.progress);
         if (msg.report) setReport(msg.report);
-        if (msg.error) setError(msg.error);
+        if (msg.error) setError(msg.error.message);
       }
     }
     setProgress(null);

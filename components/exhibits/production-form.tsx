@@ -20,7 +20,7 @@ export type ProducibleExhibit = { id: string; label: string; title: string; kind
 type Props = {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   exhibits: ProducibleExhibit[];
-  isAttorney: boolean;
+  canProducePrivileged: boolean;
   nextBates: string;
   submissionKey: string;
   // The FRE 902(14) draft for the ticked exhibits: this URL + ?ids=…
@@ -29,7 +29,7 @@ type Props = {
 
 const LABELS = { name: "Production name", exhibitIds: "Exhibits", privilegeOverrideReason: "Reason for producing privileged exhibits" };
 
-export function ProductionForm({ action, exhibits, isAttorney, nextBates, submissionKey, certificationUrl }: Props) {
+export function ProductionForm({ action, exhibits, canProducePrivileged, nextBates, submissionKey, certificationUrl }: Props) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
@@ -116,16 +116,16 @@ export function ProductionForm({ action, exhibits, isAttorney, nextBates, submis
         <Alert variant="warning" icon={<Lock aria-hidden />}>
           <AlertDescription>
             {privilegedChosen.map((e) => e.label).join(", ")} {privilegedChosen.length === 1 ? "is" : "are"} privileged.{" "}
-            {isAttorney ? "Producing it waives nothing only if you say why: give the reason below." : "Only an attorney can produce privileged exhibits; untick them."}
+            {canProducePrivileged ? "Producing it waives nothing only if you say why: give the reason below." : "Only an attorney can produce privileged exhibits; untick them."}
           </AlertDescription>
         </Alert>
       )}
-      {isAttorney && privilegedChosen.length > 0 && (
+      {canProducePrivileged && privilegedChosen.length > 0 && (
         <Field label={LABELS.privilegeOverrideReason} htmlFor="privilegeOverrideReason" error={errors.privilegeOverrideReason} required>
           <Textarea id="privilegeOverrideReason" name="privilegeOverrideReason" rows={2} />
         </Field>
       )}
-      {!isAttorney && errors.privilegeOverrideReason && (
+      {!canProducePrivileged && errors.privilegeOverrideReason && (
         <Alert variant="destructive">
           <AlertDescription>{errors.privilegeOverrideReason.join(" ")}</AlertDescription>
         </Alert>

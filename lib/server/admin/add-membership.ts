@@ -4,12 +4,12 @@ import { ZAddMembership } from "@/lib/schemas/admin";
 import { parseInput } from "@/lib/schemas/parse";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireAdmin } from "@/lib/server/auth/policy";
+import { requireAccountPermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 
 // Adds a staff member to a matter's team, or changes their role if they are already on it.
 export async function addMembership(actor: Actor, input: unknown) {
-  requireAdmin(actor);
+  requireAccountPermission(actor, "admin.memberships");
   const { matterId, email, role } = parseInput(ZAddMembership, input);
   return db.$transaction(async (tx) => {
     const matter = await tx.matter.findUnique({ where: { id: matterId }, select: { id: true } });

@@ -5,7 +5,7 @@ import { ZCreateStaffUser } from "@/lib/schemas/admin";
 import { parseInput } from "@/lib/schemas/parse";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireAdmin } from "@/lib/server/auth/policy";
+import { requireAccountPermission } from "@/lib/server/auth/policy";
 import { hashPassword } from "@/lib/server/auth/passwords";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { claimSubmissionKey } from "@/lib/server/idempotency";
@@ -13,7 +13,7 @@ import { claimSubmissionKey } from "@/lib/server/idempotency";
 // Staff and administrator accounts are made by an administrator; class members make their own
 // through the claim portal.
 export async function createStaffUser(actor: Actor, input: unknown) {
-  requireAdmin(actor);
+  requireAccountPermission(actor, "admin.users");
   const { submissionKey, password, ...data } = parseInput(ZCreateStaffUser, input);
   const passwordHash = await hashPassword(password);
   const id = uuidv7();

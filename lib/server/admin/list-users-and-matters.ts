@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireAdmin } from "@/lib/server/auth/policy";
+import { requireAccountPermission } from "@/lib/server/auth/policy";
 
 // What the administration page shows: every account and every matter's team. No matter content.
 export async function listUsersAndMatters(actor: Actor) {
-  requireAdmin(actor);
+  requireAccountPermission(actor, "admin.users");
   const [users, matters] = await Promise.all([
     db.user.findMany({
       where: { role: { in: ["ADMIN", "STAFF"] } },

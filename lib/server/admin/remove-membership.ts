@@ -4,11 +4,11 @@ import { ZRemoveMembership } from "@/lib/schemas/admin";
 import { parseInput } from "@/lib/schemas/parse";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireAdmin } from "@/lib/server/auth/policy";
+import { requireAccountPermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 
 export async function removeMembership(actor: Actor, input: unknown) {
-  requireAdmin(actor);
+  requireAccountPermission(actor, "admin.memberships");
   const { membershipId } = parseInput(ZRemoveMembership, input);
   return db.$transaction(async (tx) => {
     const membership = await tx.membership.findUnique({ where: { id: membershipId }, include: { user: { select: { email: true } } } });

@@ -4,12 +4,12 @@ import { ZSetUserDisabled } from "@/lib/schemas/admin";
 import { parseInput } from "@/lib/schemas/parse";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireAdmin } from "@/lib/server/auth/policy";
+import { requireAccountPermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 
 // Disabling takes effect on the user's next request: getActor re-reads the account every time.
 export async function setUserDisabled(actor: Actor, input: unknown) {
-  requireAdmin(actor);
+  requireAccountPermission(actor, "admin.users");
   const { userId, disabled } = parseInput(ZSetUserDisabled, input);
   if (userId === actor.userId && disabled) {
     throw AppError.validation({ userId: ["You cannot disable your own account"] });

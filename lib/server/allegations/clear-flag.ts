@@ -8,7 +8,7 @@ import { appendAudit } from "@/lib/server/audit/append-audit";
 import { loadAllegationFor } from "@/lib/server/allegations/load-allegation";
 
 export async function clearFlag(actor: Actor, matterId: string, allegationId: string, input: unknown) {
-  const current = await loadAllegationFor(actor, matterId, allegationId, ["ATTORNEY", "PARALEGAL"]);
+  const current = await loadAllegationFor(actor, matterId, allegationId, "allegations.flag");
   const { reason } = parseInput(ZClearFlag, input);
   if (!current.flagSeverity) throw new AppError("CONFLICT", "This allegation is not flagged.");
   return db.$transaction(async (tx) => {

@@ -5,14 +5,14 @@ import { parseInput } from "@/lib/schemas/parse";
 import { ZCreateAllegation } from "@/lib/schemas/allegation";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterRole } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { claimSubmissionKey } from "@/lib/server/idempotency";
 import { isUniqueViolation } from "@/lib/server/counts/unique-violation";
 import { allegationSnapshot, checkAllegationReferences, dataTransferRow, duplicateParagraph } from "@/lib/server/allegations/allegation-input";
 
 export async function createAllegation(actor: Actor, matterId: string, input: unknown) {
-  await requireMatterRole(actor, matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, matterId, "allegations.write");
   const { submissionKey, ...data } = parseInput(ZCreateAllegation, input);
   const id = uuidv7();
   try {

@@ -1,17 +1,16 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
-import type { MatterRole } from "@/lib/generated/prisma/enums";
+import type { Permission } from "@/lib/permissions";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { isUuid, requireMatterAccess, requireMatterRole } from "@/lib/server/auth/policy";
+import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 
 // Finds an allegation through the matter in the URL and authorises against the allegation's own
 // matter: an id from another matter is "not found" even inside a matter the actor can see.
-export async function loadAllegationFor(actor: Actor, matterId: string, allegationId: string, roles?: readonly MatterRole[]) {
+export async function loadAllegationFor(actor: Actor, matterId: string, allegationId: string, permission: Permission = "matter.read") {
   if (!isUuid(allegationId)) throw AppError.notFound("Allegation not found");
   const allegation = await db.allegation.findUnique({ where: { id: allegationId } });
   if (!allegation || allegation.matterId !== matterId) throw AppError.notFound("Allegation not found");
-  if (roles) await requireMatterRole(actor, allegation.matterId, roles);
-  else await requireMatterAccess(actor, allegation.matterId);
+  await requirePermission(actor, allegation.matterId, permission);
   return allegation;
 }

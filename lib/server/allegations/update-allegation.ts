@@ -6,7 +6,7 @@ import { calendarFromDate } from "@/lib/schemas/common";
 import { ZUpdateAllegation } from "@/lib/schemas/allegation";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { isUuid, requireMatterRole } from "@/lib/server/auth/policy";
+import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { isUniqueViolation } from "@/lib/server/counts/unique-violation";
 import { allegationSnapshot, checkAllegationReferences, dataTransferRow, duplicateParagraph } from "@/lib/server/allegations/allegation-input";
@@ -15,7 +15,7 @@ export async function updateAllegation(actor: Actor, matterId: string, allegatio
   if (!isUuid(allegationId)) throw AppError.notFound("Allegation not found");
   const current = await db.allegation.findUnique({ where: { id: allegationId }, include: { elements: true, dataTransfer: true } });
   if (!current || current.matterId !== matterId) throw AppError.notFound("Allegation not found");
-  await requireMatterRole(actor, current.matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, current.matterId, "allegations.write");
   const { expectedUpdatedAt, ...data } = parseInput(ZUpdateAllegation, input);
   await checkAllegationReferences(db, current.matterId, data, allegationId);
   const dt = dataTransferRow(data);

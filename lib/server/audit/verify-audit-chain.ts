@@ -2,7 +2,7 @@ import "server-only";
 import { chainHash, GENESIS_HASH, type ChainedEvent } from "@/lib/audit/chain-hash";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { sealAllAuditEvents } from "@/lib/server/audit/seal-audit-events";
 
 export type ChainBreak = { seq: string; eventId: string | null; reason: string };
@@ -60,6 +60,6 @@ async function countUnsealed(chain: string): Promise<number> {
 
 // Any member of the matter may check that its history is intact.
 export async function verifyAuditChain(actor: Actor, matterId: string): Promise<ChainReport> {
-  await requireMatterAccess(actor, matterId);
+  await requirePermission(actor, matterId, "matter.read");
   return unsafeVerifyChain(matterId);
 }

@@ -4,7 +4,7 @@ import { createPlaintiff } from "@/lib/server/plaintiffs/create-plaintiff";
 import { getPlaintiff } from "@/lib/server/plaintiffs/get-plaintiff";
 import { listPlaintiffs } from "@/lib/server/plaintiffs/list-plaintiffs";
 import { updatePlaintiff } from "@/lib/server/plaintiffs/update-plaintiff";
-import { canReadMatter, requireMatterRole } from "@/lib/server/auth/policy";
+import { canReadMatter, requirePermission } from "@/lib/server/auth/policy";
 import type { Actor } from "@/lib/server/auth/actor";
 import { makeMatterWithTeam, validPlaintiffInput } from "@/lib/server/testing/fixtures";
 
@@ -57,10 +57,10 @@ describe("policy helpers", () => {
     expect(await canReadMatter(t.attorney, "not-a-uuid")).toBe(false);
   });
 
-  it("requireMatterRole: 403 for a member without the role, 404 for a non-member", async () => {
+  it("requirePermission: 403 for a member without the role, 404 for a non-member", async () => {
     const t = await makeMatterWithTeam();
-    await expect(requireMatterRole(t.attorney, t.matter.id, ["ATTORNEY"])).resolves.toMatchObject({ role: "ATTORNEY" });
-    await expect(requireMatterRole(t.paralegal, t.matter.id, ["ATTORNEY"])).rejects.toMatchObject({ code: "FORBIDDEN", status: 403 });
-    await expect(requireMatterRole(t.outsider, t.matter.id, ["ATTORNEY"])).rejects.toMatchObject({ code: "NOT_FOUND", status: 404 });
+    await expect(requirePermission(t.attorney, t.matter.id, "claims.decide")).resolves.toMatchObject({ role: "ATTORNEY" });
+    await expect(requirePermission(t.paralegal, t.matter.id, "claims.decide")).rejects.toMatchObject({ code: "FORBIDDEN", status: 403 });
+    await expect(requirePermission(t.outsider, t.matter.id, "claims.decide")).rejects.toMatchObject({ code: "NOT_FOUND", status: 404 });
   });
 });

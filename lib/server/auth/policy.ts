@@ -1,10 +1,11 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
-import type { MatterRole } from "@/lib/generated/prisma/enums";
+import { accountHas, roleHas, type AccountPermission, type MatterRole, type Permission } from "@/lib/permissions";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 
-export type MatterAccess = { matterId: string; role: MatterRole };
+// What an actor may do on one matter: their role there, and the table's answer for each permission.
+export type MatterAccess = { matterId: string; role: MatterRole; can: (permission: Permission) => boolean };
 
 // Membership is the only way into a matter's content. Admins manage matters and memberships but
 // read a matter's evidence only as a member, like anyone else: privileged work product stays
@@ -16,41 +17,36 @@ async function findMembership(actor: Actor, matterId: string): Promise<MatterAcc
     where: { userId_matterId: { userId: actor.userId, matterId } },
     select: { matterId: true, role: true },
   });
-  return membership;
+  if (!membership) return null;
+  const role = membership.role;
+  return { matterId: membership.matterId, role, can: (permission) => roleHas(role, permission) };
 }
 
 export async function canReadMatter(actor: Actor, matterId: string): Promise<boolean> {
   return (await findMembership(actor, matterId)) !== null;
 }
 
-// Resolves the actor's role on the matter, or 404 when they may not see it at all.
-export async function requireMatterAccess(actor: Actor, matterId: string): Promise<MatterAccess> {
+// The one gate for matter content (lib/permissions.ts says who holds what). Anyone who is not on
+// the matter's team gets 404: they may not even learn that it exists. A member whose role lacks
+// the permission gets 403 (they can see the matter, so hiding it would only confuse).
+export async function requirePermission(actor: Actor, matterId: string, permission: Permission): Promise<MatterAccess> {
   const access = await findMembership(actor, matterId);
   if (!access) throw AppError.notFound("Matter not found");
+  if (!access.can(permission)) throw new AppError("FORBIDDEN", FORBIDDEN_MESSAGE[permission] ?? "Your role on this matter does not allow this.");
   return access;
 }
 
-// A member whose role may not do this gets 403 (they can see the matter, so hiding it would
-// only confuse); anyone else gets 404.
-export async function requireMatterRole(
-  actor: Actor,
-  matterId: string,
-  roles: readonly MatterRole[],
-): Promise<MatterAccess> {
-  const access = await requireMatterAccess(actor, matterId);
-  if (!roles.includes(access.role)) {
-    throw new AppError("FORBIDDEN", `This action needs the ${roles.join(" or ").toLowerCase()} role on this matter.`);
-  }
-  return access;
+// Account-level rules (administration, the matter list, a member's own claims): anyone without
+// the permission gets 404, so the pages' existence is not revealed.
+export function requireAccountPermission(actor: Actor, permission: AccountPermission): void {
+  if (!accountHas(actor.role, permission)) throw AppError.notFound();
 }
 
-export function requireStaff(actor: Actor): void {
-  if (actor.role === "CLASS_MEMBER") throw AppError.notFound();
-}
-
-export function requireAdmin(actor: Actor): void {
-  if (actor.role !== "ADMIN") throw AppError.notFound();
-}
+const FORBIDDEN_MESSAGE: Partial<Record<Permission, string>> = {
+  "exhibits.designate": "Only an attorney can change privilege or confidentiality designations.",
+  "exhibits.produce-privileged": "Only an attorney can produce privileged exhibits.",
+  "claims.decide": "Only an attorney can decide a claim.",
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

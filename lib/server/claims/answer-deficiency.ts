@@ -6,7 +6,7 @@ import { CLAIMANT_FIELDS, type ClaimantFieldName } from "@/lib/schemas/claim";
 import { parseInput } from "@/lib/schemas/parse";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { lockClaim, recordTransition, requireFrom } from "@/lib/server/claims/transition";
+import { lockClaim, recordTransition, requireTransition } from "@/lib/server/claims/transition";
 import { storeAttachmentBlob } from "@/lib/server/claims/store-attachment";
 import { ownClaimRef } from "@/lib/server/claims/withdraw-claim";
 
@@ -25,7 +25,7 @@ export async function answerDeficiency(actor: Actor, rawNumber: string, input: R
 
   await db.$transaction(async (tx) => {
     const claim = await lockClaim(tx, ref.matterId, ref.id);
-    requireFrom(claim, ["DEFICIENT"], "answered");
+    requireTransition(claim, "answer-deficiency");
     const merged = { ...current.claimant, ...data };
     await tx.claimant.update({
       where: { id: current.claimantId },

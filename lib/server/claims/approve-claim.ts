@@ -3,18 +3,18 @@ import { ZDecision } from "@/lib/schemas/claim";
 import { parseInput } from "@/lib/schemas/parse";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterRole } from "@/lib/server/auth/policy";
-import { lockClaim, recordTransition, requireFrom } from "@/lib/server/claims/transition";
+import { requirePermission } from "@/lib/server/auth/policy";
+import { lockClaim, recordTransition, requireTransition } from "@/lib/server/claims/transition";
 import { queueMail } from "@/lib/server/mail/queue-mail";
 import { deliverOutboxSoon } from "@/lib/server/mail/deliver-outbox";
 
 // A decision with legal effect: attorneys only.
 export async function approveClaim(actor: Actor, matterId: string, claimId: string, input: unknown = {}) {
-  await requireMatterRole(actor, matterId, ["ATTORNEY"]);
+  await requirePermission(actor, matterId, "claims.decide");
   const { reason } = parseInput(ZDecision, input);
   await db.$transaction(async (tx) => {
     const claim = await lockClaim(tx, matterId, claimId);
-    requireFrom(claim, ["SUBMITTED", "VERIFIED"], "approved");
+    requireTransition(claim, "approve");
     await recordTransition(tx, actor, claim, {
       to: "APPROVED",
       type: "APPROVED",

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/app-error";
 import { ZBulkAction } from "@/lib/schemas/claim";
 import { parseInput } from "@/lib/schemas/parse";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterRole } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { approveClaim } from "@/lib/server/claims/approve-claim";
 import { rejectClaim } from "@/lib/server/claims/reject-claim";
 import { verifyClaim } from "@/lib/server/claims/verify-claim";
@@ -12,7 +12,7 @@ import { verifyClaim } from "@/lib/server/claims/verify-claim";
 // state is reported instead of undoing the rest.
 export async function bulkClaimAction(actor: Actor, matterId: string, input: unknown) {
   const { action, claimIds, reason } = parseInput(ZBulkAction, input);
-  await requireMatterRole(actor, matterId, action === "verify" ? ["ATTORNEY", "PARALEGAL"] : ["ATTORNEY"]);
+  await requirePermission(actor, matterId, action === "verify" ? "claims.review" : "claims.decide");
   const done: string[] = [];
   const failed: { claimId: string; message: string }[] = [];
   for (const id of claimIds) {

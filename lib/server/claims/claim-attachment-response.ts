@@ -1,5 +1,6 @@
 import "server-only";
 import { Readable } from "node:stream";
+import { contentDisposition } from "@/lib/server/http/content-disposition";
 import type { ClaimAttachmentFile } from "@/lib/server/claims/open-claim-attachment";
 
 // Members upload these files, so nothing in one may run in the app's origin: always an
@@ -10,18 +11,11 @@ export function claimAttachmentResponse(file: ClaimAttachmentFile): Response {
     headers: {
       "Content-Type": file.mediaType,
       "Content-Length": String(file.size),
-      "Content-Disposition": attachmentDisposition(file.fileName),
+      "Content-Disposition": contentDisposition("attachment", file.fileName),
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "sandbox; default-src 'none'; frame-ancestors 'none'",
       "Cache-Control": "private, no-store",
       "X-Content-SHA256": file.sha256,
     },
   });
-}
-
-// An ASCII fallback for old clients plus the exact name as RFC 8187 UTF-8.
-export function attachmentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\;]/g, "_") || "document";
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -6,7 +6,8 @@ import { ZClaimAttachmentPath, ZMyClaimAttachmentPath } from "@/lib/schemas/clai
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 import { answerDeficiency } from "@/lib/server/claims/answer-deficiency";
-import { attachmentDisposition, claimAttachmentResponse } from "@/lib/server/claims/claim-attachment-response";
+import { claimAttachmentResponse } from "@/lib/server/claims/claim-attachment-response";
+import { contentDisposition } from "@/lib/server/http/content-disposition";
 import { markDeficient } from "@/lib/server/claims/mark-deficient";
 import { openClaimAttachment, openMyClaimAttachment, type ClaimAttachmentFile } from "@/lib/server/claims/open-claim-attachment";
 import { redeemSignInToken } from "@/lib/server/claims/redeem-sign-in-token";
@@ -172,7 +173,7 @@ describe("claim attachments: the response", () => {
     expect(response.headers.get("content-type")).toBe("application/octet-stream");
     expect(response.headers.get("content-disposition")).toBe(`attachment; filename="Relev_ _ao_t__ x.html"; filename*=UTF-8''Relev%C3%A9%20%22ao%C3%BBt%22%3B%20x.html`);
     expect(Buffer.from(await response.arrayBuffer())).toEqual(html);
-    expect(attachmentDisposition("it's (1)*.pdf")).toBe(`attachment; filename="it's (1)*.pdf"; filename*=UTF-8''it%27s%20%281%29%2A.pdf`);
+    expect(contentDisposition("attachment", "it's (1)*.pdf")).toBe(`attachment; filename="it's (1)*.pdf"; filename*=UTF-8''it%27s%20%281%29%2A.pdf`);
   });
 
   it("treats malformed path parameters as not found", () => {

@@ -4,7 +4,7 @@ import { ZClaimFilters } from "@/lib/schemas/claim";
 import { parseInput } from "@/lib/schemas/parse";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { claimWhere } from "@/lib/server/claims/list-claims";
 
@@ -13,7 +13,7 @@ const BATCH = 2000;
 // Streams the filtered claims as CSV in keyset-paged batches, so a million rows never sit in
 // memory. The export itself is audited (it carries personal data).
 export async function exportClaimsCsv(actor: Actor, matterId: string, rawFilters: unknown): Promise<ReadableStream<Uint8Array>> {
-  await requireMatterAccess(actor, matterId);
+  await requirePermission(actor, matterId, "matter.read");
   const filters = parseInput(ZClaimFilters, rawFilters);
   const where = claimWhere(matterId, filters);
   await db.$transaction((tx) => appendAudit(tx, actor, { matterId, action: "claim.export", entityType: "Matter", entityId: matterId, details: { filters } }));

@@ -3,11 +3,11 @@ import { AppError } from "@/lib/app-error";
 import { eligibilityFailures, type Answers } from "@/lib/schemas/claim-form";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { isUuid, requireMatterAccess } from "@/lib/server/auth/policy";
+import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { getClaimFormDefinition } from "@/lib/server/claims/get-claim-form";
 
 export async function getClaim(actor: Actor, matterId: string, claimId: string) {
-  const access = await requireMatterAccess(actor, matterId);
+  const access = await requirePermission(actor, matterId, "matter.read");
   if (!isUuid(claimId)) throw AppError.notFound("Claim not found");
   const claim = await db.claim.findFirst({
     where: { id: claimId, matterId },
@@ -27,7 +27,7 @@ export async function getClaim(actor: Actor, matterId: string, claimId: string) 
   const answers = claim.answers as Answers;
   return {
     claim,
-    role: access.role,
+    access,
     matchedClaims: Object.fromEntries(matched.map((m) => [m.id, m])),
     questions: def?.questions ?? [],
     eligibilityFailures: def ? eligibilityFailures(def, answers) : [],

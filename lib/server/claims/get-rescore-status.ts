@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { db } from "@/lib/server/db";
 
 export const RESCORE_ACTIONS = { requested: "claim.rescore-requested", done: "claim.rescore", failed: "claim.rescore-failed" } as const;
@@ -18,7 +18,7 @@ export type RescoreStatus =
 // Where the matter's batch re-scoring stands, read from its audit trail: the latest of
 // requested / done / failed says whether a run is under way and how the last one ended.
 export async function getRescoreStatus(actor: Actor, matterId: string): Promise<RescoreStatus> {
-  await requireMatterAccess(actor, matterId);
+  await requirePermission(actor, matterId, "matter.read");
   return unsafeRescoreStatus(matterId);
 }
 

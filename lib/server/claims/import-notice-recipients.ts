@@ -6,7 +6,7 @@ import { AppError } from "@/lib/app-error";
 import { ZNoticeRecipientRow, type TNoticeRecipientRow } from "@/lib/schemas/claim-import";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterRole } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 
 export type ImportReport = { rows: number; imported: number; errors: { line: number; message: string }[] };
@@ -22,7 +22,7 @@ export async function importNoticeRecipients(
   csv: ReadableStream<Uint8Array> | Readable,
   onProgress?: (rowsSoFar: number) => void,
 ): Promise<ImportReport> {
-  await requireMatterRole(actor, matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, matterId, "claims.import");
   const input = csv instanceof Readable ? csv : Readable.fromWeb(csv as import("node:stream/web").ReadableStream<Uint8Array>);
   const parser = input.pipe(parse({ columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true, relax_column_count: true }));
   const report: ImportReport = { rows: 0, imported: 0, errors: [] };

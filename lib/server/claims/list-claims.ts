@@ -5,7 +5,7 @@ import { ZClaimFilters, type TClaimFilters } from "@/lib/schemas/claim";
 import { parseInput } from "@/lib/schemas/parse";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 
 export const PAGE_SIZE = 100;
 
@@ -26,7 +26,7 @@ export function claimWhere(matterId: string, f: TClaimFilters): Prisma.ClaimWher
 }
 
 export async function listClaims(actor: Actor, matterId: string, rawFilters: unknown) {
-  await requireMatterAccess(actor, matterId);
+  await requirePermission(actor, matterId, "matter.read");
   const filters = parseInput(ZClaimFilters, rawFilters);
   const where = claimWhere(matterId, filters);
   const [rows, total, subclasses] = await Promise.all([

@@ -3,8 +3,8 @@ import { DEFICIENCY_FIELD_LABELS, ZMarkDeficient } from "@/lib/schemas/claim";
 import { parseInput } from "@/lib/schemas/parse";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterRole } from "@/lib/server/auth/policy";
-import { lockClaim, recordTransition, requireFrom } from "@/lib/server/claims/transition";
+import { requirePermission } from "@/lib/server/auth/policy";
+import { lockClaim, recordTransition, requireTransition } from "@/lib/server/claims/transition";
 import { linkUrl, newSignInToken, VERIFY_LINK_TTL_MS } from "@/lib/server/claims/tokens";
 import { queueMail } from "@/lib/server/mail/queue-mail";
 import { deliverOutboxSoon } from "@/lib/server/mail/deliver-outbox";
@@ -12,11 +12,11 @@ import { deliverOutboxSoon } from "@/lib/server/mail/deliver-outbox";
 // Names the fields to correct, writes the notice and the deadline, and mails it with a sign-in
 // link so the member can answer without a password.
 export async function markDeficient(actor: Actor, matterId: string, claimId: string, input: unknown, ctx: { origin?: string } = {}) {
-  await requireMatterRole(actor, matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, matterId, "claims.review");
   const { fields, notice, dueOn } = parseInput(ZMarkDeficient, input);
   await db.$transaction(async (tx) => {
     const claim = await lockClaim(tx, matterId, claimId);
-    requireFrom(claim, ["SUBMITTED", "VERIFIED"], "marked deficient");
+    requireTransition(claim, "mark-deficient");
     await recordTransition(tx, actor, claim, {
       to: "DEFICIENT",
       type: "DEFICIENCY_NOTICE",

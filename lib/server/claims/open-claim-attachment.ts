@@ -3,7 +3,7 @@ import { AppError } from "@/lib/app-error";
 import { normalizeClaimNumber } from "@/lib/claims/claim-number";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
-import { isUuid, requireMatterAccess } from "@/lib/server/auth/policy";
+import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { hashStoredBlob, openBlobStream } from "@/lib/server/storage/blob-store";
@@ -32,7 +32,7 @@ type Found = Prisma.ClaimAttachmentGetPayload<{ select: typeof SELECT }>;
 // Staff door: an attorney or paralegal of the claim's matter. The attachment must belong to
 // this claim and the claim to this matter; anything else is indistinguishable from nothing.
 export async function openClaimAttachment(actor: Actor, matterId: string, claimId: string, attachmentId: string): Promise<ClaimAttachmentFile> {
-  await requireMatterAccess(actor, matterId);
+  await requirePermission(actor, matterId, "matter.read");
   if (!isUuid(claimId) || !isUuid(attachmentId)) throw AppError.notFound("Document not found");
   const attachment = await db.claimAttachment.findFirst({ where: { id: attachmentId, claimId, claim: { matterId } }, select: SELECT });
   if (!attachment) throw AppError.notFound("Document not found");

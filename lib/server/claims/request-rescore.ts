@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterRole } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { RESCORE_ACTIONS, unsafeRescoreStatus } from "@/lib/server/claims/get-rescore-status";
 import { db } from "@/lib/server/db";
@@ -10,7 +10,7 @@ import { enqueue } from "@/lib/server/jobs/boss";
 // million claims it takes most of a minute, longer than a request should wait or a load
 // balancer keeps a connection. A run already under way is not started twice.
 export async function requestRescore(actor: Actor, matterId: string): Promise<{ started: boolean }> {
-  await requireMatterRole(actor, matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, matterId, "claims.rescore");
   if ((await unsafeRescoreStatus(matterId)).state === "running") return { started: false };
   await db.$transaction((tx) => appendAudit(tx, actor, { matterId, action: RESCORE_ACTIONS.requested, entityType: "Matter", entityId: matterId }));
   await enqueue("claims-rescore", { matterId, actor });

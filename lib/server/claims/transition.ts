@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimEventType, ClaimStatus } from "@/lib/generated/prisma/enums";
+import { CLAIM_TRANSITIONS, canTransition, type ClaimTransition } from "@/lib/permissions";
 import type { Tx } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 import { isUuid } from "@/lib/server/auth/policy";
@@ -19,9 +20,10 @@ export async function lockClaim(tx: Tx, matterId: string, claimId: string): Prom
   return claim;
 }
 
-export function requireFrom(claim: ClaimRow, allowed: readonly ClaimStatus[], what: string): void {
-  if (!allowed.includes(claim.status)) {
-    throw new AppError("CONFLICT", `Claim ${claim.number} is ${claim.status.toLowerCase()}; it cannot be ${what} now.`);
+// The transition table (lib/permissions.ts) says from which statuses each step may start.
+export function requireTransition(claim: ClaimRow, step: ClaimTransition): void {
+  if (!canTransition(step, claim.status)) {
+    throw new AppError("CONFLICT", `Claim ${claim.number} is ${claim.status.toLowerCase()}; it cannot be ${CLAIM_TRANSITIONS[step].verb} now.`);
   }
 }
 

@@ -3,13 +3,13 @@ import { AppError } from "@/lib/app-error";
 import { normalizeClaimNumber } from "@/lib/claims/claim-number";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { lockClaim, recordTransition, requireFrom } from "@/lib/server/claims/transition";
+import { lockClaim, recordTransition, requireTransition } from "@/lib/server/claims/transition";
 
 export async function withdrawClaim(actor: Actor, rawNumber: string) {
   const claimRef = await ownClaimRef(actor, rawNumber);
   await db.$transaction(async (tx) => {
     const claim = await lockClaim(tx, claimRef.matterId, claimRef.id);
-    requireFrom(claim, ["SUBMITTED", "VERIFIED", "DEFICIENT"], "withdrawn");
+    requireTransition(claim, "withdraw");
     await recordTransition(tx, actor, claim, { to: "WITHDRAWN", type: "WITHDRAWN", action: "claim.withdraw", note: "Withdrawn by the class member." });
   });
 }

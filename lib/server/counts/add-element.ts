@@ -4,14 +4,14 @@ import { parseInput } from "@/lib/schemas/parse";
 import { ZElementText } from "@/lib/schemas/count";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { isUuid, requireMatterRole } from "@/lib/server/auth/policy";
+import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 
 export async function addElement(actor: Actor, matterId: string, countId: string, input: unknown) {
   if (!isUuid(countId)) throw AppError.notFound("Count not found");
   const count = await db.count.findUnique({ where: { id: countId } });
   if (!count || count.matterId !== matterId) throw AppError.notFound("Count not found");
-  await requireMatterRole(actor, count.matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, count.matterId, "counts.write");
   const { text } = parseInput(ZElementText, input);
   return db.$transaction(async (tx) => {
     // Serialises concurrent additions to one count so positions stay distinct.

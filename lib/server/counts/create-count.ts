@@ -5,13 +5,13 @@ import { parseInput } from "@/lib/schemas/parse";
 import { ZCreateCount } from "@/lib/schemas/count";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterRole } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { claimSubmissionKey } from "@/lib/server/idempotency";
 import { isUniqueViolation } from "@/lib/server/counts/unique-violation";
 
 export async function createCount(actor: Actor, matterId: string, input: unknown) {
-  await requireMatterRole(actor, matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, matterId, "counts.write");
   const { submissionKey, elements, ...data } = parseInput(ZCreateCount, input);
   const id = uuidv7();
   try {

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { isUuid, requireMatterAccess } from "@/lib/server/auth/policy";
+import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 
 export async function getCount(actor: Actor, matterId: string, countId: string) {
   if (!isUuid(countId)) throw AppError.notFound("Count not found");
@@ -11,6 +11,6 @@ export async function getCount(actor: Actor, matterId: string, countId: string) 
     include: { elements: { orderBy: { position: "asc" }, include: { _count: { select: { allegations: true } } } } },
   });
   if (!count || count.matterId !== matterId) throw AppError.notFound("Count not found");
-  await requireMatterAccess(actor, count.matterId);
+  await requirePermission(actor, count.matterId, "matter.read");
   return count;
 }

@@ -4,7 +4,7 @@ import { parseInput } from "@/lib/schemas/parse";
 import { ZReorderElements } from "@/lib/schemas/count";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { isUuid, requireMatterRole } from "@/lib/server/auth/policy";
+import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 
 // Rewrites every position of the count in one transaction from the full new order, so a reorder
@@ -13,7 +13,7 @@ export async function reorderElements(actor: Actor, matterId: string, countId: s
   if (!isUuid(countId)) throw AppError.notFound("Count not found");
   const count = await db.count.findUnique({ where: { id: countId } });
   if (!count || count.matterId !== matterId) throw AppError.notFound("Count not found");
-  await requireMatterRole(actor, count.matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, count.matterId, "counts.write");
   const { elementIds } = parseInput(ZReorderElements, input);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "Count" WHERE id = ${countId}::uuid FOR UPDATE`;

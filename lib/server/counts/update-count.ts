@@ -4,7 +4,7 @@ import { parseInput } from "@/lib/schemas/parse";
 import { ZUpdateCount } from "@/lib/schemas/count";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { isUuid, requireMatterRole } from "@/lib/server/auth/policy";
+import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { isUniqueViolation } from "@/lib/server/counts/unique-violation";
 
@@ -12,7 +12,7 @@ export async function updateCount(actor: Actor, matterId: string, countId: strin
   if (!isUuid(countId)) throw AppError.notFound("Count not found");
   const current = await db.count.findUnique({ where: { id: countId } });
   if (!current || current.matterId !== matterId) throw AppError.notFound("Count not found");
-  await requireMatterRole(actor, current.matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, current.matterId, "counts.write");
   const data = parseInput(ZUpdateCount, input);
   const next = { ...data, statute: data.statute ?? null, description: data.description ?? null };
   try {

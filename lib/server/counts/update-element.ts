@@ -4,14 +4,14 @@ import { parseInput } from "@/lib/schemas/parse";
 import { ZElementText } from "@/lib/schemas/count";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { isUuid, requireMatterRole } from "@/lib/server/auth/policy";
+import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 
 export async function updateElement(actor: Actor, matterId: string, elementId: string, input: unknown) {
   if (!isUuid(elementId)) throw AppError.notFound("Element not found");
   const element = await db.element.findUnique({ where: { id: elementId }, include: { count: { select: { matterId: true } } } });
   if (!element || element.count.matterId !== matterId) throw AppError.notFound("Element not found");
-  await requireMatterRole(actor, element.count.matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, element.count.matterId, "counts.write");
   const { text } = parseInput(ZElementText, input);
   return db.$transaction(async (tx) => {
     const updated = await tx.element.update({ where: { id: elementId }, data: { text } });

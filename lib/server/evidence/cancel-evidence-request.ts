@@ -4,14 +4,14 @@ import { parseInput } from "@/lib/schemas/parse";
 import { ZCancelRequest } from "@/lib/schemas/evidence";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { isUuid, requireMatterRole } from "@/lib/server/auth/policy";
+import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 
 export async function cancelEvidenceRequest(actor: Actor, matterId: string, requestId: string, input: unknown) {
   if (!isUuid(requestId)) throw AppError.notFound("Request not found");
   const request = await db.evidenceRequest.findUnique({ where: { id: requestId } });
   if (!request || request.matterId !== matterId) throw AppError.notFound("Request not found");
-  await requireMatterRole(actor, request.matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, request.matterId, "evidence.request");
   const { reason } = parseInput(ZCancelRequest, input);
   return db.$transaction(async (tx) => {
     const { count } = await tx.evidenceRequest.updateMany({

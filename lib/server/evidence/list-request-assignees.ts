@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 
 // Evidence requests are assigned to members of the matter only.
 export async function listRequestAssignees(actor: Actor, matterId: string) {
-  await requireMatterAccess(actor, matterId);
+  await requirePermission(actor, matterId, "matter.read");
   const members = await db.membership.findMany({
     where: { matterId },
     include: { user: { select: { id: true, name: true, disabledAt: true } } },

@@ -4,7 +4,7 @@ import { parseInput } from "@/lib/schemas/parse";
 import { ZUnlinkEvidence } from "@/lib/schemas/evidence";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { isUuid, requireMatterRole } from "@/lib/server/auth/policy";
+import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 
 // The link row stays (removedAt, who, why) and the audit keeps both events; the status view
@@ -13,7 +13,7 @@ export async function unlinkEvidence(actor: Actor, matterId: string, linkId: str
   if (!isUuid(linkId)) throw AppError.notFound("Link not found");
   const link = await db.evidenceLink.findUnique({ where: { id: linkId } });
   if (!link || link.matterId !== matterId) throw AppError.notFound("Link not found");
-  await requireMatterRole(actor, link.matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, link.matterId, "evidence.link");
   const { reason } = parseInput(ZUnlinkEvidence, input);
   return db.$transaction(async (tx) => {
     const { count } = await tx.evidenceLink.updateMany({

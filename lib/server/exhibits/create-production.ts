@@ -6,7 +6,7 @@ import { LEGENDS, stampPdf } from "@/lib/bates/stamp";
 import { ZCreateProduction } from "@/lib/schemas/exhibit";
 import { parseInput } from "@/lib/schemas/parse";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterRole } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { claimSubmissionKey } from "@/lib/server/idempotency";
@@ -26,7 +26,7 @@ const ATTEMPTS = 3;
 // new blob (the original is untouched), other files go out natively under one number.
 // Privileged exhibits are refused unless an attorney overrides with a reason.
 export async function createProduction(actor: Actor, matterId: string, input: unknown) {
-  const access = await requireMatterRole(actor, matterId, ["ATTORNEY", "PARALEGAL"]);
+  const access = await requirePermission(actor, matterId, "exhibits.produce");
   const { submissionKey, name, exhibitIds, privilegeOverrideReason } = parseInput(ZCreateProduction, input);
   const unique = [...new Set(exhibitIds)];
   const exhibits = await db.exhibit.findMany({ where: { matterId, id: { in: unique } }, include: { blob: true }, orderBy: { number: "asc" } });
@@ -40,7 +40,7 @@ export async function createProduction(actor: Actor, matterId: string, input: un
         privilegeOverrideReason: [`Privileged: ${labels}. Remove ${privileged.length === 1 ? "it" : "them"}, or (attorneys only) give the reason for producing anyway.`],
       });
     }
-    if (access.role !== "ATTORNEY") throw new AppError("FORBIDDEN", `Only an attorney can produce privileged exhibits (${labels}).`);
+    if (!access.can("exhibits.produce-privileged")) throw new AppError("FORBIDDEN", `Only an attorney can produce privileged exhibits (${labels}).`);
   }
 
   const matter = await db.matter.findUniqueOrThrow({ where: { id: matterId }, select: { batesPrefix: true } });

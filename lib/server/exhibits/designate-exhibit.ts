@@ -3,14 +3,14 @@ import { AppError } from "@/lib/app-error";
 import { ZDesignateExhibit } from "@/lib/schemas/exhibit";
 import { parseInput } from "@/lib/schemas/parse";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterRole } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { findExhibitInMatter } from "@/lib/server/exhibits/find-exhibit";
 
 // Privilege and confidentiality have legal effect: attorneys only, with a reason the audit keeps.
 export async function designateExhibit(actor: Actor, matterId: string, exhibitId: string, input: unknown) {
-  await requireMatterRole(actor, matterId, ["ATTORNEY"]);
+  await requirePermission(actor, matterId, "exhibits.designate");
   const { expectedUpdatedAt, reason, ...data } = parseInput(ZDesignateExhibit, input);
   return db.$transaction(async (tx) => {
     const before = await findExhibitInMatter(matterId, exhibitId, tx);

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { db } from "@/lib/server/db";
 import { findExhibitInMatter } from "@/lib/server/exhibits/find-exhibit";
 
 // The exhibit page: metadata, the allegations it is linked to, and its custody log (every audit
 // row about it, oldest first, with who, when and from where).
 export async function getExhibit(actor: Actor, matterId: string, exhibitId: string) {
-  const access = await requireMatterAccess(actor, matterId);
+  const access = await requirePermission(actor, matterId, "matter.read");
   const exhibit = await findExhibitInMatter(matterId, exhibitId);
   const [links, custody, textPreview, productions] = await Promise.all([
     db.evidenceLink.findMany({
@@ -27,5 +27,5 @@ export async function getExhibit(actor: Actor, matterId: string, exhibitId: stri
       orderBy: { batesStart: "asc" },
     }),
   ]);
-  return { exhibit, role: access.role, links, custody, textPreview, productions };
+  return { exhibit, access, links, custody, textPreview, productions };
 }

@@ -6,7 +6,7 @@ import { checkFileName, titleFromFileName } from "@/lib/exhibit-files/file-name"
 import { legacyOfficeReason } from "@/lib/exhibit-files/ooxml";
 import type { Exhibit } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterRole } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { detectType, type DetectedType } from "@/lib/server/exhibits/detect-type";
@@ -37,7 +37,7 @@ function refuse(message: string, field = "file"): AppError {
 }
 
 export async function ingestExhibit(actor: Actor, matterId: string, input: IngestInput): Promise<IngestResult> {
-  await requireMatterRole(actor, matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, matterId, "exhibits.upload");
   const name = checkFileName(input.fileName);
   if (!name.ok) throw refuse(name.reason, "fileName");
   const fileName = name.name;

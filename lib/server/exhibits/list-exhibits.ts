@@ -2,7 +2,7 @@ import "server-only";
 import { parseInput } from "@/lib/schemas/parse";
 import { ZExhibitFilters } from "@/lib/schemas/exhibit";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { db } from "@/lib/server/db";
 import { filterSql } from "@/lib/server/exhibits/exhibit-filters";
 
@@ -26,7 +26,7 @@ export type ExhibitRow = {
 };
 
 export async function listExhibits(actor: Actor, matterId: string, input: unknown = {}) {
-  const access = await requireMatterAccess(actor, matterId);
+  const access = await requirePermission(actor, matterId, "matter.read");
   const filters = parseInput(ZExhibitFilters, input);
   const [rows, matter] = await Promise.all([
     db.$queryRaw<ExhibitRow[]>`
@@ -40,5 +40,5 @@ export async function listExhibits(actor: Actor, matterId: string, input: unknow
       LIMIT 2000`,
     db.matter.findUniqueOrThrow({ where: { id: matterId }, select: { batesPrefix: true } }),
   ]);
-  return { rows, role: access.role, batesPrefix: matter.batesPrefix };
+  return { rows, access, batesPrefix: matter.batesPrefix };
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { db } from "@/lib/server/db";
 
 export async function listProductions(actor: Actor, matterId: string) {
-  const access = await requireMatterAccess(actor, matterId);
+  const access = await requirePermission(actor, matterId, "matter.read");
   const [productions, exhibits, matter] = await Promise.all([
     db.production.findMany({
       where: { matterId },
@@ -18,5 +18,5 @@ export async function listProductions(actor: Actor, matterId: string) {
     }),
     db.matter.findUniqueOrThrow({ where: { id: matterId }, select: { batesPrefix: true, nextBatesNumber: true } }),
   ]);
-  return { productions, exhibits, role: access.role, batesPrefix: matter.batesPrefix, nextBatesNumber: matter.nextBatesNumber };
+  return { productions, exhibits, access, batesPrefix: matter.batesPrefix, nextBatesNumber: matter.nextBatesNumber };
 }

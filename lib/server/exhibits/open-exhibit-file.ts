@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { findExhibitInMatter } from "@/lib/server/exhibits/find-exhibit";
@@ -23,7 +23,7 @@ export type ExhibitFile = {
 // Every view and download re-hashes the stored bytes first and refuses a file that no longer
 // matches its SHA-256: what leaves the store is provably what was collected.
 export async function openExhibitFile(actor: Actor, matterId: string, exhibitId: string, mode: "view" | "download"): Promise<ExhibitFile> {
-  await requireMatterAccess(actor, matterId);
+  await requirePermission(actor, matterId, "matter.read");
   const exhibit = await findExhibitInMatter(matterId, exhibitId);
   const { blob } = exhibit;
   const actual = await hashStoredBlob(blob.storageKey);

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/app-error";
 import { batesLabel, exhibitLabel } from "@/lib/bates/format";
 import { extensionOf } from "@/lib/exhibit-files/file-name";
 import type { Actor } from "@/lib/server/auth/actor";
-import { isUuid, requireMatterAccess } from "@/lib/server/auth/policy";
+import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { toCsv } from "@/lib/server/reports/csv";
@@ -17,7 +17,7 @@ export const LOAD_FILE_HEADER = ["BegBates", "EndBates", "ExhibitNo", "Title", "
 // Bates number), DATA/loadfile.csv, DATA/manifest.json with every original and produced
 // SHA-256, and SHA256SUMS.txt to check the delivery. Every file is re-verified before it goes in.
 export async function openProductionZip(actor: Actor, matterId: string, productionId: string): Promise<{ stream: Readable; fileName: string }> {
-  await requireMatterAccess(actor, matterId);
+  await requirePermission(actor, matterId, "matter.read");
   if (!isUuid(productionId)) throw AppError.notFound("Production not found");
   const production = await db.production.findFirst({
     where: { id: productionId, matterId },

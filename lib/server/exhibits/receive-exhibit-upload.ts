@@ -1,9 +1,11 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import type { Actor } from "@/lib/server/auth/actor";
-import type { HeaderSource } from "@/lib/server/claims/forwarded-headers";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { ingestExhibit } from "@/lib/server/exhibits/ingest-exhibit";
-import { errorAnswer, type JsonAnswer } from "@/lib/server/exhibits/route-errors";
+import type { HeaderSource } from "@/lib/server/http/header-source";
+import { errorAnswer, type JsonAnswer } from "@/lib/server/http/json-error";
+import { refuseCrossSite, refuseFormContentType } from "@/lib/server/http/request-guard";
 
 // POST /api/v1/matters/:matterId/exhibits as plain data in and out: the raw file is the request
 // body (not multipart, not a server action, whose body limits would cap it) and its name travels
@@ -15,9 +17,14 @@ export async function receiveExhibitUpload(
   matterId: string,
   body: AsyncIterable<Uint8Array> | null,
   headers: HeaderSource,
-): Promise<JsonAnswer> {
+): Promise<JsonAnswer & { bodyRead: boolean }> {
+  // Everything refused before ingestExhibit starts reading leaves the body unread: the caller
+  // then closes the connection instead of draining what a stranger promised to send.
+  let bodyRead = false;
   try {
+    refuseCrossSite("POST", headers);
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+    refuseFormContentType(headers);
     const rawName = headers.get("x-file-name");
     let fileName: string | null = null;
     try {
@@ -26,6 +33,10 @@ export async function receiveExhibitUpload(
       throw new AppError("VALIDATION", "The file name is not correctly encoded.", { fileName: ["The file name is not correctly encoded."] });
     }
     const length = headers.get("content-length");
+    // Checked here too (ingestExhibit checks it again) so that a stranger's refusal is known to
+    // have come before the body.
+    await requirePermission(actor, matterId, "exhibits.upload");
+    bodyRead = true;
     const result = await ingestExhibit(actor, matterId, {
       body,
       fileName,
@@ -33,6 +44,7 @@ export async function receiveExhibitUpload(
       declaredSha256: headers.get("x-content-sha256") ?? null,
     });
     return {
+      bodyRead,
       status: result.duplicate ? 200 : 201,
       body: {
         exhibit: { id: result.exhibit.id, label: result.label, title: result.exhibit.title, sha256: result.exhibit.blobSha256 },
@@ -40,6 +52,7 @@ export async function receiveExhibitUpload(
       },
     };
   } catch (error) {
-    return errorAnswer(error);
+    return { ...errorAnswer(error), bodyRead };
   }
 }
+

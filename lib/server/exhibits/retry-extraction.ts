@@ -1,14 +1,14 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterRole } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { findExhibitInMatter } from "@/lib/server/exhibits/find-exhibit";
 import { enqueue } from "@/lib/server/jobs/boss";
 
 export async function retryExtraction(actor: Actor, matterId: string, exhibitId: string): Promise<void> {
-  await requireMatterRole(actor, matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, matterId, "exhibits.retry-extraction");
   await db.$transaction(async (tx) => {
     const exhibit = await findExhibitInMatter(matterId, exhibitId, tx);
     if (exhibit.extractionStatus !== "FAILED") throw new AppError("CONFLICT", "Only a failed extraction can be retried.");

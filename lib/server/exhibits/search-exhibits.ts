@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/schemas/parse";
 import { ZExhibitFilters } from "@/lib/schemas/exhibit";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { db } from "@/lib/server/db";
 import { pageFilterSql } from "@/lib/server/exhibits/exhibit-filters";
 
@@ -34,7 +34,7 @@ const CANDIDATES = SEARCH_CANDIDATES;
 // from the pages' own copies of matter, kind and designation, which share one GIN index with
 // the tsvector: a filter narrows the index scan instead of discarding pages one by one.
 export async function searchExhibits(actor: Actor, matterId: string, input: unknown): Promise<SearchHit[]> {
-  await requireMatterAccess(actor, matterId);
+  await requirePermission(actor, matterId, "matter.read");
   const filters = parseInput(ZExhibitFilters, input);
   const q = filters.q?.trim();
   if (!q) return [];

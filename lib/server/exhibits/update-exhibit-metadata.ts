@@ -4,7 +4,7 @@ import { dateFromCalendar } from "@/lib/schemas/common";
 import { ZUpdateExhibitMetadata } from "@/lib/schemas/exhibit";
 import { parseInput } from "@/lib/schemas/parse";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterRole } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { findExhibitInMatter } from "@/lib/server/exhibits/find-exhibit";
@@ -12,7 +12,7 @@ import { findExhibitInMatter } from "@/lib/server/exhibits/find-exhibit";
 const FIELDS = ["title", "description", "kind", "source", "custodian", "collectedBy", "obtainedAt", "documentDate", "author", "recipients"] as const;
 
 export async function updateExhibitMetadata(actor: Actor, matterId: string, exhibitId: string, input: unknown) {
-  await requireMatterRole(actor, matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, matterId, "exhibits.edit");
   const { expectedUpdatedAt, ...data } = parseInput(ZUpdateExhibitMetadata, input);
   return db.$transaction(async (tx) => {
     const before = await findExhibitInMatter(matterId, exhibitId, tx);

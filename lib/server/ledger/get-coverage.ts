@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import type { ElementCoverage } from "@/lib/ledger/coverage";
 import { SUPPORT_VIEW, SUPPORT_STATUSES, type SupportStatus } from "@/lib/server/ledger/support-status";
 
@@ -9,7 +9,7 @@ import { SUPPORT_VIEW, SUPPORT_STATUSES, type SupportStatus } from "@/lib/server
 // the allegations that serve it are proven. An element with no SUPPORTED allegation is the legal
 // risk: the count fails on it.
 export async function getCoverage(actor: Actor, matterId: string) {
-  await requireMatterAccess(actor, matterId);
+  await requirePermission(actor, matterId, "matter.read");
   const [byStatusRows, elements, [requests]] = await Promise.all([
     db.$queryRaw<{ status: SupportStatus; n: number }[]>`
       SELECT status, count(*)::int AS n FROM ${SUPPORT_VIEW} WHERE "matterId" = ${matterId}::uuid GROUP BY status`,

@@ -2,7 +2,7 @@ import "server-only";
 import type { AllegationKind, FlagSeverity } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { SUPPORT_VIEW, type SupportStatus } from "@/lib/server/ledger/support-status";
 
 export type GapRequest = { description: string; assignee: string | null; dueOn: string | null; overdue: boolean };
@@ -23,7 +23,7 @@ export type GapRow = {
 // Every allegation that is not proven: derived status other than SUPPORTED (PARTIAL included,
 // since privileged or weak support cannot carry it at trial), or flagged by a person.
 export async function getGapReport(actor: Actor, matterId: string) {
-  await requireMatterAccess(actor, matterId);
+  await requirePermission(actor, matterId, "matter.read");
   const matter = await db.matter.findUniqueOrThrow({ where: { id: matterId }, select: { caption: true, docketNumber: true, court: true } });
   const rows = await db.$queryRaw<GapRow[]>`
     SELECT a.id::text AS id, a.paragraph, a.text, a.kind::text AS kind, s.status,

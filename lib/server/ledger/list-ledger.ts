@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AllegationKind, FlagSeverity, LinkRelation, Privilege } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { LEDGER_PAGE_SIZE, ZLedgerQuery, type TLedgerQuery } from "@/lib/server/ledger/ledger-filters";
 import { SUPPORT_VIEW, type SupportStatus } from "@/lib/server/ledger/support-status";
 
@@ -41,7 +41,7 @@ export type StatusLink = {
 const STATUS_RANK = Prisma.sql`CASE s.status WHEN 'CONTRADICTED' THEN 0 WHEN 'UNSUPPORTED' THEN 1 WHEN 'PARTIAL' THEN 2 ELSE 3 END`;
 
 export async function listLedger(actor: Actor, matterId: string, rawQuery: unknown) {
-  await requireMatterAccess(actor, matterId);
+  await requirePermission(actor, matterId, "matter.read");
   const query = ZLedgerQuery.parse(rawQuery ?? {});
   const page = query.page ?? 1;
   const where = whereClause(matterId, query);

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 
 export async function getMatterOverview(actor: Actor, matterId: string) {
-  const access = await requireMatterAccess(actor, matterId);
+  const access = await requirePermission(actor, matterId, "matter.read");
   const matter = await db.matter.findUniqueOrThrow({
     where: { id: matterId },
     include: {
@@ -18,5 +18,5 @@ export async function getMatterOverview(actor: Actor, matterId: string) {
     take: 10,
     include: { actor: { select: { name: true } } },
   });
-  return { role: access.role, matter, recentActivity };
+  return { access, matter, recentActivity };
 }

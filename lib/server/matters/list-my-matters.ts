@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireStaff } from "@/lib/server/auth/policy";
+import { requireAccountPermission } from "@/lib/server/auth/policy";
 
 // The matters the actor is a member of, with their role; nobody sees a matter through any other path.
 export async function listMyMatters(actor: Actor) {
-  requireStaff(actor);
+  requireAccountPermission(actor, "matters.list");
   const memberships = await db.membership.findMany({
     where: { userId: actor.userId },
     include: {

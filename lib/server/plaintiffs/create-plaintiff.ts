@@ -5,12 +5,12 @@ import { dateFromCalendar } from "@/lib/schemas/common";
 import { ZCreatePlaintiff } from "@/lib/schemas/plaintiff";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterRole } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { claimSubmissionKey } from "@/lib/server/idempotency";
 
 export async function createPlaintiff(actor: Actor, matterId: string, input: unknown) {
-  await requireMatterRole(actor, matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, matterId, "plaintiffs.write");
   const { submissionKey, ...data } = parseInput(ZCreatePlaintiff, input);
   const id = uuidv7();
   return db.$transaction(async (tx) => {

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { isUuid, requireMatterAccess } from "@/lib/server/auth/policy";
+import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 
 // The matter comes from the plaintiff row, never from the URL, so a plaintiff id from another
 // matter is "not found" even inside a matter the actor can see.
@@ -10,6 +10,6 @@ export async function getPlaintiff(actor: Actor, matterId: string, plaintiffId: 
   if (!isUuid(plaintiffId)) throw AppError.notFound("Plaintiff not found");
   const plaintiff = await db.plaintiff.findUnique({ where: { id: plaintiffId } });
   if (!plaintiff || plaintiff.matterId !== matterId) throw AppError.notFound("Plaintiff not found");
-  await requireMatterAccess(actor, plaintiff.matterId);
+  await requirePermission(actor, plaintiff.matterId, "matter.read");
   return plaintiff;
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 
 export async function listPlaintiffs(actor: Actor, matterId: string) {
-  await requireMatterAccess(actor, matterId);
+  await requirePermission(actor, matterId, "matter.read");
   return db.plaintiff.findMany({
     where: { matterId },
     orderBy: [{ kind: "asc" }, { name: "asc" }],

@@ -5,14 +5,14 @@ import { calendarFromDate, dateFromCalendar } from "@/lib/schemas/common";
 import { ZUpdatePlaintiff } from "@/lib/schemas/plaintiff";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { isUuid, requireMatterRole } from "@/lib/server/auth/policy";
+import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 
 export async function updatePlaintiff(actor: Actor, matterId: string, plaintiffId: string, input: unknown) {
   if (!isUuid(plaintiffId)) throw AppError.notFound("Plaintiff not found");
   const current = await db.plaintiff.findUnique({ where: { id: plaintiffId } });
   if (!current || current.matterId !== matterId) throw AppError.notFound("Plaintiff not found");
-  await requireMatterRole(actor, current.matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, current.matterId, "plaintiffs.write");
   const { expectedUpdatedAt, ...data } = parseInput(ZUpdatePlaintiff, input);
 
   return db.$transaction(async (tx) => {

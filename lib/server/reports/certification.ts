@@ -4,7 +4,7 @@ import { AppError } from "@/lib/app-error";
 import { exhibitLabel } from "@/lib/bates/format";
 import { parseInput } from "@/lib/schemas/parse";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterRole } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import type { ReportFile } from "@/lib/server/reports/exhibit-list";
@@ -17,7 +17,7 @@ const ZCertification = z
 // A DRAFT FRE 902(14) certification: identifies each file by its SHA-256 ("hash value") and
 // lists its custody, for a qualified person to review, complete and sign.
 export async function exportCertification(actor: Actor, matterId: string, input: unknown): Promise<ReportFile> {
-  await requireMatterRole(actor, matterId, ["ATTORNEY", "PARALEGAL"]);
+  await requirePermission(actor, matterId, "exhibits.certify");
   const { exhibitIds } = parseInput(ZCertification, input);
   const matter = await db.matter.findUniqueOrThrow({ where: { id: matterId } });
   const exhibits = await db.exhibit.findMany({ where: { matterId, id: { in: exhibitIds } }, include: { blob: true }, orderBy: { number: "asc" } });

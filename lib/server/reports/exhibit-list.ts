@@ -1,7 +1,7 @@
 import "server-only";
 import { batesRange, exhibitLabel } from "@/lib/bates/format";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { toCsv } from "@/lib/server/reports/csv";
@@ -12,7 +12,7 @@ export type ReportFile = { body: Buffer; contentType: string; fileName: string }
 // The exhibit list in the AO 187 columns. Offered / marked / admitted are filled in at trial,
 // so they are printed empty for the courtroom deputy and counsel to complete.
 export async function exportExhibitList(actor: Actor, matterId: string, format: "csv" | "pdf"): Promise<ReportFile> {
-  await requireMatterAccess(actor, matterId);
+  await requirePermission(actor, matterId, "matter.read");
   const matter = await db.matter.findUniqueOrThrow({ where: { id: matterId } });
   const exhibits = await db.exhibit.findMany({
     where: { matterId },

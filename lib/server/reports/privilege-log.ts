@@ -1,7 +1,7 @@
 import "server-only";
 import { batesRange, exhibitLabel } from "@/lib/bates/format";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { toCsv } from "@/lib/server/reports/csv";
@@ -37,7 +37,7 @@ export async function privilegeLogRows(matterId: string): Promise<string[][]> {
 }
 
 export async function exportPrivilegeLog(actor: Actor, matterId: string, format: "csv" | "pdf"): Promise<ReportFile> {
-  await requireMatterAccess(actor, matterId);
+  await requirePermission(actor, matterId, "matter.read");
   const matter = await db.matter.findUniqueOrThrow({ where: { id: matterId } });
   const rows = await privilegeLogRows(matterId);
   await db.$transaction((tx) =>

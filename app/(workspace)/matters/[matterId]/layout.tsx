@@ -20,7 +20,7 @@ export default async function MatterLayout({
         user={{
           name: actor.name,
           email: actor.email,
-          roleLabel: `${ACCOUNT_ROLE_LABELS[actor.role]} · ${MATTER_ROLE_LABELS[matter.role]} on this matter`,
+          roleLabel: `${ACCOUNT_ROLE_LABELS[actor.role]} · ${MATTER_ROLE_LABELS[matter.access.role]} on this matter`,
         }}
         matter={matter}
         isAdmin={actor.role === "ADMIN"}

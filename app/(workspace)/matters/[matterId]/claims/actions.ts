@@ -1,9 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionState } from "@/lib/action-state";
-import { formDataToObject } from "@/lib/schemas/parse";
-import { requireActor } from "@/lib/server/auth/get-actor";
+import { done, matterAction } from "@/lib/server/actions/action-client";
 import { approveClaim } from "@/lib/server/claims/approve-claim";
 import { bulkClaimAction } from "@/lib/server/claims/bulk-claim-action";
 import { markDeficient } from "@/lib/server/claims/mark-deficient";
@@ -13,66 +11,58 @@ import { rejectClaim } from "@/lib/server/claims/reject-claim";
 import { requestContext } from "@/lib/server/claims/request-context";
 import { requestRescore } from "@/lib/server/claims/request-rescore";
 import { verifyClaim } from "@/lib/server/claims/verify-claim";
-import { runAction } from "@/lib/server/run-action";
 
-type ClaimAction = "verify" | "deficient" | "recommend" | "approve" | "reject" | "duplicate";
+const claimPath = (matterId: string, claimId: string) => `/matters/${matterId}/claims/${claimId}`;
 
-const DONE: Record<ClaimAction, string> = {
-  verify: "Claim verified.",
-  deficient: "Deficiency notice sent.",
-  recommend: "Recommendation recorded.",
-  approve: "Claim approved.",
-  reject: "Claim rejected.",
-  duplicate: "Claim marked as a duplicate.",
-};
+export const verifyClaimAction = matterAction("claims.review", async ({ actor, input }, matterId, claimId: string) => {
+  await verifyClaim(actor, matterId, claimId, input);
+  revalidatePath(claimPath(matterId, claimId));
+  return done("Claim verified.");
+});
 
-export async function claimAction(matterId: string, claimId: string, which: ClaimAction, _prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
-    const actor = await requireActor();
-    const input = formDataToObject(form);
-    if (which === "deficient" && typeof input.fields === "string") input.fields = [input.fields];
-    switch (which) {
-      case "verify":
-        await verifyClaim(actor, matterId, claimId, input);
-        break;
-      case "deficient":
-        await markDeficient(actor, matterId, claimId, input, await requestContext());
-        break;
-      case "recommend":
-        await recommendClaim(actor, matterId, claimId, input);
-        break;
-      case "approve":
-        await approveClaim(actor, matterId, claimId, input);
-        break;
-      case "reject":
-        await rejectClaim(actor, matterId, claimId, input);
-        break;
-      case "duplicate":
-        await markDuplicate(actor, matterId, claimId, input);
-        break;
-    }
-    revalidatePath(`/matters/${matterId}/claims/${claimId}`);
-    return { status: "success", message: DONE[which] };
-  });
-}
+export const markDeficientAction = matterAction("claims.review", async ({ actor, input }, matterId, claimId: string) => {
+  // One field ticked arrives as a string, several as an array.
+  if (typeof input.fields === "string") input.fields = [input.fields];
+  await markDeficient(actor, matterId, claimId, input, await requestContext());
+  revalidatePath(claimPath(matterId, claimId));
+  return done("Deficiency notice sent.");
+});
 
-export async function bulkAction(matterId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
-    const actor = await requireActor();
-    const input = formDataToObject(form);
-    if (typeof input.claimIds === "string") input.claimIds = [input.claimIds];
-    const { done, failed } = await bulkClaimAction(actor, matterId, input);
-    revalidatePath(`/matters/${matterId}/claims`);
-    const tail = failed.length ? ` ${failed.length} not changed: ${failed.slice(0, 3).map((f) => f.message).join(" ")}` : "";
-    return { status: "success", message: `${done.length} claim${done.length === 1 ? "" : "s"} updated.${tail}` };
-  });
-}
+export const recommendClaimAction = matterAction("claims.review", async ({ actor, input }, matterId, claimId: string) => {
+  await recommendClaim(actor, matterId, claimId, input);
+  revalidatePath(claimPath(matterId, claimId));
+  return done("Recommendation recorded.");
+});
 
-export async function rescoreAction(matterId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
-    const actor = await requireActor();
-    const { started } = await requestRescore(actor, matterId);
-    revalidatePath(`/matters/${matterId}/claims`);
-    return { status: "success", message: started ? "Re-scoring started." : "Re-scoring is already under way." };
-  });
-}
+export const approveClaimAction = matterAction("claims.decide", async ({ actor, input }, matterId, claimId: string) => {
+  await approveClaim(actor, matterId, claimId, input);
+  revalidatePath(claimPath(matterId, claimId));
+  return done("Claim approved.");
+});
+
+export const rejectClaimAction = matterAction("claims.decide", async ({ actor, input }, matterId, claimId: string) => {
+  await rejectClaim(actor, matterId, claimId, input);
+  revalidatePath(claimPath(matterId, claimId));
+  return done("Claim rejected.");
+});
+
+export const markDuplicateAction = matterAction("claims.decide", async ({ actor, input }, matterId, claimId: string) => {
+  await markDuplicate(actor, matterId, claimId, input);
+  revalidatePath(claimPath(matterId, claimId));
+  return done("Claim marked as a duplicate.");
+});
+
+// Verifying in bulk needs claims.review, deciding claims.decide: the use case checks which.
+export const bulkAction = matterAction("claims.review", async ({ actor, input }, matterId) => {
+  if (typeof input.claimIds === "string") input.claimIds = [input.claimIds];
+  const { done: changed, failed } = await bulkClaimAction(actor, matterId, input);
+  revalidatePath(`/matters/${matterId}/claims`);
+  const tail = failed.length ? ` ${failed.length} not changed: ${failed.slice(0, 3).map((f) => f.message).join(" ")}` : "";
+  return done(`${changed.length} claim${changed.length === 1 ? "" : "s"} updated.${tail}`);
+});
+
+export const rescoreAction = matterAction("claims.rescore", async ({ actor }, matterId) => {
+  const { started } = await requestRescore(actor, matterId);
+  revalidatePath(`/matters/${matterId}/claims`);
+  return done(started ? "Re-scoring started." : "Re-scoring is already under way.");
+});

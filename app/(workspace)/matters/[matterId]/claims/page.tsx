@@ -16,7 +16,7 @@ import { CLAIM_STATUS_LABELS, CLAIM_STATUSES } from "@/lib/schemas/claim";
 import { getRescoreStatus, type RescoreStatus } from "@/lib/server/claims/get-rescore-status";
 import { listClaims, PAGE_SIZE } from "@/lib/server/claims/list-claims";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
-import { requireMatterAccess } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { bulkAction, rescoreAction } from "./actions";
 
 export const metadata: Metadata = { title: "Claims" };
@@ -29,7 +29,7 @@ export default async function ClaimsQueuePage({ params, searchParams }: { params
   const actor = await pageActor();
   const raw = Object.fromEntries(Object.entries(sp).filter(([k, v]) => v && ["status", "subclass", "minScore", "deficientDays", "q", "page"].includes(k)));
   const { rows, total, filters, subclasses } = await loadOr404(() => listClaims(actor, matterId, raw));
-  const access = await loadOr404(() => requireMatterAccess(actor, matterId));
+  const access = await loadOr404(() => requirePermission(actor, matterId, "matter.read"));
   const rescore = await getRescoreStatus(actor, matterId);
   const queue: QueueRow[] = rows.map((r) => ({
     id: r.id,
@@ -121,7 +121,7 @@ export default async function ClaimsQueuePage({ params, searchParams }: { params
       {queue.length === 0 ? (
         <EmptyState icon={<Inbox />} title="No claims match" description="Claims appear here as class members file them on the public form. Try clearing the filters." />
       ) : (
-        <ClaimQueueTable matterId={matterId} rows={queue} threshold={REVIEW_THRESHOLD} canDecide={access.role === "ATTORNEY"} action={bulkAction.bind(null, matterId)} />
+        <ClaimQueueTable matterId={matterId} rows={queue} threshold={REVIEW_THRESHOLD} canDecide={access.can("claims.decide")} action={bulkAction.bind(null, matterId)} />
       )}
       {total > PAGE_SIZE && (
         <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm">

@@ -1,30 +1,16 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import type { ActionState } from "@/lib/action-state";
-import { formDataToObject } from "@/lib/schemas/parse";
-import { requireActor } from "@/lib/server/auth/get-actor";
+import { matterAction } from "@/lib/server/actions/action-client";
 import { createPlaintiff } from "@/lib/server/plaintiffs/create-plaintiff";
 import { updatePlaintiff } from "@/lib/server/plaintiffs/update-plaintiff";
-import { runAction } from "@/lib/server/run-action";
 
-export async function createPlaintiffAction(matterId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
-    const actor = await requireActor();
-    const plaintiff = await createPlaintiff(actor, matterId, formDataToObject(form));
-    redirect(`/matters/${matterId}/plaintiffs?saved=${plaintiff.id}`);
-  });
-}
+export const createPlaintiffAction = matterAction("plaintiffs.write", async ({ actor, input }, matterId) => {
+  const plaintiff = await createPlaintiff(actor, matterId, input);
+  redirect(`/matters/${matterId}/plaintiffs?saved=${plaintiff.id}`);
+});
 
-export async function updatePlaintiffAction(
-  matterId: string,
-  plaintiffId: string,
-  _prev: ActionState,
-  form: FormData,
-): Promise<ActionState> {
-  return runAction(form, async () => {
-    const actor = await requireActor();
-    await updatePlaintiff(actor, matterId, plaintiffId, formDataToObject(form));
-    redirect(`/matters/${matterId}/plaintiffs?saved=${plaintiffId}`);
-  });
-}
+export const updatePlaintiffAction = matterAction("plaintiffs.write", async ({ actor, input }, matterId, plaintiffId: string) => {
+  await updatePlaintiff(actor, matterId, plaintiffId, input);
+  redirect(`/matters/${matterId}/plaintiffs?saved=${plaintiffId}`);
+});

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { AllegationForm } from "@/components/allegations/allegation-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireMatterRole } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { createAllegationAction } from "../actions";
 import { allegationFormOptions } from "../form-options";
@@ -14,7 +14,7 @@ export default async function NewAllegationPage({ params }: { params: Promise<{ 
   const { matterId } = await params;
   const actor = await pageActor();
   const { choices, countries } = await loadOr404(async () => {
-    await requireMatterRole(actor, matterId, ["ATTORNEY", "PARALEGAL"]);
+    await requirePermission(actor, matterId, "allegations.write");
     return allegationFormOptions(actor, matterId);
   });
   return (

@@ -19,7 +19,8 @@ import { REVIEW_THRESHOLD, SIGNAL_LABELS } from "@/lib/claims/signals";
 import { DEFICIENCY_FIELD_LABELS, DEFICIENCY_FIELDS } from "@/lib/schemas/claim";
 import { getClaim } from "@/lib/server/claims/get-claim";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
-import { claimAction } from "../actions";
+import { CLAIM_TRANSITIONS, canTransition, type ClaimTransition, type Permission } from "@/lib/permissions";
+import { approveClaimAction, markDeficientAction, markDuplicateAction, recommendClaimAction, rejectClaimAction, verifyClaimAction } from "../actions";
 import { ClaimDocumentLink } from "@/components/claims/claim-document-link";
 
 export const metadata: Metadata = { title: "Claim" };
@@ -35,11 +36,14 @@ function evidence(detail: unknown): string {
 export default async function ClaimDetailPage({ params }: { params: Promise<{ matterId: string; claimId: string }> }) {
   const { matterId, claimId } = await params;
   const actor = await pageActor();
-  const { claim, role, matchedClaims, questions, eligibilityFailures, answers } = await loadOr404(() => getClaim(actor, matterId, claimId));
+  const { claim, access, matchedClaims, questions, eligibilityFailures, answers } = await loadOr404(() => getClaim(actor, matterId, claimId));
   const c = claim.claimant;
-  const open = ["SUBMITTED", "VERIFIED", "DEFICIENT"].includes(claim.status);
-  const attorney = role === "ATTORNEY";
-  const act = (which: "verify" | "deficient" | "recommend" | "approve" | "reject" | "duplicate") => claimAction.bind(null, matterId, claim.id, which);
+  // Each button appears when the transition table allows that step from this status and the
+  // permission table allows it to this actor; the use case checks both again.
+  const may = (step: ClaimTransition) => canTransition(step, claim.status) && access.can(CLAIM_TRANSITIONS[step].permission as Permission);
+  const open = may("recommend") || may("verify") || may("approve");
+  const ACTIONS = { verify: verifyClaimAction, deficient: markDeficientAction, recommend: recommendClaimAction, approve: approveClaimAction, reject: rejectClaimAction, duplicate: markDuplicateAction };
+  const act = (which: keyof typeof ACTIONS) => ACTIONS[which].bind(null, matterId, claim.id);
   const inThreeWeeks = calendarDaysFromToday(21);
 
   return (
@@ -59,14 +63,14 @@ export default async function ClaimDetailPage({ params }: { params: Promise<{ ma
         actions={
           open ? (
             <div className="flex flex-wrap gap-2" data-print="hide">
-              {claim.status === "SUBMITTED" && (
+              {may("verify") && (
                 <ClaimActionDialog label="Verify" title="Verify this claim" description="Confirms identity and eligibility on review." confirmLabel="Verify" action={act("verify")}>
                   <Field label="Note (optional)" htmlFor="verify-reason">
                     <Textarea id="verify-reason" name="reason" rows={2} />
                   </Field>
                 </ClaimActionDialog>
               )}
-              {claim.status !== "DEFICIENT" && (
+              {may("mark-deficient") && (
                 <ClaimActionDialog
                   label="Mark deficient"
                   title="Send a deficiency notice"
@@ -114,21 +118,21 @@ export default async function ClaimDetailPage({ params }: { params: Promise<{ ma
                   <Textarea id="recommend-reason" name="reason" rows={3} />
                 </Field>
               </ClaimActionDialog>
-              {attorney && claim.status !== "DEFICIENT" && (
+              {may("approve") && (
                 <ClaimActionDialog label="Approve" title={`Approve claim ${claim.number}?`} description="A decision with legal effect: the class member is told by email." confirmLabel="Approve claim" action={act("approve")}>
                   <Field label="Reason (kept in the audit log)" htmlFor="approve-reason">
                     <Textarea id="approve-reason" name="reason" rows={2} />
                   </Field>
                 </ClaimActionDialog>
               )}
-              {attorney && (
+              {may("reject") && (
                 <ClaimActionDialog label="Reject" destructive title={`Reject claim ${claim.number}?`} description="The reason is shown to the class member and kept in the audit log." confirmLabel="Reject claim" labels={{ reason: "Reason" }} action={act("reject")}>
                   <Field label="Reason" htmlFor="reject-reason" required>
                     <Textarea id="reject-reason" name="reason" rows={3} />
                   </Field>
                 </ClaimActionDialog>
               )}
-              {attorney && (
+              {may("mark-duplicate") && (
                 <ClaimActionDialog
                   label="Mark duplicate"
                   destructive

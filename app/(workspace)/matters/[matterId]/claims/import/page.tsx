@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NoticeImport } from "@/components/claims/notice-import";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireMatterRole } from "@/lib/server/auth/policy";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Import notice list" };
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Import notice list" };
 export default async function ImportNoticesPage({ params }: { params: Promise<{ matterId: string }> }) {
   const { matterId } = await params;
   const actor = await pageActor();
-  await loadOr404(() => requireMatterRole(actor, matterId, ["ATTORNEY", "PARALEGAL"]));
+  await loadOr404(() => requirePermission(actor, matterId, "claims.import"));
   return (
     <div className="mx-auto max-w-6xl">
       <PageHeader

@@ -51,7 +51,7 @@ function describe(action: string, details: unknown): string {
 export default async function ExhibitPage({ params }: { params: Promise<{ matterId: string; exhibitId: string }> }) {
   const { matterId, exhibitId } = await params;
   const actor = await pageActor();
-  const { exhibit: e, role, links, custody, textPreview, productions } = await loadOr404(() => getExhibit(actor, matterId, exhibitId));
+  const { exhibit: e, access, links, custody, textPreview, productions } = await loadOr404(() => getExhibit(actor, matterId, exhibitId));
   const label = exhibitLabel(e.prefix, e.number);
   const fileUrl = `/api/v1/matters/${matterId}/exhibits/${e.id}/file`;
   const type = e.detectedType ?? e.blob.mediaType;
@@ -90,7 +90,7 @@ export default async function ExhibitPage({ params }: { params: Promise<{ matter
         description={e.description ?? undefined}
         actions={
           <>
-            {role === "ATTORNEY" && (
+            {access.can("exhibits.designate") && (
               <DesignationDialog
                 action={designateExhibitAction.bind(null, matterId, e.id)}
                 current={{ confidentiality: e.confidentiality, privilege: e.privilege, privilegeBasis: e.privilegeBasis }}
@@ -223,7 +223,7 @@ export default async function ExhibitPage({ params }: { params: Promise<{ matter
         <h2 id="edit-heading" className="mb-2 text-lg font-semibold">
           Edit metadata
         </h2>
-        {role !== "ATTORNEY" && e.privilege !== "NONE" && (
+        {!access.can("exhibits.designate") && e.privilege !== "NONE" && (
           <Alert className="mb-3">
             <AlertDescription>Designated {PRIVILEGE_LABELS[e.privilege]}: only an attorney can change its designation.</AlertDescription>
           </Alert>

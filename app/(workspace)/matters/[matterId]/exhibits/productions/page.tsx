@@ -21,7 +21,7 @@ export default async function ProductionsPage({ params, searchParams }: { params
   const { matterId } = await params;
   const { created } = await searchParams;
   const actor = await pageActor();
-  const { productions, exhibits, role, batesPrefix, nextBatesNumber } = await loadOr404(() => listProductions(actor, matterId));
+  const { productions, exhibits, access, batesPrefix, nextBatesNumber } = await loadOr404(() => listProductions(actor, matterId));
   const zipUrl = (id: string) => `/api/v1/matters/${matterId}/exhibits/productions/${id}/zip`;
   const just = productions.find((p) => p.id === created);
 
@@ -102,7 +102,7 @@ export default async function ProductionsPage({ params, searchParams }: { params
         ) : (
           <ProductionForm
             action={createProductionAction.bind(null, matterId)}
-            isAttorney={role === "ATTORNEY"}
+            canProducePrivileged={access.can("exhibits.produce-privileged")}
             nextBates={batesLabel(batesPrefix, nextBatesNumber)}
             submissionKey={randomUUID()}
             certificationUrl={`/api/v1/matters/${matterId}/exhibits/exports/certification.pdf`}

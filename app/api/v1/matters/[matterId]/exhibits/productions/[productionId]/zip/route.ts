@@ -1,19 +1,11 @@
 import { Readable } from "node:stream";
-import { AppError } from "@/lib/app-error";
-import { getActor } from "@/lib/server/auth/get-actor";
 import { openProductionZip } from "@/lib/server/exhibits/production-zip";
-import { errorResponse } from "@/lib/server/exhibits/route-errors";
+import { contentDisposition } from "@/lib/server/http/content-disposition";
+import { sessionRoute } from "@/lib/server/http/route";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ matterId: string; productionId: string }> }) {
-  const { matterId, productionId } = await params;
-  try {
-    const actor = await getActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
-    const { stream, fileName } = await openProductionZip(actor, matterId, productionId);
-    return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
-      headers: { "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "private, no-store" },
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = sessionRoute<{ matterId: string; productionId: string }>(async ({ params, actor }) => {
+  const { stream, fileName } = await openProductionZip(actor, params.matterId, params.productionId);
+  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
+    headers: { "Content-Type": "application/zip", "Content-Disposition": contentDisposition("attachment", fileName), "Cache-Control": "private, no-store" },
+  });
+});

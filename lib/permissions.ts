@@ -1,0 +1,80 @@
+// Who may do what, as data. Use cases ask `requirePermission(actor, matterId, "…")`
+// (lib/server/auth/policy.ts); pages ask `access.can("…")`; the authorization test matrix
+// (lib/server/auth/authorization-matrix.test.ts) is generated from these tables, so a rule
+// changes in one place and the tests follow. Pure: pages, components and tests import it.
+
+export type MatterRole = "ATTORNEY" | "PARALEGAL";
+export type ClaimStatus = "SUBMITTED" | "VERIFIED" | "DEFICIENT" | "APPROVED" | "REJECTED" | "DUPLICATE" | "WITHDRAWN";
+
+const TEAM = ["ATTORNEY", "PARALEGAL"] as const satisfies readonly MatterRole[];
+const ATTORNEYS = ["ATTORNEY"] as const satisfies readonly MatterRole[];
+
+// Matter permissions: which matter roles hold each. Membership is the only way into a matter's
+// content; admins manage matters and memberships but read a matter only as a member.
+export const MATTER_PERMISSIONS = {
+  "matter.read": TEAM,
+  "allegations.write": TEAM,
+  "allegations.flag": TEAM,
+  "evidence.link": TEAM,
+  "evidence.request": TEAM,
+  "plaintiffs.write": TEAM,
+  "counts.write": TEAM,
+  "exhibits.upload": TEAM,
+  "exhibits.edit": TEAM,
+  "exhibits.retry-extraction": TEAM,
+  // Privilege and confidentiality have legal effect.
+  "exhibits.designate": ATTORNEYS,
+  "exhibits.produce": TEAM,
+  // Producing privileged material risks waiver: an attorney decides.
+  "exhibits.produce-privileged": ATTORNEYS,
+  "exhibits.certify": TEAM,
+  "claims.review": TEAM,
+  "claims.decide": ATTORNEYS,
+  "claims.rescore": TEAM,
+  "claims.import": TEAM,
+  "claims.export": TEAM,
+} as const satisfies Record<string, readonly MatterRole[]>;
+
+export type Permission = keyof typeof MATTER_PERMISSIONS;
+
+export function roleHas(role: MatterRole, permission: Permission): boolean {
+  return (MATTER_PERMISSIONS[permission] as readonly MatterRole[]).includes(role);
+}
+
+// Account permissions: not tied to a matter.
+export type AccountRole = "ADMIN" | "STAFF" | "CLASS_MEMBER";
+export const ACCOUNT_PERMISSIONS = {
+  "admin.users": ["ADMIN"],
+  "admin.memberships": ["ADMIN"],
+  "admin.outbox": ["ADMIN"],
+  "matters.list": ["ADMIN", "STAFF"],
+  "claims.own": ["CLASS_MEMBER"],
+} as const satisfies Record<string, readonly AccountRole[]>;
+
+export type AccountPermission = keyof typeof ACCOUNT_PERMISSIONS;
+
+export function accountHas(role: AccountRole, permission: AccountPermission): boolean {
+  return (ACCOUNT_PERMISSIONS[permission] as readonly AccountRole[]).includes(role);
+}
+
+// Claim status transitions: the statuses each step starts from and where it leads (null: the
+// status does not change), and the permission it needs (a class member's own steps: "claims.own").
+export const CLAIM_TRANSITIONS = {
+  verify: { from: ["SUBMITTED"], to: "VERIFIED", permission: "claims.review", verb: "verified" },
+  "mark-deficient": { from: ["SUBMITTED", "VERIFIED"], to: "DEFICIENT", permission: "claims.review", verb: "marked deficient" },
+  recommend: { from: ["SUBMITTED", "VERIFIED", "DEFICIENT"], to: null, permission: "claims.review", verb: "recommended" },
+  approve: { from: ["SUBMITTED", "VERIFIED"], to: "APPROVED", permission: "claims.decide", verb: "approved" },
+  reject: { from: ["SUBMITTED", "VERIFIED", "DEFICIENT"], to: "REJECTED", permission: "claims.decide", verb: "rejected" },
+  "mark-duplicate": { from: ["SUBMITTED", "VERIFIED", "DEFICIENT"], to: "DUPLICATE", permission: "claims.decide", verb: "marked duplicate" },
+  "answer-deficiency": { from: ["DEFICIENT"], to: "VERIFIED", permission: "claims.own", verb: "answered" },
+  withdraw: { from: ["SUBMITTED", "VERIFIED", "DEFICIENT"], to: "WITHDRAWN", permission: "claims.own", verb: "withdrawn" },
+} as const satisfies Record<
+  string,
+  { from: readonly ClaimStatus[]; to: ClaimStatus | null; permission: Permission | "claims.own"; verb: string }
+>;
+
+export type ClaimTransition = keyof typeof CLAIM_TRANSITIONS;
+
+export function canTransition(step: ClaimTransition, status: ClaimStatus): boolean {
+  return (CLAIM_TRANSITIONS[step].from as readonly ClaimStatus[]).includes(status);
+}
