@@ -19,7 +19,9 @@ const MAX_UNFINISHED_RUNS = 2;
 // `limits` defaults to the configured parser sandbox (PARSER_MEMORY_MB, PARSER_TIME_LIMIT_SECONDS).
 export async function unsafeExtractExhibitText(exhibitId: string, limits?: SandboxLimits): Promise<void> {
   const exhibit = await db.exhibit.findUnique({ where: { id: exhibitId }, include: { blob: true } });
-  if (!exhibit || exhibit.extractionStatus === "NOT_APPLICABLE") return;
+  // Only waiting or interrupted work runs: a duplicate job, or the retry of a job whose worker
+  // was killed after another run finished, must not extract the file again.
+  if (!exhibit || (exhibit.extractionStatus !== "QUEUED" && exhibit.extractionStatus !== "RUNNING")) return;
   if (exhibit.extractionAttempts >= MAX_UNFINISHED_RUNS) {
     logger.error({ exhibitId, attempts: exhibit.extractionAttempts }, "text extraction killed its worker twice; not parsing again");
     await db.exhibit.update({
