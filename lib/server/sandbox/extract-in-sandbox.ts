@@ -5,8 +5,9 @@ import { env } from "@/lib/server/env";
 import type { ExtractedText } from "@/lib/server/exhibits/extract-file-text";
 
 // Found from the working directory, not from this module's URL: inside Next's server bundle
-// import.meta.url points into .next/, where the worker's source is not.
-const WORKER_ENTRY = path.join(process.cwd(), "lib/server/sandbox/parse-worker.mjs");
+// import.meta.url points into .next/, where the worker's source is not. The comment keeps
+// Turbopack from bundling the worker (and tsx with it) as an asset of the route.
+const WORKER_ENTRY = path.join(/* turbopackIgnore: true */ process.cwd(), "lib/server/sandbox/parse-worker.mjs");
 
 export type SandboxLimits = { memoryMb: number; timeLimitSeconds: number };
 
