@@ -11,7 +11,6 @@ const config: NextConfig = {
     "pdf-lib",
     "unpdf",
     "pg-boss",
-    "mammoth",
     "mailparser",
     "nodemailer",
     "file-type",

@@ -1,4 +1,4 @@
-// Pure helpers for reading Office Open XML packages (.xlsx, .pptx): part names, relationships,
+// Pure helpers for reading Office Open XML packages (.xlsx, .pptx, .docx): part names, relationships,
 // slide order, cell text. The ZIP and XML reading itself is in lib/server/exhibits/ooxml-package.ts.
 
 import { extensionOf } from "@/lib/exhibit-files/file-name";

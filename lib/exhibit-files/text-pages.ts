@@ -1,5 +1,7 @@
 // Pure helpers for turning extracted text into searchable "pages".
 
+import { Parser } from "htmlparser2";
+
 // PostgreSQL text cannot hold NUL, and \u0001/\u0002 are reserved as search-highlight markers.
 export function cleanText(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, " ");
@@ -20,19 +22,42 @@ export function splitIntoParts(text: string, size = 20_000): string[] {
   return parts;
 }
 
+// Elements that start a new line in a browser; their text must not run into the next block's.
+const HTML_BLOCKS = new Set([
+  "address", "article", "aside", "blockquote", "caption", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+  "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
+  "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+]);
+// Their contents are code or markup, not text a reader sees.
+const HTML_HIDDEN = new Set(["script", "style", "template", "noscript"]);
+
+// One pass of htmlparser2's tokenizer: linear in the input whatever the markup (a regex strip
+// went quadratic on "<a<a<a…").
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<br\s*\/?>|<\/(p|div|li|tr|h[1-6])>/gi, "\n")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/[ \t]+/g, " ")
-    .replace(/\n\s*\n+/g, "\n\n")
+  const out: string[] = [];
+  let hidden = 0;
+  const parser = new Parser(
+    {
+      onopentagname(name) {
+        if (HTML_HIDDEN.has(name)) hidden++;
+        else if (HTML_BLOCKS.has(name) || name === "br") out.push("\n");
+      },
+      onclosetag(name) {
+        if (HTML_HIDDEN.has(name)) hidden = Math.max(0, hidden - 1);
+        else if (HTML_BLOCKS.has(name)) out.push("\n");
+      },
+      ontext(text) {
+        if (hidden === 0) out.push(text.replace(/\s+/g, " "));
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return out
+    .join("")
+    .replace(/[ \u00a0]+/g, " ")
+    .replace(/ ?\n ?/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
 

@@ -16,6 +16,11 @@ const ZEnv = z.object({
   EXHIBIT_MAX_BYTES: z.coerce.number().int().min(1).max(2 * 1024 ** 3, "EXHIBIT_MAX_BYTES cannot exceed 2 GiB").default(2 * 1024 ** 3),
   // "off" makes a web-only instance: background jobs then run on separate worker instances.
   JOB_WORKERS: z.enum(["on", "off"]).default("on"),
+  // Each exhibit's file is parsed in a worker thread with this heap cap and wall-clock budget;
+  // past either the parse is stopped and the exhibit's extraction FAILED with the reason.
+  PARSER_MEMORY_MB: z.coerce.number().int().min(16).max(16_384).default(512),
+  // At most 10 minutes: the extraction job expires after 15 (lib/server/jobs/queues.ts).
+  PARSER_TIME_LIMIT_SECONDS: z.coerce.number().int().min(1).max(600).default(120),
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   // Mail goes to the outbox table always; with SMTP_URL (smtp://user:pass@host:587) it is also sent.
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),

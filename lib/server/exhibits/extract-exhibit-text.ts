@@ -1,11 +1,9 @@
 import "server-only";
-import { cleanText, harToText, htmlToText, jsonToText, searchTerms, splitIntoParts } from "@/lib/exhibit-files/text-pages";
-import type { AddressObject } from "mailparser";
+import { cleanText, searchTerms } from "@/lib/exhibit-files/text-pages";
 import type { Confidentiality, ExhibitKind, Privilege } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
-import { extractPptxPages } from "@/lib/server/exhibits/extract-pptx-text";
-import { extractXlsxPages } from "@/lib/server/exhibits/extract-xlsx-text";
-import { OfficeFileError } from "@/lib/server/exhibits/ooxml-package";
+import { extractionFailureReason } from "@/lib/server/exhibits/extract-file-text";
+import { ExtractionFailed, extractInSandbox, type SandboxLimits } from "@/lib/server/sandbox/extract-in-sandbox";
 import { logger } from "@/lib/server/logger";
 import { readBlob } from "@/lib/server/storage/blob-store";
 
@@ -13,73 +11,32 @@ import { readBlob } from "@/lib/server/storage/blob-store";
 // listed as failed with the reason rather than taking the process down.
 const MAX_EXTRACT_BYTES = 256 * 1024 * 1024;
 
-type Extracted = {
-  pages: string[];
-  // Page count of a paginated original (PDF); null when pages are our own parts of a text.
-  pageCount: number | null;
-  email?: { author: string | null; recipients: string | null; date: Date | null };
-};
-
-async function extract(mediaType: string, bytes: Buffer): Promise<Extracted> {
-  switch (mediaType) {
-    case "application/pdf": {
-      const { definePDFJSModule, extractText, getDocumentProxy } = await import("unpdf");
-      // unpdf 1.0's default resolver looks for an export its bundled PDF.js no longer has;
-      // pointing it at the bundle directly works.
-      await definePDFJSModule(() => import("unpdf/pdfjs"));
-      const pdf = await getDocumentProxy(new Uint8Array(bytes));
-      const { totalPages, text } = await extractText(pdf, { mergePages: false });
-      return { pages: text, pageCount: totalPages };
-    }
-    case "text/plain":
-    case "text/csv":
-      return { pages: splitIntoParts(bytes.toString("utf8")), pageCount: null };
-    case "text/html":
-      return { pages: splitIntoParts(htmlToText(bytes.toString("utf8"))), pageCount: null };
-    case "application/har+json":
-      return { pages: splitIntoParts(harToText(JSON.parse(bytes.toString("utf8")))), pageCount: null };
-    case "application/json":
-      return { pages: splitIntoParts(jsonToText(JSON.parse(bytes.toString("utf8")))), pageCount: null };
-    case "message/rfc822": {
-      const { simpleParser } = await import("mailparser");
-      const mail = await simpleParser(bytes);
-      const people = (a: AddressObject | AddressObject[] | undefined) =>
-        [a ?? []].flat().flatMap((o) => o.value).map((v) => (v.name ? `${v.name} <${v.address ?? ""}>` : (v.address ?? ""))).filter(Boolean);
-      const to = [...people(mail.to), ...people(mail.cc)].join("; ");
-      const from = people(mail.from).join("; ") || null;
-      const header = [`From: ${from ?? ""}`, `To: ${to}`, `Date: ${mail.date?.toISOString() ?? ""}`, `Subject: ${mail.subject ?? ""}`].join("\n");
-      const attachments = mail.attachments.map((a) => `Attachment: ${a.filename ?? "(unnamed)"} (${a.contentType}, ${a.size} bytes)`).join("\n");
-      return {
-        pages: splitIntoParts([header, mail.text ?? (mail.html ? htmlToText(mail.html) : ""), attachments].filter(Boolean).join("\n\n")),
-        pageCount: null,
-        email: { author: from, recipients: to || null, date: mail.date ?? null },
-      };
-    }
-    case "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-      const mammoth = await import("mammoth");
-      const { value } = await mammoth.extractRawText({ buffer: bytes });
-      return { pages: splitIntoParts(value), pageCount: null };
-    }
-    // A page per sheet or slide; pageCount stays null because sheets and slides are not the
-    // printed pages that Bates numbering and the "Pages" column count.
-    case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
-      return { pages: await extractXlsxPages(bytes), pageCount: null };
-    case "application/vnd.openxmlformats-officedocument.presentationml.presentation":
-      return { pages: await extractPptxPages(bytes), pageCount: null };
-    default:
-      throw new Error(`no text extractor for ${mediaType}`);
-  }
-}
+// A run that finds this many unfinished runs before it follows runs that died with the process
+// (a crash the sandbox could not contain, kill -9, a power cut): the first try and one retry.
+const MAX_UNFINISHED_RUNS = 2;
 
 // Job handler (no actor: it runs as the system on an exhibit whose upload was authorised).
-export async function unsafeExtractExhibitText(exhibitId: string): Promise<void> {
+// `limits` defaults to the configured parser sandbox (PARSER_MEMORY_MB, PARSER_TIME_LIMIT_SECONDS).
+export async function unsafeExtractExhibitText(exhibitId: string, limits?: SandboxLimits): Promise<void> {
   const exhibit = await db.exhibit.findUnique({ where: { id: exhibitId }, include: { blob: true } });
-  if (!exhibit || exhibit.extractionStatus === "NOT_APPLICABLE") return;
-  await db.exhibit.update({ where: { id: exhibitId }, data: { extractionStatus: "RUNNING", extractionError: null } });
+  // Only waiting or interrupted work runs: a duplicate job, or the retry of a job whose worker
+  // was killed after another run finished, must not extract the file again.
+  if (!exhibit || (exhibit.extractionStatus !== "QUEUED" && exhibit.extractionStatus !== "RUNNING")) return;
+  if (exhibit.extractionAttempts >= MAX_UNFINISHED_RUNS) {
+    logger.error({ exhibitId, attempts: exhibit.extractionAttempts }, "text extraction killed its worker twice; not parsing again");
+    await db.exhibit.update({
+      where: { id: exhibitId },
+      data: { extractionStatus: "FAILED", extractionError: "Text extraction stopped the worker twice; the file was not parsed.", extractionAttempts: 0 },
+    });
+    return;
+  }
+  // Counted before any byte is parsed, and reset when the run ends either way: only runs that
+  // died with their process stay counted.
+  await db.exhibit.update({ where: { id: exhibitId }, data: { extractionStatus: "RUNNING", extractionError: null, extractionAttempts: { increment: 1 } } });
   try {
     if (exhibit.blob.size > BigInt(MAX_EXTRACT_BYTES)) throw new Error(`file is larger than ${MAX_EXTRACT_BYTES / (1 << 20)} MiB; text not extracted`);
     const bytes = await readBlob(exhibit.blob.storageKey);
-    const result = await extract(exhibit.detectedType ?? exhibit.blob.mediaType, bytes);
+    const result = await extractInSandbox(exhibit.detectedType ?? exhibit.blob.mediaType, bytes, limits);
     const pages = result.pages.map(cleanText);
     const terms = pages.map(searchTerms);
     await db.$transaction(async (tx) => {
@@ -96,6 +53,7 @@ export async function unsafeExtractExhibitText(exhibitId: string): Promise<void>
         data: {
           extractionStatus: "DONE",
           extractionError: null,
+          extractionAttempts: 0,
           pageCount: result.pageCount ?? exhibit.pageCount,
           // Filled only when empty: what a person typed wins over what the headers say.
           author: exhibit.author ?? result.email?.author ?? null,
@@ -105,20 +63,10 @@ export async function unsafeExtractExhibitText(exhibitId: string): Promise<void>
       });
     });
   } catch (error) {
-    const reason = friendlyReason(error);
+    const reason = error instanceof ExtractionFailed ? error.message : extractionFailureReason(error);
     logger.warn({ exhibitId, err: error }, "text extraction failed");
-    await db.exhibit.update({ where: { id: exhibitId }, data: { extractionStatus: "FAILED", extractionError: reason } });
+    await db.exhibit.update({ where: { id: exhibitId }, data: { extractionStatus: "FAILED", extractionError: reason, extractionAttempts: 0 } });
   }
-}
-
-function friendlyReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // Already written for the uploader, and may mention encryption without being a PDF.
-  if (error instanceof OfficeFileError) return message.slice(0, 500);
-  if (error instanceof SyntaxError) return `The file is not valid JSON: ${message}`.slice(0, 500);
-  if (/password|encrypt/i.test(message)) return "The PDF is encrypted or password-protected.";
-  if (/Invalid PDF|PDF header|XRef/i.test(message)) return `The PDF is damaged or not readable: ${message}`.slice(0, 500);
-  return message.slice(0, 500);
 }
 
 // Exhibits left QUEUED or RUNNING by a crash, a lost enqueue or the demo seed; the worker re-sends

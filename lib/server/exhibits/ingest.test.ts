@@ -137,9 +137,14 @@ describe("exhibits: ingest", () => {
     }
     await expect(ingestExhibit(paralegal, matter.id, { body: dies(), fileName: "cut.txt" })).rejects.toThrow("connection reset");
     expect(await db.exhibit.count({ where: { matterId: matter.id } })).toBe(0);
-    await fsp.writeFile(path.join(blobRoot(), ".tmp", "left-by-crash.part"), "x");
-    await cleanTempFiles();
-    expect(await fsp.readdir(path.join(blobRoot(), ".tmp"))).toEqual([]);
+    const stale = path.join(blobRoot(), ".tmp", "left-by-crash.part");
+    await fsp.writeFile(stale, "x");
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60_000);
+    await fsp.utimes(stale, twoHoursAgo, twoHoursAgo);
+    // Another instance's upload in progress: recent, so it stays.
+    await fsp.writeFile(path.join(blobRoot(), ".tmp", "uploading-elsewhere.part"), "x");
+    expect(await cleanTempFiles()).toBe(1);
+    expect(await fsp.readdir(path.join(blobRoot(), ".tmp"))).toEqual(["uploading-elsewhere.part"]);
   });
 });
 

@@ -3,7 +3,7 @@ import { SaxesParser, type SaxesTagNS } from "saxes";
 import yauzl from "yauzl";
 import { relsPartName, resolvePartName, type Relationship } from "@/lib/exhibit-files/ooxml";
 
-// An .xlsx or .pptx is a ZIP of XML parts. Uploads are untrusted: a few kilobytes can inflate to
+// An .xlsx, .pptx or .docx is a ZIP of XML parts. Uploads are untrusted: a few kilobytes can inflate to
 // gigabytes, and a central directory can list millions of entries. Every byte inflated counts
 // against one budget, and the parts are parsed as a stream, so memory stays bounded whatever the
 // file claims about itself.

@@ -21,6 +21,9 @@ function queue<T>(def: QueueDef<T>): QueueDef<T> {
 export const QUEUES = {
   "exhibit-extract": queue<{ exhibitId: string }>({
     run: async (data) => (await import("@/lib/server/exhibits/extract-exhibit-text")).unsafeExtractExhibitText(data.exhibitId),
+    // A job retried after its process died finds the exhibit's unfinished runs counted; the
+    // second retry is the run that fails the exhibit instead of parsing again. The expiry stays
+    // above the parse's time budget (PARSER_TIME_LIMIT_SECONDS, at most 10 minutes).
     options: { name: "exhibit-extract", retryLimit: 2, retryDelay: 10, expireInSeconds: 15 * 60 },
     recover: async () => (await import("@/lib/server/exhibits/extract-exhibit-text")).unsafeFindLostExtractions(),
   }),

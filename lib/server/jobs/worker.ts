@@ -8,14 +8,29 @@ import { cleanTempFiles } from "@/lib/server/storage/blob-store";
 // Work whose job was lost (enqueue failed after commit, or rows written by the seed) is sent again.
 const RECOVER_EVERY_MS = 5 * 60_000;
 
-let started = false;
+let started: Promise<void> | null = null;
 
-// Started once per server process from instrumentation.ts. JOB_WORKERS=off keeps a web-only
-// instance from taking work (scale-out: workers run separately on the same queue).
+// Started once per web process from instrumentation.ts. JOB_WORKERS=off keeps a web-only
+// instance from taking work: jobs then run in `npm run worker` processes on the same queue.
 export function startJobWorkers(): void {
-  if (started || env.JOB_WORKERS === "off") return;
-  started = true;
-  void run().catch((err: unknown) => logger.error({ err }, "job workers failed to start"));
+  if (env.JOB_WORKERS === "off") return;
+  void runJobWorkers().catch((err: unknown) => logger.error({ err }, "job workers failed to start"));
+}
+
+// Takes jobs from every queue until the process stops (scripts/worker.ts runs only this).
+export function runJobWorkers(): Promise<void> {
+  started ??= run();
+  return started;
+}
+
+// Stops taking jobs and waits up to `timeoutMs` for the running ones; a job still running then is
+// failed back to the queue and retried by another worker (its writes are one transaction, so
+// nothing half-done stays behind).
+export async function stopJobWorkers(timeoutMs: number): Promise<void> {
+  if (!started) return;
+  await started.catch(() => undefined);
+  const boss = await getBoss();
+  await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
 }
 
 async function run(): Promise<void> {

@@ -284,12 +284,20 @@ async function readDirSafe(dir: string): Promise<string[]> {
   return fsp.readdir(dir).catch(() => []);
 }
 
-// Uploads cut off by a crash or restart leave temp files; nothing refers to them.
-export async function cleanTempFiles(): Promise<number> {
+// Uploads cut off by a crash or restart leave temp files; nothing refers to them. Only old ones
+// go: another instance sharing the store may be writing a fresh one right now.
+export async function cleanTempFiles(olderThanMs = 60 * 60_000): Promise<number> {
   const dir = path.join(blobRoot(), TEMP_DIR);
-  const names = await readDirSafe(dir);
-  await Promise.all(names.map((n) => fsp.rm(path.join(dir, n), { force: true })));
-  return names.length;
+  const cutoff = Date.now() - olderThanMs;
+  const removed = await Promise.all(
+    (await readDirSafe(dir)).map(async (n) => {
+      const stat = await fsp.stat(path.join(dir, n)).catch(() => null);
+      if (!stat || stat.mtimeMs > cutoff) return false;
+      await fsp.rm(path.join(dir, n), { force: true });
+      return true;
+    }),
+  );
+  return removed.filter(Boolean).length;
 }
 
 // Reads a web stream without cancelling it when the reader stops early, so a caller that
