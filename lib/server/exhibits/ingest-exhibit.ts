@@ -49,7 +49,7 @@ export async function ingestExhibit(actor: Actor, matterId: string, input: Inges
   if (input.declaredSize === 0 || !input.body) throw refuse(`“${fileName}” is empty.`);
 
   let detected: DetectedType | undefined;
-  const staged = await blobStore().stage(input.body, {
+  const staged = await (await blobStore()).stage(input.body, {
     maxBytes,
     inspectHead: async (head) => {
       detected = await detectType(head, fileName, false);

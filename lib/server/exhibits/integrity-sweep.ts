@@ -21,7 +21,7 @@ const LISTED = 1000;
 // exhibit over a damaged blob gets an integrity-failure row in its custody log.
 export async function unsafeRunIntegritySweep({ trigger }: { trigger: "job" | "cli" | "test" }): Promise<IntegrityReport> {
   const startedAt = new Date();
-  const store = blobStore();
+  const store = await blobStore();
   const report: IntegrityReport = { checked: 0, missing: [], altered: [], orphaned: [], startedAt, finishedAt: startedAt };
   let after = "";
   for (;;) {

@@ -6,8 +6,8 @@ import { BlobIntegrityError, BlobMissingError } from "@/lib/server/storage/blob-
 
 // Every read of stored bytes for a person or a production goes through here: the bytes are
 // re-hashed as they are read and refused when they no longer match (verify-while-reading.ts).
-export function openVerified(sha256: string): Promise<Readable> {
-  return blobStore().openVerified(sha256);
+export async function openVerified(sha256: string): Promise<Readable> {
+  return (await blobStore()).openVerified(sha256);
 }
 
 export async function readVerified(sha256: string): Promise<Buffer> {
