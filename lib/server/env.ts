@@ -12,6 +12,16 @@ const ZEnv = z.object({
   // Required by the web server (auth.ts checks); CLIs and tests that never sign anyone in run without it.
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   BLOB_ROOT: z.string().default(path.resolve(".data/blobs")),
+  // "s3": blobs go to an S3-compatible bucket (AWS S3, MinIO, Ceph, R2) instead of BLOB_ROOT.
+  BLOB_STORE: z.enum(["local", "s3"], "BLOB_STORE must be local or s3").default("local"),
+  // Unset for AWS itself; MinIO and others: http://minio:9000.
+  S3_ENDPOINT: z.url("S3_ENDPOINT must be a URL").optional(),
+  S3_BUCKET: z.string().min(3, "S3_BUCKET must be a bucket name").optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  // Most self-hosted servers (MinIO, s3rver) want http://host/bucket/key, not bucket.host.
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"], "S3_FORCE_PATH_STYLE must be true or false").default("false").transform((v) => v === "true"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   // Per-file upload limit in bytes (2 GiB); lower it for tests or small deployments.
   EXHIBIT_MAX_BYTES: z.coerce.number().int().min(1).max(2 * 1024 ** 3, "EXHIBIT_MAX_BYTES cannot exceed 2 GiB").default(2 * 1024 ** 3),
   // "off" makes a web-only instance: background jobs then run on separate worker instances.
@@ -31,6 +41,11 @@ const ZEnv = z.object({
   // the socket's peer is the client and a client-sent X-Forwarded-For is ignored (lib/server/client-ip.ts).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+}).superRefine((e, ctx) => {
+  if (e.BLOB_STORE !== "s3") return;
+  for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+    if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} is required when BLOB_STORE=s3` });
+  }
 });
 
 export type Env = z.infer<typeof ZEnv>;

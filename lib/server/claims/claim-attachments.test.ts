@@ -14,7 +14,8 @@ import { redeemSignInToken } from "@/lib/server/claims/redeem-sign-in-token";
 import { submitClaim } from "@/lib/server/claims/submit-claim";
 import { makeClaimMatter, validClaimInput } from "@/lib/server/testing/claim-fixtures";
 import { refusal } from "@/lib/server/testing/refusal";
-import { blobRoot, putBuffer } from "@/lib/server/storage/blob-store";
+import { putBuffer } from "@/lib/server/storage/active-blob-store";
+import { blobRoot } from "@/lib/server/storage/blob-store";
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Readable } from "node:stream";
 import { AppError } from "@/lib/app-error";
 import { normalizeClaimNumber } from "@/lib/claims/claim-number";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -6,14 +7,14 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
-import { hashStoredBlob, openBlobStream } from "@/lib/server/storage/blob-store";
+import { openForDelivery } from "@/lib/server/storage/open-verified";
 
 // Uploads are untrusted: only the types store-attachment.ts accepts keep their own name, and
 // even those are always sent as an attachment (see claim-attachment-response.ts).
 const NAMED_TYPES = new Set(["application/pdf", "image/jpeg", "image/png", "image/heic", "image/webp"]);
 
 export type ClaimAttachmentFile = {
-  stream: ReturnType<typeof openBlobStream>;
+  stream: Readable;
   size: number;
   mediaType: string;
   fileName: string;
@@ -51,40 +52,47 @@ export async function openMyClaimAttachment(actor: Actor, rawNumber: string, att
   return deliver(actor, attachment);
 }
 
-// Re-hashes the stored bytes first and refuses a file that no longer matches its SHA-256, as
-// exhibits do: what leaves the store is what the member uploaded.
+// Re-hashes the stored bytes as they are read and refuses a file that no longer matches its
+// SHA-256, as exhibits do: what leaves the store is what the member uploaded.
 async function deliver(actor: Actor, attachment: Found): Promise<ClaimAttachmentFile> {
   const { blob } = attachment;
   const matterId = attachment.claim.matterId;
-  const actual = await hashStoredBlob(blob.storageKey);
-  if (actual !== blob.sha256) {
-    await db.$transaction((tx) =>
+  const stream = await openForDelivery(
+    blob.sha256,
+    (failure) =>
+      db.$transaction((tx) =>
+        appendAudit(tx, actor, {
+          matterId,
+          action: "claim.attachment-integrity-failure",
+          entityType: "ClaimAttachment",
+          entityId: attachment.id,
+          details: { expected: blob.sha256, actual: failure.actual, missing: failure.missing },
+        }),
+      ),
+    (failure) =>
+      new AppError(
+        "CONFLICT",
+        failure.missing
+          ? "The stored file for this document is missing. Nothing was sent; the failure has been recorded."
+          : "The stored file no longer matches this document's SHA-256. Nothing was sent; the failure has been recorded.",
+      ),
+  );
+  await db
+    .$transaction((tx) =>
       appendAudit(tx, actor, {
         matterId,
-        action: "claim.attachment-integrity-failure",
+        action: "claim.attachment-download",
         entityType: "ClaimAttachment",
         entityId: attachment.id,
-        details: { expected: blob.sha256, actual, missing: actual === null },
+        details: { sha256: blob.sha256, verified: true },
       }),
-    );
-    throw new AppError(
-      "CONFLICT",
-      actual === null
-        ? "The stored file for this document is missing. Nothing was sent; the failure has been recorded."
-        : "The stored file no longer matches this document's SHA-256. Nothing was sent; the failure has been recorded.",
-    );
-  }
-  await db.$transaction((tx) =>
-    appendAudit(tx, actor, {
-      matterId,
-      action: "claim.attachment-download",
-      entityType: "ClaimAttachment",
-      entityId: attachment.id,
-      details: { sha256: blob.sha256, verified: true },
-    }),
-  );
+    )
+    .catch((error: unknown) => {
+      stream.destroy();
+      throw error;
+    });
   return {
-    stream: openBlobStream(blob.storageKey),
+    stream,
     size: Number(blob.size),
     mediaType: NAMED_TYPES.has(blob.mediaType) ? blob.mediaType : "application/octet-stream",
     fileName: attachment.filename,

@@ -2,7 +2,7 @@ import "server-only";
 import { fileTypeFromBuffer } from "file-type";
 import { AppError } from "@/lib/app-error";
 import type { Tx } from "@/lib/server/db";
-import { putBuffer } from "@/lib/server/storage/blob-store";
+import { putBuffer } from "@/lib/server/storage/active-blob-store";
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const ALLOWED = new Set(["application/pdf", "image/jpeg", "image/png", "image/heic", "image/webp"]);

@@ -10,7 +10,8 @@ import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { claimSubmissionKey } from "@/lib/server/idempotency";
-import { hashStoredBlob, putBuffer, readBlob } from "@/lib/server/storage/blob-store";
+import { putBuffer } from "@/lib/server/storage/active-blob-store";
+import { checkStoredBlob, integrityFailure, readVerified } from "@/lib/server/storage/open-verified";
 
 type Planned = {
   exhibitId: string;
@@ -108,12 +109,13 @@ async function plan(exhibits: Awaited<ReturnType<typeof db.exhibit.findMany<{ in
   let next = start;
   for (const e of exhibits) {
     const label = exhibitLabel(e.prefix, e.number);
-    // Produced bytes must be the collected bytes: the same check as a download.
-    if ((await hashStoredBlob(e.blob.storageKey)) !== e.blobSha256) {
-      throw new AppError("CONFLICT", `${label}'s stored file no longer matches its SHA-256; it cannot be produced.`);
-    }
+    // Produced bytes must be the collected bytes: the same verified read as a download.
+    const damaged = () => new AppError("CONFLICT", `${label}'s stored file no longer matches its SHA-256; it cannot be produced.`);
     if ((e.detectedType ?? e.blob.mediaType) === "application/pdf") {
-      const original = await readBlob(e.blob.storageKey);
+      const original = await readVerified(e.blobSha256).catch((error: unknown) => {
+        integrityFailure(error);
+        throw damaged();
+      });
       let stamped: { bytes: Uint8Array; pages: number };
       try {
         stamped = await stampPdf(original, prefix, next, LEGENDS[e.confidentiality]);
@@ -124,6 +126,7 @@ async function plan(exhibits: Awaited<ReturnType<typeof db.exhibit.findMany<{ in
       out.push({ exhibitId: e.id, label, originalSha256: e.blobSha256, pages: stamped.pages, stamped: stored });
       next += stamped.pages;
     } else {
+      if (!(await checkStoredBlob(e.blobSha256)).ok) throw damaged();
       out.push({ exhibitId: e.id, label, originalSha256: e.blobSha256, pages: 1, stamped: null });
       next += 1;
     }

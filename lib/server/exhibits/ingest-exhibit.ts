@@ -14,7 +14,8 @@ import { EXTRACTABLE_TYPES } from "@/lib/server/exhibits/extractable";
 import { exhibitMaxBytes } from "@/lib/server/exhibits/limits";
 import { enqueue } from "@/lib/server/jobs/boss";
 import { logger } from "@/lib/server/logger";
-import { BlobTooLargeError, stageStream } from "@/lib/server/storage/blob-store";
+import { blobStore } from "@/lib/server/storage/active-blob-store";
+import { BlobTooLargeError } from "@/lib/server/storage/blob-store";
 
 export type IngestInput = {
   body: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | null;
@@ -48,7 +49,7 @@ export async function ingestExhibit(actor: Actor, matterId: string, input: Inges
   if (input.declaredSize === 0 || !input.body) throw refuse(`“${fileName}” is empty.`);
 
   let detected: DetectedType | undefined;
-  const staged = await stageStream(input.body, {
+  const staged = await (await blobStore()).stage(input.body, {
     maxBytes,
     inspectHead: async (head) => {
       detected = await detectType(head, fileName, false);

@@ -1,13 +1,14 @@
 import "server-only";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
-import { hashStoredBlob, listStoredKeys } from "@/lib/server/storage/blob-store";
+import { blobStore } from "@/lib/server/storage/active-blob-store";
+import { checkStoredBlob } from "@/lib/server/storage/open-verified";
 
 export type IntegrityReport = {
   checked: number;
   missing: string[];
   altered: { sha256: string; actual: string }[];
-  // Files in the store no Blob row points at (e.g. a crash between rename and commit).
+  // SHA-256s of blobs in the store no Blob row points at (e.g. a crash between rename and commit).
   orphaned: string[];
   startedAt: Date;
   finishedAt: Date;
@@ -20,28 +21,30 @@ const LISTED = 1000;
 // exhibit over a damaged blob gets an integrity-failure row in its custody log.
 export async function unsafeRunIntegritySweep({ trigger }: { trigger: "job" | "cli" | "test" }): Promise<IntegrityReport> {
   const startedAt = new Date();
+  const store = await blobStore();
   const report: IntegrityReport = { checked: 0, missing: [], altered: [], orphaned: [], startedAt, finishedAt: startedAt };
   let after = "";
   for (;;) {
-    const blobs = await db.blob.findMany({ where: { sha256: { gt: after } }, orderBy: { sha256: "asc" }, take: BATCH, select: { sha256: true, storageKey: true } });
+    const blobs = await db.blob.findMany({ where: { sha256: { gt: after } }, orderBy: { sha256: "asc" }, take: BATCH, select: { sha256: true } });
     if (blobs.length === 0) break;
     for (const blob of blobs) {
       report.checked += 1;
-      const actual = await hashStoredBlob(blob.storageKey);
-      if (actual === null) report.missing.push(blob.sha256);
-      else if (actual !== blob.sha256) report.altered.push({ sha256: blob.sha256, actual });
+      const check = await checkStoredBlob(blob.sha256);
+      if (check.ok) continue;
+      if (check.missing) report.missing.push(blob.sha256);
+      else report.altered.push({ sha256: blob.sha256, actual: check.actual });
     }
     after = blobs[blobs.length - 1]!.sha256;
   }
 
   const batch: string[] = [];
   const flush = async () => {
-    const known = new Set((await db.blob.findMany({ where: { storageKey: { in: batch } }, select: { storageKey: true } })).map((b) => b.storageKey));
-    for (const key of batch) if (!known.has(key)) report.orphaned.push(key);
+    const known = new Set((await db.blob.findMany({ where: { sha256: { in: batch } }, select: { sha256: true } })).map((b) => b.sha256));
+    for (const sha256 of batch) if (!known.has(sha256)) report.orphaned.push(sha256);
     batch.length = 0;
   };
-  for await (const key of listStoredKeys()) {
-    batch.push(key);
+  for await (const sha256 of store.list()) {
+    batch.push(sha256);
     if (batch.length >= BATCH) await flush();
   }
   if (batch.length) await flush();
@@ -66,7 +69,7 @@ export async function unsafeRunIntegritySweep({ trigger }: { trigger: "job" | "c
       matterId: null,
       action: "integrity.sweep",
       entityType: "BlobStore",
-      entityId: "local",
+      entityId: store.kind,
       details: {
         trigger,
         checked: report.checked,

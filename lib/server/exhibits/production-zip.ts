@@ -9,7 +9,7 @@ import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { toCsv } from "@/lib/server/reports/csv";
-import { hashStoredBlob, openBlobStream } from "@/lib/server/storage/blob-store";
+import { checkStoredBlob, openVerified } from "@/lib/server/storage/open-verified";
 
 export const LOAD_FILE_HEADER = ["BegBates", "EndBates", "ExhibitNo", "Title", "ProducedFile", "OriginalFileName", "OriginalSHA256", "ProducedSHA256", "Pages", "Confidentiality"];
 
@@ -28,14 +28,14 @@ export async function openProductionZip(actor: Actor, matterId: string, producti
   });
   if (!production) throw AppError.notFound("Production not found");
 
-  const entries: { path: string; storageKey: string; sha256: string; size: number }[] = [];
+  const entries: { path: string; sha256: string; size: number }[] = [];
   const loadRows: unknown[][] = [];
   const manifest = production.items.map((item) => {
     const e = item.exhibit;
     const begin = batesLabel(production.batesPrefix, item.batesStart);
     const produced = item.stamped
-      ? { path: `IMAGES/${begin}.pdf`, storageKey: item.stamped.storageKey, sha256: item.stamped.sha256, size: Number(item.stamped.size) }
-      : { path: `NATIVES/${begin}${extensionOf(e.originalFilename) ? `.${extensionOf(e.originalFilename)}` : ""}`, storageKey: e.blob.storageKey, sha256: e.blobSha256, size: Number(e.blob.size) };
+      ? { path: `IMAGES/${begin}.pdf`, sha256: item.stamped.sha256, size: Number(item.stamped.size) }
+      : { path: `NATIVES/${begin}${extensionOf(e.originalFilename) ? `.${extensionOf(e.originalFilename)}` : ""}`, sha256: e.blobSha256, size: Number(e.blob.size) };
     entries.push(produced);
     loadRows.push([begin, batesLabel(production.batesPrefix, item.batesEnd), exhibitLabel(e.prefix, e.number), e.title, produced.path, e.originalFilename, item.originalSha256, produced.sha256, item.batesEnd - item.batesStart + 1, e.confidentiality]);
     return {
@@ -47,7 +47,7 @@ export async function openProductionZip(actor: Actor, matterId: string, producti
   });
 
   for (const entry of entries) {
-    if ((await hashStoredBlob(entry.storageKey)) !== entry.sha256) {
+    if (!(await checkStoredBlob(entry.sha256)).ok) {
       throw new AppError("CONFLICT", `${entry.path} no longer matches its SHA-256 in the store; the production was not sent.`);
     }
   }
@@ -56,8 +56,19 @@ export async function openProductionZip(actor: Actor, matterId: string, producti
   );
 
   const zip = new yazl.ZipFile();
+  const out = new PassThrough();
+  // yazl neither ends its output on an error nor sees a piped stream's: either must cut the download.
+  zip.on("error", (error: Error) => out.destroy(error));
   const mtime = production.createdAt;
-  for (const entry of entries) zip.addReadStream(openBlobStream(entry.storageKey), entry.path, { mtime, size: entry.size });
+  for (const entry of entries) {
+    // Opened one at a time as the zip reaches them: a large production holds one file open.
+    zip.addReadStreamLazy(entry.path, { mtime, size: entry.size }, (callback) => {
+      openVerified(entry.sha256).then(
+        (stream) => callback(null, stream.once("error", (error) => out.destroy(error))),
+        (error: Error) => callback(error, null as never),
+      );
+    });
+  }
   zip.addBuffer(toCsv(LOAD_FILE_HEADER, loadRows), "DATA/loadfile.csv", { mtime });
   const manifestDoc = {
     production: production.name,
@@ -70,7 +81,6 @@ export async function openProductionZip(actor: Actor, matterId: string, producti
   zip.addBuffer(Buffer.from(JSON.stringify(manifestDoc, null, 2)), "DATA/manifest.json", { mtime });
   zip.addBuffer(Buffer.from(entries.map((e) => `${e.sha256}  ${e.path}\n`).join("")), "SHA256SUMS.txt", { mtime });
   zip.end();
-  const out = new PassThrough();
   zip.outputStream.pipe(out);
   return { stream: out, fileName: `${production.matter.slug}-${batesLabel(production.batesPrefix, production.batesStart)}.zip` };
 }

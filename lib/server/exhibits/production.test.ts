@@ -214,7 +214,7 @@ describe("exhibits: integrity sweep", () => {
     const report = await unsafeRunIntegritySweep({ trigger: "test" });
     expect(report.altered.map((a) => a.sha256)).toContain(altered.exhibit.blobSha256);
     expect(report.missing).toContain(missing.exhibit.blobSha256);
-    expect(report.orphaned).toContain(orphanKey);
+    expect(report.orphaned).toContain(orphanSha);
     expect(report.missing).not.toContain(healthy.exhibit.blobSha256);
     expect(report.altered.map((a) => a.sha256)).not.toContain(healthy.exhibit.blobSha256);
     const failures = await db.auditEvent.findMany({ where: { matterId: matter.id, action: "exhibit.integrity-failure" } });

@@ -3,9 +3,9 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import { env } from "@/lib/server/env";
 import { SharedHasher } from "@/lib/server/storage/hash-worker";
+import { readVerified } from "@/lib/server/storage/open-verified";
 
 // Content-addressed store: <root>/ab/cd/<sha256>. Bytes land in <root>/.tmp first, hashed while
 // they stream, fsynced, and only then renamed into place, so a crash leaves at most a temp file
@@ -230,12 +230,6 @@ export async function stageStream(source: AsyncIterable<Uint8Array> | Iterable<U
   }
 }
 
-export async function putBuffer(bytes: Uint8Array): Promise<{ sha256: string; size: number; storageKey: string }> {
-  const staged = await stageStream([bytes], { maxBytes: Number.MAX_SAFE_INTEGER });
-  const storageKey = await staged.commit();
-  return { sha256: staged.sha256, size: staged.size, storageKey };
-}
-
 async function exists(p: string): Promise<boolean> {
   return fsp.access(p).then(
     () => true,
@@ -252,32 +246,10 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-export function openBlobStream(storageKey: string, range?: { start: number; end: number }): fs.ReadStream {
-  return fs.createReadStream(absolute(storageKey), { highWaterMark: 1 << 20, ...range });
-}
-
+// Text extraction reads by storage key. Both stores' keys end in the blob's SHA-256, so this is
+// a verified read from whichever store is configured.
 export function readBlob(storageKey: string): Promise<Buffer> {
-  return fsp.readFile(absolute(storageKey));
-}
-
-// The stored bytes' SHA-256, or null when the file is gone.
-export async function hashStoredBlob(storageKey: string): Promise<string | null> {
-  const file = absolute(storageKey);
-  if (!(await exists(file))) return null;
-  const hash = createHash("sha256");
-  await pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20 }), hash);
-  return hash.digest("hex");
-}
-
-// Every blob file in the store, as storage keys (for the orphan check of the integrity sweep).
-export async function* listStoredKeys(): AsyncGenerator<string> {
-  const root = blobRoot();
-  for (const a of await readDirSafe(root)) {
-    if (!/^[0-9a-f]{2}$/.test(a)) continue;
-    for (const b of await readDirSafe(path.join(root, a))) {
-      for (const name of await readDirSafe(path.join(root, a, b))) yield `${a}/${b}/${name}`;
-    }
-  }
+  return readVerified(storageKey.slice(-64));
 }
 
 async function readDirSafe(dir: string): Promise<string[]> {
