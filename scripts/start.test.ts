@@ -8,7 +8,7 @@ function start(env: Record<string, string | undefined>): Promise<{ code: number 
   return new Promise((resolve, reject) => {
     const child = spawn(bin("tsx"), [path.join(ROOT, "scripts", "start.ts")], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: "3999", ...env } as NodeJS.ProcessEnv,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: "3999", ...env } as unknown as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
