@@ -3,7 +3,7 @@
 // naive chain — lock the chain head (SELECT … FOR UPDATE), hash, insert, update the head, all
 // inside the mutation's transaction, which serialises every writer of a matter. Then how fast
 // the sealer chains the backlog. Usage: npm run bench -- audit [transactions=4000] [clients=32]
-import { createHash, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { dropDatabase, ensureDatabase, migrateDeploy, resolveTestServer, uniqueDatabaseName, withDatabase } from "../scripts/lib/postgres";
 
@@ -80,6 +80,7 @@ async function main() {
     await pool.end();
 
     process.env.DATABASE_URL = url;
+    process.env.AUDIT_CHAIN_KEY ??= randomBytes(32).toString("base64url");
     const { sealAllAuditEvents } = await import("../lib/server/audit/seal-audit-events");
     const { unsafeVerifyChain } = await import("../lib/server/audit/verify-audit-chain");
     const { db } = await import("../lib/server/db");

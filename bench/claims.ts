@@ -88,7 +88,7 @@ async function throughput(url: string, matterId: string, attestation: string) {
   web = spawn(bin("tsx"), ["--conditions=react-server", "scripts/web-server.ts"], {
     cwd: ROOT,
     // The bench plays the load balancer: it appends each simulated client's address.
-    env: { ...process.env, PORT: String(PORT), TRUSTED_PROXY_HOPS: "1", DATABASE_URL: url, DATABASE_POOL_SIZE: "20", AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...process.env, PORT: String(PORT), TRUSTED_PROXY_HOPS: "1", DATABASE_URL: url, DATABASE_POOL_SIZE: "20", AUTH_SECRET: randomBytes(32).toString("base64url"), AUDIT_CHAIN_KEY: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; ; i++) {

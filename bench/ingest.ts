@@ -86,7 +86,7 @@ async function main() {
   // tsx's loader in the same process (not a tsx wrapper process), so the sampled RSS is the server's.
   const server = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(ROOT, "scripts/web-server.ts")], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(PORT), NODE_ENV: "production", DATABASE_URL: database.url, BLOB_ROOT: path.join(work, "blobs"), AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", JOB_WORKERS: "off" },
+    env: { ...process.env, PORT: String(PORT), NODE_ENV: "production", DATABASE_URL: database.url, BLOB_ROOT: path.join(work, "blobs"), AUTH_SECRET: randomBytes(32).toString("base64url"), AUDIT_CHAIN_KEY: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", JOB_WORKERS: "off" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {

@@ -1,14 +1,19 @@
 // `npm start`: one command from a fresh clone to a running Proofline with the demo matter.
-// DATABASE_URL set → that server. Unset → an embedded PostgreSQL under .data/pg.
+// DATABASE_URL unset → an embedded PostgreSQL under .data/pg with the demo (both database roles
+// made here). DATABASE_URL set → that server as a deployment: no demo data unless `-- --demo`, and
+// start-up refuses demo accounts, missing secrets or an app role that could rewrite the audit log.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-users";
+import { isDemo, startupProblems, type StartFacts } from "./lib/start-checks";
 import {
+  APP_ROLE,
   bin,
   describeUrl,
+  enableAppRoleLogin,
   ensureDatabase,
   migrateDeploy,
   pendingMigrations,
@@ -16,6 +21,7 @@ import {
   ROOT,
   run,
   startEmbeddedPostgres,
+  withCredentials,
   withDatabase,
   type EmbeddedServer,
 } from "./lib/postgres";
@@ -29,25 +35,31 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-// The session-signing secret must survive restarts (or everyone is signed out), so the first
-// start writes one under .data/ and later starts reuse it.
-function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.join(DATA, "auth-secret");
-  if (!fs.existsSync(file)) {
+// Secrets the demo needs must survive restarts (or everyone is signed out, or the audit chain
+// changes key), so the first start writes each under .data/ and later starts reuse it. Only the
+// demo: a deployment brings its own (startupProblems refuses to start without them).
+function demoSecret(name: string, file: string): string {
+  const given = process.env[name];
+  if (given) return given;
+  const target = path.join(DATA, file);
+  if (!fs.existsSync(target)) {
     fs.mkdirSync(DATA, { recursive: true });
-    fs.writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+    fs.writeFileSync(target, randomBytes(48).toString("base64url"), { mode: 0o600 });
   }
-  return fs.readFileSync(file, "utf8").trim();
+  return fs.readFileSync(target, "utf8").trim();
 }
 
 const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)}s`;
 
 async function main() {
+  const demoFlag = process.argv.slice(2).includes("--demo");
   let embedded: EmbeddedServer | undefined;
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
+  // The app runs as appUrl (the owner-less role proofline_app); migrations, queue installation and
+  // the demo seed as ownerUrl.
+  let appUrl = process.env.DATABASE_URL;
+  let ownerUrl = process.env.MIGRATION_DATABASE_URL;
+  if (!appUrl) {
     const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
     console.log(`proofline: starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.relative(ROOT, path.join(DATA, "pg"))})`);
     try {
@@ -56,43 +68,67 @@ async function main() {
       fail(`the embedded PostgreSQL did not start: ${(error as Error).message.split("\n")[0]}`);
     }
     await ensureDatabase(embedded.adminUrl, "proofline");
-    databaseUrl = withDatabase(embedded.adminUrl, "proofline");
+    ownerUrl = withDatabase(embedded.adminUrl, "proofline");
   }
 
   if (process.env.PROOFLINE_TIMING) console.log(`proofline: database up at ${elapsed()}`);
-  const reachable = await probe(databaseUrl);
-  if (!reachable.ok) fail(`cannot reach PostgreSQL at ${describeUrl(databaseUrl)} (${reachable.reason.split("\n")[0]}). Check DATABASE_URL.`);
+  for (const [name, url] of [["DATABASE_URL", appUrl], ["MIGRATION_DATABASE_URL", ownerUrl]] as const) {
+    if (!url) continue;
+    const reachable = await probe(url);
+    if (!reachable.ok) fail(`cannot reach PostgreSQL at ${describeUrl(url)} (${reachable.reason.split("\n")[0]}). Check ${embedded ? "the embedded database" : name}.`);
+  }
 
   const stopDatabase = async () => {
     if (embedded) await embedded.stop().catch(() => {});
   };
-
-  try {
-    const pending = await pendingMigrations(databaseUrl);
-    if (pending.length > 0) {
-      console.log(`proofline: applying ${pending.length} migration(s)`);
-      await migrateDeploy(databaseUrl);
-    }
-  } catch (error) {
+  const refuse = async (reasons: string[]) => {
+    for (const reason of reasons) console.error(`proofline: refusing to start: ${reason}`);
     await stopDatabase();
-    fail(`migrations failed:\n${(error as { output?: string }).output ?? (error as Error).message}`);
-  }
+    process.exit(1);
+  };
 
-  if (await isEmpty(databaseUrl)) {
+  if (ownerUrl) {
+    try {
+      await migrateDeploy(ownerUrl);
+    } catch (error) {
+      await stopDatabase();
+      fail(`migrations failed:\n${(error as { output?: string }).output ?? (error as Error).message}`);
+    }
+  }
+  if (embedded && ownerUrl) {
+    const password = demoSecret("PROOFLINE_APP_DB_PASSWORD", "app-db-password");
+    await enableAppRoleLogin(ownerUrl, password);
+    appUrl = withCredentials(ownerUrl, APP_ROLE, password);
+  }
+  if (!appUrl) fail("no database to run on");
+
+  const demo = isDemo({ embedded: Boolean(embedded), demoFlag });
+  const secrets = demo
+    ? { AUTH_SECRET: demoSecret("AUTH_SECRET", "auth-secret"), AUDIT_CHAIN_KEY: demoSecret("AUDIT_CHAIN_KEY", "audit-chain-key") }
+    : { AUTH_SECRET: process.env.AUTH_SECRET, AUDIT_CHAIN_KEY: process.env.AUDIT_CHAIN_KEY };
+  const problems = startupProblems({
+    embedded: Boolean(embedded),
+    demoFlag,
+    env: { ...secrets, APP_URL: process.env.APP_URL, MIGRATION_DATABASE_URL: ownerUrl },
+    ...(await databaseFacts(appUrl)),
+  });
+  if (problems.length > 0) await refuse(problems);
+
+  if (demo && (await isEmpty(appUrl))) {
     // Loaded only when needed: the Prisma client costs a second of start-up.
     const [{ PrismaPg }, { PrismaClient }, { seedDemo }] = await Promise.all([
       import("@prisma/adapter-pg"),
       import("../lib/generated/prisma/client"),
       import("../prisma/seed"),
     ]);
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl ?? appUrl }) });
     await seedDemo(db);
     await db.$disconnect();
     console.log("proofline: loaded the demo matter (Hong v. ByteDance Inc.)");
   }
 
   if (process.env.PROOFLINE_TIMING) console.log(`proofline: migrated and seeded at ${elapsed()}`);
-  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), NODE_ENV: "production" };
+  const env = { DATABASE_URL: appUrl, ...secrets, NODE_ENV: "production" };
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     console.log("proofline: no build yet; building (about a minute)…");
     await run(bin("next"), ["build"], env);
@@ -124,9 +160,32 @@ async function main() {
 
   await waitForHttp(`http://127.0.0.1:${PORT}/api/auth/providers`);
   console.log(`\nProofline is running at http://localhost:${PORT} (ready in ${elapsed()})`);
-  console.log(`Demo sign-ins (password "${DEMO_PASSWORD}" for all):`);
-  for (const u of DEMO_USERS) console.log(`  ${u.key.padEnd(10)} ${u.email}`);
+  if (demo) {
+    console.log(`Demo sign-ins (password "${DEMO_PASSWORD}" for all):`);
+    for (const u of DEMO_USERS) console.log(`  ${u.key.padEnd(10)} ${u.email}`);
+  }
   console.log("Press Ctrl-C to stop.");
+}
+
+// What startupProblems needs to know about the database, read as the app's own role.
+async function databaseFacts(url: string): Promise<Pick<StartFacts, "demoAccounts" | "pendingMigrations" | "role">> {
+  const pending = (await pendingMigrations(url)).length;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const role = await client.query<{ name: string; superuser: boolean; owns: boolean | null }>(`
+      SELECT current_user AS name, r.rolsuper AS superuser,
+             pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = to_regclass('"AuditEvent"')), 'USAGE') AS owns
+      FROM pg_roles r WHERE r.rolname = current_user`);
+    const demoAccounts =
+      pending > 0 && (await client.query(`SELECT to_regclass('"User"') IS NULL AS missing`)).rows[0]?.missing
+        ? []
+        : (await client.query<{ email: string }>(`SELECT email FROM "User" WHERE lower(email) = ANY($1::text[]) ORDER BY email`, [DEMO_USERS.map((u) => u.email)])).rows.map((r) => r.email);
+    const row = role.rows[0];
+    return { pendingMigrations: pending, demoAccounts, role: { name: row?.name ?? "?", superuser: Boolean(row?.superuser), ownsAuditLog: Boolean(row?.owns) } };
+  } finally {
+    await client.end();
+  }
 }
 
 async function isEmpty(url: string): Promise<boolean> {

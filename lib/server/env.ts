@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { AUDIT_KEY_MIN_LENGTH } from "@/lib/audit/chain-hash";
 
 // Every setting the server reads, validated once at boot: a bad value stops start-up with the
 // variable's name instead of failing later inside a request.
@@ -32,6 +33,11 @@ const ZEnv = z.object({
   // At most 10 minutes: the extraction job expires after 15 (lib/server/jobs/queues.ts).
   PARSER_TIME_LIMIT_SECONDS: z.coerce.number().int().min(1).max(600).default(120),
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  // Keys the audit chain (HMAC-SHA-256). Kept outside the database, so whoever can edit audit rows
+  // still cannot reseal them; `npm start` refuses a deployment without it, the sealer will not run.
+  AUDIT_CHAIN_KEY: z.string().min(AUDIT_KEY_MIN_LENGTH, `AUDIT_CHAIN_KEY must be at least ${AUDIT_KEY_MIN_LENGTH} characters`).optional(),
+  // Where the signed chain heads are exported every ten minutes (audit:verify checks against the newest).
+  AUDIT_HEADS_DIR: z.string().default(path.resolve(".data/audit-heads")),
   // Mail goes to the outbox table always; with SMTP_URL (smtp://user:pass@host:587) it is also sent.
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("Proofline claims <claims@proofline.invalid>"),

@@ -129,8 +129,48 @@ export function bin(name: string): string {
   return path.join(ROOT, "node_modules", ".bin", name);
 }
 
-export async function migrateDeploy(url: string): Promise<void> {
-  await run(bin("prisma"), ["migrate", "deploy"], { DATABASE_URL: url }, true);
+// Applies pending migrations and installs the job queues, as the database owner (scripts/migrate.ts).
+export async function migrateDeploy(ownerUrl: string): Promise<void> {
+  await run(bin("tsx"), ["--conditions=react-server", path.join(ROOT, "scripts", "migrate.ts")], { MIGRATION_DATABASE_URL: ownerUrl, DATABASE_URL: ownerUrl }, true);
+}
+
+// The role the app runs as: no ownership, so no DISABLE TRIGGER, no replica mode, no audit rewrite.
+// The grants live in the migrations (prisma/migrations/*_app_role_keyed_audit); the migration
+// creates it NOLOGIN, deployments give it a login.
+export const APP_ROLE = "proofline_app";
+
+export function withCredentials(url: string, user: string, password: string): string {
+  const u = new URL(url);
+  u.username = encodeURIComponent(user);
+  u.password = encodeURIComponent(password);
+  return u.toString();
+}
+
+async function asOwner<T>(ownerUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+// The embedded demo's app role: the migration made it; this gives it a login with a password
+// kept under the data folder.
+export async function enableAppRoleLogin(ownerUrl: string, password: string): Promise<void> {
+  await asOwner(ownerUrl, (c) => c.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN PASSWORD ${c.escapeLiteral(password)}`));
+}
+
+// Roles are cluster-wide and test runs overlap, so each run logs in as a role of its own that is a
+// member of (and so has exactly the rights of) the app role; dropping it touches no other run.
+export async function createAppLoginRole(ownerUrl: string, prefix: string): Promise<{ role: string; password: string; drop: () => Promise<void> }> {
+  const role = uniqueDatabaseName(prefix);
+  const password = randomBytes(18).toString("base64url");
+  await asOwner(ownerUrl, (c) =>
+    c.query(`CREATE ROLE "${role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT PASSWORD ${c.escapeLiteral(password)} IN ROLE ${APP_ROLE}`),
+  );
+  return { role, password, drop: () => asOwner(ownerUrl, (c) => c.query(`DROP ROLE IF EXISTS "${role}"`)).then(() => {}) };
 }
 
 // Where tests get their server: DATABASE_URL when set (local only), else the server on

@@ -1,8 +1,12 @@
 // Runs in each test worker before the test file is imported, so lib/server/env sees the run's database.
 import { afterAll, inject } from "vitest";
 
+// The app role (no ownership); tests that must act as the owner (tampering with the audit log to
+// prove verification catches it) connect with TEST_OWNER_DATABASE_URL explicitly.
 process.env.DATABASE_URL = inject("databaseUrl");
+process.env.TEST_OWNER_DATABASE_URL = inject("ownerDatabaseUrl");
 process.env.TEST_ADMIN_DATABASE_URL = inject("adminDatabaseUrl");
+process.env.AUDIT_CHAIN_KEY ??= inject("auditChainKey");
 process.env.LOG_LEVEL ??= "silent";
 // Session cookies are decrypted with it (lib/server/auth/actor-from-session-cookie.ts); a fixed
 // test value, as the web server would have its own.

@@ -6,9 +6,10 @@ import { sealAllAuditEvents } from "@/lib/server/audit/seal-audit-events";
 import { unsafeVerifyChain, verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import { makeMatterWithTeam, validPlaintiffInput } from "@/lib/server/testing/fixtures";
 
-// Simulates an attacker with superuser rights: replica mode switches off the append-only triggers.
+// Simulates an attacker with the owner's (here superuser) rights: replica mode switches off the
+// append-only triggers. The app's own role cannot do this (see below).
 async function asSuperuserBypassingTriggers(sql: string, params: unknown[]) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: process.env.TEST_OWNER_DATABASE_URL });
   await client.connect();
   try {
     await client.query("SET session_replication_role = replica");
@@ -65,10 +66,35 @@ describe("audit chain", () => {
   it("refuses UPDATE, DELETE and TRUNCATE of audit rows to the app's database role", async () => {
     const team = await fiftyConcurrentMutations();
     const event = await db.auditEvent.findFirstOrThrow({ where: { matterId: team.matter.id } });
-    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "forged" } })).rejects.toThrow(/append-only/);
-    await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
-    await expect(db.auditSeal.deleteMany({ where: { chain: team.matter.id } })).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditSeal", "AuditEvent"`)).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "forged" } })).rejects.toThrow(/permission denied/);
+    await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/permission denied/);
+    await expect(db.auditSeal.deleteMany({ where: { chain: team.matter.id } })).rejects.toThrow(/permission denied/);
+    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditSeal", "AuditEvent"`)).rejects.toThrow(/permission denied/);
+    expect((await unsafeVerifyChain(team.matter.id)).ok).toBe(true);
+  });
+
+  it("gives the app's database role no way around the append-only triggers", async () => {
+    const team = await fiftyConcurrentMutations();
+    const event = await db.auditEvent.findFirstOrThrow({ where: { matterId: team.matter.id } });
+    const asApp = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await asApp.connect();
+    try {
+      await expect(asApp.query("SET session_replication_role = replica")).rejects.toThrow(/permission denied/);
+      await expect(asApp.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER ALL`)).rejects.toThrow(/must be owner/);
+      await expect(asApp.query(`ALTER TABLE "AuditSeal" DISABLE TRIGGER "AuditSeal_append_only"`)).rejects.toThrow(/must be owner/);
+      await expect(asApp.query(`UPDATE "AuditEvent" SET action = 'forged' WHERE id = $1`, [event.id.toString()])).rejects.toThrow(/permission denied/);
+      await expect(asApp.query(`DELETE FROM "AuditEvent" WHERE id = $1`, [event.id.toString()])).rejects.toThrow(/permission denied/);
+    } finally {
+      await asApp.end();
+    }
+    // Even the owner, who could disable them, is stopped by the triggers while they are on.
+    const asOwner = new pg.Client({ connectionString: process.env.TEST_OWNER_DATABASE_URL });
+    await asOwner.connect();
+    try {
+      await expect(asOwner.query(`UPDATE "AuditEvent" SET action = 'forged' WHERE id = $1`, [event.id.toString()])).rejects.toThrow(/append-only/);
+    } finally {
+      await asOwner.end();
+    }
     expect((await unsafeVerifyChain(team.matter.id)).ok).toBe(true);
   });
 

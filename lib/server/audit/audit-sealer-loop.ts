@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
+import { configuredAuditKey } from "@/lib/server/audit/audit-key";
 import { sealAuditEvents } from "@/lib/server/audit/seal-audit-events";
 
 // A full sweep now and then catches events whose transactions committed far out of id order.
@@ -11,6 +12,12 @@ let started = false;
 export function startAuditSealer(): void {
   if (started) return;
   started = true;
+  // Said once rather than every interval: events wait unsealed (verification counts them) until
+  // the key is configured; `npm start` refuses a deployment without it.
+  if (!configuredAuditKey()) {
+    logger.warn("AUDIT_CHAIN_KEY is not set: audit events are recorded but not sealed");
+    return;
+  }
   let tick = 0;
   const run = async () => {
     try {

@@ -1,5 +1,6 @@
 import "server-only";
-import { chainHash, chainOf, GENESIS_HASH, type ChainedEvent } from "@/lib/audit/chain-hash";
+import { chainOf, GENESIS_HASH, KEYED_SEAL_VERSION, keyedChainHash, type ChainedEvent } from "@/lib/audit/chain-hash";
+import { requireAuditKey } from "@/lib/server/audit/audit-key";
 import { db } from "@/lib/server/db";
 
 // One sealer at a time across every web instance and worker.
@@ -11,10 +12,11 @@ const RECENT_WINDOW = 50_000n;
 type Head = { seq: bigint; hash: string };
 
 // Chains audit events that writers appended without any shared lock: each unsealed event gets
-// the next sequence number of its chain and hash = SHA-256(prev ‖ canonical event). Returns how
+// the next sequence number of its chain and hash = HMAC-SHA-256(key, prev ‖ canonical event). Returns how
 // many events it sealed (0 when another sealer holds the lock).
 export async function sealAuditEvents(options: { batchSize?: number; fullSweep?: boolean } = {}): Promise<number> {
   const batchSize = options.batchSize ?? 5000;
+  const key = requireAuditKey();
   return db.$transaction(
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK_KEY}) AS locked`;
@@ -42,9 +44,9 @@ export async function sealAuditEvents(options: { batchSize?: number; fullSweep?:
       const seals = events.map((event) => {
         const chain = chainOf(event.matterId);
         const head = heads.get(chain) ?? { seq: 0n, hash: GENESIS_HASH };
-        const next = { seq: head.seq + 1n, hash: chainHash(head.hash, event) };
+        const next = { seq: head.seq + 1n, hash: keyedChainHash(key, head.hash, event) };
         heads.set(chain, next);
-        return { eventId: event.id, chain, seq: next.seq, prevHash: head.hash, hash: next.hash };
+        return { eventId: event.id, chain, seq: next.seq, prevHash: head.hash, hash: next.hash, version: KEYED_SEAL_VERSION, keyId: key.id };
       });
       await tx.auditSeal.createMany({ data: seals });
       return seals.length;

@@ -1,5 +1,6 @@
 import "server-only";
-import { chainHash, GENESIS_HASH, type ChainedEvent } from "@/lib/audit/chain-hash";
+import { GENESIS_HASH, KEYED_SEAL_VERSION, sealProblem, type ChainedEvent } from "@/lib/audit/chain-hash";
+import { configuredAuditKey } from "@/lib/server/audit/audit-key";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
@@ -8,21 +9,23 @@ import { sealAllAuditEvents } from "@/lib/server/audit/seal-audit-events";
 export type ChainBreak = { seq: string; eventId: string | null; reason: string };
 export type ChainReport = { chain: string; ok: boolean; checked: number; unsealed: number; firstBreak: ChainBreak | null };
 
-type SealRow = ChainedEvent & { seq: bigint; prevHash: string; hash: string; eventId: bigint; present: boolean };
+type SealRow = ChainedEvent & { seq: bigint; prevHash: string; hash: string; version: number; keyId: string | null; eventId: bigint; present: boolean };
 
 const PAGE = 5000;
 
 // Walks a chain in sequence order and reports the first link that does not hold: a gap in the
 // sequence, a prevHash that is not the previous hash, a missing event, or an event whose content
-// no longer hashes to its seal. Unscoped: callers authorise (verifyAuditChain) or are trusted CLIs.
+// no longer hashes to its seal (keyed seals need AUDIT_CHAIN_KEY; plain ones only before them). Unscoped: callers authorise (verifyAuditChain) or are trusted CLIs.
 export async function unsafeVerifyChain(chain: string): Promise<ChainReport> {
   await sealAllAuditEvents();
+  const key = configuredAuditKey();
+  let keyedSeen = false;
   let expectedSeq = 1n;
   let prevHash = GENESIS_HASH;
   let checked = 0;
   for (;;) {
     const rows = await db.$queryRaw<SealRow[]>`
-      SELECT s.seq, s."prevHash", s.hash, s."eventId", (e.id IS NOT NULL) AS present,
+      SELECT s.seq, s."prevHash", s.hash, s.version, s."keyId", s."eventId", (e.id IS NOT NULL) AS present,
              e.id, e.at, e."actorId", e."matterId", e.action, e."entityType", e."entityId", e.details, e.ip
       FROM "AuditSeal" s LEFT JOIN "AuditEvent" e ON e.id = s."eventId"
       WHERE s.chain = ${chain} AND s.seq >= ${expectedSeq}
@@ -38,7 +41,9 @@ export async function unsafeVerifyChain(chain: string): Promise<ChainReport> {
       if (row.seq !== expectedSeq) return broken(`sequence jumps from ${expectedSeq - 1n} to ${row.seq}: a seal is missing`);
       if (row.prevHash !== prevHash) return broken("prevHash does not match the previous seal's hash");
       if (!row.present) return broken("the sealed event is missing");
-      if (chainHash(prevHash, row) !== row.hash) return broken("the event's content does not match its hash: it was altered");
+      const problem = sealProblem(row, row, key, keyedSeen);
+      if (problem) return broken(problem);
+      keyedSeen ||= row.version === KEYED_SEAL_VERSION;
       prevHash = row.hash;
       expectedSeq += 1n;
       checked += 1;

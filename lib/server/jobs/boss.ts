@@ -16,12 +16,40 @@ export function getBoss(): Promise<PgBoss> {
   return globalForBoss.prooflineBoss;
 }
 
+// The app's role owns nothing, and pg-boss's schema and per-queue partition tables need an owner:
+// so the app's instance never migrates or creates queues; installQueues did that at migration time.
 async function start(): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: env.DATABASE_URL, max: 4 });
+  const boss = new PgBoss({ connectionString: env.DATABASE_URL, max: 4, migrate: false });
   boss.on("error", (err) => logger.error({ err }, "job queue error"));
   await boss.start();
-  for (const [name, queue] of Object.entries(QUEUES)) await boss.createQueue(name, queue.options);
+  const installed = new Set((await boss.getQueues()).map((q) => q.name));
+  const missing = Object.keys(QUEUES).filter((name) => !installed.has(name));
+  if (missing.length > 0) {
+    await boss.stop({ graceful: false, wait: false });
+    throw new Error(`job queue(s) ${missing.join(", ")} are not installed: run \`npm run db:migrate\` with the owner's MIGRATION_DATABASE_URL`);
+  }
   return boss;
+}
+
+// Run as the database owner (scripts/migrate.ts, after `prisma migrate deploy`): installs or
+// upgrades pg-boss's schema, creates every queue in QUEUES, and lets the app role use them.
+export async function installQueues(ownerUrl: string, appRole = "proofline_app"): Promise<void> {
+  const boss = new PgBoss({ connectionString: ownerUrl, max: 2, supervise: false });
+  boss.on("error", (err) => logger.error({ err }, "job queue error"));
+  await boss.start();
+  try {
+    for (const [name, queue] of Object.entries(QUEUES)) await boss.createQueue(name, queue.options);
+    const role = `"${appRole.replaceAll('"', '""')}"`;
+    for (const grant of [
+      `GRANT USAGE ON SCHEMA pgboss TO ${role}`,
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${role}`,
+      `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA pgboss TO ${role}`,
+    ]) {
+      await boss.getDb().executeSql(grant, []);
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
 }
 
 // Call after the transaction that made the work has committed: a job must never point at a

@@ -66,6 +66,15 @@ export const QUEUES = {
     options: { name: "rate-limit-sweep", retryLimit: 0, expireInSeconds: 10 * 60 },
     schedule: "*/10 * * * *",
   }),
+  // Signed chain heads leave the database every ten minutes, so a later rewrite of the audit log
+  // is caught by audit:verify even if it was resealed with the key.
+  "audit-heads-export": queue<Record<string, never>>({
+    run: async () => {
+      await (await import("@/lib/server/audit/export-audit-heads")).unsafeExportAuditHeads();
+    },
+    options: { name: "audit-heads-export", retryLimit: 1, expireInSeconds: 5 * 60 },
+    schedule: "*/10 * * * *",
+  }),
 };
 
 export type QueueName = keyof typeof QUEUES;
