@@ -13,7 +13,7 @@ export async function requestLinkAction(_prev: ActionState, form: FormData): Pro
     const ctx = await requestContext();
     const input = formDataToObject(form);
     await enforce(signInLinkLimits(ctx.ip ?? "unknown", String(input.email ?? "").toLowerCase()));
-    await requestSignInLink(input, ctx);
+    await requestSignInLink(input);
     return { status: "success", message: "If that email has filed a claim, a sign-in link is on its way. It works once and expires in 30 minutes." };
   });
 }

@@ -10,7 +10,6 @@ import { markDeficient } from "@/lib/server/claims/mark-deficient";
 import { markDuplicate } from "@/lib/server/claims/mark-duplicate";
 import { recommendClaim } from "@/lib/server/claims/recommend-claim";
 import { rejectClaim } from "@/lib/server/claims/reject-claim";
-import { requestContext } from "@/lib/server/claims/request-context";
 import { requestRescore } from "@/lib/server/claims/request-rescore";
 import { verifyClaim } from "@/lib/server/claims/verify-claim";
 import { runAction } from "@/lib/server/run-action";
@@ -36,7 +35,7 @@ export async function claimAction(matterId: string, claimId: string, which: Clai
         await verifyClaim(actor, matterId, claimId, input);
         break;
       case "deficient":
-        await markDeficient(actor, matterId, claimId, input, await requestContext());
+        await markDeficient(actor, matterId, claimId, input);
         break;
       case "recommend":
         await recommendClaim(actor, matterId, claimId, input);
