@@ -1,6 +1,9 @@
 // `npm run test:e2e`: Playwright in Chromium against the production web server on a fresh seeded database.
 // Needs a build (`npm run build`); `npm test` runs the build first.
 import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { CHROMIUM_HINT, findChromium } from "./lib/chromium";
 import { prepareE2eDatabase } from "./lib/e2e-database";
 import { bin, resolveTestServer, run } from "./lib/postgres";
@@ -10,13 +13,17 @@ export async function runE2e(extraArgs: string[] = []): Promise<void> {
   if (!chromium) throw new Error(CHROMIUM_HINT);
   const server = await resolveTestServer();
   const database = await prepareE2eDatabase(server.adminUrl);
+  // The run's mailbox: the web server writes each message here, the specs read the links.
+  const mailSinkDir = await fs.mkdtemp(path.join(os.tmpdir(), "proofline-e2e-mail-"));
   try {
     await run(bin("playwright"), ["test", ...extraArgs], {
       DATABASE_URL: database.url,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       CHROMIUM_PATH: chromium,
+      MAIL_SINK_DIR: mailSinkDir,
     });
   } finally {
+    await fs.rm(mailSinkDir, { recursive: true, force: true });
     await database.drop();
     await server.stop();
   }
