@@ -32,7 +32,7 @@ async function downloadedSha256(page: Page, link: Locator): Promise<string> {
 // member's mailbox); it must point at the app's configured origin.
 async function latestLink(email: string, subject: string, opts: { after?: string } = {}): Promise<{ path: string; url: string; file: string }> {
   const mail = await latestMail(process.env.MAIL_SINK_DIR!, email, subject, opts);
-  const url = /^\S+\/claim\/verify\?token=[\w-]+$/m.exec(mail.text)![0];
+  const url = /https?:\/\/\S+\/claim\/verify\?token=[\w-]+/.exec(mail.text)![0];
   expect(url.startsWith(`${test.info().project.use.baseURL}/claim/verify?token=`)).toBe(true);
   return { path: new URL(url).pathname + new URL(url).search, url, file: mail.file };
 }
