@@ -1,8 +1,13 @@
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS } from "./scripts/lib/chromium";
 
 // Run through `npm test` or `npm run test:e2e`, which prepare a seeded database and find Chromium.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const APP_URL = `http://127.0.0.1:${PORT}`;
+// The web server's mailbox (no SMTP here), read by the specs: scripts/e2e.ts gives each run a
+// fresh folder. Set here too so that the test workers, which inherit this process's env, see it.
+const MAIL_SINK_DIR = (process.env.MAIL_SINK_DIR ??= path.resolve(".data/e2e-mail"));
 
 export default defineConfig({
   testDir: "e2e",
@@ -13,7 +18,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: APP_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: { executablePath: process.env.CHROMIUM_PATH, args: CHROMIUM_ARGS },
@@ -27,6 +32,6 @@ export default defineConfig({
     timeout: 60_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", PORT: String(PORT), NODE_ENV: "production" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", PORT: String(PORT), NODE_ENV: "production", APP_URL, MAIL_SINK_DIR },
   },
 });

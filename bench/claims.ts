@@ -156,7 +156,7 @@ async function throughput(url: string, matterId: string, attestation: string) {
           failures: [],
           signals: [],
           tokenHash: randomBytes(32).toString("hex"),
-          mail: { subject: "Confirm", text: "Confirm your email" },
+          mail: { id: randomUUID(), subject: "Confirm", text: "Confirm your email", redacted: true },
         }]);
         const t0 = performance.now();
         await pool.query(statement.text, statement.values as unknown[]);

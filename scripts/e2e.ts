@@ -2,6 +2,7 @@
 // Needs a build (`npm run build`); `npm test` runs the build first.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { CHROMIUM_HINT, findChromium } from "./lib/chromium";
@@ -14,6 +15,8 @@ export async function runE2e(extraArgs: string[] = []): Promise<void> {
   const server = await resolveTestServer();
   const database = await prepareE2eDatabase(server.adminUrl);
   const headsDir = fs.mkdtempSync(path.join(os.tmpdir(), "proofline-e2e-heads-"));
+  // The run's mailbox: the web server writes each message here, the specs read the links.
+  const mailSinkDir = await fsp.mkdtemp(path.join(os.tmpdir(), "proofline-e2e-mail-"));
   try {
     // The web server runs as the app's role, as `npm start` runs it.
     await run(bin("playwright"), ["test", ...extraArgs], {
@@ -22,9 +25,11 @@ export async function runE2e(extraArgs: string[] = []): Promise<void> {
       AUDIT_CHAIN_KEY: randomBytes(32).toString("base64url"),
       AUDIT_HEADS_DIR: headsDir,
       CHROMIUM_PATH: chromium,
+      MAIL_SINK_DIR: mailSinkDir,
     });
   } finally {
     fs.rmSync(headsDir, { recursive: true, force: true });
+    await fsp.rm(mailSinkDir, { recursive: true, force: true });
     await database.drop();
     await server.stop();
   }

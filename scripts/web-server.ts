@@ -103,6 +103,11 @@ async function main() {
     delete req.headers["x-real-ip"];
     if (ip) req.headers["x-forwarded-for"] = ip;
     else delete req.headers["x-forwarded-for"];
+    // The host and scheme a client claims are only believed when our own proxies wrote them;
+    // otherwise Next.js derives them from the connection and its Host header.
+    if (env.TRUSTED_PROXY_HOPS === 0) {
+      for (const name of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"]) delete req.headers[name];
+    }
     const claim = req.method === "POST" ? CLAIM_PATH.exec(req.url ?? "") : null;
     const upload = req.method === "POST" && !claim ? UPLOAD_PATH.exec(req.url ?? "") : null;
     if (!claim && !upload) {

@@ -1,7 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
+import http from "node:http";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { latestMail } from "../../scripts/lib/mailbox";
 import { hongMatterId, screenshot, signIn, sql, USERS } from "../helpers";
 
 const SLUG = "hong-v-bytedance";
@@ -26,10 +28,13 @@ async function downloadedSha256(page: Page, link: Locator): Promise<string> {
   return createHash("sha256").update(await fs.readFile((await download.path())!)).digest("hex");
 }
 
-async function latestLink(email: string, subject: string): Promise<string> {
-  const [row] = await sql<{ text: string }>(`SELECT text FROM "OutboxMessage" WHERE "to" = $1 AND subject LIKE $2 ORDER BY "createdAt" DESC LIMIT 1`, [email, `${subject}%`]);
-  const link = /https?:\/\/\S+\/claim\/verify\?token=[\w-]+/.exec(row!.text)![0];
-  return new URL(link).pathname + new URL(link).search;
+// The sign-in link in the newest mail to `email`, from the web server's mail folder (the
+// member's mailbox); it must point at the app's configured origin.
+async function latestLink(email: string, subject: string, opts: { after?: string } = {}): Promise<{ path: string; url: string; file: string }> {
+  const mail = await latestMail(process.env.MAIL_SINK_DIR!, email, subject, opts);
+  const url = /https?:\/\/\S+\/claim\/verify\?token=[\w-]+/.exec(mail.text)![0];
+  expect(url.startsWith(`${test.info().project.use.baseURL}/claim/verify?token=`)).toBe(true);
+  return { path: new URL(url).pathname + new URL(url).search, url, file: mail.file };
 }
 
 test("a new person files a claim, verifies by email, answers a deficiency and is approved", async ({ browser }) => {
@@ -72,13 +77,17 @@ test("a new person files a claim, verifies by email, answers a deficiency and is
   await expectAccessible(member, "confirmation");
   await screenshot(member, "claim-submitted");
 
-  // 2. The verification mail, as the admin's Outbox shows it.
+  // 2. The verification mail, from the member's mailbox. The admin's Outbox lists it without
+  // its token, so it cannot be used to sign in as the member.
+  const verifyLink = (await latestLink(email, `Confirm your email for claim ${number}`)).path;
   const admin = await freshPage(browser);
   await signIn(admin, USERS.admin);
   await admin.goto(`/outbox?to=${encodeURIComponent(email)}`);
-  await expect(admin.getByTestId("outbox-message").first()).toContainText(`Confirm your email for claim ${number}`);
+  const outboxed = admin.getByTestId("outbox-message").first();
+  await expect(outboxed).toContainText(`Confirm your email for claim ${number}`);
+  await expect(outboxed).toContainText("/claim/verify?token=[redacted]");
+  expect(await outboxed.innerText()).not.toContain(verifyLink.split("token=")[1]!);
   await screenshot(admin, "outbox");
-  const verifyLink = /\/claim\/verify\?token=[\w-]+/.exec(await admin.getByTestId("outbox-message").first().innerText())![0];
 
   await member.goto(verifyLink);
   await expectAccessible(member, "verify");
@@ -130,7 +139,7 @@ test("a new person files a claim, verifies by email, answers a deficiency and is
   await screenshot(paralegal, "claim-detail-deficient");
 
   // 4. The member answers from the notice's link.
-  const noticeLink = await latestLink(email, "Action needed");
+  const noticeLink = (await latestLink(email, "Action needed")).path;
   const member2 = await freshPage(browser);
   await member2.goto(noticeLink);
   await member2.getByRole("button", { name: "Confirm my email and see my claim" }).click();
@@ -204,6 +213,39 @@ test("one class member cannot see another's claim (404), with a positive control
   const matterId = await hongMatterId();
   expect((await other.goto(`/matters/${matterId}/claims`))?.status()).toBe(404);
   expect((await other.goto("/outbox"))?.status()).toBe(404);
+});
+
+test("a sign-in link asked for with a forged Host and X-Forwarded-Host is mailed with the app's own origin", async ({ page, baseURL }) => {
+  const [claimant] = await sql<{ email: string }>(
+    `SELECT p.email FROM "Claimant" p JOIN "User" u ON u.id = p."userId" WHERE u.email = $1 LIMIT 1`,
+    [USERS.member1],
+  );
+  const before = await latestMail(process.env.MAIL_SINK_DIR!, claimant!.email, "", { timeoutMs: 0 }).catch(() => undefined);
+  // A genuine request from the form (for an address with no claim), replayed as an attacker
+  // would send it: for the member's address, claiming to be for evil.example throughout.
+  const decoy = `nobody.${Date.now()}@example.org`;
+  await page.goto("/claims/sign-in");
+  await page.getByLabel("Email").fill(decoy);
+  const [sent] = await Promise.all([
+    page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]),
+    page.getByRole("button", { name: "Email me a sign-in link" }).click(),
+  ]);
+  await expect(page.getByText("a sign-in link is on its way")).toBeVisible();
+  const body = Buffer.from(sent.postDataBuffer()!.toString("latin1").replace(decoy, claimant!.email), "latin1");
+  const headers = { ...(await sent.allHeaders()), host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", origin: "https://evil.example" };
+  delete (headers as Record<string, string>)["content-length"];
+  const status = await new Promise<number>((resolve, reject) => {
+    const target = new URL("/claims/sign-in", baseURL);
+    const req = http.request({ hostname: target.hostname, port: target.port, path: target.pathname, method: "POST", headers: { ...headers, "content-length": body.length } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+  expect(status).toBe(200);
+  const link = await latestLink(claimant!.email, "Your sign-in link", { after: before?.file });
+  expect(link.url).not.toContain("evil.example");
 });
 
 test("the JSON submit API answers 429 with Retry-After once the per-email limit is spent", async ({ request }) => {

@@ -38,11 +38,18 @@ const ZEnv = z.object({
   AUDIT_CHAIN_KEY: z.string().min(AUDIT_KEY_MIN_LENGTH, `AUDIT_CHAIN_KEY must be at least ${AUDIT_KEY_MIN_LENGTH} characters`).optional(),
   // Where the signed chain heads are exported every ten minutes (audit:verify checks against the newest).
   AUDIT_HEADS_DIR: z.string().default(path.resolve(".data/audit-heads")),
-  // Mail goes to the outbox table always; with SMTP_URL (smtp://user:pass@host:587) it is also sent.
+  // Mail is recorded in the outbox table and sent by SMTP_URL (smtp://user:pass@host:587); without
+  // it each message is written as an .eml file into MAIL_SINK_DIR, the demo's and the tests' mailbox.
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
+  MAIL_SINK_DIR: z.string().default(path.resolve(".data/mail")),
   MAIL_FROM: z.string().default("Proofline claims <claims@proofline.invalid>"),
-  // Public origin for links in mail (https://claims.example.com); defaults to the request's origin.
-  APP_URL: z.url("APP_URL must be a URL").optional(),
+  // The one public origin (https://claims.example.com) for links in mail and for Auth.js. Never
+  // taken from a request: its Host and X-Forwarded-Host are whatever the sender wrote.
+  APP_URL: z
+    .url("APP_URL must be a URL")
+    .refine((u) => /^https?:$/.test(new URL(u).protocol) && new URL(u).pathname === "/" && !new URL(u).search, "APP_URL must be an origin such as https://claims.example.com, with no path")
+    .transform((u) => new URL(u).origin)
+    .optional(),
   // Proxies in front of the web server that append to X-Forwarded-For (a load balancer: 1). With 0
   // the socket's peer is the client and a client-sent X-Forwarded-For is ignored (lib/server/client-ip.ts).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
@@ -69,3 +76,7 @@ function loadEnv(): Env {
 }
 
 export const env: Env = loadEnv();
+
+// Start-up requires APP_URL outside the embedded demo (scripts/start.ts); on a developer's or a
+// test's machine links point at this one.
+export const appUrl: string = env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;

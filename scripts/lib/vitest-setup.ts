@@ -1,4 +1,7 @@
 // Runs in each test worker before the test file is imported, so lib/server/env sees the run's database.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, inject } from "vitest";
 
 // The app role (no ownership); tests that must act as the owner (tampering with the audit log to
@@ -11,6 +14,12 @@ process.env.LOG_LEVEL ??= "silent";
 // Session cookies are decrypted with it (lib/server/auth/actor-from-session-cookie.ts); a fixed
 // test value, as the web server would have its own.
 process.env.AUTH_SECRET ??= "vitest-auth-secret-".padEnd(48, "0");
+// Each test file's own mailbox (no SMTP in tests): scripts/lib/mailbox.ts reads it.
+const mailSinkDir = fs.mkdtempSync(path.join(os.tmpdir(), "proofline-mail-"));
+process.env.MAIL_SINK_DIR = mailSinkDir;
+delete process.env.SMTP_URL;
+delete process.env.APP_URL;
+afterAll(() => fs.rmSync(mailSinkDir, { recursive: true, force: true }));
 
 // Use cases enqueue real jobs into the run's database (no workers run in tests); stop the queue
 // client a test file started so the worker process can exit.

@@ -8,14 +8,18 @@ import { loadOr404, pageActor } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Outbox" };
 
-// Admins only: the mail the app sent (or, with no SMTP server configured, would have sent).
+// Admins only: the mail the app sent. Sign-in links appear as [redacted]: only the recipient's
+// copy carries a working token, so this page cannot be used to sign in as a member.
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
   const { to } = await searchParams;
   const actor = await pageActor();
   const messages = await loadOr404(() => listOutbox(actor, { to: to?.slice(0, 254) }));
   return (
     <div className="mx-auto max-w-5xl p-6">
-      <PageHeader title="Outbox" description="The latest 100 messages. Without SMTP_URL set, this is where mail goes." />
+      <PageHeader
+        title="Outbox"
+        description="The latest 100 messages. Sign-in links are shown as [redacted]; only the recipient's copy works. Without SMTP_URL set, mail is written to the server's mail folder."
+      />
       <form method="get" className="mb-4 flex items-end gap-2" role="search" aria-label="Filter messages">
         <label htmlFor="to" className="grid gap-1 text-sm font-medium">
           Recipient contains
@@ -36,7 +40,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                   To <strong>{m.to}</strong>
                 </span>
                 <span className="text-muted-foreground">
-                  {formatDateTime(m.createdAt)} · {m.sentAt ? "sent by SMTP" : m.error ? `failed: ${m.error}` : "in outbox"}
+                  {formatDateTime(m.createdAt)} · {m.sentAt ? "sent" : m.error ? `not sent: ${m.error}` : "waiting to be sent"}
                 </span>
               </div>
               <h2 className="mt-1 font-semibold">{m.subject}</h2>

@@ -22,9 +22,13 @@ if (!env.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
   throw new Error("AUTH_SECRET is not set: npm start generates one; a deployment must provide it");
 }
 
+// Auth.js builds its URLs and redirects from AUTH_URL when set, else from the request's Host and
+// X-Forwarded-Host, which the sender writes. The deployment's origin (APP_URL) is the one to use.
+if (env.APP_URL) process.env.AUTH_URL ??= env.APP_URL;
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
-  // Behind `next start` and proxies the host header is trusted; the deployment sets the origin.
+  // Needed under `next start`; with APP_URL set (required outside the demo) the host is not read.
   trustHost: true,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/sign-in" },

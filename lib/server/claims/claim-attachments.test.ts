@@ -12,10 +12,12 @@ import { markDeficient } from "@/lib/server/claims/mark-deficient";
 import { openClaimAttachment, openMyClaimAttachment, type ClaimAttachmentFile } from "@/lib/server/claims/open-claim-attachment";
 import { redeemSignInToken } from "@/lib/server/claims/redeem-sign-in-token";
 import { submitClaim } from "@/lib/server/claims/submit-claim";
+import { env } from "@/lib/server/env";
 import { makeClaimMatter, validClaimInput } from "@/lib/server/testing/claim-fixtures";
 import { refusal } from "@/lib/server/testing/refusal";
 import { putBuffer } from "@/lib/server/storage/active-blob-store";
 import { blobRoot } from "@/lib/server/storage/blob-store";
+import { latestMail } from "@/scripts/lib/mailbox";
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -35,7 +37,7 @@ async function read(file: ClaimAttachmentFile): Promise<Buffer> {
 async function claimWithDocument(slug: string, matterId: string, paralegal: Actor, name = "bill.pdf") {
   const input = validClaimInput();
   const { claimId, number } = await submitClaim(slug, input, { ip: null });
-  const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: input.email as string }, orderBy: { createdAt: "desc" } });
+  const mail = await latestMail(env.MAIL_SINK_DIR, input.email as string);
   const user = await redeemSignInToken(/token=([\w-]+)/.exec(mail.text)![1]!, null);
   const u = await db.user.findUniqueOrThrow({ where: { id: user!.id } });
   const member: Actor = { userId: u.id, email: u.email, name: u.name, role: u.role, ip: "198.51.100.7" };

@@ -17,7 +17,9 @@ import { rejectClaim } from "@/lib/server/claims/reject-claim";
 import { submitClaim } from "@/lib/server/claims/submit-claim";
 import { verifyClaim } from "@/lib/server/claims/verify-claim";
 import { withdrawClaim } from "@/lib/server/claims/withdraw-claim";
+import { appUrl, env } from "@/lib/server/env";
 import { makeClaimMatter, validClaimInput } from "@/lib/server/testing/claim-fixtures";
+import { latestMail } from "@/scripts/lib/mailbox";
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -32,9 +34,9 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 
 const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-// The verification link from the outbox, as the member would click it.
-async function tokenFromOutbox(email: string): Promise<string> {
-  const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
+// The verification link from the member's mailbox, as the member would click it.
+async function tokenFromMailbox(email: string): Promise<string> {
+  const mail = await latestMail(env.MAIL_SINK_DIR, email);
   return /token=([\w-]+)/.exec(mail.text)![1]!;
 }
 
@@ -47,7 +49,7 @@ async function memberActor(userId: string): Promise<Actor> {
 async function fileAndVerify(slug: string, overrides: Record<string, unknown> = {}) {
   const input = validClaimInput(overrides);
   const result = await submitClaim(slug, input, { ip: "203.0.113.5" });
-  const user = await redeemSignInToken(await tokenFromOutbox(input.email as string), null);
+  const user = await redeemSignInToken(await tokenFromMailbox(input.email as string), null);
   return { ...result, input, member: await memberActor(user!.id) };
 }
 
@@ -55,7 +57,7 @@ describe("claims: submission", () => {
   it("stores the claim with a check-valid number, its event, signals, token, mail and audit row together", async () => {
     const { matter } = await makeClaimMatter();
     const input = validClaimInput({ email: "Someone.Else+x@GMAIL.com" });
-    const r = await submitClaim(matter.slug, input, { ip: "203.0.113.9", origin: "https://claims.test" });
+    const r = await submitClaim(matter.slug, input, { ip: "203.0.113.9" });
     expect(r.created).toBe(true);
     expect(isValidClaimNumber(r.number)).toBe(true);
     const claim = await db.claim.findUniqueOrThrow({ where: { id: r.claimId }, include: { claimant: true, events: true } });
@@ -63,11 +65,16 @@ describe("claims: submission", () => {
     expect(claim.claimant.emailNormalized).toBe("someoneelse@gmail.com");
     expect(claim.events.map((e) => e.type)).toEqual(["SUBMITTED"]);
     expect(await db.auditEvent.count({ where: { entityId: r.claimId, action: "claim.submit" } })).toBe(1);
-    const mail = await db.outboxMessage.findFirstOrThrow({ where: { ref: `Claim:${r.claimId}` } });
-    expect(mail.text).toContain("https://claims.test/claim/verify?token=");
-    expect(mail.text).toContain(r.number);
+    // The outbox keeps the mail without its token; the member's copy has the working link.
+    const stored = await db.outboxMessage.findFirstOrThrow({ where: { ref: `Claim:${r.claimId}` } });
+    expect(stored.text).toContain(`${appUrl}/claim/verify?token=[redacted]`);
+    expect(stored.text).toContain(r.number);
+    const received = await latestMail(env.MAIL_SINK_DIR, input.email as string);
+    expect(received.text).toContain(r.number);
+    const token = /token=([\w-]+)/.exec(received.text)![1]!;
+    expect(received.text).toContain(`${appUrl}/claim/verify?token=${token}`);
     // Only the token's hash is stored.
-    const token = /token=([\w-]+)/.exec(mail.text)![1]!;
+    expect(await db.outboxMessage.count({ where: { text: { contains: token } } })).toBe(0);
     expect(await db.signInToken.count({ where: { tokenHash: token } })).toBe(0);
     expect(await db.signInToken.count({ where: { claimId: r.claimId } })).toBe(1);
   });
@@ -165,7 +172,7 @@ describe("claims: verification link", () => {
     const { matter } = await makeClaimMatter();
     const input = validClaimInput();
     const r = await submitClaim(matter.slug, input, { ip: null });
-    const token = await tokenFromOutbox(input.email as string);
+    const token = await tokenFromMailbox(input.email as string);
     const user = await redeemSignInToken(token, "203.0.113.2");
     expect(user).toMatchObject({ email: input.email, role: "CLASS_MEMBER" });
     expect(await redeemSignInToken(token, null)).toBeNull();
@@ -181,7 +188,7 @@ describe("claims: verification link", () => {
     const { matter } = await makeClaimMatter();
     const input = validClaimInput();
     await submitClaim(matter.slug, input, { ip: null });
-    const token = await tokenFromOutbox(input.email as string);
+    const token = await tokenFromMailbox(input.email as string);
     await db.signInToken.updateMany({ where: { email: input.email as string }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await redeemSignInToken(token, null)).toBeNull();
     expect(await redeemSignInToken("x", null)).toBeNull();
@@ -190,7 +197,7 @@ describe("claims: verification link", () => {
   it("never signs a staff account in by link", async () => {
     const { matter, paralegal } = await makeClaimMatter();
     await submitClaim(matter.slug, validClaimInput({ email: paralegal.email }), { ip: null });
-    expect(await redeemSignInToken(await tokenFromOutbox(paralegal.email), null)).toBeNull();
+    expect(await redeemSignInToken(await tokenFromMailbox(paralegal.email), null)).toBeNull();
   });
 });
 
@@ -201,6 +208,10 @@ describe("claims: review and deficiency round trip", () => {
     await markDeficient(paralegal, matter.id, claimId, { fields: ["addressLine1", "document"], notice: "Your street address is incomplete; send a utility bill.", dueOn: inFuture(30) });
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { ref: `Claim:${claimId}`, subject: { startsWith: "Action needed" } } });
     expect(mail.text).toContain("utility bill");
+    expect(mail.text).toContain(`Sign in to answer: ${appUrl}/claim/verify?token=[redacted]`);
+    const notice = await latestMail(env.MAIL_SINK_DIR, member.email, "Action needed");
+    expect(notice.text).toContain(`Sign in to answer: ${appUrl}/claim/verify?token=`);
+    expect(notice.text).toMatch(/token=[\w-]{43}$/m);
     const shown = await getMyClaim(member, number);
     expect(shown).toMatchObject({ status: "DEFICIENT", deficientFields: ["addressLine1", "document"] });
 

@@ -4,11 +4,10 @@ import "server-only";
 // (No next/* import here: the production web server's lean claim path loads this before Next.js.)
 export type HeaderSource = { get(name: string): string | null | undefined };
 
-// The client's IP and the site's origin as the request saw them (behind a proxy that sets
-// X-Forwarded-*, as the deployment's load balancer does).
-export function fromHeaders(h: HeaderSource): { ip: string | null; origin: string | undefined } {
+// The client's IP as the request saw it: the production web server (scripts/web-server.ts) has
+// already replaced X-Forwarded-For with the one address its trusted proxies vouch for. The
+// request's host is deliberately not offered: links use APP_URL (lib/server/claims/tokens.ts).
+export function fromHeaders(h: HeaderSource): { ip: string | null } {
   const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
-  const host = h.get("x-forwarded-host") ?? h.get("host");
-  const proto = h.get("x-forwarded-proto")?.split(",")[0] ?? "http";
-  return { ip, origin: host ? `${proto}://${host}` : undefined };
+  return { ip };
 }

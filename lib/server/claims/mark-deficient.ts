@@ -11,10 +11,10 @@ import { deliverOutboxSoon } from "@/lib/server/mail/deliver-outbox";
 
 // Names the fields to correct, writes the notice and the deadline, and mails it with a sign-in
 // link so the member can answer without a password.
-export async function markDeficient(actor: Actor, matterId: string, claimId: string, input: unknown, ctx: { origin?: string } = {}) {
+export async function markDeficient(actor: Actor, matterId: string, claimId: string, input: unknown) {
   await requirePermission(actor, matterId, "claims.review");
   const { fields, notice, dueOn } = parseInput(ZMarkDeficient, input);
-  await db.$transaction(async (tx) => {
+  const mail = await db.$transaction(async (tx) => {
     const claim = await lockClaim(tx, matterId, claimId);
     requireTransition(claim, "mark-deficient");
     await recordTransition(tx, actor, claim, {
@@ -28,15 +28,16 @@ export async function markDeficient(actor: Actor, matterId: string, claimId: str
     const { claimant } = await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { claimant: { select: { email: true } } } });
     const { token, hash } = newSignInToken();
     await tx.signInToken.create({ data: { tokenHash: hash, email: claimant.email, claimId: claim.id, expiresAt: new Date(Date.now() + VERIFY_LINK_TTL_MS) } });
-    await queueMail(tx, {
+    return queueMail(tx, {
       to: claimant.email,
       subject: `Action needed on claim ${claim.number} by ${dueOn}`,
       text:
         `Your claim ${claim.number} needs more information before it can be decided.\n\n${notice}\n\n` +
         `Please correct: ${fields.map((f) => DEFICIENCY_FIELD_LABELS[f]).join(", ")}.\nRespond by ${dueOn}.\n\n` +
-        `Sign in to answer: ${linkUrl(ctx.origin, token)}\n`,
+        `Sign in to answer: ${linkUrl(token)}\n`,
       ref: `Claim:${claim.id}`,
+      secrets: [token],
     });
   });
-  deliverOutboxSoon();
+  deliverOutboxSoon([mail]);
 }

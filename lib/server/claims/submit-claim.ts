@@ -14,6 +14,7 @@ import { computeSignals, type ComputedSignal } from "@/lib/server/claims/compute
 import { getClaimForm } from "@/lib/server/claims/get-claim-form";
 import { linkUrl, newSignInToken, VERIFY_LINK_TTL_MS } from "@/lib/server/claims/tokens";
 import { deliverOutboxSoon } from "@/lib/server/mail/deliver-outbox";
+import { outboxEntry } from "@/lib/server/mail/queue-mail";
 
 // Building a zod schema compiles it; the form definition object lives in getClaimForm's cache,
 // so its schema is built once per definition, not once per submission.
@@ -24,7 +25,7 @@ function submissionSchemaFor(def: TClaimFormDefinition) {
   return schema;
 }
 
-export type SubmitContext = { ip: string | null; origin?: string; now?: Date };
+export type SubmitContext = { ip: string | null; now?: Date };
 export type SubmitResult = { claimId: string; number: string; created: boolean };
 
 // Public: no account needed. Writes the claimant, the claim, its SUBMITTED event, its fraud
@@ -81,19 +82,21 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
   for (let attempt = 0; ; attempt++) {
     const claimId = uuidv7();
     const number = generateClaimNumber();
-    const mail = {
+    const mail = outboxEntry({
+      to: data.email,
       subject: `Confirm your email for claim ${number}`,
       text:
         `Thank you for filing claim ${number} in ${form.caption}.\n\n` +
-        `Confirm your email address and follow your claim's status here:\n${linkUrl(ctx.origin, token)}\n\n` +
+        `Confirm your email address and follow your claim's status here:\n${linkUrl(token)}\n\n` +
         `The link works once and expires in 72 hours. If you did not file this claim, ignore this message.\n`,
-    };
+      secrets: [token],
+    });
     const inserted = await insertClaim({
       claimId, number, matterId: form.matterId, data, answers, subclass, attestation: def.attestation, ip: ctx.ip, prefix, fraudScore,
-      emailNormalized, phoneNormalized, addressNormalized, failures, signals, tokenHash: hash, mail,
+      emailNormalized, phoneNormalized, addressNormalized, failures, signals, tokenHash: hash, mail: mail.row,
     });
     if (inserted) {
-      deliverOutboxSoon();
+      deliverOutboxSoon([mail.queued]);
       return { claimId, number, created: true };
     }
     // Not inserted: the idempotency key was already used (return the first claim), or — about
@@ -147,7 +150,8 @@ export type InsertClaimArgs = {
   failures: { questionId: string; reason: string }[];
   signals: ComputedSignal[];
   tokenHash: string;
-  mail: { subject: string; text: string };
+  // As stored: the text with its sign-in token redacted.
+  mail: { id: string; subject: string; text: string; redacted: boolean };
 };
 
 // Whole submissions as one statement of data-modifying CTEs: the claims first (a used
@@ -161,7 +165,7 @@ export function insertClaimsStatement(claims: readonly InsertClaimArgs[]): Prism
     claimId: a.claimId,
     claimantId: uuidv7(),
     eventId: uuidv7(),
-    mailId: uuidv7(),
+    mailId: a.mail.id,
     matterId: a.matterId,
     number: a.number,
     fullName: a.data.fullName,
@@ -192,6 +196,7 @@ export function insertClaimsStatement(claims: readonly InsertClaimArgs[]): Prism
     tokenHash: a.tokenHash,
     mailSubject: a.mail.subject,
     mailText: a.mail.text,
+    mailRedacted: a.mail.redacted,
     auditDetails: { number: a.number, fraudScore: a.fraudScore, signals: a.signals.map((s) => s.kind), subclass: a.subclass },
   }));
   return Prisma.sql`
@@ -201,7 +206,7 @@ export function insertClaimsStatement(claims: readonly InsertClaimArgs[]): Prism
         phone text, "phoneNormalized" text, "addressLine1" text, "addressLine2" text, city text, state text, zip text,
         "addressNormalized" text, answers jsonb, subclass text, "paymentPreference" text, "noticeId" text, "attestationText" text,
         "attestationName" text, ip text, "ipPrefix" text, "idempotencyKey" text, "fraudScore" int, "eventDetails" jsonb,
-        signals jsonb, "tokenHash" text, "mailSubject" text, "mailText" text, "auditDetails" jsonb)
+        signals jsonb, "tokenHash" text, "mailSubject" text, "mailText" text, "mailRedacted" boolean, "auditDetails" jsonb)
     ), claim AS (
       INSERT INTO "Claim" (id, "matterId", number, "claimantId", status, answers, subclass, "paymentPreference", "noticeId",
         "attestationText", "attestationName", "attestedAt", "attestationIp", "ipPrefix", "idempotencyKey", "fraudScore", "updatedAt")
@@ -229,8 +234,8 @@ export function insertClaimsStatement(claims: readonly InsertClaimArgs[]): Prism
       INSERT INTO "SignInToken" ("tokenHash", email, "claimId", "expiresAt")
       SELECT "tokenHash", email, "claimId", ${expiresAt}::timestamptz FROM kept
     ), mail AS (
-      INSERT INTO "OutboxMessage" (id, "to", subject, text, ref)
-      SELECT "mailId", email, "mailSubject", "mailText", 'Claim:' || "claimId" FROM kept
+      INSERT INTO "OutboxMessage" (id, "to", subject, text, redacted, ref)
+      SELECT "mailId", email, "mailSubject", "mailText", "mailRedacted", 'Claim:' || "claimId" FROM kept
     ), audit AS (
       INSERT INTO "AuditEvent" ("matterId", action, "entityType", "entityId", details, ip)
       SELECT "matterId", 'claim.submit', 'Claim', "claimId"::text, "auditDetails", ip FROM kept

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { env } from "@/lib/server/env";
+import { appUrl } from "@/lib/server/env";
 
 // A sign-in link carries 256 random bits; the database keeps only their SHA-256, so a leaked
 // table cannot be replayed as links.
@@ -16,7 +16,8 @@ export function hashToken(token: string): string {
 export const VERIFY_LINK_TTL_MS = 72 * 60 * 60 * 1000;
 export const SIGN_IN_LINK_TTL_MS = 30 * 60 * 1000;
 
-export function linkUrl(origin: string | undefined, token: string): string {
-  const base = env.APP_URL ?? origin ?? "http://localhost:3000";
-  return `${base.replace(/\/$/, "")}/claim/verify?token=${encodeURIComponent(token)}`;
+// Always the configured origin: a link built from the request's Host would let whoever sends the
+// request choose where a member's live token is mailed to.
+export function linkUrl(token: string): string {
+  return `${appUrl}/claim/verify?token=${encodeURIComponent(token)}`;
 }

@@ -1,43 +1,62 @@
 import "server-only";
-import nodemailer from "nodemailer";
 import { db } from "@/lib/server/db";
-import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
+import { sendMail } from "@/lib/server/mail/mail-transport";
+import type { QueuedMail } from "@/lib/server/mail/queue-mail";
 
-let transport: nodemailer.Transporter | undefined;
+// A redacted message is sent by the process that queued it within moments of its commit; one
+// still pending this long after lost that process, and with it the only copy of its link.
+export const REDACTED_MAIL_GRACE_MS = 10 * 60 * 1000;
+export const UNDELIVERABLE_REDACTED =
+  "Not sent: the server stopped before sending it, and its sign-in link is never stored. The member can ask for a new link.";
 
-// Without SMTP_URL the outbox table is the delivery (the admin Outbox page shows it). With it,
-// pending rows are handed to the SMTP server; a row is claimed with SKIP LOCKED so several web
-// instances never send the same message twice.
-export async function deliverOutbox(limit = 50): Promise<number> {
-  if (!env.SMTP_URL) return 0;
-  transport ??= nodemailer.createTransport(env.SMTP_URL);
-  let sent = 0;
-  for (let i = 0; i < limit; i++) {
-    const done = await db.$transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<{ id: string; to: string; subject: string; text: string }[]>`
-        SELECT id, "to", subject, text FROM "OutboxMessage"
-        WHERE "sentAt" IS NULL AND error IS NULL ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
+type Row = { id: string; to: string; subject: string; text: string };
+
+// Sends pending mail, each message at most once: first the given messages (the real text of
+// redacted rows this process just committed), then rows whose stored text is the message itself.
+// A row is claimed with SKIP LOCKED, so several web instances never send the same message twice.
+// Returns how many rows were handled (sent, or failed with the error recorded).
+export async function deliverOutbox(queued: readonly QueuedMail[] = [], limit = 50): Promise<number> {
+  let handled = 0;
+  for (const mail of queued) if (await deliverOne(mail)) handled++;
+  for (let i = 0; i < limit && (await deliverOne()); i++) handled++;
+  await db.$executeRaw`
+    UPDATE "OutboxMessage" SET error = ${UNDELIVERABLE_REDACTED}
+    WHERE id IN (
+      SELECT id FROM "OutboxMessage"
+      WHERE redacted AND "sentAt" IS NULL AND error IS NULL AND "createdAt" < ${new Date(Date.now() - REDACTED_MAIL_GRACE_MS)}
+      FOR UPDATE SKIP LOCKED)`;
+  return handled;
+}
+
+async function deliverOne(queued?: QueuedMail): Promise<boolean> {
+  return db.$transaction(
+    async (tx) => {
+      const [row] = queued
+        ? await tx.$queryRaw<Row[]>`
+            SELECT id, "to", subject, text FROM "OutboxMessage"
+            WHERE id = ${queued.id}::uuid AND "sentAt" IS NULL AND error IS NULL FOR UPDATE SKIP LOCKED`
+        : await tx.$queryRaw<Row[]>`
+            SELECT id, "to", subject, text FROM "OutboxMessage"
+            WHERE "sentAt" IS NULL AND error IS NULL AND NOT redacted ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
       if (!row) return false;
       try {
-        await transport!.sendMail({ from: env.MAIL_FROM, to: row.to, subject: row.subject, text: row.text });
+        await sendMail({ id: row.id, to: row.to, subject: row.subject, text: queued?.text ?? row.text });
         await tx.outboxMessage.update({ where: { id: row.id }, data: { sentAt: new Date() } });
       } catch (error) {
-        logger.warn({ err: error, outboxId: row.id }, "SMTP delivery failed");
+        logger.warn({ err: error, outboxId: row.id }, "mail delivery failed");
         await tx.outboxMessage.update({ where: { id: row.id }, data: { error: String(error).slice(0, 1000) } });
       }
       return true;
-    });
-    if (!done) break;
-    sent++;
-  }
-  return sent;
+    },
+    // An SMTP server may take a while to answer; the row stays locked meanwhile.
+    { timeout: 60_000 },
+  );
 }
 
-// Called after a commit that queued mail: never delays or fails the request that caused it.
-export function deliverOutboxSoon(): void {
-  if (!env.SMTP_URL) return;
+// Called after the commit that queued the messages: never delays or fails the request that caused it.
+export function deliverOutboxSoon(queued: readonly QueuedMail[] = []): void {
   setImmediate(() => {
-    deliverOutbox().catch((error: unknown) => logger.error({ err: error }, "outbox delivery failed"));
+    deliverOutbox(queued).catch((error: unknown) => logger.error({ err: error }, "outbox delivery failed"));
   });
 }

@@ -8,7 +8,6 @@ import { markDeficient } from "@/lib/server/claims/mark-deficient";
 import { markDuplicate } from "@/lib/server/claims/mark-duplicate";
 import { recommendClaim } from "@/lib/server/claims/recommend-claim";
 import { rejectClaim } from "@/lib/server/claims/reject-claim";
-import { requestContext } from "@/lib/server/claims/request-context";
 import { requestRescore } from "@/lib/server/claims/request-rescore";
 import { verifyClaim } from "@/lib/server/claims/verify-claim";
 
@@ -23,7 +22,7 @@ export const verifyClaimAction = matterAction("claims.review", async ({ actor, i
 export const markDeficientAction = matterAction("claims.review", async ({ actor, input }, matterId, claimId: string) => {
   // One field ticked arrives as a string, several as an array.
   if (typeof input.fields === "string") input.fields = [input.fields];
-  await markDeficient(actor, matterId, claimId, input, await requestContext());
+  await markDeficient(actor, matterId, claimId, input);
   revalidatePath(claimPath(matterId, claimId));
   return done("Deficiency notice sent.");
 });
