@@ -31,8 +31,7 @@ export async function openExhibitFile(actor: Actor, matterId: string, exhibitId:
     await db.$transaction((tx) =>
       appendAudit(tx, actor, {
         matterId,
-        action: "exhibit.integrity-failure",
-        entityType: "Exhibit",
+        action: "exhibit.fail-integrity-check",
         entityId: exhibit.id,
         details: { expected: blob.sha256, actual, missing: actual === null },
       }),
@@ -50,7 +49,6 @@ export async function openExhibitFile(actor: Actor, matterId: string, exhibitId:
     appendAudit(tx, actor, {
       matterId,
       action: inline ? "exhibit.view" : "exhibit.download",
-      entityType: "Exhibit",
       entityId: exhibit.id,
       details: { sha256: blob.sha256, verified: true },
     }),

@@ -68,7 +68,7 @@ export async function exportCertification(actor: Actor, matterId: string, input:
   });
   await db.$transaction(async (tx) => {
     for (const e of exhibits) {
-      await appendAudit(tx, actor, { matterId, action: "exhibit.certify", entityType: "Exhibit", entityId: e.id, details: { sha256: e.blobSha256 } });
+      await appendAudit(tx, actor, { matterId, action: "exhibit.certify", entityId: e.id, details: { sha256: e.blobSha256 } });
     }
   });
   return { body, contentType: "application/pdf", fileName: `${matter.slug}-fre-902-14-certification.pdf` };
