@@ -24,7 +24,7 @@ export async function redeemSignInToken(token: string, ip: string | null): Promi
     const user = existing ?? (await tx.user.create({ data: { id: uuidv7(), email, name: claimant?.fullName ?? email, role: "CLASS_MEMBER", passwordHash: null } }));
     const member = user.role === "CLASS_MEMBER" && !user.disabledAt;
     const linked = member ? await tx.claimant.updateMany({ where: { email, userId: null }, data: { userId: user.id } }) : { count: 0 };
-    // A signed-out request: the row is the member's own doing when they are signed in by it.
+    // The request itself is signed out: its rows are the member's own only when the link signs them in.
     const by = { userId: member ? user.id : null, ip: ip ?? undefined };
     await appendAudit(tx, by, {
       matterId: null,
