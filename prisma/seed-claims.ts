@@ -5,6 +5,7 @@ import { generateClaimNumber } from "../lib/claims/claim-number";
 import { normalizeAddress, normalizeEmail, normalizePhone } from "../lib/claims/normalize";
 import { ZClaimFormDefinition, type TClaimFormDefinition } from "../lib/schemas/claim-form";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { seedAudit } from "./seed-audit";
 
 export const HONG_CLAIM_FORM: TClaimFormDefinition = ZClaimFormDefinition.parse({
   version: 1,
@@ -118,7 +119,9 @@ export async function seedClaims(db: PrismaClient, matterId: string): Promise<vo
       if (c.status === "VERIFIED") {
         await tx.claimEvent.create({ data: { claimId: claim.id, type: "VERIFIED", fromStatus: "SUBMITTED", toStatus: "VERIFIED", note: "Email confirmed through the verification link." } });
       }
-      await tx.auditEvent.create({ data: { matterId, action: "claim.submit", entityType: "Claim", entityId: claim.id, details: { source: "demo seed", number: claim.number } } });
+      await tx.auditEvent.create({
+        data: { matterId, entityId: claim.id, ...seedAudit("claim.submit", { number: claim.number, fraudScore: claim.fraudScore, signals: [], subclass: claim.subclass, source: "demo seed" }) },
+      });
     });
   }
 }

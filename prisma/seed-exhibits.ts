@@ -8,6 +8,8 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { exhibitLabel } from "../lib/bates/format";
+import { seedAudit } from "./seed-audit";
 
 const REPORT_PAGE_1 = [
   "TikTok facing class-action lawsuit for sending personal, user data to servers in China",
@@ -123,7 +125,12 @@ export async function seedExhibits(db: PrismaClient, matterId: string, attorneyI
         },
       });
       await tx.auditEvent.create({
-        data: { matterId, actorId: attorneyId, action: "exhibit.upload", entityType: "Exhibit", entityId: exhibit.id, details: { source: "demo seed", fileName: f.fileName, sha256, size: f.bytes.byteLength } },
+        data: {
+          matterId,
+          actorId: attorneyId,
+          entityId: exhibit.id,
+          ...seedAudit("exhibit.upload", { number: exhibitLabel(matter.exhibitPrefix, number), fileName: f.fileName, sha256, size: f.bytes.byteLength, mediaType: f.mediaType, source: "demo seed" }),
+        },
       });
     });
   }

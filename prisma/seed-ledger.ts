@@ -5,6 +5,8 @@
 // is the point of the ledger. Idempotent: what exists is left alone.
 import { writeDemoBlob } from "./seed-exhibits";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { exhibitLabel } from "../lib/bates/format";
+import { seedAudit } from "./seed-audit";
 import type { AllegationKind, DataCategory } from "../lib/generated/prisma/enums";
 
 const COUNTS: { number: number; title: string; statute: string; elements: string[] }[] = [
@@ -131,7 +133,9 @@ export async function seedLedgerDemo(db: PrismaClient, matterId: string): Promis
         include: { elements: true },
       });
       for (const e of count.elements) elementIds.set(`${c.number}.${e.position}`, e.id);
-      await tx.auditEvent.create({ data: { matterId, actorId: attorney.id, action: "count.create", entityType: "Count", entityId: count.id, details: { source: "demo seed" } } });
+      await tx.auditEvent.create({
+        data: { matterId, actorId: attorney.id, entityId: count.id, ...seedAudit("count.create", { after: { number: c.number, title: c.title, statute: c.statute, elements: c.elements }, source: "demo seed" }) },
+      });
     }
 
     const allegationIds = new Map<number, string>();
@@ -161,10 +165,18 @@ export async function seedLedgerDemo(db: PrismaClient, matterId: string): Promis
         },
       });
       allegationIds.set(a.paragraph, row.id);
-      await tx.auditEvent.create({ data: { matterId, actorId: paralegal.id, action: "allegation.create", entityType: "Allegation", entityId: row.id, details: { allegationId: row.id, source: "demo seed" } } });
+      await tx.auditEvent.create({
+        data: {
+          matterId,
+          actorId: paralegal.id,
+          entityId: row.id,
+          ...seedAudit("allegation.create", { allegationId: row.id, after: { paragraph: a.paragraph, text: a.text, kind: a.kind }, source: "demo seed" }),
+        },
+      });
     }
 
     const exhibitIds: string[] = [];
+    const exhibitLabels: string[] = [];
     for (const x of DEMO_EXHIBITS) {
       const bytes = Buffer.from(x.content, "utf8");
       // The file goes into the store too, so downloads and the integrity sweep find it.
@@ -193,13 +205,32 @@ export async function seedLedgerDemo(db: PrismaClient, matterId: string): Promis
         },
       });
       exhibitIds.push(exhibit.id);
+      exhibitLabels.push(exhibitLabel(exhibit.prefix, exhibit.number));
     }
 
     // One privileged-only link (¶ 5 shows PARTIAL), one open request, one overdue request.
     const link = await tx.evidenceLink.create({
       data: { matterId, allegationId: allegationIds.get(5)!, exhibitId: exhibitIds[1]!, relation: "SUPPORTS", pinCite: "p. 2", note: "Privileged: cannot be used as proof.", createdById: attorney.id },
     });
-    await tx.auditEvent.create({ data: { matterId, actorId: attorney.id, action: "evidence.link", entityType: "EvidenceLink", entityId: link.id, details: { allegationId: allegationIds.get(5)!, source: "demo seed" } } });
+    await tx.auditEvent.create({
+      data: {
+        matterId,
+        actorId: attorney.id,
+        entityId: link.id,
+        ...seedAudit("evidence.link", {
+          allegationId: link.allegationId,
+          paragraph: 5,
+          exhibit: exhibitLabels[1]!,
+          exhibitId: link.exhibitId,
+          relation: link.relation,
+          pinCite: link.pinCite ?? undefined,
+          note: link.note ?? undefined,
+          fulfilledRequestId: null,
+          clearedFlag: null,
+          source: "demo seed",
+        }),
+      },
+    });
     const day = 86_400_000;
     const requests = [
       { paragraph: 11, description: "Account records showing when and how the account in Plaintiff's name was created", assigneeId: paralegal.id, dueOn: new Date(Date.now() + 21 * day) },
@@ -210,7 +241,21 @@ export async function seedLedgerDemo(db: PrismaClient, matterId: string): Promis
       const row = await tx.evidenceRequest.create({
         data: { matterId, allegationId, description: r.description, assigneeId: r.assigneeId, dueOn: new Date(r.dueOn.toISOString().slice(0, 10) + "T00:00:00Z"), createdById: paralegal.id },
       });
-      await tx.auditEvent.create({ data: { matterId, actorId: paralegal.id, action: "evidence_request.create", entityType: "EvidenceRequest", entityId: row.id, details: { allegationId, source: "demo seed" } } });
+      await tx.auditEvent.create({
+        data: {
+          matterId,
+          actorId: paralegal.id,
+          entityId: row.id,
+          ...seedAudit("evidence-request.create", {
+            allegationId,
+            paragraph: r.paragraph,
+            description: r.description,
+            assigneeId: r.assigneeId,
+            dueOn: row.dueOn?.toISOString().slice(0, 10),
+            source: "demo seed",
+          }),
+        },
+      });
     }
   });
 }

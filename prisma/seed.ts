@@ -4,6 +4,7 @@ import { hash } from "@node-rs/argon2";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { seedExhibits } from "./seed-exhibits";
+import { seedAudit } from "./seed-audit";
 
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
@@ -100,10 +101,8 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean; ma
         data: {
           matterId: matter.id,
           actorId: users.attorney,
-          action: "plaintiff.create",
-          entityType: "Plaintiff",
           entityId: p.id,
-          details: { source: "demo seed" },
+          ...seedAudit("plaintiff.create", { after: { name: p.name, kind: p.kind }, source: "demo seed" }),
         },
       });
     });

@@ -1,12 +1,11 @@
-import type { ReactNode } from "react";
-import { Mono } from "@/components/ui/mono";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { describeAuditEvent } from "@/lib/audit/events";
 import { formatDateTime } from "@/lib/format";
 
 export type AuditTrailEvent = { id: bigint | string; at: Date; action: string; actor: { name: string } | null; details?: unknown };
 
 // Who did what when, from the hash-chained audit log; the same table on every page that shows history.
-export function AuditTrailTable<E extends AuditTrailEvent>({ events, detail }: { events: E[]; detail?: (event: E) => ReactNode }) {
+export function AuditTrailTable({ events }: { events: AuditTrailEvent[] }) {
   return (
     <Table>
       <TableHeader>
@@ -17,16 +16,18 @@ export function AuditTrailTable<E extends AuditTrailEvent>({ events, detail }: {
         </TableRow>
       </TableHeader>
       <TableBody>
-        {events.map((e) => (
-          <TableRow key={e.id.toString()}>
-            <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(e.at)}</TableCell>
-            <TableCell>{e.actor?.name ?? "System"}</TableCell>
-            <TableCell>
-              <Mono className="text-xs">{e.action}</Mono>
-              {detail && <> {detail(e)}</>}
-            </TableCell>
-          </TableRow>
-        ))}
+        {events.map((e) => {
+          const { label, sentence } = describeAuditEvent(e);
+          return (
+            <TableRow key={e.id.toString()}>
+              <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(e.at)}</TableCell>
+              <TableCell>{e.actor?.name ?? "System"}</TableCell>
+              <TableCell>
+                <span className="font-medium">{label}</span> <span className="text-xs text-muted-foreground">{sentence}</span>
+              </TableCell>
+            </TableRow>
+          );
+        })}
       </TableBody>
     </Table>
   );

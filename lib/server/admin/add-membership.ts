@@ -27,7 +27,6 @@ export async function addMembership(actor: Actor, input: unknown) {
     await appendAudit(tx, actor, {
       matterId,
       action: "membership.set",
-      entityType: "Membership",
       entityId: membership.id,
       details: { email, role },
     });

@@ -24,7 +24,7 @@ export async function createStaffUser(actor: Actor, input: unknown) {
       throw AppError.validation({ email: ["An account with this email already exists"] });
     }
     const user = await tx.user.create({ data: { id, ...data, passwordHash } });
-    await appendAudit(tx, actor, { matterId: null, action: "user.create", entityType: "User", entityId: id, details: data });
+    await appendAudit(tx, actor, { matterId: null, action: "user.create", entityId: id, details: data });
     return user;
   });
 }

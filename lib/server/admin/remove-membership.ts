@@ -17,7 +17,6 @@ export async function removeMembership(actor: Actor, input: unknown) {
     await appendAudit(tx, actor, {
       matterId: membership.matterId,
       action: "membership.remove",
-      entityType: "Membership",
       entityId: membershipId,
       details: { email: membership.user.email, role: membership.role },
     });

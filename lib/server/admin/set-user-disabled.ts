@@ -21,7 +21,6 @@ export async function setUserDisabled(actor: Actor, input: unknown) {
     await appendAudit(tx, actor, {
       matterId: null,
       action: disabled ? "user.disable" : "user.enable",
-      entityType: "User",
       entityId: userId,
       details: { email: user.email },
     });

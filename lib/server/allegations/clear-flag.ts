@@ -10,7 +10,8 @@ import { loadAllegationFor } from "@/lib/server/allegations/load-allegation";
 export async function clearFlag(actor: Actor, matterId: string, allegationId: string, input: unknown) {
   const current = await loadAllegationFor(actor, matterId, allegationId, "allegations.flag");
   const { reason } = parseInput(ZClearFlag, input);
-  if (!current.flagSeverity) throw new AppError("CONFLICT", "This allegation is not flagged.");
+  const severity = current.flagSeverity;
+  if (!severity) throw new AppError("CONFLICT", "This allegation is not flagged.");
   return db.$transaction(async (tx) => {
     const updated = await tx.allegation.update({
       where: { id: allegationId },
@@ -18,10 +19,9 @@ export async function clearFlag(actor: Actor, matterId: string, allegationId: st
     });
     await appendAudit(tx, actor, {
       matterId: current.matterId,
-      action: "allegation.clear_flag",
-      entityType: "Allegation",
+      action: "allegation.clear-flag",
       entityId: allegationId,
-      details: { allegationId, before: { severity: current.flagSeverity, reason: current.flagReason }, reason },
+      details: { allegationId, before: { severity, reason: current.flagReason }, reason },
     });
     return updated;
   });

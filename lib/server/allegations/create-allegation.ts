@@ -36,7 +36,6 @@ export async function createAllegation(actor: Actor, matterId: string, input: un
       await appendAudit(tx, actor, {
         matterId,
         action: "allegation.create",
-        entityType: "Allegation",
         entityId: id,
         details: { allegationId: id, after: allegationSnapshot(data) },
       });

@@ -17,7 +17,6 @@ export async function flagAllegation(actor: Actor, matterId: string, allegationI
     await appendAudit(tx, actor, {
       matterId: current.matterId,
       action: "allegation.flag",
-      entityType: "Allegation",
       entityId: allegationId,
       details: {
         allegationId,

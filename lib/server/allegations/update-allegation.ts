@@ -35,7 +35,6 @@ export async function updateAllegation(actor: Actor, matterId: string, allegatio
       await appendAudit(tx, actor, {
         matterId: current.matterId,
         action: "allegation.update",
-        entityType: "Allegation",
         entityId: allegationId,
         details: { allegationId, before: snapshot(current), after: allegationSnapshot(data) },
       });

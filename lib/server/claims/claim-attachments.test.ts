@@ -70,10 +70,10 @@ describe("claim attachments: who may download", () => {
 
     const audit = await downloads(attachment.id);
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([
-      ["claim.attachment-download", member.userId],
-      ["claim.attachment-download", member.userId],
-      ["claim.attachment-download", paralegal.userId],
-      ["claim.attachment-download", attorney.userId],
+      ["claim-attachment.download", member.userId],
+      ["claim-attachment.download", member.userId],
+      ["claim-attachment.download", paralegal.userId],
+      ["claim-attachment.download", attorney.userId],
     ]);
     expect(audit[0]).toMatchObject({ matterId: matter.id, ip: "198.51.100.7", details: { sha256: sha256(bytes), verified: true } });
   });
@@ -135,9 +135,9 @@ describe("claim attachments: integrity", () => {
 
     const audit = await downloads(attachment.id);
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([
-      ["claim.attachment-integrity-failure", attorney.userId],
-      ["claim.attachment-integrity-failure", member.userId],
-      ["claim.attachment-integrity-failure", attorney.userId],
+      ["claim-attachment.fail-integrity-check", attorney.userId],
+      ["claim-attachment.fail-integrity-check", member.userId],
+      ["claim-attachment.fail-integrity-check", attorney.userId],
     ]);
     expect(audit[0]).toMatchObject({ matterId: matter.id, details: { expected: blob.sha256, actual: sha256(flipped), missing: false } });
     expect(audit[2]).toMatchObject({ details: { expected: blob.sha256, actual: null, missing: true } });

@@ -16,7 +16,7 @@ export async function exportClaimsCsv(actor: Actor, matterId: string, rawFilters
   await requirePermission(actor, matterId, "matter.read");
   const filters = parseInput(ZClaimFilters, rawFilters);
   const where = claimWhere(matterId, filters);
-  await db.$transaction((tx) => appendAudit(tx, actor, { matterId, action: "claim.export", entityType: "Matter", entityId: matterId, details: { filters } }));
+  await db.$transaction((tx) => appendAudit(tx, actor, { matterId, action: "claim.export", entityId: matterId, details: { filters } }));
   const csv = stringify({
     header: true,
     columns: ["number", "status", "filed_at", "full_name", "date_of_birth", "guardian", "email", "phone", "address1", "address2", "city", "state", "zip", "subclass", "payment", "notice_id", "fraud_score", "recommendation", "decision_reason"],

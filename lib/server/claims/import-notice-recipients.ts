@@ -54,7 +54,7 @@ export async function importNoticeRecipients(
     await flush();
   }
   await db.$transaction((tx) =>
-    appendAudit(tx, actor, { matterId, action: "notice-recipients.import", entityType: "Matter", entityId: matterId, details: { rows: report.rows, imported: report.imported, errors: report.errors.length } }),
+    appendAudit(tx, actor, { matterId, action: "notice-recipient.import", entityId: matterId, details: { rows: report.rows, imported: report.imported, errors: report.errors.length } }),
   );
   return report;
 }

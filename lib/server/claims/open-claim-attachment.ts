@@ -63,8 +63,7 @@ async function deliver(actor: Actor, attachment: Found): Promise<ClaimAttachment
       db.$transaction((tx) =>
         appendAudit(tx, actor, {
           matterId,
-          action: "claim.attachment-integrity-failure",
-          entityType: "ClaimAttachment",
+          action: "claim-attachment.fail-integrity-check",
           entityId: attachment.id,
           details: { expected: blob.sha256, actual: failure.actual, missing: failure.missing },
         }),
@@ -81,8 +80,7 @@ async function deliver(actor: Actor, attachment: Found): Promise<ClaimAttachment
     .$transaction((tx) =>
       appendAudit(tx, actor, {
         matterId,
-        action: "claim.attachment-download",
-        entityType: "ClaimAttachment",
+        action: "claim-attachment.download",
         entityId: attachment.id,
         details: { sha256: blob.sha256, verified: true },
       }),

@@ -2,6 +2,7 @@ import "server-only";
 import { v7 as uuidv7 } from "uuid";
 import { db } from "@/lib/server/db";
 import { hashToken } from "@/lib/server/claims/tokens";
+import { appendAudit } from "@/lib/server/audit/append-audit";
 
 export type LinkUser = { id: string; email: string; name: string; role: "CLASS_MEMBER" };
 
@@ -19,10 +20,18 @@ export async function redeemSignInToken(token: string, ip: string | null): Promi
     if (!row) return null;
     const email = row.email.toLowerCase();
     const claimant = await tx.claimant.findFirst({ where: { email }, orderBy: { createdAt: "desc" }, select: { fullName: true } });
-    let user = await tx.user.findUnique({ where: { email } });
-    user ??= await tx.user.create({ data: { id: uuidv7(), email, name: claimant?.fullName ?? email, role: "CLASS_MEMBER", passwordHash: null } });
+    const existing = await tx.user.findUnique({ where: { email } });
+    const user = existing ?? (await tx.user.create({ data: { id: uuidv7(), email, name: claimant?.fullName ?? email, role: "CLASS_MEMBER", passwordHash: null } }));
     const member = user.role === "CLASS_MEMBER" && !user.disabledAt;
-    if (member) await tx.claimant.updateMany({ where: { email, userId: null }, data: { userId: user.id } });
+    const linked = member ? await tx.claimant.updateMany({ where: { email, userId: null }, data: { userId: user.id } }) : { count: 0 };
+    // The request itself is signed out: its rows are the member's own only when the link signs them in.
+    const by = { userId: member ? user.id : null, ip: ip ?? undefined };
+    await appendAudit(tx, by, {
+      matterId: null,
+      action: "user.redeem-sign-in-link",
+      entityId: user.id,
+      details: { email, createdAccount: !existing, linkedClaimants: linked.count, claimId: row.claimId, signedIn: member },
+    });
 
     if (row.claimId) {
       const claim = await tx.claim.findUnique({ where: { id: row.claimId }, select: { id: true, matterId: true, status: true, number: true } });
@@ -31,9 +40,7 @@ export async function redeemSignInToken(token: string, ip: string | null): Promi
         await tx.claimEvent.create({
           data: { claimId: claim.id, type: "VERIFIED", fromStatus: "SUBMITTED", toStatus: "VERIFIED", actorId: member ? user.id : null, note: "Email confirmed through the verification link." },
         });
-        await tx.auditEvent.create({
-          data: { matterId: claim.matterId, actorId: member ? user.id : null, ip, action: "claim.verify-email", entityType: "Claim", entityId: claim.id, details: { number: claim.number } },
-        });
+        await appendAudit(tx, by, { matterId: claim.matterId, action: "claim.verify-email", entityId: claim.id, details: { number: claim.number } });
       }
     }
     return member ? { id: user.id, email: user.email, name: user.name, role: "CLASS_MEMBER" as const } : null;

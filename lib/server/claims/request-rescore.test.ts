@@ -19,7 +19,7 @@ describe("batch re-scoring as a background job", () => {
     expect(await getRescoreStatus(paralegal, matter.id)).toMatchObject({ state: "running", by: "Paralegal" });
     // A second click while it runs starts nothing.
     expect(await requestRescore(paralegal, matter.id)).toEqual({ started: false });
-    expect(await db.auditEvent.count({ where: { matterId: matter.id, action: "claim.rescore-requested" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { matterId: matter.id, action: "claim.request-rescore" } })).toBe(1);
 
     // What the worker does with the job (the queue's own handler, not a copy of it).
     await QUEUES["claims-rescore"].run({ matterId: matter.id, actor: paralegal });
@@ -28,6 +28,7 @@ describe("batch re-scoring as a background job", () => {
 
   it("lets a run that never finished be started again", async () => {
     const { matter, attorney } = await makeClaimMatter();
+    // Recorded under the name used before the vocabulary was closed: old rows still count.
     await db.auditEvent.create({
       data: { matterId: matter.id, action: "claim.rescore-requested", entityType: "Matter", entityId: matter.id, details: {}, at: new Date(Date.now() - 2 * 60 * 60 * 1000) },
     });
@@ -41,6 +42,6 @@ describe("batch re-scoring as a background job", () => {
       await expect(requestRescore(who, matter.id)).rejects.toMatchObject({ code: "NOT_FOUND" } satisfies Partial<AppError>);
       await expect(getRescoreStatus(who, matter.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
-    expect(await db.auditEvent.count({ where: { matterId: matter.id, action: "claim.rescore-requested" } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { matterId: matter.id, action: "claim.request-rescore" } })).toBe(0);
   });
 });

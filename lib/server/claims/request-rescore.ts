@@ -12,7 +12,7 @@ import { enqueue } from "@/lib/server/jobs/boss";
 export async function requestRescore(actor: Actor, matterId: string): Promise<{ started: boolean }> {
   await requirePermission(actor, matterId, "claims.rescore");
   if ((await unsafeRescoreStatus(matterId)).state === "running") return { started: false };
-  await db.$transaction((tx) => appendAudit(tx, actor, { matterId, action: RESCORE_ACTIONS.requested, entityType: "Matter", entityId: matterId }));
+  await db.$transaction((tx) => appendAudit(tx, actor, { matterId, action: RESCORE_ACTIONS.requested, entityId: matterId, details: {} }));
   await enqueue("claims-rescore", { matterId, actor });
   return { started: true };
 }

@@ -108,7 +108,7 @@ export async function unsafeRescoreMatter(matterId: string, actor: Actor | null 
         FROM updated`;
       const [count] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM rescore_base`;
       const result = { claims: count!.n, signals, changed, ms: Date.now() - started };
-      await appendAudit(tx, actor, { matterId, action: "claim.rescore", entityType: "Matter", entityId: matterId, details: result });
+      await appendAudit(tx, actor, { matterId, action: "claim.rescore", entityId: matterId, details: result });
       return result;
     },
     { timeout: 600_000, maxWait: 10_000 },

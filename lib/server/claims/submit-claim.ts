@@ -2,6 +2,7 @@ import "server-only";
 import { v7 as uuidv7 } from "uuid";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/app-error";
+import { AUDIT_EVENTS, auditRecord, type AuditAction } from "@/lib/audit/events";
 import { generateClaimNumber } from "@/lib/claims/claim-number";
 import { ipPrefix, normalizeAddress, normalizeEmail, normalizePhone } from "@/lib/claims/normalize";
 import { scoreOf } from "@/lib/claims/signals";
@@ -154,6 +155,10 @@ export type InsertClaimArgs = {
   mail: { id: string; subject: string; text: string; redacted: boolean };
 };
 
+// The audit row goes in with the claim's own statement, so its name and details are built and
+// checked through the registry here rather than written into the SQL.
+const CLAIM_SUBMITTED = "claim.submit" satisfies AuditAction;
+
 // Whole submissions as one statement of data-modifying CTEs: the claims first (a used
 // idempotency key or claim number skips that claim, and with it every row below), then each
 // kept claim's claimant, SUBMITTED event, fraud signals, verification token, mail and audit
@@ -197,7 +202,7 @@ export function insertClaimsStatement(claims: readonly InsertClaimArgs[]): Prism
     mailSubject: a.mail.subject,
     mailText: a.mail.text,
     mailRedacted: a.mail.redacted,
-    auditDetails: { number: a.number, fraudScore: a.fraudScore, signals: a.signals.map((s) => s.kind), subclass: a.subclass },
+    auditDetails: auditRecord(CLAIM_SUBMITTED, { number: a.number, fraudScore: a.fraudScore, signals: a.signals.map((s) => s.kind), subclass: a.subclass }).details,
   }));
   return Prisma.sql`
     WITH input AS (
@@ -238,7 +243,7 @@ export function insertClaimsStatement(claims: readonly InsertClaimArgs[]): Prism
       SELECT "mailId", email, "mailSubject", "mailText", "mailRedacted", 'Claim:' || "claimId" FROM kept
     ), audit AS (
       INSERT INTO "AuditEvent" ("matterId", action, "entityType", "entityId", details, ip)
-      SELECT "matterId", 'claim.submit', 'Claim', "claimId"::text, "auditDetails", ip FROM kept
+      SELECT "matterId", ${CLAIM_SUBMITTED}::text, ${AUDIT_EVENTS[CLAIM_SUBMITTED].entityType}::text, "claimId"::text, "auditDetails", ip FROM kept
     )
     SELECT "claimId" AS id FROM kept`;
 }

@@ -7,6 +7,19 @@ import type { Tx } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 import { isUuid } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
+import type { AuditDetails } from "@/lib/audit/events";
+
+// The audit actions a claim transition writes; each records the move plus its own facts.
+export type ClaimTransitionAction =
+  | "claim.verify"
+  | "claim.approve"
+  | "claim.reject"
+  | "claim.withdraw"
+  | "claim.recommend"
+  | "claim.mark-duplicate"
+  | "claim.mark-deficient"
+  | "claim.answer-deficiency";
+type TransitionFacts<A extends ClaimTransitionAction> = Omit<AuditDetails<A>, "number" | "from" | "to" | "note">;
 
 export type ClaimRow = { id: string; matterId: string; number: string; status: ClaimStatus };
 
@@ -28,21 +41,20 @@ export function requireTransition(claim: ClaimRow, step: ClaimTransition): void 
 }
 
 // Changes the status, records the history event and the audit row, in the caller's transaction.
-export async function recordTransition(
+export async function recordTransition<A extends ClaimTransitionAction>(
   tx: Tx,
   actor: Actor,
   claim: ClaimRow,
-  t: { to: ClaimStatus | null; type: ClaimEventType; action: string; note?: string | null; data?: Prisma.ClaimUpdateInput; details?: Prisma.InputJsonObject },
+  t: { to: ClaimStatus | null; type: ClaimEventType; action: A; note?: string | null; data?: Prisma.ClaimUpdateInput; details?: TransitionFacts<A> },
 ): Promise<void> {
   await tx.claim.update({ where: { id: claim.id }, data: { ...(t.to ? { status: t.to } : {}), ...t.data } });
   await tx.claimEvent.create({
-    data: { claimId: claim.id, type: t.type, fromStatus: claim.status, toStatus: t.to ?? claim.status, actorId: actor.userId, note: t.note ?? null, details: t.details ?? {} },
+    data: { claimId: claim.id, type: t.type, fromStatus: claim.status, toStatus: t.to ?? claim.status, actorId: actor.userId, note: t.note ?? null, details: (t.details ?? {}) as Prisma.InputJsonObject },
   });
   await appendAudit(tx, actor, {
     matterId: claim.matterId,
     action: t.action,
-    entityType: "Claim",
     entityId: claim.id,
-    details: { number: claim.number, from: claim.status, to: t.to ?? claim.status, note: t.note ?? null, ...t.details },
+    details: { number: claim.number, from: claim.status, to: t.to ?? claim.status, note: t.note ?? null, ...t.details } as AuditDetails<A>,
   });
 }

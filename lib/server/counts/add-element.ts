@@ -21,7 +21,6 @@ export async function addElement(actor: Actor, matterId: string, countId: string
     await appendAudit(tx, actor, {
       matterId: count.matterId,
       action: "element.create",
-      entityType: "Element",
       entityId: element.id,
       details: { countId, text, position: element.position },
     });

@@ -29,7 +29,6 @@ export async function createCount(actor: Actor, matterId: string, input: unknown
       await appendAudit(tx, actor, {
         matterId,
         action: "count.create",
-        entityType: "Count",
         entityId: id,
         details: { after: { ...data, elements } },
       });

@@ -26,8 +26,7 @@ export async function reorderElements(actor: Actor, matterId: string, countId: s
     }
     await appendAudit(tx, actor, {
       matterId: count.matterId,
-      action: "count.reorder_elements",
-      entityType: "Count",
+      action: "count.reorder-elements",
       entityId: countId,
       details: { before: currentIds, after: elementIds },
     });

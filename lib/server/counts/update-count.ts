@@ -21,7 +21,6 @@ export async function updateCount(actor: Actor, matterId: string, countId: strin
       await appendAudit(tx, actor, {
         matterId: current.matterId,
         action: "count.update",
-        entityType: "Count",
         entityId: countId,
         details: {
           before: { number: current.number, title: current.title, statute: current.statute, description: current.description },

@@ -18,7 +18,6 @@ export async function updateElement(actor: Actor, matterId: string, elementId: s
     await appendAudit(tx, actor, {
       matterId: element.count.matterId,
       action: "element.update",
-      entityType: "Element",
       entityId: elementId,
       details: { countId: element.countId, before: { text: element.text }, after: { text } },
     });

@@ -21,8 +21,7 @@ export async function cancelEvidenceRequest(actor: Actor, matterId: string, requ
     if (count === 0) throw new AppError("CONFLICT", "This request is no longer open.");
     await appendAudit(tx, actor, {
       matterId: request.matterId,
-      action: "evidence_request.cancel",
-      entityType: "EvidenceRequest",
+      action: "evidence-request.cancel",
       entityId: requestId,
       details: { allegationId: request.allegationId, reason },
     });

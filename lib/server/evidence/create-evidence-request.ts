@@ -34,8 +34,7 @@ export async function createEvidenceRequest(actor: Actor, matterId: string, alle
     });
     await appendAudit(tx, actor, {
       matterId: allegation.matterId,
-      action: "evidence_request.create",
-      entityType: "EvidenceRequest",
+      action: "evidence-request.create",
       entityId: id,
       details: { allegationId: allegation.id, paragraph: allegation.paragraph, ...data },
     });

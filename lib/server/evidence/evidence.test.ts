@@ -115,7 +115,7 @@ describe("evidence requests", () => {
     expect((await refusal(cancelEvidenceRequest(paralegal, matter.id, request.id, {}))).fieldErrors.reason).toBeDefined();
     await cancelEvidenceRequest(paralegal, matter.id, request.id, { reason: "Superseded by the MDL discovery plan" });
     expect(await db.evidenceRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "CANCELLED", cancelReason: "Superseded by the MDL discovery plan" });
-    expect(await db.auditEvent.count({ where: { entityId: request.id, action: "evidence_request.cancel" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityId: request.id, action: "evidence-request.cancel" } })).toBe(1);
   });
 
   it("a request assigned to a user who later joins only another matter is still refused", async () => {

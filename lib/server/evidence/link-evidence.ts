@@ -49,7 +49,6 @@ export async function linkEvidence(actor: Actor, matterId: string, allegationId:
     await appendAudit(tx, actor, {
       matterId: allegation.matterId,
       action: "evidence.link",
-      entityType: "EvidenceLink",
       entityId: id,
       details: {
         allegationId: allegation.id,
@@ -57,7 +56,7 @@ export async function linkEvidence(actor: Actor, matterId: string, allegationId:
         exhibit: `${exhibit.prefix}-${String(exhibit.number).padStart(4, "0")}`,
         ...data,
         fulfilledRequestId: requestId ?? null,
-        clearedFlag: answersFlag ? { severity: allegation.flagSeverity, reason: allegation.flagReason } : null,
+        clearedFlag: answersFlag ? { severity: "UNSUPPORTED", reason: allegation.flagReason } : null,
       },
     });
     return link;

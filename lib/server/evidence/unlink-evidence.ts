@@ -24,7 +24,6 @@ export async function unlinkEvidence(actor: Actor, matterId: string, linkId: str
     await appendAudit(tx, actor, {
       matterId: link.matterId,
       action: "evidence.unlink",
-      entityType: "EvidenceLink",
       entityId: linkId,
       details: { allegationId: link.allegationId, exhibitId: link.exhibitId, relation: link.relation, reason },
     });

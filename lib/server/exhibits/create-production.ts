@@ -85,7 +85,6 @@ export async function createProduction(actor: Actor, matterId: string, input: un
         await appendAudit(tx, actor, {
           matterId,
           action: "exhibit.produce",
-          entityType: "Exhibit",
           entityId: p.exhibitId,
           details: { production: name, productionId: id, bates: batesRange(matter.batesPrefix, ranges[i]!.start, ranges[i]!.end), stampedSha256: p.stamped?.sha256 ?? null },
         });
@@ -93,7 +92,6 @@ export async function createProduction(actor: Actor, matterId: string, input: un
       await appendAudit(tx, actor, {
         matterId,
         action: "production.create",
-        entityType: "Production",
         entityId: id,
         details: { name, bates: batesRange(matter.batesPrefix, start, end), exhibits: planned.map((p) => p.label), privilegeOverrideReason: privileged.length ? privilegeOverrideReason! : null },
       });

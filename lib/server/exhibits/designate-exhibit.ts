@@ -24,7 +24,6 @@ export async function designateExhibit(actor: Actor, matterId: string, exhibitId
     await appendAudit(tx, actor, {
       matterId,
       action: "exhibit.designate",
-      entityType: "Exhibit",
       entityId: exhibitId,
       details: {
         before: { confidentiality: before.confidentiality, privilege: before.privilege, privilegeBasis: before.privilegeBasis },

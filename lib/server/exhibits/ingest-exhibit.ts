@@ -95,7 +95,6 @@ export async function ingestExhibit(actor: Actor, matterId: string, input: Inges
       await appendAudit(tx, actor, {
         matterId,
         action: "exhibit.upload",
-        entityType: "Exhibit",
         entityId: existing.id,
         details: { duplicate: true, fileName, sha256, size },
       });
@@ -127,7 +126,6 @@ export async function ingestExhibit(actor: Actor, matterId: string, input: Inges
     await appendAudit(tx, actor, {
       matterId,
       action: "exhibit.upload",
-      entityType: "Exhibit",
       entityId: exhibit.id,
       details: { number: exhibitLabel(exhibit.prefix, number), fileName, sha256, size, mediaType: type.mediaType },
     });

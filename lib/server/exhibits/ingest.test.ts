@@ -189,7 +189,7 @@ describe("exhibits: custody and downloads", () => {
     await fsp.writeFile(stored, original);
 
     const { custody } = await getExhibit(attorney, matter.id, exhibit.id);
-    expect(custody.map((c) => c.action)).toEqual(["exhibit.upload", "exhibit.download", "exhibit.view", "exhibit.integrity-failure"]);
+    expect(custody.map((c) => c.action)).toEqual(["exhibit.upload", "exhibit.download", "exhibit.view", "exhibit.fail-integrity-check"]);
     expect(custody[1]).toMatchObject({ actorId: attorney.userId, ip: "127.0.0.1" });
   });
 });

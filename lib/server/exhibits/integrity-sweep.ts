@@ -59,8 +59,7 @@ export async function unsafeRunIntegritySweep({ trigger }: { trigger: "job" | "c
       const altered = report.altered.find((a) => a.sha256 === e.blobSha256);
       await appendAudit(tx, null, {
         matterId: e.matterId,
-        action: "exhibit.integrity-failure",
-        entityType: "Exhibit",
+        action: "exhibit.fail-integrity-check",
         entityId: e.id,
         details: { expected: e.blobSha256, actual: altered?.actual ?? null, missing: !altered, source: "integrity sweep" },
       });
@@ -68,7 +67,6 @@ export async function unsafeRunIntegritySweep({ trigger }: { trigger: "job" | "c
     await appendAudit(tx, null, {
       matterId: null,
       action: "integrity.sweep",
-      entityType: "BlobStore",
       entityId: store.kind,
       details: {
         trigger,

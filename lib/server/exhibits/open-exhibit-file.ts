@@ -35,8 +35,7 @@ export async function openExhibitFile(actor: Actor, matterId: string, exhibitId:
       db.$transaction((tx) =>
         appendAudit(tx, actor, {
           matterId,
-          action: "exhibit.integrity-failure",
-          entityType: "Exhibit",
+          action: "exhibit.fail-integrity-check",
           entityId: exhibit.id,
           details: { expected: blob.sha256, actual: failure.actual, missing: failure.missing },
         }),
@@ -56,7 +55,6 @@ export async function openExhibitFile(actor: Actor, matterId: string, exhibitId:
       appendAudit(tx, actor, {
         matterId,
         action: inline ? "exhibit.view" : "exhibit.download",
-        entityType: "Exhibit",
         entityId: exhibit.id,
         details: { sha256: blob.sha256, verified: true },
       }),

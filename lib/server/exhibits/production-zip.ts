@@ -52,7 +52,7 @@ export async function openProductionZip(actor: Actor, matterId: string, producti
     }
   }
   await db.$transaction((tx) =>
-    appendAudit(tx, actor, { matterId, action: "production.download", entityType: "Production", entityId: production.id, details: { files: entries.length } }),
+    appendAudit(tx, actor, { matterId, action: "production.download", entityId: production.id, details: { files: entries.length } }),
   );
 
   const zip = new yazl.ZipFile();

@@ -217,7 +217,7 @@ describe("exhibits: integrity sweep", () => {
     expect(report.orphaned).toContain(orphanSha);
     expect(report.missing).not.toContain(healthy.exhibit.blobSha256);
     expect(report.altered.map((a) => a.sha256)).not.toContain(healthy.exhibit.blobSha256);
-    const failures = await db.auditEvent.findMany({ where: { matterId: matter.id, action: "exhibit.integrity-failure" } });
+    const failures = await db.auditEvent.findMany({ where: { matterId: matter.id, action: "exhibit.fail-integrity-check" } });
     expect(failures.map((f) => f.entityId).sort()).toEqual([altered.exhibit.id, missing.exhibit.id].sort());
     expect(await db.auditEvent.count({ where: { action: "integrity.sweep" } })).toBeGreaterThan(0);
   });

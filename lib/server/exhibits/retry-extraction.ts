@@ -13,7 +13,7 @@ export async function retryExtraction(actor: Actor, matterId: string, exhibitId:
     const exhibit = await findExhibitInMatter(matterId, exhibitId, tx);
     if (exhibit.extractionStatus !== "FAILED") throw new AppError("CONFLICT", "Only a failed extraction can be retried.");
     await tx.exhibit.update({ where: { id: exhibitId }, data: { extractionStatus: "QUEUED", extractionError: null } });
-    await appendAudit(tx, actor, { matterId, action: "exhibit.extract-retry", entityType: "Exhibit", entityId: exhibitId, details: { previousError: exhibit.extractionError } });
+    await appendAudit(tx, actor, { matterId, action: "exhibit.retry-extraction", entityId: exhibitId, details: { previousError: exhibit.extractionError } });
   });
   await enqueue("exhibit-extract", { exhibitId }, { singletonKey: exhibitId });
 }

@@ -46,7 +46,6 @@ export async function updateExhibitMetadata(actor: Actor, matterId: string, exhi
     await appendAudit(tx, actor, {
       matterId,
       action: "exhibit.update",
-      entityType: "Exhibit",
       entityId: exhibitId,
       details: { before: changedBefore, after: changedAfter } as never,
     });

@@ -49,7 +49,7 @@ export const QUEUES = {
           import("@/lib/server/claims/get-rescore-status"),
         ]);
         const reason = error instanceof Error ? error.message.split("\n")[0]!.slice(0, 300) : String(error);
-        await db.$transaction((tx) => appendAudit(tx, actor, { matterId, action: RESCORE_ACTIONS.failed, entityType: "Matter", entityId: matterId, details: { reason } }));
+        await db.$transaction((tx) => appendAudit(tx, actor, { matterId, action: RESCORE_ACTIONS.failed, entityId: matterId, details: { reason } }));
         throw error;
       }
     },

@@ -30,7 +30,6 @@ export async function createPlaintiff(actor: Actor, matterId: string, input: unk
     await appendAudit(tx, actor, {
       matterId,
       action: "plaintiff.create",
-      entityType: "Plaintiff",
       entityId: plaintiff.id,
       details: { after: data },
     });

@@ -34,7 +34,6 @@ export async function updatePlaintiff(actor: Actor, matterId: string, plaintiffI
     await appendAudit(tx, actor, {
       matterId: current.matterId,
       action: "plaintiff.update",
-      entityType: "Plaintiff",
       entityId: plaintiffId,
       details: { before: snapshot(current), after: data },
     });

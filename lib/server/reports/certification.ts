@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
+import { describeAuditEvent } from "@/lib/audit/events";
 import { exhibitLabel } from "@/lib/bates/format";
 import { parseInput } from "@/lib/schemas/parse";
 import type { Actor } from "@/lib/server/auth/actor";
@@ -40,7 +41,7 @@ export async function exportCertification(actor: Actor, matterId: string, input:
     `Custody of ${exhibitLabel(e.prefix, e.number)}:`,
     ...events
       .filter((ev) => ev.entityId === e.id)
-      .map((ev) => `   ${ev.at.toISOString().replace("T", " ").slice(0, 19)} UTC — ${ev.action.replace("exhibit.", "")} — ${ev.actor?.name ?? "system"}${ev.ip ? ` (${ev.ip})` : ""}`),
+      .map((ev) => `   ${ev.at.toISOString().replace("T", " ").slice(0, 19)} UTC — ${describeAuditEvent(ev).label} — ${ev.actor?.name ?? "system"}${ev.ip ? ` (${ev.ip})` : ""}`),
   ]);
   const body = await renderTablePdf({
     title: "DRAFT — Certification under Fed. R. Evid. 902(14)",
@@ -68,7 +69,7 @@ export async function exportCertification(actor: Actor, matterId: string, input:
   });
   await db.$transaction(async (tx) => {
     for (const e of exhibits) {
-      await appendAudit(tx, actor, { matterId, action: "exhibit.certify", entityType: "Exhibit", entityId: e.id, details: { sha256: e.blobSha256 } });
+      await appendAudit(tx, actor, { matterId, action: "exhibit.certify", entityId: e.id, details: { sha256: e.blobSha256 } });
     }
   });
   return { body, contentType: "application/pdf", fileName: `${matter.slug}-fre-902-14-certification.pdf` };

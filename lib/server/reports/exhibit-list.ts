@@ -32,7 +32,7 @@ export async function exportExhibitList(actor: Actor, matterId: string, format: 
   });
   const header = ["Exhibit No.", "Date Offered", "Marked", "Admitted", "Description of Exhibits", "Bates Range"];
   await db.$transaction((tx) =>
-    appendAudit(tx, actor, { matterId, action: "exhibits.export-list", entityType: "Matter", entityId: matterId, details: { format, count: rows.length } }),
+    appendAudit(tx, actor, { matterId, action: "exhibit.export-list", entityId: matterId, details: { format, count: rows.length } }),
   );
   const stem = `${matter.slug}-exhibit-list`;
   if (format === "csv") return { body: toCsv(header, rows), contentType: "text/csv; charset=utf-8", fileName: `${stem}.csv` };

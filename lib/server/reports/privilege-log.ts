@@ -41,7 +41,7 @@ export async function exportPrivilegeLog(actor: Actor, matterId: string, format:
   const matter = await db.matter.findUniqueOrThrow({ where: { id: matterId } });
   const rows = await privilegeLogRows(matterId);
   await db.$transaction((tx) =>
-    appendAudit(tx, actor, { matterId, action: "exhibits.export-privilege-log", entityType: "Matter", entityId: matterId, details: { format, count: rows.length } }),
+    appendAudit(tx, actor, { matterId, action: "exhibit.export-privilege-log", entityId: matterId, details: { format, count: rows.length } }),
   );
   const stem = `${matter.slug}-privilege-log`;
   if (format === "csv") return { body: toCsv(PRIVILEGE_LOG_HEADER, rows), contentType: "text/csv; charset=utf-8", fileName: `${stem}.csv` };

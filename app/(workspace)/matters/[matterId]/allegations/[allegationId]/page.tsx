@@ -320,7 +320,7 @@ export default async function AllegationPage({
         <h2 id="history-heading" className="mb-2 text-base font-semibold">
           History
         </h2>
-        <AuditTrailTable events={history} detail={(e) => <HistoryDetail details={e.details} />} />
+        <AuditTrailTable events={history} />
       </section>
       <p className="mt-2 text-xs text-muted-foreground">
         <Lock aria-hidden className="inline size-3" /> From the matter&apos;s append-only, hash-chained audit log.
@@ -329,18 +329,3 @@ export default async function AllegationPage({
   );
 }
 
-// The one or two facts a reader wants from an audit row, not its whole JSON.
-function HistoryDetail({ details }: { details: unknown }) {
-  const d = (details ?? {}) as Record<string, unknown>;
-  const bits = [
-    d.exhibit,
-    d.relation,
-    typeof d.reason === "string" ? `“${d.reason}”` : null,
-    (d.after as { reason?: string } | null)?.reason,
-    d.fulfilledRequestId ? "fulfilled a request" : null,
-    d.clearedFlag ? "answered the “unsupported” flag" : null,
-  ]
-    .filter((x): x is string => typeof x === "string")
-    .join(" · ");
-  return bits ? <span className="text-xs text-muted-foreground">{bits}</span> : null;
-}

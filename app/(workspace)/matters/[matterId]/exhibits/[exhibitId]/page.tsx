@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { canonicalAuditAction, describeAuditEvent } from "@/lib/audit/events";
 import { batesRange, exhibitLabel } from "@/lib/bates/format";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { calendarFromDate } from "@/lib/schemas/common";
@@ -20,33 +21,6 @@ import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { designateExhibitAction, retryExtractionAction, updateExhibitMetadataAction } from "../actions";
 
 export const metadata: Metadata = { title: "Exhibit" };
-
-const ACTION_LABELS: Record<string, string> = {
-  "exhibit.upload": "Uploaded",
-  "exhibit.view": "Viewed",
-  "exhibit.download": "Downloaded",
-  "exhibit.update": "Metadata changed",
-  "exhibit.designate": "Designation changed",
-  "exhibit.produce": "Produced",
-  "exhibit.certify": "Certified (FRE 902(14))",
-  "exhibit.export": "Exported",
-  "exhibit.extract-retry": "Extraction retried",
-  "exhibit.integrity-failure": "Integrity check FAILED",
-};
-
-function describe(action: string, details: unknown): string {
-  const d = (details ?? {}) as Record<string, unknown>;
-  if (action === "exhibit.upload") return d.duplicate ? `Same bytes uploaded again as “${String(d.fileName)}”; no new exhibit` : `“${String(d.fileName)}”, ${String(d.size)} bytes`;
-  if (action === "exhibit.designate") {
-    const after = d.after as Record<string, string> | undefined;
-    return `${after?.confidentiality ?? ""}, ${after?.privilege ?? ""} — reason: ${String(d.reason ?? "")}`;
-  }
-  if (action === "exhibit.update") return Object.keys((d.after as object) ?? {}).join(", ");
-  if (action === "exhibit.produce") return `${String(d.production ?? "")} ${String(d.bates ?? "")}`;
-  if (action === "exhibit.integrity-failure") return d.missing ? "stored file missing" : `stored bytes hash to ${String(d.actual)}`;
-  if (action === "exhibit.view" || action === "exhibit.download") return "SHA-256 re-verified before sending";
-  return "";
-}
 
 export default async function ExhibitPage({ params }: { params: Promise<{ matterId: string; exhibitId: string }> }) {
   const { matterId, exhibitId } = await params;
@@ -202,19 +176,20 @@ export default async function ExhibitPage({ params }: { params: Promise<{ matter
             </TableRow>
           </TableHeader>
           <TableBody>
-            {custody.map((c) => (
-              <TableRow key={String(c.id)}>
-                <TableCell className="whitespace-nowrap">{formatDateTime(c.at)}</TableCell>
-                <TableCell className={c.action === "exhibit.integrity-failure" ? "font-semibold text-destructive-fg" : undefined}>
-                  {ACTION_LABELS[c.action] ?? c.action}
-                </TableCell>
-                <TableCell>{c.actor?.name ?? "System"}</TableCell>
-                <TableCell>
-                  <Mono>{c.ip ?? "—"}</Mono>
-                </TableCell>
-                <TableCell className="max-w-md truncate text-sm">{describe(c.action, c.details)}</TableCell>
-              </TableRow>
-            ))}
+            {custody.map((c) => {
+              const { label, sentence } = describeAuditEvent(c);
+              return (
+                <TableRow key={String(c.id)}>
+                  <TableCell className="whitespace-nowrap">{formatDateTime(c.at)}</TableCell>
+                  <TableCell className={canonicalAuditAction(c.action) === "exhibit.fail-integrity-check" ? "font-semibold text-destructive-fg" : undefined}>{label}</TableCell>
+                  <TableCell>{c.actor?.name ?? "System"}</TableCell>
+                  <TableCell>
+                    <Mono>{c.ip ?? "—"}</Mono>
+                  </TableCell>
+                  <TableCell className="max-w-md truncate text-sm">{sentence}</TableCell>
+                </TableRow>
+              );
+            })}
           </TableBody>
         </Table>
       </section>
