@@ -17,5 +17,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
+    // run it through Vite's resolver (the entry-point inventory imports the auth routes).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
+import { requireAccountPermission } from "@/lib/server/auth/policy";
 
-// A class member's own claims, and nothing else; staff have no claims of their own here.
+// A class member's own claims, and nothing else; staff have no claims here (404).
 export async function listMyClaims(actor: Actor) {
-  if (actor.role !== "CLASS_MEMBER") return [];
+  requireAccountPermission(actor, "claims.own");
   return db.claim.findMany({
     where: { claimant: { userId: actor.userId } },
     orderBy: { createdAt: "desc" },

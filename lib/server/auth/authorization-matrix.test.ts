@@ -1,0 +1,360 @@
+// The authorization matrix, generated from the permission tables (lib/permissions.ts): every use
+// case × every kind of actor, expecting exactly what the tables say — allowed, 403 for a member
+// whose role lacks the permission, 404 for anyone who may not know the thing exists — and nothing
+// written on a refusal. A use case (an exported `async function x(actor: Actor, …)` under
+// lib/server) with no entry here fails the suite, so a new entry point cannot skip the table.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.BLOB_ROOT = `/tmp/proofline-matrix-${process.pid}-${Date.now()}`;
+});
+
+import { AppError } from "@/lib/app-error";
+import { accountHas, ACCOUNT_PERMISSIONS, MATTER_PERMISSIONS, roleHas, type AccountPermission, type Permission } from "@/lib/permissions";
+import type { Actor } from "@/lib/server/auth/actor";
+import { db } from "@/lib/server/db";
+import { addMembership } from "@/lib/server/admin/add-membership";
+import { createStaffUser } from "@/lib/server/admin/create-staff-user";
+import { listUsersAndMatters } from "@/lib/server/admin/list-users-and-matters";
+import { removeMembership } from "@/lib/server/admin/remove-membership";
+import { setUserDisabled } from "@/lib/server/admin/set-user-disabled";
+import { clearFlag } from "@/lib/server/allegations/clear-flag";
+import { createAllegation } from "@/lib/server/allegations/create-allegation";
+import { flagAllegation } from "@/lib/server/allegations/flag-allegation";
+import { getAllegation } from "@/lib/server/allegations/get-allegation";
+import { loadAllegationFor } from "@/lib/server/allegations/load-allegation";
+import { updateAllegation } from "@/lib/server/allegations/update-allegation";
+import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
+import { answerDeficiency } from "@/lib/server/claims/answer-deficiency";
+import { approveClaim } from "@/lib/server/claims/approve-claim";
+import { bulkClaimAction } from "@/lib/server/claims/bulk-claim-action";
+import { exportClaimsCsv } from "@/lib/server/claims/export-claims";
+import { importNoticeRecipients } from "@/lib/server/claims/import-notice-recipients";
+import { getClaim } from "@/lib/server/claims/get-claim";
+import { getMyClaim } from "@/lib/server/claims/get-my-claim";
+import { getRescoreStatus } from "@/lib/server/claims/get-rescore-status";
+import { listClaims } from "@/lib/server/claims/list-claims";
+import { listMyClaims } from "@/lib/server/claims/list-my-claims";
+import { markDeficient } from "@/lib/server/claims/mark-deficient";
+import { markDuplicate } from "@/lib/server/claims/mark-duplicate";
+import { openClaimAttachment, openMyClaimAttachment } from "@/lib/server/claims/open-claim-attachment";
+import { recommendClaim } from "@/lib/server/claims/recommend-claim";
+import { rejectClaim } from "@/lib/server/claims/reject-claim";
+import { requestRescore } from "@/lib/server/claims/request-rescore";
+import { submitClaim } from "@/lib/server/claims/submit-claim";
+import { verifyClaim } from "@/lib/server/claims/verify-claim";
+import { ownClaimRef, withdrawClaim } from "@/lib/server/claims/withdraw-claim";
+import { addElement } from "@/lib/server/counts/add-element";
+import { createCount } from "@/lib/server/counts/create-count";
+import { getCount } from "@/lib/server/counts/get-count";
+import { listCounts } from "@/lib/server/counts/list-counts";
+import { reorderElements } from "@/lib/server/counts/reorder-elements";
+import { updateCount } from "@/lib/server/counts/update-count";
+import { updateElement } from "@/lib/server/counts/update-element";
+import { cancelEvidenceRequest } from "@/lib/server/evidence/cancel-evidence-request";
+import { createEvidenceRequest } from "@/lib/server/evidence/create-evidence-request";
+import { linkEvidence } from "@/lib/server/evidence/link-evidence";
+import { listLinkableExhibits } from "@/lib/server/evidence/list-linkable-exhibits";
+import { listRequestAssignees } from "@/lib/server/evidence/list-request-assignees";
+import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
+import { createProduction } from "@/lib/server/exhibits/create-production";
+import { designateExhibit } from "@/lib/server/exhibits/designate-exhibit";
+import { getExhibit } from "@/lib/server/exhibits/get-exhibit";
+import { ingestExhibit } from "@/lib/server/exhibits/ingest-exhibit";
+import { listExhibits } from "@/lib/server/exhibits/list-exhibits";
+import { listProductions } from "@/lib/server/exhibits/list-productions";
+import { openExhibitFile } from "@/lib/server/exhibits/open-exhibit-file";
+import { openProductionZip } from "@/lib/server/exhibits/production-zip";
+import { retryExtraction } from "@/lib/server/exhibits/retry-extraction";
+import { searchExhibits } from "@/lib/server/exhibits/search-exhibits";
+import { updateExhibitMetadata } from "@/lib/server/exhibits/update-exhibit-metadata";
+import { gapReportCsv } from "@/lib/server/ledger/gap-report-csv";
+import { getCoverage } from "@/lib/server/ledger/get-coverage";
+import { getGapReport } from "@/lib/server/ledger/get-gap-report";
+import { listLedger } from "@/lib/server/ledger/list-ledger";
+import { listOutbox } from "@/lib/server/mail/list-outbox";
+import { getMatterHeader } from "@/lib/server/matters/get-matter-header";
+import { getMatterOverview } from "@/lib/server/matters/get-matter-overview";
+import { listMyMatters } from "@/lib/server/matters/list-my-matters";
+import { createPlaintiff } from "@/lib/server/plaintiffs/create-plaintiff";
+import { getPlaintiff } from "@/lib/server/plaintiffs/get-plaintiff";
+import { listPlaintiffs } from "@/lib/server/plaintiffs/list-plaintiffs";
+import { updatePlaintiff } from "@/lib/server/plaintiffs/update-plaintiff";
+import { exportCertification } from "@/lib/server/reports/certification";
+import { exportExhibitList } from "@/lib/server/reports/exhibit-list";
+import { exportPrivilegeLog } from "@/lib/server/reports/privilege-log";
+import { makeClaimMatter, validClaimInput } from "@/lib/server/testing/claim-fixtures";
+import { makeUser } from "@/lib/server/testing/fixtures";
+import { makeLinkableExhibit, validAllegationInput, validCountInput } from "@/lib/server/testing/ledger-fixtures";
+import { validPlaintiffInput } from "@/lib/server/testing/fixtures";
+
+// The actors of the matrix. Signed-out requests never reach a use case (the action client and
+// the route wrapper answer them); e2e/ui/entry-points.spec.ts covers them over HTTP.
+const WHO = ["attorney", "paralegal", "outsiderAttorney", "outsiderAdmin", "memberA", "memberB"] as const;
+type Who = (typeof WHO)[number];
+type Outcome = "allowed" | "FORBIDDEN" | "NOT_FOUND";
+
+type World = Awaited<ReturnType<typeof makeWorld>>;
+type Rule = { matter: Permission } | { account: AccountPermission } | { ownClaim: true };
+// `run` is the call under test; `prepare` sets the stage first (outside the footprint), and
+// `reads` marks a use case that changes nothing, so every cell may share one world.
+type Entry = { rule: Rule; run: (actor: Actor, w: World) => Promise<unknown>; reads?: boolean; prepare?: (w: World) => Promise<void> };
+
+const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+// Everything a use case may act on, made fresh for each cell: a matter with its team, an
+// outsider attorney (on another matter), an admin who is on no team, two class members (A owns a
+// deficient claim with a document; B owns a claim of their own), an allegation with a link and a
+// request, a count with two elements, a plaintiff, an uploaded exhibit and a production.
+async function makeWorld() {
+  const team = await makeClaimMatter();
+  const { matter, attorney, paralegal, admin: outsiderAdmin } = team;
+  const outsiderAttorney = team.outsider;
+  const otherMatter = await makeClaimMatter();
+  await db.membership.create({ data: { userId: outsiderAttorney.userId, matterId: otherMatter.matter.id, role: "ATTORNEY" } });
+
+  const memberA = await makeUser("CLASS_MEMBER", "Member A");
+  const memberB = await makeUser("CLASS_MEMBER", "Member B");
+  const claimOf = async (member: Actor) => {
+    const filed = await submitClaim(matter.slug, validClaimInput({ email: member.email }), { ip: null });
+    await db.claimant.updateMany({ where: { claims: { some: { id: filed.claimId } } }, data: { userId: member.userId } });
+    return filed;
+  };
+  const claimA = await claimOf(memberA);
+  const claimB = await claimOf(memberB);
+  await markDeficient(attorney, matter.id, claimA.claimId, { fields: ["zip"], notice: "Check your ZIP code.", dueOn: inFuture(14) });
+  const uploaded = await ingestExhibit(attorney, matter.id, { body: [Buffer.from(`matrix exhibit ${randomUUID()}\n`)], fileName: "matrix.txt" });
+  const exhibit = await db.exhibit.findUniqueOrThrow({ where: { id: uploaded.exhibit.id } });
+  const attachment = await db.claimAttachment.create({ data: { claimId: claimA.claimId, blobSha256: exhibit.blobSha256, filename: "bill.txt", uploadedById: memberA.userId } });
+  const linkable = await makeLinkableExhibit(matter.id, attorney);
+  const allegation = await createAllegation(attorney, matter.id, validAllegationInput());
+  const link = await linkEvidence(attorney, matter.id, allegation.id, { exhibitId: linkable.id, relation: "SUPPORTS", submissionKey: randomUUID() });
+  const request = await createEvidenceRequest(attorney, matter.id, allegation.id, { description: "Find the capture.", submissionKey: randomUUID() });
+  const count = await createCount(attorney, matter.id, validCountInput());
+  const elements = await db.element.findMany({ where: { countId: count.id }, orderBy: { position: "asc" } });
+  const plaintiff = await createPlaintiff(attorney, matter.id, validPlaintiffInput());
+  const production = await createProduction(attorney, matter.id, { name: "Vol. 1", exhibitIds: [exhibit.id], submissionKey: randomUUID() });
+  const membership = await db.membership.findFirstOrThrow({ where: { userId: paralegal.userId, matterId: matter.id } });
+
+  return {
+    matter,
+    actors: { attorney, paralegal, outsiderAttorney, outsiderAdmin, memberA, memberB } satisfies Record<Who, Actor>,
+    claimA,
+    claimB,
+    attachment,
+    exhibit,
+    allegation,
+    link,
+    request,
+    count,
+    elements,
+    plaintiff,
+    production,
+    membership,
+  };
+}
+
+type Extra = Pick<Entry, "prepare">;
+const M = (matter: Permission, run: Entry["run"], extra: Extra = {}): Entry => ({ rule: { matter }, run, ...extra });
+const R = (matter: Permission, run: Entry["run"]): Entry => ({ rule: { matter }, run, reads: true });
+const A = (account: AccountPermission, run: Entry["run"], reads = false): Entry => ({ rule: { account }, run, reads });
+const OWN = (run: Entry["run"], reads = false): Entry => ({ rule: { ownClaim: true }, run, reads });
+// Optimistic-locking use cases take the version the user saw: read it as the page would.
+const versionOf = async (table: "exhibit" | "allegation" | "plaintiff", id: string) =>
+  ((await (db[table] as unknown as { findUniqueOrThrow: (q: object) => Promise<{ updatedAt: Date }> }).findUniqueOrThrow({ where: { id } })).updatedAt.toISOString());
+
+const USE_CASES: Record<string, Entry> = {
+  // administration
+  listUsersAndMatters: A("admin.users", (a) => listUsersAndMatters(a), true),
+  createStaffUser: A("admin.users", (a) => createStaffUser(a, { submissionKey: randomUUID(), email: `new-${randomUUID().slice(0, 8)}@test.proofline`, name: "New Person", role: "STAFF", password: "a long enough password 1" })),
+  setUserDisabled: A("admin.users", (a, w) => setUserDisabled(a, { userId: w.actors.paralegal.userId, disabled: "true" })),
+  addMembership: A("admin.memberships", (a, w) => addMembership(a, { matterId: w.matter.id, email: w.actors.outsiderAttorney.email, role: "PARALEGAL" })),
+  removeMembership: A("admin.memberships", (a, w) => removeMembership(a, { membershipId: w.membership.id })),
+  listOutbox: A("admin.outbox", (a) => listOutbox(a), true),
+  listMyMatters: A("matters.list", (a) => listMyMatters(a), true),
+  // matters and the ledger
+  getMatterHeader: R("matter.read", (a, w) => getMatterHeader(a, w.matter.id)),
+  getMatterOverview: R("matter.read", (a, w) => getMatterOverview(a, w.matter.id)),
+  verifyAuditChain: R("matter.read", (a, w) => verifyAuditChain(a, w.matter.id)),
+  listLedger: R("matter.read", (a, w) => listLedger(a, w.matter.id, {})),
+  getCoverage: R("matter.read", (a, w) => getCoverage(a, w.matter.id)),
+  getGapReport: R("matter.read", (a, w) => getGapReport(a, w.matter.id)),
+  gapReportCsv: R("matter.read", (a, w) => gapReportCsv(a, w.matter.id)),
+  getAllegation: R("matter.read", (a, w) => getAllegation(a, w.matter.id, w.allegation.id)),
+  loadAllegationFor: R("matter.read", (a, w) => loadAllegationFor(a, w.matter.id, w.allegation.id)),
+  createAllegation: M("allegations.write", (a, w) => createAllegation(a, w.matter.id, validAllegationInput({ paragraph: 99 }))),
+  updateAllegation: M("allegations.write", async (a, w) => {
+    const { submissionKey: _unused, ...fields } = validAllegationInput({ text: "Reworded." });
+    return updateAllegation(a, w.matter.id, w.allegation.id, { ...fields, expectedUpdatedAt: await versionOf("allegation", w.allegation.id) });
+  }),
+  flagAllegation: M("allegations.flag", (a, w) => flagAllegation(a, w.matter.id, w.allegation.id, { severity: "UNSUPPORTED", reason: "Needs the capture." })),
+  clearFlag: M("allegations.flag", (a, w) => clearFlag(a, w.matter.id, w.allegation.id, { reason: "Found it." }), {
+    prepare: async (w) => void (await flagAllegation(w.actors.attorney, w.matter.id, w.allegation.id, { severity: "UNSUPPORTED", reason: "Needs the capture." })),
+  }),
+  linkEvidence: M("evidence.link", (a, w) => linkEvidence(a, w.matter.id, w.allegation.id, { exhibitId: w.exhibit.id, relation: "CONTEXT", submissionKey: randomUUID() })),
+  unlinkEvidence: M("evidence.link", (a, w) => unlinkEvidence(a, w.matter.id, w.link.id, { reason: "Wrong exhibit." })),
+  listLinkableExhibits: R("matter.read", (a, w) => listLinkableExhibits(a, w.matter.id)),
+  createEvidenceRequest: M("evidence.request", (a, w) => createEvidenceRequest(a, w.matter.id, w.allegation.id, { description: "Subpoena the logs.", submissionKey: randomUUID() })),
+  cancelEvidenceRequest: M("evidence.request", (a, w) => cancelEvidenceRequest(a, w.matter.id, w.request.id, { reason: "No longer needed." })),
+  listRequestAssignees: R("matter.read", (a, w) => listRequestAssignees(a, w.matter.id)),
+  // counts and plaintiffs
+  listCounts: R("matter.read", (a, w) => listCounts(a, w.matter.id)),
+  getCount: R("matter.read", (a, w) => getCount(a, w.matter.id, w.count.id)),
+  createCount: M("counts.write", (a, w) => createCount(a, w.matter.id, validCountInput({ number: 7 }))),
+  updateCount: M("counts.write", (a, w) => updateCount(a, w.matter.id, w.count.id, { number: 1, title: "Renamed count", statute: "18 U.S.C. § 1030" })),
+  addElement: M("counts.write", (a, w) => addElement(a, w.matter.id, w.count.id, { text: "Damages" })),
+  updateElement: M("counts.write", (a, w) => updateElement(a, w.matter.id, w.elements[0]!.id, { text: "Access to a protected computer (reworded)" })),
+  reorderElements: M("counts.write", (a, w) => reorderElements(a, w.matter.id, w.count.id, { elementIds: w.elements.map((e) => e.id).reverse() })),
+  listPlaintiffs: R("matter.read", (a, w) => listPlaintiffs(a, w.matter.id)),
+  getPlaintiff: R("matter.read", (a, w) => getPlaintiff(a, w.matter.id, w.plaintiff.id)),
+  createPlaintiff: M("plaintiffs.write", (a, w) => createPlaintiff(a, w.matter.id, validPlaintiffInput())),
+  updatePlaintiff: M("plaintiffs.write", async (a, w) => {
+    const { submissionKey: _unused, ...fields } = validPlaintiffInput({ notes: "edited" });
+    return updatePlaintiff(a, w.matter.id, w.plaintiff.id, { ...fields, expectedUpdatedAt: await versionOf("plaintiff", w.plaintiff.id) });
+  }),
+  // exhibits, productions and reports
+  ingestExhibit: M("exhibits.upload", (a, w) => ingestExhibit(a, w.matter.id, { body: [Buffer.from(`another ${randomUUID()}\n`)], fileName: "another.txt" })),
+  listExhibits: R("matter.read", (a, w) => listExhibits(a, w.matter.id)),
+  searchExhibits: R("matter.read", (a, w) => searchExhibits(a, w.matter.id, { q: "matrix" })),
+  getExhibit: R("matter.read", (a, w) => getExhibit(a, w.matter.id, w.exhibit.id)),
+  openExhibitFile: R("matter.read", async (a, w) => (await openExhibitFile(a, w.matter.id, w.exhibit.id, "download")).stream.destroy()),
+  updateExhibitMetadata: M("exhibits.edit", async (a, w) =>
+    updateExhibitMetadata(a, w.matter.id, w.exhibit.id, { title: "Renamed exhibit", kind: "DOCUMENT", expectedUpdatedAt: await versionOf("exhibit", w.exhibit.id) }),
+  ),
+  designateExhibit: M("exhibits.designate", async (a, w) =>
+    designateExhibit(a, w.matter.id, w.exhibit.id, { confidentiality: "CONFIDENTIAL", privilege: "NONE", reason: "Produced under the protective order.", expectedUpdatedAt: await versionOf("exhibit", w.exhibit.id) }),
+  ),
+  retryExtraction: M("exhibits.retry-extraction", (a, w) => retryExtraction(a, w.matter.id, w.exhibit.id), {
+    prepare: async (w) => void (await db.exhibit.update({ where: { id: w.exhibit.id }, data: { extractionStatus: "FAILED", extractionError: "test" } })),
+  }),
+  createProduction: M("exhibits.produce", (a, w) => createProduction(a, w.matter.id, { name: "Vol. 2", exhibitIds: [w.exhibit.id], submissionKey: randomUUID() })),
+  listProductions: R("matter.read", (a, w) => listProductions(a, w.matter.id)),
+  openProductionZip: R("matter.read", async (a, w) => (await openProductionZip(a, w.matter.id, w.production.id)).stream.destroy()),
+  exportExhibitList: R("matter.read", (a, w) => exportExhibitList(a, w.matter.id, "csv")),
+  exportPrivilegeLog: R("matter.read", (a, w) => exportPrivilegeLog(a, w.matter.id, "csv")),
+  exportCertification: M("exhibits.certify", (a, w) => exportCertification(a, w.matter.id, { exhibitIds: [w.exhibit.id] })),
+  // claims, staff side
+  listClaims: R("matter.read", (a, w) => listClaims(a, w.matter.id, {})),
+  getClaim: R("matter.read", (a, w) => getClaim(a, w.matter.id, w.claimB.claimId)),
+  importNoticeRecipients: M("claims.import", (a, w) =>
+    importNoticeRecipients(a, w.matter.id, Readable.from([`notice_id,confirmation_code,full_name,address1,address2,city,state,zip\nN-${randomUUID().slice(0, 8)},K7P2X9Q4M3,Ada Lovelace,1 Main St,,Chicago,IL,60601\n`])),
+  ),
+  exportClaimsCsv: R("claims.export", (a, w) => exportClaimsCsv(a, w.matter.id, {})),
+  getRescoreStatus: R("matter.read", (a, w) => getRescoreStatus(a, w.matter.id)),
+  requestRescore: M("claims.rescore", (a, w) => requestRescore(a, w.matter.id)),
+  openClaimAttachment: R("matter.read", async (a, w) => (await openClaimAttachment(a, w.matter.id, w.claimA.claimId, w.attachment.id)).stream.destroy()),
+  verifyClaim: M("claims.review", (a, w) => verifyClaim(a, w.matter.id, w.claimB.claimId)),
+  markDeficient: M("claims.review", (a, w) => markDeficient(a, w.matter.id, w.claimB.claimId, { fields: ["zip"], notice: "Check your ZIP code.", dueOn: inFuture(14) })),
+  recommendClaim: M("claims.review", (a, w) => recommendClaim(a, w.matter.id, w.claimB.claimId, { recommendation: "APPROVE", reason: "Qualifies." })),
+  approveClaim: M("claims.decide", (a, w) => approveClaim(a, w.matter.id, w.claimB.claimId)),
+  rejectClaim: M("claims.decide", (a, w) => rejectClaim(a, w.matter.id, w.claimB.claimId, { reason: "Not a class member." })),
+  markDuplicate: M("claims.decide", (a, w) => markDuplicate(a, w.matter.id, w.claimB.claimId, { duplicateOfNumber: w.claimA.number })),
+  bulkClaimAction: M("claims.decide", (a, w) => bulkClaimAction(a, w.matter.id, { action: "approve", claimIds: [w.claimB.claimId] })),
+  // claims, the class member's own
+  listMyClaims: A("claims.own", (a) => listMyClaims(a), true),
+  getMyClaim: OWN((a, w) => getMyClaim(a, w.claimA.number), true),
+  ownClaimRef: OWN((a, w) => ownClaimRef(a, w.claimA.number), true),
+  withdrawClaim: OWN((a, w) => withdrawClaim(a, w.claimA.number)),
+  answerDeficiency: OWN((a, w) => answerDeficiency(a, w.claimA.number, { zip: "94110" }, null)),
+  openMyClaimAttachment: OWN(async (a, w) => (await openMyClaimAttachment(a, w.claimA.number, w.attachment.id)).stream.destroy(), true),
+};
+
+// Exported functions taking an Actor that are not use cases of their own.
+const NOT_USE_CASES = new Set([
+  // the gate itself
+  "canReadMatter",
+  "requirePermission",
+  // test fixtures
+  "addMember",
+  "makeExhibit",
+]);
+
+const ROLE_OF: Record<Who, { account: "STAFF" | "ADMIN" | "CLASS_MEMBER"; matterRole: "ATTORNEY" | "PARALEGAL" | null }> = {
+  attorney: { account: "STAFF", matterRole: "ATTORNEY" },
+  paralegal: { account: "STAFF", matterRole: "PARALEGAL" },
+  outsiderAttorney: { account: "STAFF", matterRole: null },
+  outsiderAdmin: { account: "ADMIN", matterRole: null },
+  memberA: { account: "CLASS_MEMBER", matterRole: null },
+  memberB: { account: "CLASS_MEMBER", matterRole: null },
+};
+
+// What the tables say this actor gets.
+function expected(rule: Rule, who: Who): Outcome {
+  const { account, matterRole } = ROLE_OF[who];
+  if ("matter" in rule) return matterRole === null ? "NOT_FOUND" : roleHas(matterRole, rule.matter) ? "allowed" : "FORBIDDEN";
+  if ("account" in rule) return accountHas(account, rule.account) ? "allowed" : "NOT_FOUND";
+  return who === "memberA" ? "allowed" : "NOT_FOUND";
+}
+
+// A refusal must leave the matter as it was: rows of every table keyed by the matter, and no
+// audit row by the refused actor.
+async function footprint(matterId: string, actorId: string): Promise<string> {
+  const tables = await db.$queryRaw<{ table_name: string }[]>`
+    SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'matterId' ORDER BY table_name`;
+  const counts: string[] = [];
+  for (const { table_name } of tables) {
+    const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${table_name}" WHERE "matterId" = $1::uuid`, matterId);
+    counts.push(`${table_name}=${row!.n}`);
+  }
+  const [audit] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "AuditEvent" WHERE "actorId" = ${actorId}::uuid`;
+  const [users] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "User" WHERE "disabledAt" IS NOT NULL`;
+  return [...counts, `audit-by-actor=${audit!.n}`, `disabled-users=${users!.n}`].join(" ");
+}
+
+describe("authorization matrix (from lib/permissions.ts)", () => {
+  it("has an entry for every use case under lib/server", () => {
+    const root = path.join(import.meta.dirname, "..");
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts")) {
+          for (const m of fs.readFileSync(full, "utf8").matchAll(/^export async function (\w+)\(actor: Actor\b/gm)) found.push(m[1]!);
+        }
+      }
+    };
+    walk(root);
+    const missing = found.filter((name) => !(name in USE_CASES) && !NOT_USE_CASES.has(name));
+    expect(missing, "use cases without a row in the authorization matrix").toEqual([]);
+    expect(found.length).toBeGreaterThan(60);
+  });
+
+  it("covers every permission of the tables", () => {
+    const used = new Set<string>(Object.values(USE_CASES).map((e) => ("matter" in e.rule ? e.rule.matter : "account" in e.rule ? e.rule.account : "own")));
+    const unused = [...Object.keys(MATTER_PERMISSIONS), ...Object.keys(ACCOUNT_PERMISSIONS)].filter((p) => !used.has(p) && p !== "exhibits.produce-privileged");
+    expect(unused).toEqual([]);
+  });
+
+  for (const [name, entry] of Object.entries(USE_CASES)) {
+    it(`${name}: ${WHO.map((w) => `${w} ${expected(entry.rule, w)}`).join(", ")}`, async () => {
+      const outcomes: Partial<Record<Who, string>> = {};
+      const wanted: Partial<Record<Who, Outcome>> = {};
+      // Refusals change nothing, so they share one world; each allowed cell acts on a fresh one,
+      // so that one actor's change never decides the next actor's answer.
+      const fresh = async () => {
+        const w = await makeWorld();
+        await entry.prepare?.(w);
+        return w;
+      };
+      const shared = await fresh();
+      for (const who of WHO) {
+        wanted[who] = expected(entry.rule, who);
+        const world = wanted[who] === "allowed" && !entry.reads ? await fresh() : shared;
+        const actor = world.actors[who];
+        const before = await footprint(world.matter.id, actor.userId);
+        const outcome = await entry.run(actor, world).then(
+          () => "allowed",
+          (e: unknown) => (e instanceof AppError ? e.code : `unexpected ${e instanceof Error ? e.message : String(e)}`),
+        );
+        outcomes[who] = outcome;
+        if (outcome === "FORBIDDEN" || outcome === "NOT_FOUND") expect(await footprint(world.matter.id, actor.userId), `${name} as ${who} wrote on refusal`).toBe(before);
+      }
+      expect(outcomes).toEqual(wanted);
+    });
+  }
+});
