@@ -4,8 +4,9 @@
 // The page policy, one directive a line, so a feature that needs more names it here.
 const PAGE_POLICY: Record<string, readonly string[]> = {
   "default-src": ["'self'"],
-  // Filled per request: Next.js puts the nonce on its own scripts, and 'strict-dynamic' lets those
-  // load the chunks they import. A script without the nonce (an injected one) does not run.
+  // Filled per request: Next.js puts the nonce on the scripts it renders; the chunks they load later
+  // come from our own origin. No 'strict-dynamic': Chromium would then run any inline script that
+  // page code creates, nonce or not.
   "script-src": [],
   // React and Radix render style="" attributes (positions, sizes), which a nonce cannot cover and
   // which 'unsafe-inline' alone allows. Styles cannot run script; with images, fonts and fetches
@@ -27,7 +28,7 @@ const PAGE_POLICY: Record<string, readonly string[]> = {
 
 export function pageContentSecurityPolicy({ nonce, dev }: { nonce: string; dev: boolean }): string {
   // React's development build evaluates code for its debugging tools; production never does.
-  const scripts = ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])];
+  const scripts = ["'self'", `'nonce-${nonce}'`, ...(dev ? ["'unsafe-eval'"] : [])];
   return Object.entries({ ...PAGE_POLICY, "script-src": scripts })
     .map(([directive, sources]) => [directive, ...sources].join(" "))
     .join("; ");
