@@ -1,7 +1,15 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/server/http/security-headers";
 
 const config: NextConfig = {
   poweredByHeader: false,
+  experimental: {
+    // A claim document is up to 10 MiB (MAX_ATTACHMENT_BYTES) plus the form's other fields. The
+    // proxy copies a request body only up to its own limit and silently drops the rest, so its
+    // limit is higher: an oversized body then meets the action's limit, not a truncated form.
+    serverActions: { bodySizeLimit: "11mb" },
+    proxyClientMaxBodySize: "12mb",
+  },
   // Loaded from node_modules at run time instead of bundled: native drivers, and libraries that
   // read their own data files (pdfkit's fonts) or spawn workers.
   serverExternalPackages: [
@@ -23,11 +31,7 @@ const config: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
+        headers: [...STATIC_SECURITY_HEADERS],
       },
       // Nothing is framed, except an exhibit's original on its own exhibit page: that route sets
       // SAMEORIGIN itself (app/api/v1/matters/[matterId]/exhibits/[exhibitId]/file/route.ts).

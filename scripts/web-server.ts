@@ -18,6 +18,7 @@ import { exhibitMaxBytes } from "@/lib/server/exhibits/limits";
 import { receiveExhibitUpload } from "@/lib/server/exhibits/receive-exhibit-upload";
 import { jsonError } from "@/lib/server/http/json-error";
 import { logger } from "@/lib/server/logger";
+import { NO_CONTENT_POLICY, STATIC_SECURITY_HEADERS } from "@/lib/server/http/security-headers";
 
 const port = Number(process.env.PORT ?? 3000);
 const CLAIM_PATH = /^\/api\/v1\/claims\/([^/?#]+)\/?(?:\?.*)?$/;
@@ -88,7 +89,8 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(json),
     "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
+    ...Object.fromEntries(STATIC_SECURITY_HEADERS.map((h) => [h.key, h.value])),
+    "Content-Security-Policy": NO_CONTENT_POLICY,
     ...headers,
   });
   res.end(json);

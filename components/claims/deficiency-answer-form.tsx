@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState, type FormEvent } from "react";
 import { IDLE, type ActionState } from "@/lib/action-state";
-import { DEFICIENCY_FIELD_LABELS, type TDeficiencyField } from "@/lib/schemas/claim";
+import { DEFICIENCY_FIELD_LABELS, MAX_ATTACHMENT_BYTES, type TDeficiencyField } from "@/lib/schemas/claim";
 import { US_STATES } from "@/lib/us-states";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -20,10 +20,13 @@ type Props = {
 // Only the fields the notice names are shown, so nothing else can change.
 export function DeficiencyAnswerForm({ fields, current, action }: Props) {
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  // Checked before sending: a body over the server's limit is refused by the framework before our
+  // action runs, which the browser could only show as a failure.
+  const [tooLarge, setTooLarge] = useState(false);
+  const errors: Record<string, string[] | undefined> = { ...(state.status === "error" ? state.fieldErrors : {}), ...(tooLarge ? { document: ["The file is larger than 10 MB"] } : {}) };
   const v: Record<string, string | undefined> = state.status === "error" ? state.values : current;
   return (
-    <form key={state.status === "error" ? state.attempt : "initial"} action={formAction} className="grid gap-4" noValidate>
+    <form key={state.status === "error" ? state.attempt : "initial"} action={formAction} className="grid gap-4" noValidate onSubmit={(event) => setTooLarge(refuseLargeDocument(event))}>
       <FormErrorSummary errors={Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "_form"))} labels={DEFICIENCY_FIELD_LABELS} formErrors={errors._form} />
       {state.status === "error" && Object.keys(errors).length === 0 && (
         <Alert variant="destructive">
@@ -64,4 +67,12 @@ export function DeficiencyAnswerForm({ fields, current, action }: Props) {
       </div>
     </form>
   );
+}
+
+function refuseLargeDocument(event: FormEvent<HTMLFormElement>): boolean {
+  const input = event.currentTarget.elements.namedItem("document");
+  const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
+  if (!file || file.size <= MAX_ATTACHMENT_BYTES) return false;
+  event.preventDefault();
+  return true;
 }

@@ -134,6 +134,8 @@ export type TClaimSubmission = z.output<ReturnType<typeof buildClaimSubmissionSc
 
 export const DEFICIENCY_FIELDS = [...(Object.keys(CLAIMANT_FIELD_LABELS) as ClaimantFieldName[]).filter((f) => f !== "email"), "document"] as const;
 export type TDeficiencyField = (typeof DEFICIENCY_FIELDS)[number];
+// A document answering a deficiency: checked in the browser before sending, and again by the server.
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const DEFICIENCY_FIELD_LABELS: Record<TDeficiencyField, string> = { ...CLAIMANT_FIELD_LABELS, document: "Supporting document" };
 
 export const ZMarkDeficient = z

@@ -1,10 +1,10 @@
 import "server-only";
 import { fileTypeFromBuffer } from "file-type";
 import { AppError } from "@/lib/app-error";
+import { MAX_ATTACHMENT_BYTES } from "@/lib/schemas/claim";
 import type { Tx } from "@/lib/server/db";
 import { putBuffer } from "@/lib/server/storage/active-blob-store";
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const ALLOWED = new Set(["application/pdf", "image/jpeg", "image/png", "image/heic", "image/webp"]);
 
 // Stored like exhibits (content-addressed, see lib/server/storage/blob-store.ts). The type comes

@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/app-error";
 import { accountAction } from "@/lib/server/actions/action-client";
+import { MAX_ATTACHMENT_BYTES } from "@/lib/schemas/claim";
 import { answerDeficiency } from "@/lib/server/claims/answer-deficiency";
-import { MAX_ATTACHMENT_BYTES } from "@/lib/server/claims/store-attachment";
 import { withdrawClaim } from "@/lib/server/claims/withdraw-claim";
 
 // A class member's own claim: the use cases find it by number among the member's own claims.
