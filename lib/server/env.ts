@@ -11,6 +11,10 @@ const ZEnv = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Required by the web server (auth.ts checks); CLIs and tests that never sign anyone in run without it.
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  // A session ends this many hours after sign-in however active it is, and after this many
+  // minutes without activity (see auth.ts).
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   BLOB_ROOT: z.string().default(path.resolve(".data/blobs")),
   // Per-file upload limit in bytes (2 GiB); lower it for tests or small deployments.
   EXHIBIT_MAX_BYTES: z.coerce.number().int().min(1).max(2 * 1024 ** 3, "EXHIBIT_MAX_BYTES cannot exceed 2 GiB").default(2 * 1024 ** 3),
@@ -26,6 +30,9 @@ const ZEnv = z.object({
   // the socket's peer is the client and a client-sent X-Forwarded-For is ignored (lib/server/client-ip.ts).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+}).refine((e) => e.SESSION_IDLE_MINUTES <= e.SESSION_MAX_AGE_HOURS * 60, {
+  path: ["SESSION_IDLE_MINUTES"],
+  message: "SESSION_IDLE_MINUTES cannot exceed SESSION_MAX_AGE_HOURS",
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -7,6 +7,7 @@ import type { ActionState } from "@/lib/action-state";
 import { formDataToObject, toFieldErrors } from "@/lib/schemas/parse";
 import { ZSignIn } from "@/lib/schemas/auth";
 import { signIn } from "@/lib/server/auth/auth";
+import { SignInThrottledError } from "@/lib/server/auth/throttle-sign-in";
 
 // Only same-site paths: an open redirect after sign-in is a phishing tool.
 function safeCallback(url: string | undefined): string {
@@ -29,6 +30,9 @@ export async function signInAction(_prev: ActionState, form: FormData): Promise<
     return { status: "success", message: "Signed in." };
   } catch (error) {
     unstable_rethrow(error);
+    if (error instanceof SignInThrottledError) {
+      return { status: "error", message: error.message, fieldErrors: {}, values, attempt: randomUUID() };
+    }
     if (error instanceof AuthError) {
       // Never say which half was wrong: that would confirm which emails have accounts.
       return { status: "error", message: "That email and password do not match an active account.", fieldErrors: {}, values, attempt: randomUUID() };
