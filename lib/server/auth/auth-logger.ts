@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuthError, CredentialsSignin } from "next-auth";
+import type { AuthError, CredentialsSignin } from "@auth/core/errors";
 import type { Logger } from "pino";
 
 // Auth.js's logger. A refused sign-in (wrong password, throttled) is an expected outcome, not an

@@ -1,5 +1,5 @@
 import "server-only";
-import { CredentialsSignin } from "next-auth";
+import { CredentialsSignin } from "@auth/core/errors";
 import { db } from "@/lib/server/db";
 import { hit, type Limit } from "@/lib/server/rate-limit/rate-limit";
 
