@@ -13,11 +13,6 @@ export function ChangePasswordForm() {
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
     <form key={state.status === "error" ? state.attempt : state.status} action={action} className="flex flex-col gap-4" noValidate>
-      {state.status === "success" && (
-        <Alert variant="success">
-          <AlertDescription>{state.message}</AlertDescription>
-        </Alert>
-      )}
       {state.status === "error" && Object.keys(errors).length === 0 && (
         <Alert variant="destructive">
           <AlertDescription>{state.message}</AlertDescription>

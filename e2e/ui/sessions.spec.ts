@@ -1,17 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { hash } from "@node-rs/argon2";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, sql } from "../helpers";
+import { PASSWORD, signIn, sql, USERS } from "../helpers";
 
-const PASSWORD = "an-e2e-password-long-enough";
-
-// Each test gets its own staff account: these tests sign out, change passwords and get throttled.
+// Each test gets its own staff account (with the demo password): these tests sign out, change
+// passwords and get throttled, which must not touch the accounts other specs use.
 async function staffAccount(): Promise<string> {
   const email = `sessions-${randomBytes(4).toString("hex")}@proofline.test`;
-  await sql(`INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES (gen_random_uuid(), $1, 'Sam Session', $2, 'STAFF', now())`, [
-    email,
-    await hash(PASSWORD),
-  ]);
+  await sql(
+    `INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt")
+     SELECT gen_random_uuid(), $1, 'Sam Session', "passwordHash", 'STAFF', now() FROM "User" WHERE email = $2`,
+    [email, USERS.admin],
+  );
   return email;
 }
 
@@ -51,13 +50,13 @@ test("changing the password keeps this browser signed in and signs every other o
   await openUserMenuItem(page, "Your account");
   await expect(page.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
   await page.getByLabel("Current password").fill("not my password");
-  await page.getByLabel("New password", { exact: true }).fill("a-new-password-for-e2e");
+  await page.getByRole("textbox", { name: "New password", exact: true }).fill("a-new-password-for-e2e");
   await page.getByLabel("New password again").fill("a-new-password-for-e2e");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.locator("#current-password-error")).toHaveText(/not your current password/);
 
   await page.getByLabel("Current password").fill(PASSWORD);
-  await page.getByLabel("New password", { exact: true }).fill("a-new-password-for-e2e");
+  await page.getByRole("textbox", { name: "New password", exact: true }).fill("a-new-password-for-e2e");
   await page.getByLabel("New password again").fill("a-new-password-for-e2e");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Password changed. You were signed out everywhere else.")).toBeVisible();
@@ -79,6 +78,7 @@ test("after 10 wrong passwords even the right one is refused, with when to try a
     await page.getByRole("button", { name: "Sign in" }).click();
     // The form re-renders after each answer; wait for this attempt to be counted before the next.
     await expect.poll(async () => (await sql<{ count: number }>(`SELECT count FROM "RateLimit" WHERE key = $1`, [`sign-in:email:${email}`]))[0]?.count).toBe(i + 1);
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     await expect(page.getByText("That email and password do not match an active account.")).toBeVisible();
   }
   await page.getByLabel("Email").fill(email);

@@ -12,7 +12,7 @@ export async function changePasswordAction(_prev: ActionState, form: FormData): 
   return runAction(new FormData(), async () => {
     const { email, newPassword } = await changePassword(await requireActor(), formDataToObject(form));
     // The change ended every session, this one too; a fresh sign-in keeps this browser signed in.
-    await signIn("password", { email, password: newPassword, redirect: false });
-    return { status: "success", message: "Password changed. You were signed out everywhere else." };
+    // It redirects: this request still carries the old cookie, so the page is loaded anew with the new one.
+    await signIn("password", { email, password: newPassword, redirectTo: "/account?changed=1" });
   });
 }
