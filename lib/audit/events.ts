@@ -428,6 +428,8 @@ export const AUDIT_EVENTS = {
     schema: z.object({ email: z.string(), name: z.string(), role: z.enum(["STAFF", "ADMIN"]) }).strict(),
     describe: (d) => `${d.name} <${d.email}>, ${d.role === "ADMIN" ? "administrator" : "legal staff"}.`,
   }),
+  "user.password-change": define({ entityType: "User", label: "Password changed", schema: z.object({}).strict(), describe: () => "Every session of the account was ended." }),
+  "user.sign-out": define({ entityType: "User", label: "Signed out", schema: z.object({}).strict(), describe: () => "Every session of the account was ended." }),
   "user.disable": define({ entityType: "User", label: "Account disabled", schema: z.object({ email: z.string() }).strict(), describe: (d) => `${d.email}.` }),
   "user.enable": define({ entityType: "User", label: "Account enabled", schema: z.object({ email: z.string() }).strict(), describe: (d) => `${d.email}.` }),
   "user.redeem-sign-in-link": define({

@@ -12,6 +12,10 @@ const ZEnv = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Required by the web server (auth.ts checks); CLIs and tests that never sign anyone in run without it.
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  // A session ends this many hours after sign-in however active it is, and after this many
+  // minutes without activity (see auth.ts).
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   BLOB_ROOT: z.string().default(path.resolve(".data/blobs")),
   // "s3": blobs go to an S3-compatible bucket (AWS S3, MinIO, Ceph, R2) instead of BLOB_ROOT.
   BLOB_STORE: z.enum(["local", "s3"], "BLOB_STORE must be local or s3").default("local"),
@@ -55,6 +59,9 @@ const ZEnv = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 }).superRefine((e, ctx) => {
+  if (e.SESSION_IDLE_MINUTES > e.SESSION_MAX_AGE_HOURS * 60) {
+    ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_MINUTES"], message: "SESSION_IDLE_MINUTES cannot exceed SESSION_MAX_AGE_HOURS" });
+  }
   if (e.BLOB_STORE !== "s3") return;
   for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
     if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} is required when BLOB_STORE=s3` });

@@ -1,38 +1,33 @@
 "use server";
 
-import { randomUUID } from "node:crypto";
 import { AuthError } from "next-auth";
-import { unstable_rethrow } from "next/navigation";
-import type { ActionState } from "@/lib/action-state";
-import { formDataToObject, toFieldErrors } from "@/lib/schemas/parse";
+import { AppError } from "@/lib/app-error";
+import { toFieldErrors } from "@/lib/schemas/parse";
 import { ZSignIn } from "@/lib/schemas/auth";
+import { done, publicAction } from "@/lib/server/actions/action-client";
 import { signIn } from "@/lib/server/auth/auth";
+import { SignInThrottledError } from "@/lib/server/auth/throttle-sign-in";
 
 // Only same-site paths: an open redirect after sign-in is a phishing tool.
 function safeCallback(url: string | undefined): string {
   return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/";
 }
 
-export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const raw = formDataToObject(form);
-  const values = { email: typeof raw.email === "string" ? raw.email : "" };
-  const parsed = ZSignIn.safeParse(raw);
-  if (!parsed.success) {
-    return { status: "error", message: "Enter your email and password.", fieldErrors: toFieldErrors(parsed.error), values, attempt: randomUUID() };
-  }
-  try {
-    await signIn("password", {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      redirectTo: safeCallback(parsed.data.callbackUrl),
-    });
-    return { status: "success", message: "Signed in." };
-  } catch (error) {
-    unstable_rethrow(error);
-    if (error instanceof AuthError) {
+// Failed attempts are limited per account and per IP inside the provider (authorize-password.ts),
+// so a direct POST to Auth.js's callback is limited as much as this form.
+export const signInAction = publicAction(
+  () => [],
+  async ({ input }) => {
+    const parsed = ZSignIn.safeParse(input);
+    if (!parsed.success) throw new AppError("VALIDATION", "Enter your email and password.", toFieldErrors(parsed.error));
+    try {
+      await signIn("password", { email: parsed.data.email, password: parsed.data.password, redirectTo: safeCallback(parsed.data.callbackUrl) });
+    } catch (error) {
+      if (error instanceof SignInThrottledError) throw new AppError("RATE_LIMITED", error.message);
       // Never say which half was wrong: that would confirm which emails have accounts.
-      return { status: "error", message: "That email and password do not match an active account.", fieldErrors: {}, values, attempt: randomUUID() };
+      if (error instanceof AuthError) throw new AppError("VALIDATION", "That email and password do not match an active account.");
+      throw error;
     }
-    throw error;
-  }
-}
+    return done("Signed in.");
+  },
+);

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { signOutAction } from "@/app/(auth)/sign-out/actions";
-import { Button } from "@/components/ui/button";
+import { SignOutForm } from "@/components/auth/sign-out-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Sign out" };
@@ -15,11 +14,7 @@ export default function SignOutPage() {
           <CardDescription>You will need your password to come back.</CardDescription>
         </CardHeader>
         <CardContent>
-          <form action={signOutAction}>
-            <Button type="submit" className="w-full">
-              Sign out
-            </Button>
-          </form>
+          <SignOutForm />
         </CardContent>
       </Card>
     </main>

@@ -114,7 +114,8 @@ function refusal(message: string, values: Record<string, string>, attempt = rand
 function echoValues(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION") && key !== "password" && !/token|code/i.test(key)) out[key] = value;
+    // Secrets never travel back to the page.
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password|token|code/i.test(key)) out[key] = value;
   }
   return out;
 }

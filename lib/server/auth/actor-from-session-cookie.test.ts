@@ -12,7 +12,8 @@ function headers(values: Record<string, string>) {
 }
 
 async function sessionCookie(sub: string, name = "authjs.session-token", key = secret) {
-  return `${name}=${await encode({ token: { sub }, secret: key, salt: name })}`;
+  const token = { sub, sv: 0, signedInAt: Math.floor(Date.now() / 1000) };
+  return `${name}=${await encode({ token, secret: key, salt: name })}`;
 }
 
 describe("the session of a request answered before Next.js", () => {

@@ -15,7 +15,7 @@ export async function actorFromSessionCookie(headers: HeaderSource): Promise<Act
   // Auth.js names the cookie __Secure-… when the site is served over https (behind the proxy).
   const secureCookie = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
   const token = await getToken({ req: { headers: { cookie } }, secret: env.AUTH_SECRET, secureCookie, logger: silent });
-  return loadActor(token?.sub, fromHeaders(headers).ip ?? undefined);
+  return loadActor(token, fromHeaders(headers).ip ?? undefined);
 }
 
 const silent = { error: () => undefined, warn: () => undefined, debug: () => undefined } as unknown as Console;

@@ -2,16 +2,20 @@ import "server-only";
 import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { AccountRole } from "@/lib/generated/prisma/enums";
-import { ZSignIn } from "@/lib/schemas/auth";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { verifyPassword } from "@/lib/server/auth/passwords";
+import { authLogger } from "@/lib/server/auth/auth-logger";
+import { authorizePassword } from "@/lib/server/auth/authorize-password";
+import { isWithinMaxAge } from "@/lib/server/auth/load-actor";
+import { throttleSignIn } from "@/lib/server/auth/throttle-sign-in";
 import { logger } from "@/lib/server/logger";
 import { redeemSignInToken } from "@/lib/server/claims/redeem-sign-in-token";
+import { fromHeaders } from "@/lib/server/claims/forwarded-headers";
+import { signInLinkRedeemLimits } from "@/lib/server/rate-limit/limits";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: AccountRole } & DefaultSession["user"];
+    user: { id: string; role: AccountRole; sessionVersion?: number; signedInAt?: number } & DefaultSession["user"];
   }
   interface User {
     role?: AccountRole;
@@ -30,53 +34,45 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   // Needed under `next start`; with APP_URL set (required outside the demo) the host is not read.
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // The cookie's expiry is the idle timeout: every read of /api/auth/session (the workspace pings
+  // it on activity) re-issues it. The absolute lifetime is checked against signedInAt.
+  session: { strategy: "jwt", maxAge: env.SESSION_IDLE_MINUTES * 60 },
   pages: { signIn: "/sign-in" },
-  // A wrong password is an expected outcome, not an error with a stack trace in the log.
-  logger: {
-    error(error) {
-      if (error.name === "CredentialsSignin") logger.info({ event: "sign-in refused" }, "sign-in refused");
-      else logger.error({ err: error }, "auth error");
-    },
-    warn(code) {
-      logger.warn({ code }, "auth warning");
-    },
-  },
+  logger: authLogger(logger),
   providers: [
     Credentials({
       id: "password",
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
-        const parsed = ZSignIn.pick({ email: true, password: true }).safeParse({
-          email: raw?.email,
-          password: raw?.password,
-        });
-        if (!parsed.success) return null;
-        const user = await db.user.findUnique({ where: { email: parsed.data.email } });
-        const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
-        if (!user || !ok || user.disabledAt) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
-      },
+      authorize: (raw, request) => authorizePassword(raw, fromHeaders(request.headers).ip),
     }),
     // Class members: the one-time link mailed after filing a claim (or asked for on /claims/sign-in).
     Credentials({
       id: "email-link",
       credentials: { token: {} },
-      authorize: (raw, request) =>
-        redeemSignInToken(String(raw?.token ?? ""), request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null),
+      authorize: (raw, request) => {
+        const ip = fromHeaders(request.headers).ip;
+        return throttleSignIn(signInLinkRedeemLimits(ip ?? "unknown"), () => redeemSignInToken(String(raw?.token ?? ""), ip));
+      },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user?.id) {
+        const row = await db.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
         token.sub = user.id;
         token.role = user.role;
+        token.sv = row?.sessionVersion;
+        token.signedInAt = Math.floor(Date.now() / 1000);
+        return token;
       }
-      return token;
+      // Past its lifetime a session is not re-issued; load-actor.ts refuses it either way.
+      return isWithinMaxAge(token.signedInAt) ? token : null;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? "";
       session.user.role = token.role as AccountRole;
+      session.user.sessionVersion = token.sv as number | undefined;
+      session.user.signedInAt = token.signedInAt as number | undefined;
       return session;
     },
   },

@@ -29,6 +29,9 @@ import { getAllegation } from "@/lib/server/allegations/get-allegation";
 import { loadAllegationFor } from "@/lib/server/allegations/load-allegation";
 import { updateAllegation } from "@/lib/server/allegations/update-allegation";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
+import { changePassword } from "@/lib/server/auth/change-password";
+import { hashPassword } from "@/lib/server/auth/passwords";
+import { signOutEverywhere } from "@/lib/server/auth/sign-out-everywhere";
 import { answerDeficiency } from "@/lib/server/claims/answer-deficiency";
 import { approveClaim } from "@/lib/server/claims/approve-claim";
 import { bulkClaimAction } from "@/lib/server/claims/bulk-claim-action";
@@ -99,7 +102,8 @@ type Who = (typeof WHO)[number];
 type Outcome = "allowed" | "FORBIDDEN" | "NOT_FOUND";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
-type Rule = { matter: Permission } | { account: AccountPermission } | { ownClaim: true };
+// signedIn: any signed-in user acting on their own account.
+type Rule = { matter: Permission } | { account: AccountPermission } | { ownClaim: true } | { signedIn: true };
 // `run` is the call under test; `prepare` sets the stage first (outside the footprint), and
 // `reads` marks a use case that changes nothing, so every cell may share one world.
 type Entry = { rule: Rule; run: (actor: Actor, w: World) => Promise<unknown>; reads?: boolean; prepare?: (w: World) => Promise<void> };
@@ -175,6 +179,15 @@ const USE_CASES: Record<string, Entry> = {
   addMembership: A("admin.memberships", (a, w) => addMembership(a, { matterId: w.matter.id, email: w.actors.outsiderAttorney.email, role: "PARALEGAL" })),
   removeMembership: A("admin.memberships", (a, w) => removeMembership(a, { membershipId: w.membership.id })),
   listOutbox: A("admin.outbox", (a) => listOutbox(a), true),
+  signOutEverywhere: { rule: { signedIn: true }, run: (a) => signOutEverywhere(a) },
+  changePassword: {
+    rule: { signedIn: true },
+    run: (a) => changePassword(a, { currentPassword: "the current password 1", newPassword: "a new long password 2", confirmPassword: "a new long password 2" }),
+    prepare: async (w) => {
+      const passwordHash = await hashPassword("the current password 1");
+      await db.user.updateMany({ where: { id: { in: Object.values(w.actors).map((a) => a.userId) } }, data: { passwordHash } });
+    },
+  },
   listMyMatters: A("matters.list", (a) => listMyMatters(a), true),
   // matters and the ledger
   getMatterHeader: R("matter.read", (a, w) => getMatterHeader(a, w.matter.id)),
@@ -287,6 +300,7 @@ function expected(rule: Rule, who: Who): Outcome {
   const { account, matterRole } = ROLE_OF[who];
   if ("matter" in rule) return matterRole === null ? "NOT_FOUND" : roleHas(matterRole, rule.matter) ? "allowed" : "FORBIDDEN";
   if ("account" in rule) return accountHas(account, rule.account) ? "allowed" : "NOT_FOUND";
+  if ("signedIn" in rule) return "allowed";
   return who === "memberA" ? "allowed" : "NOT_FOUND";
 }
 

@@ -10,7 +10,9 @@ import { fromHeaders } from "@/lib/server/claims/forwarded-headers";
 // The signed-in user of the request a page, server action or route handler is serving.
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
-  return loadActor(session?.user?.id, fromHeaders(await headers()).ip ?? undefined);
+  const user = session?.user;
+  const claims = user && { sub: user.id, sv: user.sessionVersion, signedInAt: user.signedInAt };
+  return loadActor(claims, fromHeaders(await headers()).ip ?? undefined);
 });
 
 export async function requireActor(): Promise<Actor> {

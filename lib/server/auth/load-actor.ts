@@ -1,17 +1,30 @@
 import "server-only";
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import type { Actor } from "@/lib/server/auth/actor";
 import { isUuid } from "@/lib/server/auth/policy";
 
-// The session only says who signed in; the user row says whether they still may act. Re-reading
-// it on every request means a disabled account is out at once, not when its cookie expires.
+// What a session cookie claims (auth.ts writes these at sign-in). Untyped: a cookie from an
+// older release, or one minted elsewhere, may lack them.
+export type SessionClaims = { sub?: unknown; sv?: unknown; signedInAt?: unknown };
+
+// The session only says who signed in and when; the user row says whether they still may act.
+// Re-reading it on every request means a disabled account, a sign-out or a password change ends
+// every copy of the session at once (the row's sessionVersion moved on), not when a cookie expires.
 // (No next/* import: the production web server's lean paths use this before Next.js loads.)
-export async function loadActor(userId: string | null | undefined, ip: string | undefined): Promise<Actor | null> {
-  if (!userId || !isUuid(userId)) return null;
+export async function loadActor(claims: SessionClaims | null | undefined, ip: string | undefined): Promise<Actor | null> {
+  const { sub, sv, signedInAt } = claims ?? {};
+  if (typeof sub !== "string" || !isUuid(sub) || typeof sv !== "number" || !isWithinMaxAge(signedInAt)) return null;
   const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true },
+    where: { id: sub },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
   });
-  if (!user || user.disabledAt) return null;
+  if (!user || user.disabledAt || user.sessionVersion !== sv) return null;
   return { userId: user.id, email: user.email, name: user.name, role: user.role, ip };
+}
+
+// However active a session is, it ends SESSION_MAX_AGE_HOURS after sign-in (the cookie's own
+// expiry slides with activity and only measures idleness).
+export function isWithinMaxAge(signedInAt: unknown, now = Date.now()): boolean {
+  return typeof signedInAt === "number" && now - signedInAt * 1000 < env.SESSION_MAX_AGE_HOURS * 3600 * 1000 && signedInAt * 1000 <= now + 60_000;
 }

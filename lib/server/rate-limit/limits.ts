@@ -11,3 +11,10 @@ export const signInLinkLimits = (ip: string, email: string): Limit[] => [
   { key: `sign-in-link:ip:${ip}`, max: 20, windowSeconds: 900 },
   { key: `sign-in-link:email:${email}`, max: 3, windowSeconds: 900 },
 ];
+// Failed sign-ins only (a success gives its count back): tight per account so a password cannot
+// be guessed, looser per address so one address cannot try password after password across accounts.
+export const signInLimits = (ip: string, email: string): Limit[] => [
+  { key: `sign-in:email:${email}`, max: 10, windowSeconds: 900 },
+  { key: `sign-in:ip:${ip}`, max: 50, windowSeconds: 900 },
+];
+export const signInLinkRedeemLimits = (ip: string): Limit[] => [{ key: `sign-in-link-redeem:ip:${ip}`, max: 30, windowSeconds: 900 }];
