@@ -23,7 +23,7 @@ describe("mailed links come from APP_URL only", () => {
   it("a claim sent with a forged Host and X-Forwarded-Host is mailed a link to APP_URL", async () => {
     const { matter } = await makeClaimMatter();
     const input = validClaimInput();
-    const answer = await claimIntake(matter.slug, JSON.stringify(input), forged({ "x-forwarded-for": "203.0.113.77" }));
+    const answer = await claimIntake(matter.slug, JSON.stringify(input), forged({ "x-forwarded-for": "203.0.113.77", "content-type": "application/json" }));
     expect(answer.status).toBe(201);
     const mail = await latestMail(env.MAIL_SINK_DIR, input.email, "Confirm your email");
     expect(mail.text).not.toContain("evil.example");

@@ -60,7 +60,7 @@ describe("exhibits on S3-compatible storage", () => {
     flipped[0] = flipped[0]! ^ 0x01;
     await admin.send(new PutObjectCommand({ Bucket: s3.config.bucket, Key: exhibit.blobSha256, Body: flipped }));
     expect((await refusal(openExhibitFile(attorney, matter.id, exhibit.id, "download"))).code).toBe("CONFLICT");
-    const failure = await db.auditEvent.findFirstOrThrow({ where: { entityId: exhibit.id, action: "exhibit.integrity-failure" } });
+    const failure = await db.auditEvent.findFirstOrThrow({ where: { entityId: exhibit.id, action: "exhibit.fail-integrity-check" } });
     expect(failure.details).toMatchObject({ expected: exhibit.blobSha256, actual: sha256(flipped), missing: false });
 
     const report = await unsafeRunIntegritySweep({ trigger: "test" });
