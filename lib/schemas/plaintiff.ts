@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { US_STATE_CODES } from "@/lib/us-states";
-import { ZCalendarDate, ZOptionalText, ZSubmissionKey } from "@/lib/schemas/common";
+import { ZCalendarDate, ZOptionalText, ZSubmissionKey, ZText } from "@/lib/schemas/common";
 
 export const PLAINTIFF_KINDS = ["NAMED", "PUTATIVE"] as const;
 export const ACCOUNT_STATUSES = ["SELF_CREATED", "CREATED_WITHOUT_CONSENT", "NO_ACCOUNT", "UNKNOWN"] as const;
@@ -13,7 +13,7 @@ export const ACCOUNT_STATUS_LABELS: Record<(typeof ACCOUNT_STATUSES)[number], st
 };
 
 const ZPlaintiffFields = z.object({
-  name: z.string({ error: "Enter the plaintiff's name" }).trim().min(1, "Enter the plaintiff's name").max(200, "Name must be at most 200 characters"),
+  name: ZText({ error: "Enter the plaintiff's name" }).trim().min(1, "Enter the plaintiff's name").max(200, "Name must be at most 200 characters"),
   kind: z.enum(PLAINTIFF_KINDS, { error: "Choose named or putative" }),
   residenceCity: ZOptionalText(100, "City"),
   residenceState: z.enum(US_STATE_CODES, { error: "Choose a US state or territory" }),

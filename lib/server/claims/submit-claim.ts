@@ -105,24 +105,12 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
 }
 
 // Concurrent submissions are inserted together, one statement per group (each claim still
-// complete with its rows, all committing together). If a group's statement fails, each of its
-// claims is retried alone, so one bad claim cannot fail its neighbours.
+// complete with its rows, all committing together); the coalescer retries a failed group claim
+// by claim, so one bad claim cannot fail its neighbours.
 const insertClaim = createCoalescer<InsertClaimArgs, boolean>(async (claims) => {
-  try {
-    const inserted = await db.$queryRaw<{ id: string }[]>(insertClaimsStatement(claims));
-    const ids = new Set(inserted.map((r) => r.id));
-    return claims.map((c) => ids.has(c.claimId));
-  } catch (error) {
-    if (claims.length === 1) return [error as Error];
-    return Promise.all(
-      claims.map((c) =>
-        db.$queryRaw<{ id: string }[]>(insertClaimsStatement([c])).then(
-          (rows) => rows.length === 1,
-          (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
-        ),
-      ),
-    );
-  }
+  const inserted = await db.$queryRaw<{ id: string }[]>(insertClaimsStatement(claims));
+  const ids = new Set(inserted.map((r) => r.id));
+  return claims.map((c) => ids.has(c.claimId));
 });
 
 async function findByKey(matterId: string, key: string) {
