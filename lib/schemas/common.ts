@@ -6,7 +6,8 @@ export const ZCalendarDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the format YYYY-MM-DD")
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+    // There is no year 0 (PostgreSQL refuses it), though JavaScript's calendar has one.
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && !s.startsWith("0000");
   }, "Not a real date");
 
 // PostgreSQL refuses U+0000 in text and a lone surrogate has no UTF-8 encoding: either would

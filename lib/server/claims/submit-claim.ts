@@ -12,6 +12,7 @@ import { createCoalescer } from "@/lib/server/batching/coalescer";
 import { db } from "@/lib/server/db";
 import { computeSignals, type ComputedSignal } from "@/lib/server/claims/compute-signals";
 import { getClaimForm } from "@/lib/server/claims/get-claim-form";
+import { confirmationCodesMatch } from "@/lib/server/claims/prefill-from-notice";
 import { linkUrl, newSignInToken, VERIFY_LINK_TTL_MS } from "@/lib/server/claims/tokens";
 import { deliverOutboxSoon } from "@/lib/server/mail/deliver-outbox";
 
@@ -55,7 +56,7 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
       where: { matterId_noticeId: { matterId: form.matterId, noticeId: data.noticeId } },
       select: { confirmationCode: true },
     });
-    if (!notice || notice.confirmationCode.toUpperCase() !== data.confirmationCode?.toUpperCase()) {
+    if (!notice || !confirmationCodesMatch(notice.confirmationCode, data.confirmationCode ?? "")) {
       throw AppError.validation({ confirmationCode: ["This notice ID and confirmation code do not match a notice we sent. Check both, or leave them empty."] });
     }
   }

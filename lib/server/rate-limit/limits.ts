@@ -11,3 +11,9 @@ export const signInLinkLimits = (ip: string, email: string): Limit[] => [
   { key: `sign-in-link:ip:${ip}`, max: 20, windowSeconds: 900 },
   { key: `sign-in-link:email:${email}`, max: 3, windowSeconds: 900 },
 ];
+// A notice's prefill link reveals a name and address when its code is right: a household gets
+// a few dozen tries an hour, and any one notice ID ten, whoever asks.
+export const noticePrefillLimits = (ip: string, matterId: string, noticeId: string): Limit[] => [
+  { key: `notice-prefill:ip:${ip}`, max: 30, windowSeconds: 3600 },
+  { key: `notice-prefill:notice:${matterId}:${noticeId.toUpperCase()}`, max: 10, windowSeconds: 3600 },
+];
