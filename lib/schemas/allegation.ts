@@ -124,8 +124,10 @@ function checkDetail(v: Fields, ctx: z.RefinementCtx) {
   }
 }
 
+// An issue at the root means the input is not a form at all (a string, an array): nothing to check.
 const PARSED = {
-  when: (payload: z.core.ParsePayload) => !payload.issues.some((i) => ["kind", "observedFrom", "observedTo", "dataCategories"].includes(String(i.path?.[0]))),
+  when: (payload: z.core.ParsePayload) =>
+    !payload.issues.some((i) => !i.path?.length || ["kind", "observedFrom", "observedTo", "dataCategories"].includes(String(i.path[0]))),
 };
 
 export const ZCreateAllegation = ZAllegationFields.extend({ submissionKey: ZSubmissionKey }).strict().superRefine(checkDetail, PARSED);

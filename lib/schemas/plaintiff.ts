@@ -29,10 +29,11 @@ const ZPlaintiffFields = z.object({
 });
 
 // Checked even when other fields are wrong, so one submit shows every problem at once; skipped
-// only when the dates themselves are malformed (their own errors say so).
+// only when the dates themselves are malformed (their own errors say so) or the input is not a
+// form at all (an issue at the root: the refinement would read fields of a string or array).
 const DATES_PARSED = {
   when: (payload: z.core.ParsePayload) =>
-    !payload.issues.some((i) => i.path?.[0] === "firstUseFrom" || i.path?.[0] === "firstUseTo"),
+    !payload.issues.some((i) => !i.path?.length || i.path[0] === "firstUseFrom" || i.path[0] === "firstUseTo"),
 };
 
 function checkUsageRange(value: { firstUseFrom?: string; firstUseTo?: string }, ctx: z.RefinementCtx) {
