@@ -60,7 +60,12 @@ function schemaKeys(): string[] {
   const visit = (s: unknown, depth: number) => {
     if (depth > 4 || !(s instanceof z.ZodType)) return;
     const def = s.def as unknown as Record<string, unknown>;
-    if (s instanceof z.ZodObject) for (const [k, v] of Object.entries(s.shape as Record<string, unknown>)) (keys.add(k), visit(v, depth + 1));
+    if (s instanceof z.ZodObject) {
+      for (const [k, v] of Object.entries(s.shape as Record<string, unknown>)) {
+        keys.add(k);
+        visit(v, depth + 1);
+      }
+    }
     for (const inner of [def.in, def.out, def.innerType, def.schema]) visit(inner, depth + 1);
   };
   for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, countSchemas, evidenceSchemas, exhibitSchemas, plaintiffSchemas]) {
