@@ -7,7 +7,7 @@ const KEYS = [
   "status", "kind", "q", "from", "to", "page", "minScore", "deficientDays", "subclass", "designation", "link", "element", "flagged",
   "request", "country", "sort", "dir", "saved", "created", "answered", "withdrawn", "notice", "code", "token", "number", "callbackUrl",
 ];
-const BAD = ["BOGUS", "%00", "a%00b", "0000-01-01", "0000-12-31", "2024-02-30", "-1", "1e400", "%ED%A0%80", "%FF%FE", "x".repeat(300), "__proto__"];
+const BAD = ["BOGUS", "%00", "a%00b", "0000-01-01", "0000-12-31", "2024-02-30", "-1", "1e400", "%ED%A0%80", "%FF%FE", "x".repeat(100), "__proto__"];
 const STACK = /at \S+ \([^)]*:\d+:\d+\)|webpack-internal|node_modules\//;
 
 async function expectCalm(request: APIRequestContext, path: string) {
