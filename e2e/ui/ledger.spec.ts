@@ -76,7 +76,7 @@ test("a paralegal flags an unsupported allegation and asks for evidence; an atto
   const csv = await attorney.request.get(`/matters/${matterId}/reports/gaps.csv`);
   expect(csv.status()).toBe(200);
   const body = await csv.text();
-  expect(body).toMatch(/^Paragraph,Status,Flag/);
+  expect(body).toMatch(/^\uFEFF?Paragraph,Status,Flag/);
   expect(body).not.toMatch(/^3,/m);
   expect(body).toMatch(/^4,UNSUPPORTED/m);
 

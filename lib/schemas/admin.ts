@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { ZSubmissionKey } from "@/lib/schemas/common";
+import { ZSubmissionKey, ZText } from "@/lib/schemas/common";
 
 export const ZCreateStaffUser = z
   .object({
     submissionKey: ZSubmissionKey,
-    name: z.string({ error: "Enter the person's name" }).trim().min(1, "Enter the person's name").max(200, "Name must be at most 200 characters"),
+    name: ZText({ error: "Enter the person's name" }).trim().min(1, "Enter the person's name").max(200, "Name must be at most 200 characters"),
     email: z.email("Enter a valid email address").max(254).transform((s) => s.toLowerCase()),
     role: z.enum(["STAFF", "ADMIN"], { error: "Choose legal staff or administrator" }),
     password: z.string({ error: "Set an initial password" }).min(12, "The password must be at least 12 characters").max(1024),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCalendarDate, ZOptionalText, ZSubmissionKey } from "@/lib/schemas/common";
+import { ZCalendarDate, ZOptionalText, ZSubmissionKey, ZText } from "@/lib/schemas/common";
 
 export const ALLEGATION_KINDS = ["GENERAL", "DATA_TRANSFER", "SDK_EMBEDDED", "ACCOUNT_CREATION", "BIOMETRIC"] as const;
 export type AllegationKindValue = (typeof ALLEGATION_KINDS)[number];
@@ -98,7 +98,7 @@ const ZAllegationFields = z
       .int("The paragraph number must be a whole number")
       .min(1, "The paragraph number must be 1 or more")
       .max(100_000, "The paragraph number must be at most 100,000"),
-    text: z.string({ error: "Enter the allegation's text" }).trim().min(1, "Enter the allegation's text").max(10_000, "Text must be at most 10,000 characters"),
+    text: ZText({ error: "Enter the allegation's text" }).trim().min(1, "Enter the allegation's text").max(10_000, "Text must be at most 10,000 characters"),
     kind: z.enum(ALLEGATION_KINDS, { error: "Choose the kind of allegation" }),
     elementIds: z.preprocess(asArray, z.array(z.uuid("Unknown element")).max(200, "Too many elements")),
   })
@@ -124,8 +124,10 @@ function checkDetail(v: Fields, ctx: z.RefinementCtx) {
   }
 }
 
+// An issue at the root means the input is not a form at all (a string, an array): nothing to check.
 const PARSED = {
-  when: (payload: z.core.ParsePayload) => !payload.issues.some((i) => ["kind", "observedFrom", "observedTo", "dataCategories"].includes(String(i.path?.[0]))),
+  when: (payload: z.core.ParsePayload) =>
+    !payload.issues.some((i) => !i.path?.length || ["kind", "observedFrom", "observedTo", "dataCategories"].includes(String(i.path[0]))),
 };
 
 export const ZCreateAllegation = ZAllegationFields.extend({ submissionKey: ZSubmissionKey }).strict().superRefine(checkDetail, PARSED);
@@ -147,12 +149,12 @@ export const FLAG_LABELS: Record<(typeof FLAG_SEVERITIES)[number], string> = {
 export const ZFlagAllegation = z
   .object({
     severity: z.enum(FLAG_SEVERITIES, { error: "Choose unsupported or weak" }),
-    reason: z.string({ error: "Say why you flag it" }).trim().min(3, "Say why you flag it").max(2000, "Reason must be at most 2,000 characters"),
+    reason: ZText({ error: "Say why you flag it" }).trim().min(3, "Say why you flag it").max(2000, "Reason must be at most 2,000 characters"),
   })
   .strict();
 
 export const ZClearFlag = z
   .object({
-    reason: z.string({ error: "Say why the flag is cleared" }).trim().min(3, "Say why the flag is cleared").max(2000, "Reason must be at most 2,000 characters"),
+    reason: ZText({ error: "Say why the flag is cleared" }).trim().min(3, "Say why the flag is cleared").max(2000, "Reason must be at most 2,000 characters"),
   })
   .strict();

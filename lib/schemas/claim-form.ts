@@ -1,21 +1,21 @@
 import { z } from "zod";
-import { ZCalendarDate } from "@/lib/schemas/common";
+import { ZCalendarDate, ZText } from "@/lib/schemas/common";
 
 // A matter's claim form, stored as data in Matter.claimForm so each settlement can ask its own
 // eligibility questions. Validated on every read: a malformed definition is a bug, not a form.
 const ZQuestionBase = z.object({
-  id: z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, "Question ids are camelCase words"),
-  label: z.string().min(1).max(300),
-  help: z.string().max(600).optional(),
+  id: ZText().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, "Question ids are camelCase words"),
+  label: ZText().min(1).max(300),
+  help: ZText().max(600).optional(),
   required: z.boolean().default(true),
 });
 
 const ZYesNoQuestion = ZQuestionBase.extend({
   kind: z.literal("yesno"),
   // A criterion: answering otherwise makes the claim ineligible, with this reason shown.
-  eligibility: z.object({ requiredAnswer: z.enum(["yes", "no"]), reason: z.string().min(1).max(600) }).optional(),
+  eligibility: z.object({ requiredAnswer: z.enum(["yes", "no"]), reason: ZText().min(1).max(600) }).optional(),
   // Answering "yes" places the claim in this subclass.
-  subclassIfYes: z.string().regex(/^[A-Z][A-Z0-9_]{0,39}$/).optional(),
+  subclassIfYes: ZText().regex(/^[A-Z][A-Z0-9_]{0,39}$/).optional(),
 });
 
 const ZTextQuestion = ZQuestionBase.extend({
@@ -29,12 +29,12 @@ export type TClaimQuestion = z.infer<typeof ZClaimQuestion>;
 export const ZClaimFormDefinition = z
   .object({
     version: z.literal(1),
-    intro: z.string().max(2000),
+    intro: ZText().max(2000),
     classPeriod: z.object({ start: ZCalendarDate, end: ZCalendarDate }),
     claimDeadline: ZCalendarDate,
     questions: z.array(ZClaimQuestion).min(1).max(40),
-    paymentOptions: z.array(z.object({ value: z.string().regex(/^[A-Z_]{1,30}$/), label: z.string().min(1).max(100) })).min(1),
-    attestation: z.string().min(1).max(4000),
+    paymentOptions: z.array(z.object({ value: ZText().regex(/^[A-Z_]{1,30}$/), label: ZText().min(1).max(100) })).min(1),
+    attestation: ZText().min(1).max(4000),
   })
   .strict()
   .refine((d) => new Set(d.questions.map((q) => q.id)).size === d.questions.length, "Question ids must be unique");

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { normalizeClaimNumber } from "@/lib/claims/claim-number";
 import { US_STATE_CODES, type UsStateCode } from "@/lib/us-states";
-import { ZCalendarDate, ZSubmissionKey } from "@/lib/schemas/common";
+import { ZCalendarDate, ZSubmissionKey, ZText } from "@/lib/schemas/common";
 import type { TClaimFormDefinition } from "@/lib/schemas/claim-form";
 
 export const CLAIM_STATUSES = ["SUBMITTED", "VERIFIED", "DEFICIENT", "APPROVED", "REJECTED", "DUPLICATE", "WITHDRAWN"] as const;
@@ -36,8 +36,8 @@ export function zipMatchesState(zip: string, state: string): boolean {
 }
 
 const text = (label: string, max: number) =>
-  z.string({ error: `Enter your ${label}` }).trim().min(1, `Enter your ${label}`).max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be at most ${max} characters`);
-const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label} must be at most ${max} characters`).optional();
+  ZText({ error: `Enter your ${label}` }).trim().min(1, `Enter your ${label}`).max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be at most ${max} characters`);
+const optionalText = (label: string, max: number) => ZText().trim().max(max, `${label} must be at most ${max} characters`).optional();
 
 // Identity, contact and address fields, shared by the claim form and a deficiency answer.
 export const CLAIMANT_FIELDS = {
@@ -57,7 +57,7 @@ export const CLAIMANT_FIELDS = {
   addressLine2: optionalText("Apartment, suite or unit", 200),
   city: text("city", 100),
   state: z.enum(US_STATE_CODES, { error: "Choose your state or territory" }),
-  zip: z.string({ error: "Enter your ZIP code" }).trim().regex(/^\d{5}(-\d{4})?$/, "Enter a 5-digit ZIP code, like 60601"),
+  zip: ZText({ error: "Enter your ZIP code" }).trim().regex(/^\d{5}(-\d{4})?$/, "Enter a 5-digit ZIP code, like 60601"),
 };
 export type ClaimantFieldName = keyof typeof CLAIMANT_FIELDS;
 
@@ -91,7 +91,7 @@ export function buildClaimSubmissionSchema(def: TClaimFormDefinition) {
       const answer = z.enum(["yes", "no"], { error: `Answer “${q.label}”` });
       questionShape[key] = q.required ? answer : answer.optional();
     } else {
-      const answer = z.string().trim().max(q.maxLength, `At most ${q.maxLength} characters`);
+      const answer = ZText().trim().max(q.maxLength, `At most ${q.maxLength} characters`);
       questionShape[key] = q.required ? answer.min(1, `Answer “${q.label}”`) : answer.optional();
     }
   }
@@ -102,8 +102,8 @@ export function buildClaimSubmissionSchema(def: TClaimFormDefinition) {
       filingFor: z.enum(["SELF", "MINOR"], { error: "Say whether you file for yourself or for a minor" }),
       ...CLAIMANT_FIELDS,
       ...questionShape,
-      noticeId: z.string().trim().max(40, "Notice ID must be at most 40 characters").optional(),
-      confirmationCode: z.string().trim().max(40, "Confirmation code must be at most 40 characters").optional(),
+      noticeId: ZText().trim().max(40, "Notice ID must be at most 40 characters").optional(),
+      confirmationCode: ZText().trim().max(40, "Confirmation code must be at most 40 characters").optional(),
       paymentPreference: z.enum(paymentValues, { error: "Choose how you want to be paid" }),
       attestationName: text("full name as your signature", 200),
       attestationAgree: z.literal("on", { error: "Tick the box to swear the statement is true" }),
@@ -141,31 +141,31 @@ export const DEFICIENCY_FIELD_LABELS: Record<TDeficiencyField, string> = { ...CL
 export const ZMarkDeficient = z
   .object({
     fields: z.array(z.enum(DEFICIENCY_FIELDS), { error: "Choose the fields the member must correct" }).min(1, "Choose at least one field to correct"),
-    notice: z.string({ error: "Write the notice" }).trim().min(10, "Write the notice the member will read (at least 10 characters)").max(4000, "Notice must be at most 4,000 characters"),
-    dueOn: z.string({ error: "Choose the response deadline" }).pipe(ZCalendarDate).refine((s) => s > new Date().toISOString().slice(0, 10), "The response deadline must be in the future"),
+    notice: ZText({ error: "Write the notice" }).trim().min(10, "Write the notice the member will read (at least 10 characters)").max(4000, "Notice must be at most 4,000 characters"),
+    dueOn: ZText({ error: "Choose the response deadline" }).pipe(ZCalendarDate).refine((s) => s > new Date().toISOString().slice(0, 10), "The response deadline must be in the future"),
   })
   .strict();
 
-export const ZDecision = z.object({ reason: z.string().trim().max(2000, "Reason must be at most 2,000 characters").optional() }).strict();
-export const ZReject = z.object({ reason: z.string({ error: "Give the reason for the rejection" }).trim().min(3, "Give the reason for the rejection").max(2000, "Reason must be at most 2,000 characters") }).strict();
-export const ZRecommend = z.object({ recommendation: z.enum(["APPROVE", "REJECT"], { error: "Choose approve or reject" }), reason: z.string().trim().min(3, "Say why").max(2000) }).strict();
-export const ZMarkDuplicate = z.object({ duplicateOfNumber: z.string({ error: "Enter the original claim's number" }).trim().min(1, "Enter the original claim's number").max(20), reason: z.string().trim().max(2000).optional() }).strict();
+export const ZDecision = z.object({ reason: ZText().trim().max(2000, "Reason must be at most 2,000 characters").optional() }).strict();
+export const ZReject = z.object({ reason: ZText({ error: "Give the reason for the rejection" }).trim().min(3, "Give the reason for the rejection").max(2000, "Reason must be at most 2,000 characters") }).strict();
+export const ZRecommend = z.object({ recommendation: z.enum(["APPROVE", "REJECT"], { error: "Choose approve or reject" }), reason: ZText().trim().min(3, "Say why").max(2000) }).strict();
+export const ZMarkDuplicate = z.object({ duplicateOfNumber: ZText({ error: "Enter the original claim's number" }).trim().min(1, "Enter the original claim's number").max(20), reason: ZText().trim().max(2000).optional() }).strict();
 export const ZBulkAction = z
   .object({
     action: z.enum(["verify", "approve", "reject"], { error: "Choose an action" }),
     claimIds: z.array(z.uuid()).min(1, "Select at least one claim").max(500, "At most 500 claims at a time"),
-    reason: z.string().trim().max(2000).optional(),
+    reason: ZText().trim().max(2000).optional(),
   })
   .strict()
   .refine((v) => v.action !== "reject" || (v.reason && v.reason.length >= 3), { path: ["reason"], message: "Give the reason for the rejection" });
 
 export const ZClaimFilters = z.object({
   status: z.enum(CLAIM_STATUSES).optional(),
-  subclass: z.string().max(40).optional(),
+  subclass: ZText().max(40).optional(),
   minScore: z.coerce.number().int().min(0).max(100).optional(),
   // Deficiency notices older than this many days.
   deficientDays: z.coerce.number().int().min(0).max(3650).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: ZText().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 export type TClaimFilters = z.infer<typeof ZClaimFilters>;
@@ -173,5 +173,5 @@ export type TClaimFilters = z.infer<typeof ZClaimFilters>;
 // Path parameters of the document downloads; a malformed one is "not found".
 export const ZClaimAttachmentPath = z.object({ matterId: z.uuid(), claimId: z.uuid(), attachmentId: z.uuid() }).strict();
 export const ZMyClaimAttachmentPath = z
-  .object({ number: z.string().max(40).refine((n) => normalizeClaimNumber(n) !== null), attachmentId: z.uuid() })
+  .object({ number: ZText().max(40).refine((n) => normalizeClaimNumber(n) !== null), attachmentId: z.uuid() })
   .strict();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZOptionalText, ZSubmissionKey } from "@/lib/schemas/common";
+import { ZOptionalText, ZSubmissionKey, ZText } from "@/lib/schemas/common";
 
 const ZCountFields = z.object({
   number: z.coerce
@@ -7,7 +7,7 @@ const ZCountFields = z.object({
     .int("The count number must be a whole number")
     .min(1, "The count number must be 1 or more")
     .max(999, "The count number must be at most 999"),
-  title: z.string({ error: "Enter the count's title" }).trim().min(1, "Enter the count's title").max(300, "Title must be at most 300 characters"),
+  title: ZText({ error: "Enter the count's title" }).trim().min(1, "Enter the count's title").max(300, "Title must be at most 300 characters"),
   statute: ZOptionalText(300, "Statute"),
   description: ZOptionalText(4000, "Description"),
 });
@@ -33,7 +33,7 @@ export type TUpdateCount = z.infer<typeof ZUpdateCount>;
 
 export const ZElementText = z
   .object({
-    text: z.string({ error: "Enter the element" }).trim().min(1, "Enter the element").max(1000, "An element must be at most 1,000 characters"),
+    text: ZText({ error: "Enter the element" }).trim().min(1, "Enter the element").max(1000, "An element must be at most 1,000 characters"),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCalendarDate, ZOptionalText, ZSubmissionKey } from "@/lib/schemas/common";
+import { ZCalendarDate, ZOptionalText, ZSubmissionKey, ZText } from "@/lib/schemas/common";
 
 export const LINK_RELATIONS = ["SUPPORTS", "CONTRADICTS", "CONTEXT"] as const;
 export const LINK_RELATION_LABELS: Record<(typeof LINK_RELATIONS)[number], string> = {
@@ -25,7 +25,7 @@ export type TLinkEvidence = z.infer<typeof ZLinkEvidence>;
 
 export const ZUnlinkEvidence = z
   .object({
-    reason: z.string({ error: "Say why the link is removed" }).trim().min(3, "Say why the link is removed").max(2000, "Reason must be at most 2,000 characters"),
+    reason: ZText({ error: "Say why the link is removed" }).trim().min(3, "Say why the link is removed").max(2000, "Reason must be at most 2,000 characters"),
   })
   .strict();
 
@@ -45,6 +45,6 @@ export type TCreateRequest = z.infer<typeof ZCreateRequest>;
 
 export const ZCancelRequest = z
   .object({
-    reason: z.string({ error: "Say why the request is cancelled" }).trim().min(3, "Say why the request is cancelled").max(2000, "Reason must be at most 2,000 characters"),
+    reason: ZText({ error: "Say why the request is cancelled" }).trim().min(3, "Say why the request is cancelled").max(2000, "Reason must be at most 2,000 characters"),
   })
   .strict();

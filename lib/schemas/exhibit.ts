@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCalendarDate, ZOptionalText } from "@/lib/schemas/common";
+import { ZCalendarDate, ZOptionalText, ZText } from "@/lib/schemas/common";
 
 export const EXHIBIT_KINDS = [
   "DOCUMENT",
@@ -46,12 +46,12 @@ export const EXTRACTION_LABELS = {
   NOT_APPLICABLE: "No text",
 } as const;
 
-export const ZSha256 = z.string().regex(/^[0-9a-f]{64}$/i, "A SHA-256 is 64 hexadecimal characters").transform((s) => s.toLowerCase());
+export const ZSha256 = ZText().regex(/^[0-9a-f]{64}$/i, "A SHA-256 is 64 hexadecimal characters").transform((s) => s.toLowerCase());
 
 // Descriptive metadata: paralegals and attorneys both edit it.
 export const ZUpdateExhibitMetadata = z
   .object({
-    title: z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(300, "Title must be at most 300 characters"),
+    title: ZText({ error: "Enter a title" }).trim().min(1, "Enter a title").max(300, "Title must be at most 300 characters"),
     description: ZOptionalText(10_000, "Description"),
     kind: z.enum(EXHIBIT_KINDS, { error: "Choose a kind" }),
     source: ZOptionalText(500, "Source"),
@@ -72,7 +72,7 @@ export const ZDesignateExhibit = z
     confidentiality: z.enum(CONFIDENTIALITIES, { error: "Choose a confidentiality level" }),
     privilege: z.enum(PRIVILEGES, { error: "Choose a privilege" }),
     privilegeBasis: ZOptionalText(2000, "Privilege basis"),
-    reason: z.string({ error: "Give the reason for the change" }).trim().min(3, "Give the reason for the change").max(2000, "Reason must be at most 2,000 characters"),
+    reason: ZText({ error: "Give the reason for the change" }).trim().min(3, "Give the reason for the change").max(2000, "Reason must be at most 2,000 characters"),
     expectedUpdatedAt: z.iso.datetime({ error: "Missing version: reload the page" }),
   })
   .strict()
@@ -88,7 +88,7 @@ export const DESIGNATION_FILTERS = ["PUBLIC", "CONFIDENTIAL", "AEO", "PRIVILEGED
 
 export const ZExhibitFilters = z
   .object({
-    q: z.string().trim().max(500, "Search must be at most 500 characters").optional(),
+    q: ZText().trim().max(500, "Search must be at most 500 characters").optional(),
     kind: z.enum(EXHIBIT_KINDS, { error: "Unknown kind" }).optional(),
     designation: z.enum(DESIGNATION_FILTERS, { error: "Unknown designation" }).optional(),
     from: ZCalendarDate.optional(),
@@ -100,7 +100,7 @@ export type TExhibitFilters = z.infer<typeof ZExhibitFilters>;
 
 export const ZCreateProduction = z
   .object({
-    name: z.string({ error: "Name the production" }).trim().min(1, "Name the production").max(200, "Name must be at most 200 characters"),
+    name: ZText({ error: "Name the production" }).trim().min(1, "Name the production").max(200, "Name must be at most 200 characters"),
     exhibitIds: z.array(z.uuid("Unknown exhibit"), { error: "Choose at least one exhibit" }).min(1, "Choose at least one exhibit").max(5000),
     privilegeOverrideReason: ZOptionalText(2000, "Override reason"),
     submissionKey: z.uuid("Missing form key: reload the page and try again"),

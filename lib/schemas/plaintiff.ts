@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { US_STATE_CODES } from "@/lib/us-states";
-import { ZCalendarDate, ZOptionalText, ZSubmissionKey } from "@/lib/schemas/common";
+import { ZCalendarDate, ZOptionalText, ZSubmissionKey, ZText } from "@/lib/schemas/common";
 
 export const PLAINTIFF_KINDS = ["NAMED", "PUTATIVE"] as const;
 export const ACCOUNT_STATUSES = ["SELF_CREATED", "CREATED_WITHOUT_CONSENT", "NO_ACCOUNT", "UNKNOWN"] as const;
@@ -13,7 +13,7 @@ export const ACCOUNT_STATUS_LABELS: Record<(typeof ACCOUNT_STATUSES)[number], st
 };
 
 const ZPlaintiffFields = z.object({
-  name: z.string({ error: "Enter the plaintiff's name" }).trim().min(1, "Enter the plaintiff's name").max(200, "Name must be at most 200 characters"),
+  name: ZText({ error: "Enter the plaintiff's name" }).trim().min(1, "Enter the plaintiff's name").max(200, "Name must be at most 200 characters"),
   kind: z.enum(PLAINTIFF_KINDS, { error: "Choose named or putative" }),
   residenceCity: ZOptionalText(100, "City"),
   residenceState: z.enum(US_STATE_CODES, { error: "Choose a US state or territory" }),
@@ -29,10 +29,11 @@ const ZPlaintiffFields = z.object({
 });
 
 // Checked even when other fields are wrong, so one submit shows every problem at once; skipped
-// only when the dates themselves are malformed (their own errors say so).
+// only when the dates themselves are malformed (their own errors say so) or the input is not a
+// form at all (an issue at the root: the refinement would read fields of a string or array).
 const DATES_PARSED = {
   when: (payload: z.core.ParsePayload) =>
-    !payload.issues.some((i) => i.path?.[0] === "firstUseFrom" || i.path?.[0] === "firstUseTo"),
+    !payload.issues.some((i) => !i.path?.length || i.path[0] === "firstUseFrom" || i.path[0] === "firstUseTo"),
 };
 
 function checkUsageRange(value: { firstUseFrom?: string; firstUseTo?: string }, ctx: z.RefinementCtx) {

@@ -3,12 +3,14 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/server/auth/get-actor";
+import { ZSignInQuery } from "@/lib/schemas/page-queries";
+import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   if (await getActor()) redirect("/");
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl } = parseSearchParams(ZSignInQuery, await searchParams);
   return (
     <main className="flex min-h-screen items-center justify-center bg-subtle p-4">
       <div className="w-full max-w-sm">

@@ -5,15 +5,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime } from "@/lib/claims/dates";
 import { listOutbox } from "@/lib/server/mail/list-outbox";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
+import { ZOutboxQuery } from "@/lib/schemas/page-queries";
+import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 
 export const metadata: Metadata = { title: "Outbox" };
 
 // Admins only: the mail the app sent. Sign-in links appear as [redacted]: only the recipient's
 // copy carries a working token, so this page cannot be used to sign in as a member.
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
-  const { to } = await searchParams;
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const { to } = parseSearchParams(ZOutboxQuery, await searchParams);
   const actor = await pageActor();
-  const messages = await loadOr404(() => listOutbox(actor, { to: to?.slice(0, 254) }));
+  const messages = await loadOr404(() => listOutbox(actor, { to }));
   return (
     <div className="mx-auto max-w-5xl p-6">
       <PageHeader

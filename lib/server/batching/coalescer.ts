@@ -13,7 +13,8 @@ export type CoalescerOptions = {
 // one per request). On this kind of machine a round trip's syscalls cost more CPU than the SQL
 // they carry, so the public claim intake batches its statements across concurrent requests.
 // `run` gets the items in arrival order and returns one result (or Error) per item, in order.
-// Items are never cached or de-duplicated: each call is its own unit of work.
+// Items are never cached or de-duplicated: each call is its own unit of work. When a group's
+// call throws, each of its items is run again alone, so one bad item fails only its own caller.
 export function createCoalescer<In, Out>(run: (items: readonly In[]) => Promise<(Out | Error)[]>, options: CoalescerOptions = {}) {
   const maxInFlight = options.maxInFlight ?? 2;
   // Groups scheduled or running; a group past the limit waits for one to finish.
@@ -33,6 +34,9 @@ export function createCoalescer<In, Out>(run: (items: readonly In[]) => Promise<
     async (items) => {
       try {
         return await run(items);
+      } catch (error) {
+        if (items.length === 1) return [asError(error)];
+        return Promise.all(items.map((item) => run([item]).then((results) => results[0]!, asError)));
       } finally {
         release();
       }
@@ -51,4 +55,8 @@ export function createCoalescer<In, Out>(run: (items: readonly In[]) => Promise<
   );
 
   return (item: In): Promise<Out> => loader.load(item);
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { stringify } from "csv-stringify";
+import { csvStream } from "@/lib/csv/write-csv";
 import { ZClaimFilters } from "@/lib/schemas/claim";
 import { parseInput } from "@/lib/schemas/parse";
 import { db } from "@/lib/server/db";
@@ -17,10 +17,10 @@ export async function exportClaimsCsv(actor: Actor, matterId: string, rawFilters
   const filters = parseInput(ZClaimFilters, rawFilters);
   const where = claimWhere(matterId, filters);
   await db.$transaction((tx) => appendAudit(tx, actor, { matterId, action: "claim.export", entityId: matterId, details: { filters } }));
-  const csv = stringify({
-    header: true,
-    columns: ["number", "status", "filed_at", "full_name", "date_of_birth", "guardian", "email", "phone", "address1", "address2", "city", "state", "zip", "subclass", "payment", "notice_id", "fraud_score", "recommendation", "decision_reason"],
-  });
+  // Opened in spreadsheets, and every name and address in it was typed by the public.
+  const csv = csvStream("spreadsheet", [
+    "number", "status", "filed_at", "full_name", "date_of_birth", "guardian", "email", "phone", "address1", "address2", "city", "state", "zip", "subclass", "payment", "notice_id", "fraud_score", "recommendation", "decision_reason",
+  ]);
   (async () => {
     let cursor: string | undefined;
     for (;;) {

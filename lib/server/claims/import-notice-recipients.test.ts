@@ -9,10 +9,10 @@ describe("notice recipient import", () => {
     const { matter, paralegal, member } = await makeClaimMatter();
     const csv = [
       "Notice_ID,confirmation_code,full_name,address1,address2,city,state,zip",
-      "N-1,ABC123,Ada Lovelace,1 Main St,,Chicago,IL,60601",
-      "N-2,DEF456,Alan Turing,2 Main St,Apt 3,Springfield,ZZ,62701",
-      "N-3,GHI789,Grace Hopper,3 Main St,,Austin,TX,7870",
-      "N-1,XYZ000,Ada Lovelace,1 Main St,,Chicago,IL,60601",
+      "N-1,ABC12345,Ada Lovelace,1 Main St,,Chicago,IL,60601",
+      "N-2,DEF45678,Alan Turing,2 Main St,Apt 3,Springfield,ZZ,62701",
+      "N-3,GHI78901,Grace Hopper,3 Main St,,Austin,TX,7870",
+      "N-1,XYZ00000,Ada Lovelace,1 Main St,,Chicago,IL,60601",
     ].join("\n");
     const report = await importNoticeRecipients(paralegal, matter.id, Readable.from([csv]));
     expect(report.rows).toBe(4);
@@ -22,7 +22,7 @@ describe("notice recipient import", () => {
     ]);
     const rows = await db.noticeRecipient.findMany({ where: { matterId: matter.id } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ noticeId: "N-1", confirmationCode: "XYZ000" });
+    expect(rows[0]).toMatchObject({ noticeId: "N-1", confirmationCode: "XYZ00000" });
     await expect(importNoticeRecipients(member, matter.id, Readable.from([csv]))).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
@@ -32,8 +32,8 @@ describe("notice IDs on claims", () => {
     const { submitClaim } = await import("@/lib/server/claims/submit-claim");
     const { validClaimInput } = await import("@/lib/server/testing/claim-fixtures");
     const { matter, paralegal } = await makeClaimMatter();
-    await importNoticeRecipients(paralegal, matter.id, Readable.from(["notice_id,confirmation_code,full_name,address1,city,state,zip\nN-9,CODE9,Ada L,1 Main St,Chicago,IL,60601\n"]));
-    const ok = await submitClaim(matter.slug, validClaimInput({ noticeId: "N-9", confirmationCode: "code9" }), { ip: null });
+    await importNoticeRecipients(paralegal, matter.id, Readable.from(["notice_id,confirmation_code,full_name,address1,city,state,zip\nN-9,CODE9999,Ada L,1 Main St,Chicago,IL,60601\n"]));
+    const ok = await submitClaim(matter.slug, validClaimInput({ noticeId: "N-9", confirmationCode: "code9999" }), { ip: null });
     expect(ok.created).toBe(true);
     await expect(submitClaim(matter.slug, validClaimInput({ noticeId: "N-9", confirmationCode: "WRONG" }), { ip: null })).rejects.toMatchObject({
       code: "VALIDATION",

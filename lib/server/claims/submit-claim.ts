@@ -13,6 +13,7 @@ import { createCoalescer } from "@/lib/server/batching/coalescer";
 import { db } from "@/lib/server/db";
 import { computeSignals, type ComputedSignal } from "@/lib/server/claims/compute-signals";
 import { getClaimForm } from "@/lib/server/claims/get-claim-form";
+import { confirmationCodesMatch } from "@/lib/server/claims/prefill-from-notice";
 import { linkUrl, newSignInToken, VERIFY_LINK_TTL_MS } from "@/lib/server/claims/tokens";
 import { deliverOutboxSoon } from "@/lib/server/mail/deliver-outbox";
 import { outboxEntry } from "@/lib/server/mail/queue-mail";
@@ -57,7 +58,7 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
       where: { matterId_noticeId: { matterId: form.matterId, noticeId: data.noticeId } },
       select: { confirmationCode: true },
     });
-    if (!notice || notice.confirmationCode.toUpperCase() !== data.confirmationCode?.toUpperCase()) {
+    if (!notice || !confirmationCodesMatch(notice.confirmationCode, data.confirmationCode ?? "")) {
       throw AppError.validation({ confirmationCode: ["This notice ID and confirmation code do not match a notice we sent. Check both, or leave them empty."] });
     }
   }
@@ -109,24 +110,12 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
 }
 
 // Concurrent submissions are inserted together, one statement per group (each claim still
-// complete with its rows, all committing together). If a group's statement fails, each of its
-// claims is retried alone, so one bad claim cannot fail its neighbours.
+// complete with its rows, all committing together); the coalescer retries a failed group claim
+// by claim, so one bad claim cannot fail its neighbours.
 const insertClaim = createCoalescer<InsertClaimArgs, boolean>(async (claims) => {
-  try {
-    const inserted = await db.$queryRaw<{ id: string }[]>(insertClaimsStatement(claims));
-    const ids = new Set(inserted.map((r) => r.id));
-    return claims.map((c) => ids.has(c.claimId));
-  } catch (error) {
-    if (claims.length === 1) return [error as Error];
-    return Promise.all(
-      claims.map((c) =>
-        db.$queryRaw<{ id: string }[]>(insertClaimsStatement([c])).then(
-          (rows) => rows.length === 1,
-          (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
-        ),
-      ),
-    );
-  }
+  const inserted = await db.$queryRaw<{ id: string }[]>(insertClaimsStatement(claims));
+  const ids = new Set(inserted.map((r) => r.id));
+  return claims.map((c) => ids.has(c.claimId));
 });
 
 async function findByKey(matterId: string, key: string) {

@@ -3,12 +3,12 @@ import { PassThrough, type Readable } from "node:stream";
 import yazl from "yazl";
 import { AppError } from "@/lib/app-error";
 import { batesLabel, exhibitLabel } from "@/lib/bates/format";
+import { writeCsv } from "@/lib/csv/write-csv";
 import { extensionOf } from "@/lib/exhibit-files/file-name";
 import type { Actor } from "@/lib/server/auth/actor";
 import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
-import { toCsv } from "@/lib/server/reports/csv";
 import { checkStoredBlob, openVerified } from "@/lib/server/storage/open-verified";
 
 export const LOAD_FILE_HEADER = ["BegBates", "EndBates", "ExhibitNo", "Title", "ProducedFile", "OriginalFileName", "OriginalSHA256", "ProducedSHA256", "Pages", "Confidentiality"];
@@ -69,7 +69,7 @@ export async function openProductionZip(actor: Actor, matterId: string, producti
       );
     });
   }
-  zip.addBuffer(toCsv(LOAD_FILE_HEADER, loadRows), "DATA/loadfile.csv", { mtime });
+  zip.addBuffer(Buffer.from(writeCsv("machine", LOAD_FILE_HEADER, loadRows)), "DATA/loadfile.csv", { mtime });
   const manifestDoc = {
     production: production.name,
     matter: `${production.matter.caption}, No. ${production.matter.docketNumber}`,

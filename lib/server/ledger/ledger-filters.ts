@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ALLEGATION_KINDS } from "@/lib/schemas/allegation";
+import { ZText } from "@/lib/schemas/common";
 
 // The ledger's filters and sort live in the URL (searchParams) so they are shareable, survive a
 // reload, and run in SQL. A malformed value is ignored rather than failing the page.
@@ -16,7 +17,7 @@ export const ZLedgerQuery = z.object({
   flagged: z.preprocess(first, z.enum(["yes", "no"]).optional()).catch(undefined),
   request: z.preprocess(first, z.enum(["open", "overdue", "none"]).optional()).catch(undefined),
   country: z.preprocess(first, z.string().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()).optional()).catch(undefined),
-  q: z.preprocess(first, z.string().trim().max(200).optional()).catch(undefined),
+  q: z.preprocess(first, ZText().trim().max(200).optional()).catch(undefined),
   sort: z.preprocess(first, z.enum(LEDGER_SORTS).optional()).catch(undefined),
   dir: z.preprocess(first, z.enum(["asc", "desc"]).optional()).catch(undefined),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000).optional()).catch(undefined),

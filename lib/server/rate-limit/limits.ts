@@ -18,3 +18,9 @@ export const signInLimits = (ip: string, email: string): Limit[] => [
   { key: `sign-in:ip:${ip}`, max: 50, windowSeconds: 900 },
 ];
 export const signInLinkRedeemLimits = (ip: string): Limit[] => [{ key: `sign-in-link-redeem:ip:${ip}`, max: 30, windowSeconds: 900 }];
+// A notice's prefill link reveals a name and address when its code is right: a household gets
+// a few dozen tries an hour, and any one notice ID ten, whoever asks.
+export const noticePrefillLimits = (ip: string, matterId: string, noticeId: string): Limit[] => [
+  { key: `notice-prefill:ip:${ip}`, max: 30, windowSeconds: 3600 },
+  { key: `notice-prefill:notice:${matterId}:${noticeId.toUpperCase()}`, max: 10, windowSeconds: 3600 },
+];

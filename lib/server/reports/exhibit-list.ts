@@ -1,10 +1,10 @@
 import "server-only";
 import { batesRange, exhibitLabel } from "@/lib/bates/format";
+import { writeCsv } from "@/lib/csv/write-csv";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
-import { toCsv } from "@/lib/server/reports/csv";
 import { renderTablePdf } from "@/lib/server/reports/pdf-table";
 
 export type ReportFile = { body: Buffer; contentType: string; fileName: string };
@@ -35,7 +35,7 @@ export async function exportExhibitList(actor: Actor, matterId: string, format: 
     appendAudit(tx, actor, { matterId, action: "exhibit.export-list", entityId: matterId, details: { format, count: rows.length } }),
   );
   const stem = `${matter.slug}-exhibit-list`;
-  if (format === "csv") return { body: toCsv(header, rows), contentType: "text/csv; charset=utf-8", fileName: `${stem}.csv` };
+  if (format === "csv") return { body: Buffer.from(writeCsv("spreadsheet", header, rows)), contentType: "text/csv; charset=utf-8", fileName: `${stem}.csv` };
   const body = await renderTablePdf({
     title: "Exhibit List (AO 187)",
     subtitle: `${matter.caption} · ${matter.court} · No. ${matter.docketNumber} · Plaintiffs' exhibits · generated ${new Date().toISOString().slice(0, 10)}`,

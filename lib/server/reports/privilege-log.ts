@@ -1,10 +1,10 @@
 import "server-only";
 import { batesRange, exhibitLabel } from "@/lib/bates/format";
+import { writeCsv } from "@/lib/csv/write-csv";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
-import { toCsv } from "@/lib/server/reports/csv";
 import type { ReportFile } from "@/lib/server/reports/exhibit-list";
 import { renderTablePdf } from "@/lib/server/reports/pdf-table";
 import { EXHIBIT_KIND_LABELS, PRIVILEGE_LABELS } from "@/lib/schemas/exhibit";
@@ -44,7 +44,7 @@ export async function exportPrivilegeLog(actor: Actor, matterId: string, format:
     appendAudit(tx, actor, { matterId, action: "exhibit.export-privilege-log", entityId: matterId, details: { format, count: rows.length } }),
   );
   const stem = `${matter.slug}-privilege-log`;
-  if (format === "csv") return { body: toCsv(PRIVILEGE_LOG_HEADER, rows), contentType: "text/csv; charset=utf-8", fileName: `${stem}.csv` };
+  if (format === "csv") return { body: Buffer.from(writeCsv("spreadsheet", PRIVILEGE_LOG_HEADER, rows)), contentType: "text/csv; charset=utf-8", fileName: `${stem}.csv` };
   const body = await renderTablePdf({
     title: "Privilege Log — Fed. R. Civ. P. 26(b)(5)(A)",
     subtitle: `${matter.caption} · ${matter.court} · No. ${matter.docketNumber} · generated ${new Date().toISOString().slice(0, 10)}`,

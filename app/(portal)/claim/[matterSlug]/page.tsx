@@ -6,16 +6,19 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { formatCalendarDate } from "@/lib/claims/dates";
 import { getClaimForm } from "@/lib/server/claims/get-claim-form";
 import { prefillFromNotice } from "@/lib/server/claims/prefill-from-notice";
+import { requestContext } from "@/lib/server/claims/request-context";
 import { loadOr404 } from "@/lib/server/page-guard";
 import { submitClaimAction } from "./actions";
+import { ZClaimFormQuery } from "@/lib/schemas/page-queries";
+import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 
 export const metadata: Metadata = { title: "File a claim" };
 
-export default async function ClaimFormPage({ params, searchParams }: { params: Promise<{ matterSlug: string }>; searchParams: Promise<{ notice?: string; code?: string }> }) {
+export default async function ClaimFormPage({ params, searchParams }: { params: Promise<{ matterSlug: string }>; searchParams: Promise<RawSearchParams> }) {
   const { matterSlug } = await params;
-  const { notice, code } = await searchParams;
+  const { notice, code } = parseSearchParams(ZClaimFormQuery, await searchParams);
   const form = await loadOr404(() => getClaimForm(matterSlug));
-  const prefill = await prefillFromNotice(form.matterId, notice, code);
+  const prefill = await prefillFromNotice(form.matterId, notice, code, await requestContext());
   const def = form.definition;
   const closed = new Date().toISOString().slice(0, 10) > def.claimDeadline;
   return (
@@ -29,7 +32,13 @@ export default async function ClaimFormPage({ params, searchParams }: { params: 
           Class period: {formatCalendarDate(def.classPeriod.start)} to {formatCalendarDate(def.classPeriod.end)}. It takes about 5 minutes; fields marked * are required.
         </AlertDescription>
       </Alert>
-      {!closed && <PublicClaimForm definition={def} action={submitClaimAction.bind(null, matterSlug)} submissionKey={randomUUID()} prefill={prefill} />}
+      {prefill.limited && (
+        <Alert variant="info" className="mb-6" data-testid="prefill-limited">
+          <AlertTitle>We could not fill in your details from the notice just now</AlertTitle>
+          <AlertDescription>Too many tries were made with this notice. You can still file: type your details below, or open the link from your notice again later.</AlertDescription>
+        </Alert>
+      )}
+      {!closed && <PublicClaimForm definition={def} action={submitClaimAction.bind(null, matterSlug)} submissionKey={randomUUID()} prefill={prefill.values} />}
     </>
   );
 }

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { UseLinkForm } from "@/components/claims/use-link-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { redeemLinkAction } from "./actions";
+import { ZVerifyQuery } from "@/lib/schemas/page-queries";
+import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 
 export const metadata: Metadata = { title: "Confirm your email" };
 
-export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
-  const { token } = await searchParams;
+export default async function VerifyPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const { token } = parseSearchParams(ZVerifyQuery, await searchParams);
   return (
     <Card>
       <CardHeader>

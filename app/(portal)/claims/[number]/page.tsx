@@ -12,6 +12,8 @@ import { getMyClaim } from "@/lib/server/claims/get-my-claim";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { answerDeficiencyAction, withdrawClaimAction } from "./actions";
 import { ClaimDocumentLink } from "@/components/claims/claim-document-link";
+import { ZMyClaimQuery } from "@/lib/schemas/page-queries";
+import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 
 export const metadata: Metadata = { title: "Your claim" };
 
@@ -26,9 +28,9 @@ const EVENT_WORDS: Record<string, string> = {
   WITHDRAWN: "You withdrew the claim",
 };
 
-export default async function MyClaimPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ answered?: string; withdrawn?: string }> }) {
+export default async function MyClaimPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<RawSearchParams> }) {
   const { number } = await params;
-  const { answered, withdrawn } = await searchParams;
+  const { answered, withdrawn } = parseSearchParams(ZMyClaimQuery, await searchParams);
   const actor = await pageActor();
   const claim = await loadOr404(() => getMyClaim(actor, number));
   const c = claim.claimant;

@@ -4,12 +4,14 @@ import { MailCheck } from "lucide-react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Mono } from "@/components/ui/mono";
 import { normalizeClaimNumber } from "@/lib/claims/claim-number";
+import { ZClaimSubmittedQuery } from "@/lib/schemas/page-queries";
+import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 
 export const metadata: Metadata = { title: "Claim received" };
 
 // Shows only what the filer already has (the number they were redirected with): nothing is looked up.
-export default async function SubmittedPage({ searchParams }: { searchParams: Promise<{ number?: string }> }) {
-  const { number: raw } = await searchParams;
+export default async function SubmittedPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const { number: raw } = parseSearchParams(ZClaimSubmittedQuery, await searchParams);
   const number = raw ? normalizeClaimNumber(raw) : null;
   if (!number) notFound();
   return (

@@ -18,16 +18,16 @@ import { listClaims, PAGE_SIZE } from "@/lib/server/claims/list-claims";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { bulkAction, rescoreAction } from "./actions";
+import { ZClaimFilters } from "@/lib/schemas/claim";
+import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 
 export const metadata: Metadata = { title: "Claims" };
 
-type Search = Record<string, string | undefined>;
 
-export default async function ClaimsQueuePage({ params, searchParams }: { params: Promise<{ matterId: string }>; searchParams: Promise<Search> }) {
+export default async function ClaimsQueuePage({ params, searchParams }: { params: Promise<{ matterId: string }>; searchParams: Promise<RawSearchParams> }) {
   const { matterId } = await params;
-  const sp = await searchParams;
+  const raw = parseSearchParams(ZClaimFilters, await searchParams);
   const actor = await pageActor();
-  const raw = Object.fromEntries(Object.entries(sp).filter(([k, v]) => v && ["status", "subclass", "minScore", "deficientDays", "q", "page"].includes(k)));
   const { rows, total, filters, subclasses } = await loadOr404(() => listClaims(actor, matterId, raw));
   const access = await loadOr404(() => requirePermission(actor, matterId, "matter.read"));
   const rescore = await getRescoreStatus(actor, matterId);
@@ -45,7 +45,7 @@ export default async function ClaimsQueuePage({ params, searchParams }: { params
     filed: r.createdAt.toISOString().slice(0, 10),
     deficientDays: r.status === "DEFICIENT" && r.deficientAt ? daysSince(r.deficientAt) : null,
   }));
-  const query = new URLSearchParams(raw as Record<string, string>);
+  const query = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "page").map(([k, v]) => [k, String(v)]));
   const pageHref = (page: number) => {
     const q = new URLSearchParams(query);
     q.set("page", String(page));

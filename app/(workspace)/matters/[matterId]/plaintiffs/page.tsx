@@ -11,6 +11,8 @@ import { formatDateRange } from "@/lib/format";
 import { ACCOUNT_STATUS_LABELS } from "@/lib/schemas/plaintiff";
 import { listPlaintiffs } from "@/lib/server/plaintiffs/list-plaintiffs";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
+import { ZSavedQuery } from "@/lib/schemas/page-queries";
+import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 
 export const metadata: Metadata = { title: "Plaintiffs" };
 
@@ -19,10 +21,10 @@ export default async function PlaintiffsPage({
   searchParams,
 }: {
   params: Promise<{ matterId: string }>;
-  searchParams: Promise<{ saved?: string }>;
+  searchParams: Promise<RawSearchParams>;
 }) {
   const { matterId } = await params;
-  const { saved } = await searchParams;
+  const { saved } = parseSearchParams(ZSavedQuery, await searchParams);
   const actor = await pageActor();
   const plaintiffs = await loadOr404(() => listPlaintiffs(actor, matterId));
   const savedName = plaintiffs.find((p) => p.id === saved)?.name;

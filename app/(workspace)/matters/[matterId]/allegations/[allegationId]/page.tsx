@@ -23,6 +23,8 @@ import { listLinkableExhibits } from "@/lib/server/evidence/list-linkable-exhibi
 import { listRequestAssignees } from "@/lib/server/evidence/list-request-assignees";
 import { explainStatus } from "@/lib/server/ledger/support-status";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
+import { ZSavedQuery } from "@/lib/schemas/page-queries";
+import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 import {
   cancelRequestAction,
   clearFlagAction,
@@ -39,10 +41,10 @@ export default async function AllegationPage({
   searchParams,
 }: {
   params: Promise<{ matterId: string; allegationId: string }>;
-  searchParams: Promise<{ saved?: string }>;
+  searchParams: Promise<RawSearchParams>;
 }) {
   const { matterId, allegationId } = await params;
-  const { saved } = await searchParams;
+  const { saved } = parseSearchParams(ZSavedQuery, await searchParams);
   const actor = await pageActor();
   const { allegation: a, elements, support, history } = await loadOr404(() => getAllegation(actor, matterId, allegationId));
   const [exhibits, assignees] = await Promise.all([listLinkableExhibits(actor, matterId), listRequestAssignees(actor, matterId)]);

@@ -14,12 +14,14 @@ import { formatDateTime } from "@/lib/format";
 import { listProductions } from "@/lib/server/exhibits/list-productions";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { createProductionAction } from "../actions";
+import { ZCreatedQuery } from "@/lib/schemas/page-queries";
+import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 
 export const metadata: Metadata = { title: "Productions" };
 
-export default async function ProductionsPage({ params, searchParams }: { params: Promise<{ matterId: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function ProductionsPage({ params, searchParams }: { params: Promise<{ matterId: string }>; searchParams: Promise<RawSearchParams> }) {
   const { matterId } = await params;
-  const { created } = await searchParams;
+  const { created } = parseSearchParams(ZCreatedQuery, await searchParams);
   const actor = await pageActor();
   const { productions, exhibits, access, batesPrefix, nextBatesNumber } = await loadOr404(() => listProductions(actor, matterId));
   const zipUrl = (id: string) => `/api/v1/matters/${matterId}/exhibits/productions/${id}/zip`;

