@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
+import { ZClaimFiled } from "@/lib/schemas/api";
 import { fromHeaders, type HeaderSource } from "@/lib/server/claims/forwarded-headers";
 import { errorAnswer, type JsonAnswer } from "@/lib/server/http/json-error";
 import { refuseCrossSite, requireContentType } from "@/lib/server/http/request-guard";
@@ -30,7 +31,7 @@ export async function claimIntake(matterSlug: string, rawBody: string, headers: 
     const email = (body as Record<string, unknown>).email;
     await enforce(claimSubmitLimits(ctx.ip ?? "unknown", typeof email === "string" ? email.toLowerCase() : undefined));
     const result = await submitClaim(matterSlug, body, ctx);
-    return { status: result.created ? 201 : 200, body: { number: result.number, created: result.created } };
+    return { status: result.created ? 201 : 200, body: ZClaimFiled.parse({ number: result.number, created: result.created }) };
   } catch (error) {
     return errorAnswer(error);
   }

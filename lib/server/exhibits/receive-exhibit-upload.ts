@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
+import { ZExhibitUploaded } from "@/lib/schemas/api";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { ingestExhibit } from "@/lib/server/exhibits/ingest-exhibit";
@@ -46,10 +47,10 @@ export async function receiveExhibitUpload(
     return {
       bodyRead,
       status: result.duplicate ? 200 : 201,
-      body: {
+      body: ZExhibitUploaded.parse({
         exhibit: { id: result.exhibit.id, label: result.label, title: result.exhibit.title, sha256: result.exhibit.blobSha256 },
         duplicate: result.duplicate,
-      },
+      }),
     };
   } catch (error) {
     return { ...errorAnswer(error), bodyRead };

@@ -1,15 +1,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { isAppError, type AppErrorCode, type FieldErrors } from "@/lib/app-error";
+import { ZApiError, type TApiError } from "@/lib/schemas/api";
 import { logger } from "@/lib/server/logger";
 
 // The one JSON error shape of every API answer, route handler and lean path alike:
 // { error: { code, message, fieldErrors? } }. Clients switch on `code`; people read `message`.
-export type JsonErrorBody = { error: { code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: FieldErrors } };
+export type JsonErrorBody = TApiError;
 export type JsonAnswer = { status: number; headers?: Record<string, string>; body: Record<string, unknown> };
 
 export function jsonError(code: AppErrorCode | "INTERNAL", message: string, fieldErrors?: FieldErrors): JsonErrorBody {
-  return { error: { code, message, ...(fieldErrors && Object.keys(fieldErrors).length ? { fieldErrors } : {}) } };
+  return ZApiError.parse({ error: { code, message, ...(fieldErrors && Object.keys(fieldErrors).length ? { fieldErrors } : {}) } });
 }
 
 // Expected failures answer with their status and a message people can act on; anything else is

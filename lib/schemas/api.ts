@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+// Response schemas of the JSON API (/api/v1): what integrations may rely on. Each answer is built
+// through its schema's parse, so a change to an answer's shape is a change here, made on purpose.
+
+export const ZApiError = z
+  .object({
+    error: z
+      .object({
+        code: z.enum([
+          "BAD_REQUEST",
+          "UNAUTHENTICATED",
+          "FORBIDDEN",
+          "NOT_FOUND",
+          "VALIDATION",
+          "CONFLICT",
+          "RATE_LIMITED",
+          "PAYLOAD_TOO_LARGE",
+          "UNSUPPORTED_MEDIA_TYPE",
+          "INTERNAL",
+        ]),
+        message: z.string(),
+        fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+export type TApiError = z.infer<typeof ZApiError>;
+
+// POST /api/v1/matters/:matterId/exhibits — 201 new, 200 the same bytes were already an exhibit.
+export const ZExhibitUploaded = z
+  .object({
+    exhibit: z.object({ id: z.uuid(), label: z.string(), title: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    duplicate: z.boolean(),
+  })
+  .strict();
+export type TExhibitUploaded = z.infer<typeof ZExhibitUploaded>;
+
+// POST /api/v1/claims/:matterSlug — 201 filed, 200 the idempotency key was already used.
+export const ZClaimFiled = z.object({ number: z.string(), created: z.boolean() }).strict();
+export type TClaimFiled = z.infer<typeof ZClaimFiled>;
