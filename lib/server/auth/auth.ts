@@ -9,8 +9,8 @@ import { authorizePassword } from "@/lib/server/auth/authorize-password";
 import { isWithinMaxAge } from "@/lib/server/auth/load-actor";
 import { throttleSignIn } from "@/lib/server/auth/throttle-sign-in";
 import { logger } from "@/lib/server/logger";
-import { redeemSignInToken } from "@/lib/server/claims/redeem-sign-in-token";
-import { fromHeaders } from "@/lib/server/claims/forwarded-headers";
+import { redeemSignInToken } from "@/lib/server/auth/redeem-sign-in-token";
+import { fromHeaders } from "@/lib/server/http/forwarded-headers";
 import { signInLinkRedeemLimits } from "@/lib/server/rate-limit/limits";
 
 declare module "next-auth" {
