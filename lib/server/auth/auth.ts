@@ -3,7 +3,7 @@ import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { AccountRole } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
-import { env } from "@/lib/server/env";
+import { buildingApp, env } from "@/lib/server/env";
 import { authLogger } from "@/lib/server/auth/auth-logger";
 import { authorizePassword } from "@/lib/server/auth/authorize-password";
 import { isWithinMaxAge } from "@/lib/server/auth/load-actor";
@@ -22,7 +22,7 @@ declare module "next-auth" {
   }
 }
 
-if (!env.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
+if (!env.AUTH_SECRET && !buildingApp) {
   throw new Error("AUTH_SECRET is not set: npm start generates one; a deployment must provide it");
 }
 
