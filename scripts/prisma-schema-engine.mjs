@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Stand-in for Prisma's native `schema-engine` binary.
 //
 // Why this exists: every `prisma` CLI command first makes sure the native
@@ -23,12 +24,21 @@
 //   `{level, target, fields: {message}}`. The CLI ends stdin when it is done.
 //
 // Plain JavaScript on purpose: the CLI executes this file directly (shebang),
-// so there must be no build step between the source and what runs.
+// so there must be no build step between the source and what runs. Types are
+// JSDoc, checked by `tsc --noEmit` (tsconfig.json includes this file).
 
 import { readFile } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import readline from "node:readline";
+
+/** @typedef {import("@prisma/driver-adapter-utils").SqlQuery} SqlQuery */
+/** @typedef {import("@prisma/driver-adapter-utils").SqlResultSet} SqlResultSet */
+/** @typedef {import("@prisma/driver-adapter-utils").SqlDriverAdapter} SqlDriverAdapter */
+/** @typedef {{ url?: string, shadowDatabaseUrl?: string }} Datasource */
+/** @typedef {{ tag: string, url?: string }} DiffTarget */
+// An error from pg, the engine or Node: any of these fields may be there.
+/** @typedef {Error & { code?: string, meta?: Record<string, unknown>, rpcCode?: number }} AnyError */
 
 // ---------------------------------------------------------------------------
 // stderr logging
@@ -40,6 +50,12 @@ import readline from "node:readline";
 process.stderr.on("error", () => {}); // the CLI may close the pipe before we exit
 process.stdout.on("error", () => {});
 
+/**
+ * @param {"INFO" | "WARN" | "ERROR"} level
+ * @param {string} message
+ * @param {Record<string, unknown>} [extra]
+ * @param {string} [target]
+ */
 function log(level, message, extra = {}, target = "schema_engine_cli") {
   try {
     process.stderr.write(
@@ -50,13 +66,14 @@ function log(level, message, extra = {}, target = "schema_engine_cli") {
   }
 }
 
-const formatArgs = (args) => args.map((a) => (typeof a === "string" ? a : a instanceof Error ? a.stack : safeJson(a))).join(" ");
+const formatArgs = (/** @type {unknown[]} */ args) => args.map((a) => (typeof a === "string" ? a : a instanceof Error ? a.stack : safeJson(a))).join(" ");
 console.log = console.info = console.debug = (...args) => log("INFO", formatArgs(args));
 console.warn = (...args) => log("WARN", formatArgs(args));
 console.error = (...args) => log("ERROR", formatArgs(args));
 process.removeAllListeners("warning");
 process.on("warning", (w) => log("WARN", `${w.name}: ${w.message}`));
 
+/** @param {unknown} value */
 function safeJson(value) {
   try {
     return JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
@@ -69,13 +86,18 @@ function safeJson(value) {
 // Arguments
 // ---------------------------------------------------------------------------
 
+/**
+ * @param {string[]} argv
+ * @returns {{ datamodels: string[], datasource: Datasource | undefined, cliCommand: string | undefined, version: boolean, help?: boolean }}
+ */
 function parseArgs(argv) {
+  /** @type {ReturnType<typeof parseArgs>} */
   const args = { datamodels: [], datasource: undefined, cliCommand: undefined, version: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--version" || arg === "-V") args.version = true;
-    else if (arg === "--datamodels" || arg === "-d") args.datamodels.push(argv[++i]);
-    else if (arg === "--datasource") args.datasource = JSON.parse(argv[++i]);
+    else if (arg === "--datamodels" || arg === "-d") args.datamodels.push(/** @type {string} */ (argv[++i]));
+    else if (arg === "--datasource") args.datasource = JSON.parse(/** @type {string} */ (argv[++i]));
     // Accepted for compatibility with the native binary; the Wasm engine has no use for them.
     else if (arg === "--enabled-preview-features" || arg === "--extension-types") i++;
     else if (arg === "cli") args.cliCommand = argv[++i];
@@ -97,6 +119,7 @@ async function engineVersion() {
 // Loading the Wasm engine
 // ---------------------------------------------------------------------------
 
+/** @type {Promise<typeof import("@prisma/schema-engine-wasm/schema_engine_bg")> | undefined} */
 let gluePromise;
 // The package's main entry does `import * as wasm from "./x.wasm"`, which Node
 // cannot import without an experimental flag, so we instantiate the module
@@ -105,6 +128,7 @@ function loadGlue() {
   gluePromise ??= (async () => {
     const glue = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const wasmUrl = new URL("./schema_engine_bg.wasm", import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+    /** @type {WebAssembly.ModuleImports} */
     const imports = { ...glue };
     // The engine arms timers (10 s and 60 s ones during migrate dev) that it
     // does not clear; ref'd, they would keep Node alive that long after the
@@ -112,24 +136,26 @@ function loadGlue() {
     // sockets and the stdin pipe anyway. (We also exit explicitly, see shutdown.)
     const setTimeoutImport = Object.keys(glue).find((k) => k.startsWith("__wbg_setTimeout_"));
     if (setTimeoutImport) {
-      imports[setTimeoutImport] = (...a) => {
-        const timer = glue[setTimeoutImport](...a);
+      imports[setTimeoutImport] = (/** @type {unknown[]} */ ...a) => {
+        const timer = /** @type {(...a: unknown[]) => NodeJS.Timeout | undefined} */ (/** @type {Record<string, unknown>} */ (glue)[setTimeoutImport])(...a);
         timer?.unref?.();
         return timer;
       };
     } else {
       const original = globalThis.setTimeout;
-      globalThis.setTimeout = (...a) => {
-        const timer = original(...a);
-        timer?.unref?.();
-        return timer;
-      };
+      globalThis.setTimeout = /** @type {typeof setTimeout} */ (
+        (/** @type {Parameters<typeof setTimeout>} */ ...a) => {
+          const timer = original(...a);
+          timer?.unref?.();
+          return timer;
+        }
+      );
     }
     const { instance } = await WebAssembly.instantiate(await readFile(wasmUrl), {
       "./schema_engine_bg.js": imports,
     });
     glue.__wbg_set_wasm(instance.exports);
-    instance.exports.__wbindgen_start?.();
+    /** @type {{ __wbindgen_start?: () => void }} */ (/** @type {unknown} */ (instance.exports)).__wbindgen_start?.();
     return glue;
   })();
   return gluePromise;
@@ -139,6 +165,7 @@ function loadGlue() {
 // itself only says "unreachable"); we read it back to answer with the text.
 globalThis.PRISMA_WASM_PANIC_REGISTRY = {
   message: "",
+  /** @param {string} message */
   set_message(message) {
     this.message = `RuntimeError: ${message}`;
   },
@@ -155,6 +182,11 @@ const pgModule = await import("pg");
 const pg = pgModule.default ?? pgModule;
 
 class UserFacingError extends Error {
+  /**
+   * @param {string} errorCode
+   * @param {string} message
+   * @param {Record<string, unknown>} [meta]
+   */
   constructor(errorCode, message, meta = {}) {
     super(message);
     this.errorCode = errorCode;
@@ -162,6 +194,7 @@ class UserFacingError extends Error {
   }
 }
 
+/** @param {string | undefined} url */
 function parseUrl(url) {
   if (!url) {
     throw new UserFacingError(
@@ -184,33 +217,41 @@ function parseUrl(url) {
   return parsed;
 }
 
+/** @param {string | undefined} url */
 function databaseName(url) {
   const name = decodeURIComponent(parseUrl(url).pathname.replace(/^\//, ""));
   return name || "postgres";
 }
 
+/**
+ * @param {string | undefined} url
+ * @param {string} name
+ */
 function withDatabase(url, name) {
   const parsed = parseUrl(url);
   parsed.pathname = "/" + encodeURIComponent(name);
   return parsed.toString();
 }
 
+/** @param {string | undefined} url */
 function serverLocation(url) {
   const parsed = parseUrl(url);
   const host = parsed.searchParams.get("host") || parsed.hostname || "localhost";
   return `${host}:${parsed.port || 5432}`;
 }
 
-const quoteIdent = (name) => `"${String(name).replaceAll('"', '""')}"`;
+const quoteIdent = (/** @type {string} */ name) => `"${String(name).replaceAll('"', '""')}"`;
 
 // Prisma URLs select a Postgres schema with `?schema=`; `pg` does not know that
 // parameter, so strip it and pass the schema to the adapter (what the engine
 // introspects and diffs against) and to search_path (where unqualified DDL in
 // migration scripts lands), as the native engine does.
+/** @param {string | undefined} url */
 function pgConfig(url) {
   const parsed = parseUrl(url);
   const schema = parsed.searchParams.get("schema") || undefined;
   parsed.searchParams.delete("schema");
+  /** @type {import("pg").ClientConfig} */
   const config = { connectionString: parsed.toString() };
   if (schema && !parsed.searchParams.has("options")) config.options = `-c search_path=${quoteIdent(schema)}`;
   return { config, schema };
@@ -218,11 +259,15 @@ function pgConfig(url) {
 
 // Turn a `pg` connection failure into the error codes the CLI understands
 // (it creates the database on P1003, and prints P1001/P1000 nicely).
+/**
+ * @param {AnyError} error
+ * @param {string | undefined} url
+ */
 function connectionError(error, url) {
   const location = serverLocation(url);
   const db = databaseName(url);
   const user = decodeURIComponent(parseUrl(url).username || "postgres");
-  const code = error?.code;
+  const code = error?.code ?? "";
   if (["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ETIMEDOUT", "ECONNRESET", "EAI_AGAIN", "ENOENT"].includes(code)) {
     return new UserFacingError(
       "P1001",
@@ -252,6 +297,12 @@ function connectionError(error, url) {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+/**
+ * @template T
+ * @param {string | undefined} url
+ * @param {(client: import("pg").Client) => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
 async function withClient(url, fn) {
   const client = new pg.Client(pgConfig(url).config);
   client.on("error", () => {}); // a dropped connection surfaces through the pending query instead
@@ -259,7 +310,7 @@ async function withClient(url, fn) {
     await client.connect();
   } catch (error) {
     await client.end().catch(() => {});
-    throw connectionError(error, url);
+    throw connectionError(/** @type {AnyError} */ (error), url);
   }
   try {
     return await fn(client);
@@ -270,7 +321,14 @@ async function withClient(url, fn) {
 
 // CREATE/DROP DATABASE cannot run inside the database concerned, so they run
 // from a maintenance database on the same server.
+/**
+ * @template T
+ * @param {string | undefined} url
+ * @param {(client: import("pg").Client) => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
 async function withMaintenanceClient(url, fn) {
+  /** @type {unknown} */
   let lastError;
   for (const name of ["postgres", "template1"]) {
     try {
@@ -286,13 +344,14 @@ async function withMaintenanceClient(url, fn) {
   throw lastError;
 }
 
+/** @param {string | undefined} url */
 async function createDatabase(url) {
   const name = databaseName(url);
   await withMaintenanceClient(url, async (client) => {
     try {
       await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
     } catch (error) {
-      if (error.code === "42P04") {
+      if (/** @type {AnyError} */ (error).code === "42P04") {
         throw new UserFacingError(
           "P1009",
           `Database \`${name}\` already exists on the database server at \`${serverLocation(url)}\``,
@@ -305,6 +364,10 @@ async function createDatabase(url) {
   return name;
 }
 
+/**
+ * @param {string | undefined} url
+ * @param {{ force?: boolean }} [options]
+ */
 async function dropDatabase(url, { force = false } = {}) {
   const name = databaseName(url);
   await withMaintenanceClient(url, async (client) => {
@@ -314,7 +377,7 @@ async function dropDatabase(url, { force = false } = {}) {
         await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
         return;
       } catch (error) {
-        if (error.code !== "42601") throw error; // older server: no FORCE syntax
+        if (/** @type {AnyError} */ (error).code !== "42601") throw error; // older server: no FORCE syntax
       }
     }
     await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`);
@@ -329,6 +392,7 @@ async function dropDatabase(url, { force = false } = {}) {
 // The CLI runs these with execa and only looks at stderr when the exit code is
 // non-zero: it drops the first line, JSON-parses every other line and looks
 // for `{level: "ERROR", target: "schema_engine::logger", fields: {error_code, message}}`.
+/** @param {string} command */
 async function runCliCommand(command) {
   log("INFO", `Starting schema engine CLI command ${command}`);
   const url = args.datasource?.url;
@@ -351,7 +415,9 @@ async function runCliCommand(command) {
         throw new Error(`Unknown cli command: ${command}`);
     }
     return 0;
-  } catch (error) {
+  } catch (caught) {
+    const error = /** @type {AnyError} */ (caught);
+    /** @type {{ message: string, error_code?: string }} */
     const fields = { message: error.message };
     if (error instanceof UserFacingError) fields.error_code = error.errorCode;
     log("ERROR", error.message, fields, "schema_engine::logger");
@@ -399,15 +465,36 @@ const CATALOG_TEXT_OIDS = new Set([
 const CHAR_OID = 18;
 const TEXT_OID = 25;
 
-function patchQueryable(queryable) {
+// What the patches below touch: performIO and onError are private and protected in
+// @prisma/adapter-pg's types, so the adapter is seen through this structural type.
+/**
+ * @typedef {{
+ *   performIO(query: SqlQuery): Promise<{ fields?: { dataTypeID: number }[], rows: unknown[] }>,
+ *   queryRaw(query: SqlQuery): Promise<SqlResultSet>,
+ * }} PatchableQueryable
+ * @typedef {SqlDriverAdapter & PatchableQueryable & {
+ *   underlyingDriver(): import("pg").Pool,
+ *   onError(error: unknown): never,
+ * }} PatchableAdapter
+ */
+
+/**
+ * @template {import("@prisma/driver-adapter-utils").SqlQueryable} T
+ * @param {T} target
+ * @returns {T}
+ */
+function patchQueryable(target) {
+  const queryable = /** @type {PatchableQueryable} */ (/** @type {unknown} */ (target));
   // The adapter's queryRaw maps column types from `performIO`'s result fields.
   // Rewrite those fields to text before it looks, remember (keyed by the rows
   // array, which queryRaw passes through untouched) which were `"char"`, and
   // correct those column types afterwards.
+  /** @type {WeakMap<object, number[]>} */
   const characterColumns = new WeakMap();
   const performIO = queryable.performIO.bind(queryable);
   queryable.performIO = async (query) => {
     const result = await performIO(query);
+    /** @type {number[]} */
     const chars = [];
     for (const [index, field] of (result?.fields ?? []).entries()) {
       if (!CATALOG_TEXT_OIDS.has(field.dataTypeID)) continue;
@@ -423,9 +510,10 @@ function patchQueryable(queryable) {
     for (const index of characterColumns.get(result.rows) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
     return result;
   };
-  return queryable;
+  return target;
 }
 
+/** @param {PatchableAdapter} adapter */
 function patchAdapter(adapter) {
   patchQueryable(adapter);
 
@@ -453,9 +541,13 @@ function patchAdapter(adapter) {
 // within the same request. After each request they are all dropped: nothing
 // must outlive the command that needed it.
 const shadowDatabases = {
+  /** @type {string[]} */
   free: [], // URLs of emptied shadow databases ready for reuse
+  /** @type {Map<string, import("pg").Pool>} */
   pools: new Map(), // URL -> pg pool of the adapter currently using it
+  /** @type {Set<string>} */
   all: new Set(), // every shadow database URL not yet dropped
+  /** @type {Set<Promise<void>>} */
   drops: new Set(), // pending background drops, awaited on shutdown
 };
 
@@ -474,6 +566,7 @@ BEGIN
 END
 $$;`;
 
+/** @param {string | undefined} mainUrl */
 async function acquireShadowDatabase(mainUrl) {
   const reusable = shadowDatabases.free.pop();
   if (reusable) return reusable;
@@ -484,6 +577,7 @@ async function acquireShadowDatabase(mainUrl) {
   return url;
 }
 
+/** @param {string} url */
 async function releaseShadowDatabase(url) {
   shadowDatabases.pools.delete(url);
   if (!shadowDatabases.all.has(url)) return; // already dropped at the end of its request
@@ -491,22 +585,24 @@ async function releaseShadowDatabase(url) {
     await withClient(url, (client) => client.query(EMPTY_DATABASE_SQL));
     shadowDatabases.free.push(url);
   } catch (error) {
-    log("WARN", `Could not empty shadow database ${databaseName(url)}: ${error.message}`);
+    log("WARN", `Could not empty shadow database ${databaseName(url)}: ${/** @type {AnyError} */ (error).message}`);
     dropShadowDatabasesInBackground([url]);
   }
 }
 
+/** @param {string[]} [urls] */
 function dropShadowDatabasesInBackground(urls = [...shadowDatabases.all]) {
   for (const url of urls) {
     shadowDatabases.all.delete(url);
     shadowDatabases.free = shadowDatabases.free.filter((free) => free !== url);
     const pool = shadowDatabases.pools.get(url);
     shadowDatabases.pools.delete(url);
+    /** @type {Promise<void>} */
     const drop = (async () => {
       await pool?.end().catch(() => {});
       await dropDatabase(url, { force: true });
     })()
-      .catch((error) => log("WARN", `Could not drop shadow database ${databaseName(url)}: ${error.message}`))
+      .catch((/** @type {AnyError} */ error) => log("WARN", `Could not drop shadow database ${databaseName(url)}: ${error.message}`))
       .finally(() => shadowDatabases.drops.delete(drop));
     shadowDatabases.drops.add(drop);
   }
@@ -517,13 +613,16 @@ async function dropAllShadowDatabases() {
   await Promise.all([...shadowDatabases.drops]);
 }
 
+/** @param {Datasource | undefined} datasource */
 function adapterFactory(datasource) {
   const url = datasource?.url;
   const shadowUrl = datasource?.shadowDatabaseUrl;
 
+  /** @param {string | undefined} connectUrl */
   async function connectTo(connectUrl) {
     const { config, schema } = pgConfig(connectUrl);
-    return patchAdapter(await new PrismaPg(config, schema ? { schema } : undefined).connect());
+    const adapter = await new PrismaPg(config, schema ? { schema } : undefined).connect();
+    return patchAdapter(/** @type {PatchableAdapter} */ (/** @type {unknown} */ (adapter)));
   }
 
   return bindMigrationAwareSqlAdapterFactory({
@@ -552,6 +651,7 @@ function adapterFactory(datasource) {
 
   // An explicitly configured shadow database is used as is, after emptying it
   // (the native engine resets it the same way before replaying migrations).
+  /** @param {string} configuredUrl */
   async function connectToConfiguredShadowDb(configuredUrl) {
     if (url && databaseName(configuredUrl) === databaseName(url) && serverLocation(configuredUrl) === serverLocation(url)) {
       throw new Error(
@@ -568,11 +668,13 @@ function adapterFactory(datasource) {
 // the engine still runs one probe query when it starts (schema exists, server
 // version). When no database is reachable, answer that probe and refuse
 // everything else, so such diffs work offline like with the native engine.
+/** @param {Datasource | undefined} datasource */
 function offlineAdapterFactory(datasource) {
   const schema = (datasource?.url && safePgSchema(datasource.url)) || "public";
   const refuse = async () => {
     throw new Error("This operation needs a database connection, but no database is reachable.");
   };
+  /** @type {SqlDriverAdapter} */
   const adapter = {
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
@@ -600,6 +702,7 @@ function offlineAdapterFactory(datasource) {
   });
 }
 
+/** @param {string} url */
 function safePgSchema(url) {
   try {
     return pgConfig(url).schema;
@@ -613,6 +716,7 @@ function safePgSchema(url) {
 // ---------------------------------------------------------------------------
 
 // Methods whose name differs between the CLI's JSON-RPC API and the Wasm engine.
+/** @type {Record<string, string>} */
 const METHOD_ALIASES = { getDatabaseVersion: "version" };
 const ENGINE_METHODS = new Set([
   "applyMigrations",
@@ -633,13 +737,15 @@ const ENGINE_METHODS = new Set([
   "version",
 ]);
 
+/** @returns {Promise<[string, string][] | undefined>} */
 async function readDatamodels() {
   if (args.datamodels.length === 0) return undefined; // the engine wants undefined or a non-empty list
   return Promise.all(
-    args.datamodels.map(async (file) => [file, await readFile(path.resolve(process.cwd(), file), "utf8")]),
+    args.datamodels.map(async (file) => /** @type {[string, string]} */ ([file, await readFile(path.resolve(process.cwd(), file), "utf8")])),
   );
 }
 
+/** @param {unknown} line */
 function engineLog(line) {
   // The engine already formats its log lines like the native binary does.
   try {
@@ -649,11 +755,13 @@ function engineLog(line) {
   }
 }
 
+/** @param {object} factory a driver adapter factory (bindMigrationAwareSqlAdapterFactory) */
 async function newEngine(factory) {
   const glue = await loadGlue();
   return glue.SchemaEngine.new({ datamodels: await readDatamodels() }, engineLog, factory);
 }
 
+/** @type {ReturnType<typeof newEngine> | undefined} */
 let enginePromise;
 async function getEngine() {
   enginePromise ??= (async () => {
@@ -675,17 +783,19 @@ async function getEngine() {
   }
 }
 
+/** @param {{ from?: DiffTarget, to?: DiffTarget } | undefined} params */
 function diffNeedsDatabase(params) {
   return [params?.from, params?.to].some((target) => target && !["empty", "schemaDatamodel"].includes(target.tag));
 }
 
+/** @param {{ from?: DiffTarget, to?: DiffTarget } | undefined} params */
 async function engineForDiff(params) {
   if (diffNeedsDatabase(params)) return getEngine();
   if (args.datasource?.url) {
     try {
       return await getEngine();
     } catch (error) {
-      log("INFO", `No database for migrate diff (${error.message}); diffing offline.`);
+      log("INFO", `No database for migrate diff (${/** @type {AnyError} */ (error).message}); diffing offline.`);
     }
   }
   return newEngine(offlineAdapterFactory(args.datasource));
@@ -694,7 +804,12 @@ async function engineForDiff(params) {
 // The native engine prints diff output by sending the CLI a `print` request
 // (the CLI ignores `stdout` in the diff result), so we do the same.
 let nextOutgoingId = 1;
+/** @type {Map<string, { resolve: (result: unknown) => void, reject: (error: Error) => void }>} */
 const pendingOutgoing = new Map();
+/**
+ * @param {string} method
+ * @param {unknown} params
+ */
 function requestFromCli(method, params) {
   const id = `stand-in-${nextOutgoingId++}`;
   return new Promise((resolve, reject) => {
@@ -705,6 +820,13 @@ function requestFromCli(method, params) {
 
 const SHADOW_STATE_LOST = /shadow DB must be provided through an external factory/;
 
+/** @typedef {(params: unknown) => Promise<unknown>} EngineMethod */
+
+// The CLI's request parameters, as far as this file reads them; the engine checks the rest.
+/**
+ * @param {string} method
+ * @param {any} params
+ */
 async function handle(method, params) {
   switch (method) {
     // The Wasm engine has no createDatabase; it is plain SQL anyway.
@@ -720,7 +842,7 @@ async function handle(method, params) {
           try {
             await client.query(params.script);
           } catch (error) {
-            throw new Error(`ERROR: ${error.message}`);
+            throw new Error(`ERROR: ${/** @type {AnyError} */ (error).message}`);
           }
         });
         return null;
@@ -740,6 +862,7 @@ async function handle(method, params) {
     default: {
       const engineMethod = METHOD_ALIASES[method] ?? method;
       if (!ENGINE_METHODS.has(engineMethod)) {
+        /** @type {AnyError} */
         const error = new Error(`Method not found: ${method}`);
         error.rpcCode = -32601;
         throw error;
@@ -747,10 +870,11 @@ async function handle(method, params) {
       const engine = await getEngine();
       // Call as a method: a detached reference loses the Wasm object binding.
       try {
-        return await engine[engineMethod](params ?? undefined);
-      } catch (error) {
+        return await /** @type {EngineMethod} */ (/** @type {Record<string, unknown>} */ (/** @type {unknown} */ (engine))[engineMethod])(params ?? undefined);
+      } catch (caught) {
+        const error = /** @type {AnyError | undefined} */ (caught);
         if (engineMethod === "applyMigrations") throw migrationFailedError(error);
-        if (!SHADOW_STATE_LOST.test(error?.message) || !params?.migrationsList) throw error;
+        if (!SHADOW_STATE_LOST.test(String(error?.message)) || !params?.migrationsList) throw error;
         // The Wasm engine only computes the "schema the migrations produce"
         // (replayed on a shadow database) in devDiagnostic /
         // diagnoseMigrationHistory, and evaluateDataLoss/createMigration reuse
@@ -763,7 +887,7 @@ async function handle(method, params) {
           migrationsList: params.migrationsList,
           filters: params.filters ?? { externalTables: [], externalEnums: [] },
         });
-        return await engine[engineMethod](params);
+        return await /** @type {EngineMethod} */ (/** @type {Record<string, unknown>} */ (/** @type {unknown} */ (engine))[engineMethod])(params);
       }
     }
   }
@@ -772,12 +896,12 @@ async function handle(method, params) {
 // The native engine reports a failing migration script as P3018 (which the
 // CLI explains with `migrate resolve` advice); the Wasm engine only says
 // "external connector error". Restore the code, keep the database's message.
+/** @param {AnyError | undefined} error */
 function migrationFailedError(error) {
   const message = String(error?.message ?? "");
   const migrationName = /apply_script\s+with migration_name="([^"]+)"/.exec(message)?.[1];
   if (error?.code || !migrationName) return error;
-  const databaseError = message
-    .split(/\n\s+0: /)[0]
+  const databaseError = /** @type {string} */ (message.split(/\n\s+0: /)[0])
     .replace(/^external connector error\n/, "")
     .replace(/^Error querying the database: /, "");
   return new UserFacingError(
@@ -789,6 +913,7 @@ function migrationFailedError(error) {
   );
 }
 
+/** @param {AnyError | undefined} error */
 function toRpcError(error) {
   if (error?.rpcCode) return { code: error.rpcCode, message: error.message };
   if (error instanceof UserFacingError) {
@@ -800,7 +925,7 @@ function toRpcError(error) {
   }
   // A Rust panic surfaces as a WebAssembly trap; its text is in the registry.
   if (error?.name === "RuntimeError") {
-    const message = globalThis.PRISMA_WASM_PANIC_REGISTRY.get() || error.message;
+    const message = /** @type {{ get(): string }} */ (globalThis.PRISMA_WASM_PANIC_REGISTRY).get() || error.message;
     return {
       code: 4466,
       message,
@@ -823,6 +948,7 @@ function toRpcError(error) {
   };
 }
 
+/** @param {unknown} message */
 function send(message) {
   process.stdout.write(safeJson(message) + "\n");
 }
@@ -833,6 +959,7 @@ async function serveJsonRpc() {
   // responses to our own requests (e.g. `print`) are handled immediately so a
   // request waiting on the CLI cannot block itself.
   let queue = Promise.resolve();
+  /** @type {AnyError | undefined} */
   let panic;
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   lines.on("line", (line) => {
@@ -845,7 +972,7 @@ async function serveJsonRpc() {
       return;
     }
     if (message.method === undefined && message.id !== undefined && pendingOutgoing.has(message.id)) {
-      const pending = pendingOutgoing.get(message.id);
+      const pending = /** @type {{ resolve: (result: unknown) => void, reject: (error: Error) => void }} */ (pendingOutgoing.get(message.id));
       pendingOutgoing.delete(message.id);
       if (message.error) pending.reject(new Error(message.error.message ?? "CLI error"));
       else pending.resolve(message.result);
@@ -858,7 +985,8 @@ async function serveJsonRpc() {
         if (panic) throw panic;
         const result = await handle(message.method, message.params);
         if (message.id !== undefined) send({ jsonrpc: "2.0", id: message.id, result: result ?? null });
-      } catch (error) {
+      } catch (caught) {
+        const error = /** @type {AnyError | undefined} */ (caught);
         if (error?.name === "RuntimeError") panic = error;
         log("INFO", `${message.method} failed: ${error?.message ?? error}`);
         if (message.id !== undefined) send({ jsonrpc: "2.0", id: message.id, error: toRpcError(error) });
@@ -878,6 +1006,7 @@ async function serveJsonRpc() {
 // ---------------------------------------------------------------------------
 
 let shuttingDown = false;
+/** @param {number} code */
 async function shutdown(code) {
   if (shuttingDown) return;
   shuttingDown = true;
@@ -890,7 +1019,7 @@ async function shutdown(code) {
 
 process.on("SIGTERM", () => void shutdown(0));
 process.on("SIGINT", () => void shutdown(130));
-process.on("unhandledRejection", (error) => log("ERROR", `Unhandled rejection: ${error?.stack ?? error}`));
+process.on("unhandledRejection", (/** @type {AnyError | undefined} */ error) => log("ERROR", `Unhandled rejection: ${error?.stack ?? error}`));
 
 try {
   if (args.version) {
@@ -907,7 +1036,8 @@ try {
     await serveJsonRpc();
     await shutdown(0);
   }
-} catch (error) {
+} catch (caught) {
+  const error = /** @type {AnyError | undefined} */ (caught);
   log("ERROR", error?.stack ?? String(error));
   await shutdown(1);
 }

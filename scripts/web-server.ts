@@ -16,6 +16,7 @@ import { clientIp } from "@/lib/server/client-ip";
 import { env } from "@/lib/server/env";
 import { exhibitMaxBytes } from "@/lib/server/exhibits/limits";
 import { receiveExhibitUpload } from "@/lib/server/exhibits/receive-exhibit-upload";
+import { nodeHeaders } from "@/lib/server/http/header-source";
 import { jsonError } from "@/lib/server/http/json-error";
 import { logger } from "@/lib/server/logger";
 import { NO_CONTENT_POLICY, STATIC_SECURITY_HEADERS } from "@/lib/server/http/security-headers";
@@ -46,7 +47,7 @@ async function answerClaim(req: http.IncomingMessage, res: http.ServerResponse, 
     }
     chunks.push(chunk);
   }
-  const headers = { get: (name: string) => firstHeader(req.headers[name]) };
+  const headers = nodeHeaders(req.headers);
   let slug: string;
   try {
     slug = decodeURIComponent(matterSlug);
@@ -58,7 +59,7 @@ async function answerClaim(req: http.IncomingMessage, res: http.ServerResponse, 
 }
 
 async function answerUpload(req: http.IncomingMessage, res: http.ServerResponse, matterId: string) {
-  const headers = { get: (name: string) => firstHeader(req.headers[name]) };
+  const headers = nodeHeaders(req.headers);
   const actor = await actorFromSessionCookie(headers);
   // destroyOnReturn: false — a refusal after the first bytes (wrong type, over the limit) must
   // not reset the connection: the rest is drained below so the browser receives the answer.
@@ -77,10 +78,6 @@ async function answerUpload(req: http.IncomingMessage, res: http.ServerResponse,
     }
   }
   send(res, answer.status, answer.body, answer.headers);
-}
-
-function firstHeader(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {

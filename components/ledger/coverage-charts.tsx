@@ -1,18 +1,17 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { SUPPORT_STATUS_LABELS, SUPPORT_STATUSES, type SupportStatus } from "@/lib/ledger/support-status";
 
-const STATUS_FILL = {
+const STATUS_FILL: Record<SupportStatus, string> = {
   SUPPORTED: "var(--color-supported)",
   PARTIAL: "var(--color-partial)",
   UNSUPPORTED: "var(--color-unsupported)",
   CONTRADICTED: "var(--color-contradicted)",
-} as const;
-const STATUS_WORD = { SUPPORTED: "Supported", PARTIAL: "Partial", UNSUPPORTED: "Unsupported", CONTRADICTED: "Contradicted" } as const;
-type Status = keyof typeof STATUS_FILL;
+};
 
-export function StatusChart({ byStatus }: { byStatus: Record<Status, number> }) {
-  const data = (Object.keys(STATUS_FILL) as Status[]).map((s) => ({ status: STATUS_WORD[s], key: s, n: byStatus[s] }));
+export function StatusChart({ byStatus }: { byStatus: Record<SupportStatus, number> }) {
+  const data = SUPPORT_STATUSES.map((s) => ({ status: SUPPORT_STATUS_LABELS[s], key: s, n: byStatus[s] }));
   return (
     <div className="h-48" role="img" aria-label={data.map((d) => `${d.status}: ${d.n}`).join(", ")}>
       <ResponsiveContainer width="100%" height="100%">
@@ -44,10 +43,10 @@ export function ElementChart({ elements }: { elements: ElementBar[] }) {
           <XAxis type="number" allowDecimals={false} fontSize={11} />
           <YAxis type="category" dataKey="label" width={48} tickLine={false} fontSize={11} interval={0} className="font-mono" />
           <Tooltip
-            formatter={(value, name) => [value, STATUS_WORD[name as Status] ?? name]}
+            formatter={(value, name) => [value, SUPPORT_STATUS_LABELS[name as SupportStatus] ?? name]}
             labelFormatter={(label, payload) => `${label} ${(payload?.[0]?.payload as ElementBar | undefined)?.text ?? ""}`}
           />
-          {(Object.keys(STATUS_FILL) as Status[]).map((s) => (
+          {SUPPORT_STATUSES.map((s) => (
             <Bar key={s} dataKey={s} stackId="a" fill={STATUS_FILL[s]} isAnimationActive={false} />
           ))}
         </BarChart>

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { AlertTriangle } from "lucide-react";
 import { ElementChart, StatusChart } from "@/components/ledger/coverage-charts";
-import { countLabel, elementLabel } from "@/components/ledger/labels";
+import { countLabel, elementLabel } from "@/lib/ledger/labels";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EVIDENCE_STATUSES, StatusBadge } from "@/components/ui/status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { SUPPORT_STATUSES } from "@/lib/ledger/support-status";
 import type { Coverage } from "@/lib/ledger/coverage";
 
 // The matter's proof at a glance: allegations by status, and for each element of each count
@@ -51,7 +52,7 @@ export function CoverageDashboard({ matterId, coverage }: { matterId: string; co
           <CardContent>
             <StatusChart byStatus={coverage.byStatus} />
             <ul className="mt-2 flex flex-wrap gap-2">
-              {EVIDENCE_STATUSES.map((s) => (
+              {SUPPORT_STATUSES.map((s) => (
                 <li key={s}>
                   <Link href={`${ledger}?status=${s}`} className="inline-flex items-center gap-1 text-sm hover:underline">
                     <StatusBadge status={s} /> {coverage.byStatus[s]}

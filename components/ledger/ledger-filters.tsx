@@ -3,7 +3,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { STATUS_META, EVIDENCE_STATUSES } from "@/components/ui/status-badge";
+import { STATUS_META } from "@/components/ui/status-badge";
+import { SUPPORT_STATUSES } from "@/lib/ledger/support-status";
 import { ALLEGATION_KIND_LABELS, ALLEGATION_KINDS, countryName } from "@/lib/schemas/allegation";
 
 export type FilterCount = { id: string; label: string; elements: { id: string; label: string }[] };
@@ -21,7 +22,7 @@ export function LedgerFilters({ basePath, values, counts, countries }: { basePat
       <Field label="Status" htmlFor="f-status">
         <Select id="f-status" name="status" defaultValue={values.status ?? ""}>
           <option value="">Any</option>
-          {EVIDENCE_STATUSES.map((s) => (
+          {SUPPORT_STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_META[s].label}
             </option>

@@ -1,12 +1,13 @@
 import { Lock } from "lucide-react";
-import { StatusBadge, type EvidenceStatus } from "@/components/ui/status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { SupportStatus } from "@/lib/ledger/support-status";
 import { Mono } from "@/components/ui/mono";
 
 export type WhyLink = { relation: string; label: string; title: string; privileged: boolean; pinCite: string | null };
 
 // The status with the links that produce it: a native <details>, so it opens by keyboard, click or
 // touch, and the badge's title shows the summary on hover.
-export function StatusWhy({ status, summary, links }: { status: EvidenceStatus; summary: string; links: WhyLink[] }) {
+export function StatusWhy({ status, summary, links }: { status: SupportStatus; summary: string; links: WhyLink[] }) {
   return (
     <details className="group relative" data-testid="status-why">
       <summary className="cursor-pointer list-none rounded-md [&::-webkit-details-marker]:hidden" title={summary}>

@@ -1,26 +1,24 @@
 import * as React from "react";
 import { CircleCheck, CircleX, Contrast, TriangleAlert, type LucideIcon } from "lucide-react";
 
+import { SUPPORT_STATUS_LABELS, type SupportStatus } from "@/lib/ledger/support-status";
 import { cn } from "@/lib/utils/cn";
 import { badgeVariants } from "./badge";
 
-export const EVIDENCE_STATUSES = ["SUPPORTED", "PARTIAL", "UNSUPPORTED", "CONTRADICTED"] as const;
-export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
-
-/** Single source for each status's word, icon and colour, also usable in legends and filters. */
+/** Each status's word, icon and colour, also usable in legends and filters. */
 export const STATUS_META: Record<
-  EvidenceStatus,
+  SupportStatus,
   { label: string; icon: LucideIcon; variant: "supported" | "partial" | "unsupported" | "contradicted" }
 > = {
-  SUPPORTED: { label: "Supported", icon: CircleCheck, variant: "supported" },
+  SUPPORTED: { label: SUPPORT_STATUS_LABELS.SUPPORTED, icon: CircleCheck, variant: "supported" },
   // Half-filled circle: some, not all, of the allegation is backed.
-  PARTIAL: { label: "Partial", icon: Contrast, variant: "partial" },
-  UNSUPPORTED: { label: "Unsupported", icon: CircleX, variant: "unsupported" },
-  CONTRADICTED: { label: "Contradicted", icon: TriangleAlert, variant: "contradicted" },
+  PARTIAL: { label: SUPPORT_STATUS_LABELS.PARTIAL, icon: Contrast, variant: "partial" },
+  UNSUPPORTED: { label: SUPPORT_STATUS_LABELS.UNSUPPORTED, icon: CircleX, variant: "unsupported" },
+  CONTRADICTED: { label: SUPPORT_STATUS_LABELS.CONTRADICTED, icon: TriangleAlert, variant: "contradicted" },
 };
 
 export type StatusBadgeProps = Omit<React.ComponentProps<"span">, "children"> & {
-  status: EvidenceStatus;
+  status: SupportStatus;
   /** Override the word (e.g. "Partially supported"); colour and icon stay fixed. */
   label?: string;
 };

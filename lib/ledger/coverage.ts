@@ -1,4 +1,4 @@
-import type { EvidenceStatus } from "@/components/ui/status-badge";
+import type { SupportStatus } from "@/lib/ledger/support-status";
 
 // The shape of the coverage dashboard's data: computed by lib/server/ledger/get-coverage.ts,
 // drawn by components/ledger/coverage-dashboard.tsx (which may not import lib/server).
@@ -18,7 +18,7 @@ export type ElementCoverage = {
 
 export type Coverage = {
   total: number;
-  byStatus: Record<EvidenceStatus, number>;
+  byStatus: Record<SupportStatus, number>;
   elements: ElementCoverage[];
   unprovenElements: number;
   openRequests: number;

@@ -70,10 +70,11 @@ const ZEnv = z.object({
 
 export type Env = z.infer<typeof ZEnv>;
 
+// `next build` evaluates server modules without serving anything: no database, no secrets.
+export const buildingApp = process.env.NEXT_PHASE === "phase-production-build";
+
 function loadEnv(): Env {
-  // `next build` evaluates server modules without serving anything; it needs no database.
-  const building = process.env.NEXT_PHASE === "phase-production-build";
-  const source = building ? { DATABASE_URL: "postgresql://build-phase/unused", ...process.env } : process.env;
+  const source = buildingApp ? { DATABASE_URL: "postgresql://build-phase/unused", ...process.env } : process.env;
   const result = ZEnv.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

@@ -8,7 +8,7 @@ import { formDataToObject } from "@/lib/schemas/parse";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requireActor } from "@/lib/server/auth/get-actor";
 import { requireAccountPermission, requirePermission, type MatterAccess } from "@/lib/server/auth/policy";
-import { requestContext } from "@/lib/server/claims/request-context";
+import { requestContext } from "@/lib/server/http/request-context";
 import { markGated } from "@/lib/server/http/gate-marker";
 import { logger } from "@/lib/server/logger";
 import type { Limit } from "@/lib/server/rate-limit/rate-limit";

@@ -8,7 +8,7 @@ import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
-import { isUniqueViolation } from "@/lib/server/counts/unique-violation";
+import { isUniqueViolation } from "@/lib/server/db-errors";
 import { allegationSnapshot, checkAllegationReferences, dataTransferRow, duplicateParagraph } from "@/lib/server/allegations/allegation-input";
 
 export async function updateAllegation(actor: Actor, matterId: string, allegationId: string, input: unknown) {

@@ -10,7 +10,7 @@ import { flagAllegation } from "@/lib/server/allegations/flag-allegation";
 import { approveClaim } from "@/lib/server/claims/approve-claim";
 import { markDeficient } from "@/lib/server/claims/mark-deficient";
 import { recommendClaim } from "@/lib/server/claims/recommend-claim";
-import { redeemSignInToken } from "@/lib/server/claims/redeem-sign-in-token";
+import { redeemSignInToken } from "@/lib/server/auth/redeem-sign-in-token";
 import { submitClaim } from "@/lib/server/claims/submit-claim";
 import { createCount } from "@/lib/server/counts/create-count";
 import { createEvidenceRequest } from "@/lib/server/evidence/create-evidence-request";

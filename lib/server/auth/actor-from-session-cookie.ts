@@ -3,7 +3,8 @@ import { getToken } from "next-auth/jwt";
 import type { Actor } from "@/lib/server/auth/actor";
 import { loadActor } from "@/lib/server/auth/load-actor";
 import { env } from "@/lib/server/env";
-import { fromHeaders, type HeaderSource } from "@/lib/server/claims/forwarded-headers";
+import { fromHeaders } from "@/lib/server/http/forwarded-headers";
+import type { HeaderSource } from "@/lib/server/http/header-source";
 
 // The signed-in user of a request the production web server answers before Next.js (a large
 // upload). Auth.js's own getToken reads and decrypts the session cookie exactly as auth() does

@@ -3,14 +3,14 @@ import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { AccountRole } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
-import { env } from "@/lib/server/env";
+import { buildingApp, env } from "@/lib/server/env";
 import { authLogger } from "@/lib/server/auth/auth-logger";
 import { authorizePassword } from "@/lib/server/auth/authorize-password";
 import { isWithinMaxAge } from "@/lib/server/auth/load-actor";
 import { throttleSignIn } from "@/lib/server/auth/throttle-sign-in";
 import { logger } from "@/lib/server/logger";
-import { redeemSignInToken } from "@/lib/server/claims/redeem-sign-in-token";
-import { fromHeaders } from "@/lib/server/claims/forwarded-headers";
+import { redeemSignInToken } from "@/lib/server/auth/redeem-sign-in-token";
+import { fromHeaders } from "@/lib/server/http/forwarded-headers";
 import { signInLinkRedeemLimits } from "@/lib/server/rate-limit/limits";
 
 declare module "next-auth" {
@@ -22,7 +22,7 @@ declare module "next-auth" {
   }
 }
 
-if (!env.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
+if (!env.AUTH_SECRET && !buildingApp) {
   throw new Error("AUTH_SECRET is not set: npm start generates one; a deployment must provide it");
 }
 

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/app-error";
 import { auth } from "@/lib/server/auth/auth";
 import type { Actor } from "@/lib/server/auth/actor";
 import { loadActor } from "@/lib/server/auth/load-actor";
-import { fromHeaders } from "@/lib/server/claims/forwarded-headers";
+import { fromHeaders } from "@/lib/server/http/forwarded-headers";
 
 // The signed-in user of the request a page, server action or route handler is serving.
 export const getActor = cache(async (): Promise<Actor | null> => {

@@ -10,7 +10,7 @@ import { claimAttachmentResponse } from "@/lib/server/claims/claim-attachment-re
 import { contentDisposition } from "@/lib/server/http/content-disposition";
 import { markDeficient } from "@/lib/server/claims/mark-deficient";
 import { openClaimAttachment, openMyClaimAttachment, type ClaimAttachmentFile } from "@/lib/server/claims/open-claim-attachment";
-import { redeemSignInToken } from "@/lib/server/claims/redeem-sign-in-token";
+import { redeemSignInToken } from "@/lib/server/auth/redeem-sign-in-token";
 import { submitClaim } from "@/lib/server/claims/submit-claim";
 import { env } from "@/lib/server/env";
 import { makeClaimMatter, validClaimInput } from "@/lib/server/testing/claim-fixtures";

@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import { ZClaimFiled } from "@/lib/schemas/api";
-import { fromHeaders, type HeaderSource } from "@/lib/server/claims/forwarded-headers";
+import { fromHeaders } from "@/lib/server/http/forwarded-headers";
+import type { HeaderSource } from "@/lib/server/http/header-source";
 import { errorAnswer, type JsonAnswer } from "@/lib/server/http/json-error";
 import { refuseCrossSite, requireContentType } from "@/lib/server/http/request-guard";
 import { submitClaim } from "@/lib/server/claims/submit-claim";

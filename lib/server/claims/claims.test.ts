@@ -12,7 +12,7 @@ import { listMyClaims } from "@/lib/server/claims/list-my-claims";
 import { markDeficient } from "@/lib/server/claims/mark-deficient";
 import { markDuplicate } from "@/lib/server/claims/mark-duplicate";
 import { recommendClaim } from "@/lib/server/claims/recommend-claim";
-import { redeemSignInToken } from "@/lib/server/claims/redeem-sign-in-token";
+import { redeemSignInToken } from "@/lib/server/auth/redeem-sign-in-token";
 import { rejectClaim } from "@/lib/server/claims/reject-claim";
 import { submitClaim } from "@/lib/server/claims/submit-claim";
 import { verifyClaim } from "@/lib/server/claims/verify-claim";

@@ -5,7 +5,7 @@ import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { lockClaim, recordTransition, requireTransition } from "@/lib/server/claims/transition";
-import { linkUrl, newSignInToken, VERIFY_LINK_TTL_MS } from "@/lib/server/claims/tokens";
+import { linkUrl, newSignInToken, VERIFY_LINK_TTL_MS } from "@/lib/server/auth/sign-in-tokens";
 import { queueMail } from "@/lib/server/mail/queue-mail";
 import { deliverOutboxSoon } from "@/lib/server/mail/deliver-outbox";
 

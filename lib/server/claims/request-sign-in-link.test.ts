@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { claimIntake } from "@/lib/server/claims/claim-intake";
-import { redeemSignInToken } from "@/lib/server/claims/redeem-sign-in-token";
+import { redeemSignInToken } from "@/lib/server/auth/redeem-sign-in-token";
 import { requestSignInLink } from "@/lib/server/claims/request-sign-in-link";
 import { submitClaim } from "@/lib/server/claims/submit-claim";
 import { appUrl, env } from "@/lib/server/env";

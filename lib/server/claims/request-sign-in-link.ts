@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { parseInput } from "@/lib/schemas/parse";
 import { db } from "@/lib/server/db";
-import { linkUrl, newSignInToken, SIGN_IN_LINK_TTL_MS } from "@/lib/server/claims/tokens";
+import { linkUrl, newSignInToken, SIGN_IN_LINK_TTL_MS } from "@/lib/server/auth/sign-in-tokens";
 import { deliverOutboxSoon } from "@/lib/server/mail/deliver-outbox";
 import { queueMail } from "@/lib/server/mail/queue-mail";
 

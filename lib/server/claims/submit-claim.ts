@@ -14,7 +14,7 @@ import { db } from "@/lib/server/db";
 import { computeSignals, type ComputedSignal } from "@/lib/server/claims/compute-signals";
 import { getClaimForm } from "@/lib/server/claims/get-claim-form";
 import { confirmationCodesMatch } from "@/lib/server/claims/prefill-from-notice";
-import { linkUrl, newSignInToken, VERIFY_LINK_TTL_MS } from "@/lib/server/claims/tokens";
+import { linkUrl, newSignInToken, VERIFY_LINK_TTL_MS } from "@/lib/server/auth/sign-in-tokens";
 import { deliverOutboxSoon } from "@/lib/server/mail/deliver-outbox";
 import { outboxEntry } from "@/lib/server/mail/queue-mail";
 

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { claimSubmissionKey } from "@/lib/server/idempotency";
-import { isUniqueViolation } from "@/lib/server/counts/unique-violation";
+import { isUniqueViolation } from "@/lib/server/db-errors";
 
 export async function createCount(actor: Actor, matterId: string, input: unknown) {
   await requirePermission(actor, matterId, "counts.write");

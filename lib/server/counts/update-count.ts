@@ -6,7 +6,7 @@ import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
-import { isUniqueViolation } from "@/lib/server/counts/unique-violation";
+import { isUniqueViolation } from "@/lib/server/db-errors";
 
 export async function updateCount(actor: Actor, matterId: string, countId: string, input: unknown) {
   if (!isUuid(countId)) throw AppError.notFound("Count not found");

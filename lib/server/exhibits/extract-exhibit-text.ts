@@ -5,7 +5,7 @@ import { db } from "@/lib/server/db";
 import { extractionFailureReason } from "@/lib/server/exhibits/extract-file-text";
 import { ExtractionFailed, extractInSandbox, type SandboxLimits } from "@/lib/server/sandbox/extract-in-sandbox";
 import { logger } from "@/lib/server/logger";
-import { readBlob } from "@/lib/server/storage/blob-store";
+import { readBlob } from "@/lib/server/storage/open-verified";
 
 // Past this, loading the file into memory to parse it would hurt the worker; such exhibits are
 // listed as failed with the reason rather than taking the process down.

@@ -1,5 +1,6 @@
 // Every security header the app sends, in one place. (No server-only or env import: next.config.ts
 // loads this file at build time and proxy.ts before any page code.)
+import type { HeaderSource } from "@/lib/server/http/header-source";
 
 // The page policy, one directive a line, so a feature that needs more names it here.
 const PAGE_POLICY: Record<string, readonly string[]> = {
@@ -43,7 +44,6 @@ export function createNonce(): string {
 
 export const HSTS = "max-age=63072000; includeSubDomains";
 
-type HeaderSource = { get(name: string): string | null | undefined };
 
 // HSTS only means something over HTTPS: the configured public origin is https, or a proxy we trust
 // (TRUSTED_PROXY_HOPS > 0) says the browser came in over https. A client's own X-Forwarded-Proto

@@ -3,7 +3,8 @@ import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
 import type { ElementCoverage } from "@/lib/ledger/coverage";
-import { SUPPORT_VIEW, SUPPORT_STATUSES, type SupportStatus } from "@/lib/server/ledger/support-status";
+import { SUPPORT_STATUSES, type SupportStatus } from "@/lib/ledger/support-status";
+import { SUPPORT_VIEW } from "@/lib/server/ledger/support-status";
 
 // The coverage dashboard: allegations by status, and for each element of each count how many of
 // the allegations that serve it are proven. An element with no SUPPORTED allegation is the legal

@@ -3,7 +3,8 @@ import type { AllegationKind, FlagSeverity } from "@/lib/generated/prisma/enums"
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
-import { SUPPORT_VIEW, type SupportStatus } from "@/lib/server/ledger/support-status";
+import type { SupportStatus } from "@/lib/ledger/support-status";
+import { SUPPORT_VIEW } from "@/lib/server/ledger/support-status";
 
 export type GapRequest = { description: string; assignee: string | null; dueOn: string | null; overdue: boolean };
 export type GapRow = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SUPPORT_STATUSES } from "@/lib/ledger/support-status";
 import { ALLEGATION_KINDS } from "@/lib/schemas/allegation";
 import { ZText } from "@/lib/schemas/common";
 
@@ -6,11 +7,10 @@ import { ZText } from "@/lib/schemas/common";
 // reload, and run in SQL. A malformed value is ignored rather than failing the page.
 export const LEDGER_SORTS = ["paragraph", "status", "kind", "country", "requests", "flag"] as const;
 export const LEDGER_PAGE_SIZE = 100;
-const STATUSES = ["SUPPORTED", "PARTIAL", "UNSUPPORTED", "CONTRADICTED"] as const;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 export const ZLedgerQuery = z.object({
-  status: z.preprocess(first, z.enum(STATUSES).optional()).catch(undefined),
+  status: z.preprocess(first, z.enum(SUPPORT_STATUSES).optional()).catch(undefined),
   kind: z.preprocess(first, z.enum(ALLEGATION_KINDS).optional()).catch(undefined),
   // "count:<uuid>" or "element:<uuid>"
   element: z.preprocess(first, z.string().regex(/^(count|element):[0-9a-f-]{36}$/i).optional()).catch(undefined),

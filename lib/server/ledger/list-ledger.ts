@@ -5,7 +5,8 @@ import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { LEDGER_PAGE_SIZE, ZLedgerQuery, type TLedgerQuery } from "@/lib/server/ledger/ledger-filters";
-import { SUPPORT_VIEW, type SupportStatus } from "@/lib/server/ledger/support-status";
+import type { SupportStatus } from "@/lib/ledger/support-status";
+import { SUPPORT_VIEW } from "@/lib/server/ledger/support-status";
 
 export type LedgerRow = {
   id: string;

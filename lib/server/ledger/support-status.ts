@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/server/db";
+import type { SupportStatus } from "@/lib/ledger/support-status";
 
 // Support status is derived, never typed in (DESIGN.md). The rule lives in ONE place, the SQL
 // view "AllegationSupport" (prisma/migrations/*_allegation_support_view); this module is the only
@@ -13,9 +14,8 @@ import type { Db, Tx } from "@/lib/server/db";
 //   CONTRADICTED  active CONTRADICTS links and no SUPPORTS link at all
 //   UNSUPPORTED   anything else (a WEAK flag with no support at all leaves it UNSUPPORTED)
 //
-// Removed links (removedAt set) never count; CONTEXT links never change the status.
-export const SUPPORT_STATUSES = ["SUPPORTED", "PARTIAL", "UNSUPPORTED", "CONTRADICTED"] as const;
-export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
+// Removed links (removedAt set) never count; CONTEXT links never change the status. The values
+// themselves are listed once, in lib/ledger/support-status.ts.
 
 export type SupportRow = {
   allegationId: string;

@@ -5,7 +5,6 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/server/env";
 import { SharedHasher } from "@/lib/server/storage/hash-worker";
-import { readVerified } from "@/lib/server/storage/open-verified";
 
 // Content-addressed store: <root>/ab/cd/<sha256>. Bytes land in <root>/.tmp first, hashed while
 // they stream, fsynced, and only then renamed into place, so a crash leaves at most a temp file
@@ -244,12 +243,6 @@ async function fsyncDir(dir: string): Promise<void> {
   } finally {
     await h.close();
   }
-}
-
-// Text extraction reads by storage key. Both stores' keys end in the blob's SHA-256, so this is
-// a verified read from whichever store is configured.
-export function readBlob(storageKey: string): Promise<Buffer> {
-  return readVerified(storageKey.slice(-64));
 }
 
 async function readDirSafe(dir: string): Promise<string[]> {

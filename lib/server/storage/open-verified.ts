@@ -16,6 +16,12 @@ export async function readVerified(sha256: string): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+// Text extraction reads by storage key. Both stores' keys end in the blob's SHA-256, so this is
+// a verified read from whichever store is configured.
+export function readBlob(storageKey: string): Promise<Buffer> {
+  return readVerified(storageKey.slice(-64));
+}
+
 export type BlobCheck = { ok: true } | { ok: false; missing: true; actual: null } | { ok: false; missing: false; actual: string };
 
 // Reads a blob through to the end: what an integrity failure found, or ok.

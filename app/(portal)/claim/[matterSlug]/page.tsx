@@ -6,7 +6,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { formatCalendarDate } from "@/lib/claims/dates";
 import { getClaimForm } from "@/lib/server/claims/get-claim-form";
 import { prefillFromNotice } from "@/lib/server/claims/prefill-from-notice";
-import { requestContext } from "@/lib/server/claims/request-context";
+import { requestContext } from "@/lib/server/http/request-context";
 import { loadOr404 } from "@/lib/server/page-guard";
 import { submitClaimAction } from "./actions";
 import { ZClaimFormQuery } from "@/lib/schemas/page-queries";

@@ -1,5 +1,5 @@
 import "server-only";
-import { countLabel, elementLabel } from "@/components/ledger/labels";
+import { countLabel, elementLabel } from "@/lib/ledger/labels";
 import type { ElementChoice } from "@/components/allegations/allegation-form";
 import { COUNTRY_CODES, countryName } from "@/lib/schemas/allegation";
 import type { Actor } from "@/lib/server/auth/actor";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArrowDown, ArrowUp, Flag, ListChecks, Plus } from "lucide-react";
-import { countLabel, elementLabel } from "@/components/ledger/labels";
+import { countLabel, elementLabel } from "@/lib/ledger/labels";
 import { LedgerFilters } from "@/components/ledger/ledger-filters";
 import { StatusWhy } from "@/components/ledger/status-why";
 import { Badge } from "@/components/ui/badge";

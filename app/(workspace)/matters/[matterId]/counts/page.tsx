@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Plus, Scale } from "lucide-react";
-import { countLabel, elementLabel } from "@/components/ledger/labels";
+import { countLabel, elementLabel } from "@/lib/ledger/labels";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { CheckCircle2, Flag, Lock, Pencil } from "lucide-react";
 import { FlagDialog } from "@/components/ledger/flag-dialog";
-import { exhibitLabel, countLabel } from "@/components/ledger/labels";
+import { exhibitLabel, countLabel } from "@/lib/ledger/labels";
 import { LinkDialog } from "@/components/ledger/link-dialog";
 import { ReasonDialog } from "@/components/ledger/reason-dialog";
 import { RequestDialog } from "@/components/ledger/request-dialog";

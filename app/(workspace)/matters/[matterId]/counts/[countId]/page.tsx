@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddElementForm, CountForm, ElementRow } from "@/components/counts/count-forms";
-import { countLabel, elementLabel } from "@/components/ledger/labels";
+import { countLabel, elementLabel } from "@/lib/ledger/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCount } from "@/lib/server/counts/get-count";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";

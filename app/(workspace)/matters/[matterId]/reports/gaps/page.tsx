@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Download, Flag } from "lucide-react";
-import { elementLabel } from "@/components/ledger/labels";
+import { elementLabel } from "@/lib/ledger/labels";
 import { PrintButton } from "@/components/ledger/print-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

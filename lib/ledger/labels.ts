@@ -1,8 +1,9 @@
+import { exhibitLabel as formatExhibitLabel } from "@/lib/bates/format";
 import { romanNumeral } from "@/lib/schemas/count";
 
 // How people cite things in the ledger: PX-0012, Count IV, element IV.2.
 export function exhibitLabel(x: { prefix: string; number: number }): string {
-  return `${x.prefix}-${String(x.number).padStart(4, "0")}`;
+  return formatExhibitLabel(x.prefix, x.number);
 }
 
 export function countLabel(number: number): string {

@@ -1,7 +1,7 @@
 import "server-only";
 import { v7 as uuidv7 } from "uuid";
 import { db } from "@/lib/server/db";
-import { hashToken } from "@/lib/server/claims/tokens";
+import { hashToken } from "@/lib/server/auth/sign-in-tokens";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 
 export type LinkUser = { id: string; email: string; name: string; role: "CLASS_MEMBER" };
