@@ -23,6 +23,7 @@ const SIZE = Number(process.env.SOAK_UPLOAD_MIB ?? 1024) * MiB;
 const PASSWORD = "soak-test-password-1";
 
 // Set before any lib/server module is loaded: env.ts reads it once.
+fs.mkdirSync(path.join(ROOT, ".data"), { recursive: true });
 const blobRoot = fs.mkdtempSync(path.join(ROOT, ".data", "soak-blobs-"));
 process.env.BLOB_ROOT = blobRoot;
 
@@ -85,19 +86,19 @@ async function signIn(base: string): Promise<string> {
   return cookie;
 }
 
-// The same `size` bytes every time (hex text, an accepted type), made as they are sent.
+// The same `size` bytes for the same file name (hex text, an accepted type), made as they are sent.
 const pattern = Buffer.from(randomBytes(MiB / 2).toString("hex"));
-function* content(size: number): Generator<Buffer> {
+function* content(size: number, fileName: string): Generator<Buffer> {
   for (let offset = 0, i = 0; offset < size; offset += MiB, i++) {
     const chunk = Buffer.from(pattern.subarray(0, Math.min(MiB, size - offset)));
-    chunk.write(i.toString(16).padStart(8, "0"), 0);
+    chunk.write(`${i.toString(16).padStart(8, "0")}${Buffer.from(fileName).toString("hex")}`, 0);
     yield chunk;
   }
 }
 
-function sha256Of(size: number): string {
+function sha256Of(size: number, fileName: string): string {
   const hash = createHash("sha256");
-  for (const chunk of content(size)) hash.update(chunk);
+  for (const chunk of content(size, fileName)) hash.update(chunk);
   return hash.digest("hex");
 }
 
@@ -123,7 +124,7 @@ async function upload(base: string, cookie: string, fileName: string, size: numb
   }).finally(() => (settled = true));
   const quiet = answer.catch(() => undefined);
   let written = 0;
-  for (const chunk of content(size)) {
+  for (const chunk of content(size, fileName)) {
     if (settled) break;
     if (cut && written >= cut.at) {
       await cut.then();
@@ -202,7 +203,7 @@ describe("crash safety: kill -9 of the web server mid-upload", () => {
     expect(await m.cleanTempFiles()).toBe(1);
     expect(await tempFiles()).toEqual([]);
 
-    const expected = sha256Of(SIZE);
+    const expected = sha256Of(SIZE, fileName);
     const t0 = performance.now();
     const retried = await upload(web.base, cookie, fileName, SIZE);
     const seconds = (performance.now() - t0) / 1000;
