@@ -9,6 +9,7 @@ export type SoakServer = {
   base: string;
   pid: number;
   output: () => string;
+  alive: () => boolean;
   // SIGTERM: the server finishes the requests under way, then exits.
   stop: () => Promise<void>;
   // kill -9: no handler runs, nothing is flushed.
@@ -57,5 +58,5 @@ export async function startSoakServer(port: number, env: Record<string, string>)
     if (!gone) child.kill(name);
     await exited;
   };
-  return { base, pid: child.pid!, output: () => out, stop: () => signal("SIGTERM"), kill: () => signal("SIGKILL") };
+  return { base, pid: child.pid!, output: () => out, alive: () => !gone, stop: () => signal("SIGTERM"), kill: () => signal("SIGKILL") };
 }

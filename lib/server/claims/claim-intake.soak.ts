@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HONG_CLAIM_FORM } from "@/prisma/seed-claims";
 import { freePort, startSoakServer, type SoakServer } from "@/scripts/lib/soak-server";
 
-const SUBMISSIONS = 10_000;
+// SOAK_CLAIMS: fewer submissions for a quick local run; the suite runs 10,000.
+const SUBMISSIONS = Number(process.env.SOAK_CLAIMS ?? 10_000);
 const CLIENTS = 50;
 const DUPLICATE_SHARE = 0.1;
 

@@ -173,7 +173,7 @@ describe("crash safety: kill -9 of the web server mid-upload", () => {
       at: SIZE / 2,
       then: async () => {
         // Killed only once the server has written a good part of the file: mid-upload for real.
-        await until("the server to stage a quarter of the upload", async () => ((await tempFiles())[0]?.size ?? 0) >= SIZE / 4);
+        await until("the server to stage a quarter of the upload", async () => ((await tempFiles())[0]?.size ?? 0) >= SIZE / 4, 180_000);
         killedAt = (await tempFiles())[0]!.size;
         await web.kill();
       },
@@ -229,7 +229,7 @@ describe("crash safety: kill -9 of the web server mid-upload", () => {
 
 describe("the integrity sweep", () => {
   it("reports a blob with one flipped byte and a blob whose file is gone, and logs both in custody", async () => {
-    const web = server ?? (await start());
+    const web = server?.alive() ? server : await start();
     const cookie = await signIn(web.base);
     const sent = await Promise.all(
       ["flipped", "missing"].map(async (name) => {
