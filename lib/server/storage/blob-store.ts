@@ -4,6 +4,7 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/server/env";
+import type { StagedBlob } from "@/lib/server/storage/blob-store-types";
 import { SharedHasher } from "@/lib/server/storage/hash-worker";
 
 // Content-addressed store: <root>/ab/cd/<sha256>. Bytes land in <root>/.tmp first, hashed while
@@ -37,15 +38,7 @@ function absolute(storageKey: string): string {
   return resolved;
 }
 
-export type StagedBlob = {
-  sha256: string;
-  size: number;
-  // The first bytes, for magic-byte checks.
-  head: Buffer;
-  // Moves the staged file into the store under its hash; returns the storage key.
-  commit(): Promise<string>;
-  discard(): Promise<void>;
-};
+export type { StagedBlob };
 
 export class BlobTooLargeError extends Error {}
 
