@@ -22,7 +22,8 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-const isTest = (file: string) => file.endsWith(".test.ts");
+// Tests (vitest's *.test.ts and the soak suite's *.soak.ts) set up their own world.
+const isTest = (file: string) => file.endsWith(".test.ts") || file.endsWith(".soak.ts");
 
 // "@/lib/x" or "./x" to a repository path; packages (next, zod, server-only) to null.
 function resolve(from: string, specifier: string): string | null {

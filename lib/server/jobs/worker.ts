@@ -3,7 +3,7 @@ import { env } from "@/lib/server/env";
 import { getBoss } from "@/lib/server/jobs/boss";
 import { QUEUES } from "@/lib/server/jobs/queues";
 import { logger } from "@/lib/server/logger";
-import { cleanTempFiles } from "@/lib/server/storage/blob-store";
+import { blobStore } from "@/lib/server/storage/active-blob-store";
 
 // Work whose job was lost (enqueue failed after commit, or rows written by the seed) is sent again.
 const RECOVER_EVERY_MS = 5 * 60_000;
@@ -34,8 +34,8 @@ export async function stopJobWorkers(timeoutMs: number): Promise<void> {
 }
 
 async function run(): Promise<void> {
-  const removed = await cleanTempFiles();
-  if (removed > 0) logger.warn({ removed }, "removed temp files left by interrupted uploads");
+  const removed = await (await blobStore()).cleanTemp();
+  if (removed > 0) logger.warn({ removed }, "removed temporary uploads left by interrupted uploads");
   const boss = await getBoss();
   for (const [name, queue] of Object.entries(QUEUES)) {
     const def = queue as (typeof QUEUES)[keyof typeof QUEUES] & { run: (data: unknown) => Promise<void> };

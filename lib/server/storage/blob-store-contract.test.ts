@@ -75,6 +75,18 @@ describe.each(harnesses)("blob store contract: %s", (_name, makeHarness) => {
     h = makeHarness();
   });
 
+  it("removes temporary uploads a crash left behind, but only old ones", async () => {
+    // A staged upload that is neither committed nor discarded: what a process killed in between leaves.
+    const staged = await h.store.stage([randomBytes(4096)], { maxBytes: 1 << 20 });
+    expect((await h.leftovers()).length).toBeGreaterThan(0);
+    expect(await h.store.cleanTemp()).toBe(0);
+    expect((await h.leftovers()).length).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await h.store.cleanTemp(1000)).toBeGreaterThan(0);
+    expect(await h.leftovers()).toEqual([]);
+    await expect(staged.commit()).rejects.toThrow();
+  });
+
   it("puts a stream under its SHA-256 and reads the same bytes back, verified", async () => {
     // Larger than the verify-ahead window and than one multipart part, with an unaligned tail.
     const bytes = randomBytes(VERIFY_AHEAD_BYTES + 5 * 1024 * 1024 + 4097);

@@ -39,7 +39,12 @@ export interface BlobStore {
   // Deletes a blob nothing refers to. A blob is written before the row that refers to it
   // commits, so a young one is kept: it may belong to an upload still under way.
   deleteIfOrphaned(sha256: string, options: { isReferenced: (sha256: string) => Promise<boolean>; minAgeMs?: number }): Promise<boolean>;
+  // Removes temporary uploads a crash left behind, only those older than `olderThanMs`: another
+  // instance sharing the store may be writing a fresh one right now. Returns how many went.
+  cleanTemp(olderThanMs?: number): Promise<number>;
 }
+
+export const TEMP_MIN_AGE_MS = 60 * 60 * 1000;
 
 export const ORPHAN_MIN_AGE_MS = 60 * 60 * 1000;
 

@@ -1,8 +1,8 @@
 import "server-only";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import { blobRoot, stageStream, storageKeyFor } from "@/lib/server/storage/blob-store";
-import { BlobMissingError, ORPHAN_MIN_AGE_MS, isSha256, type BlobStore } from "@/lib/server/storage/blob-store-types";
+import { blobRoot, cleanTempFiles, stageStream, storageKeyFor } from "@/lib/server/storage/blob-store";
+import { BlobMissingError, ORPHAN_MIN_AGE_MS, TEMP_MIN_AGE_MS, isSha256, type BlobStore } from "@/lib/server/storage/blob-store-types";
 import { verifyWhileReading } from "@/lib/server/storage/verify-while-reading";
 
 // Today's store on the local disk (<root>/ab/cd/<sha256>); writes go through blob-store.ts's
@@ -13,6 +13,7 @@ export function createLocalBlobStore(): BlobStore {
   return {
     kind: "local",
     stage: (source, options) => stageStream(source, options),
+    cleanTemp: (olderThanMs = TEMP_MIN_AGE_MS) => cleanTempFiles(olderThanMs),
 
     async put(source, options) {
       const staged = await stageStream(source, { maxBytes: Number.MAX_SAFE_INTEGER, ...options });

@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { BlobTooLargeError } from "@/lib/server/storage/blob-store";
-import { BlobMissingError, ORPHAN_MIN_AGE_MS, assertSha256, isSha256, type BlobStore, type ByteSource, type StageOptions } from "@/lib/server/storage/blob-store-types";
+import { BlobMissingError, ORPHAN_MIN_AGE_MS, TEMP_MIN_AGE_MS, assertSha256, isSha256, type BlobStore, type ByteSource, type StageOptions } from "@/lib/server/storage/blob-store-types";
 import { verifyWhileReading } from "@/lib/server/storage/verify-while-reading";
 
 export type S3Config = {
@@ -134,6 +134,25 @@ export function createS3BlobStore(config: S3Config): BlobStore {
         for (const object of page.Contents ?? []) if (object.Key && isSha256(object.Key)) yield object.Key;
         ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (ContinuationToken);
+    },
+
+    // Temporary keys whose upload never committed (the process died between upload and copy).
+    // Multipart uploads cut off mid-way are not objects yet: give the bucket a lifecycle rule
+    // (AbortIncompleteMultipartUpload) for those.
+    async cleanTemp(olderThanMs = TEMP_MIN_AGE_MS) {
+      const cutoff = Date.now() - olderThanMs;
+      let removed = 0;
+      let ContinuationToken: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: TEMP_PREFIX, ContinuationToken }));
+        for (const object of page.Contents ?? []) {
+          if (!object.Key || (object.LastModified?.getTime() ?? Date.now()) > cutoff) continue;
+          await remove(object.Key);
+          removed++;
+        }
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (ContinuationToken);
+      return removed;
     },
 
     async deleteIfOrphaned(sha256, { isReferenced, minAgeMs = ORPHAN_MIN_AGE_MS }) {
