@@ -55,6 +55,15 @@ export const QUEUES = {
     },
     options: { name: "claims-rescore", retryLimit: 0, expireInSeconds: 60 * 60 },
   }),
+  // Mail a request did not send itself (a staff decision, an SMTP failure, an instance that
+  // stopped first): sent every minute; a redacted one past its grace is marked undeliverable.
+  "mail-sweep": queue<Record<string, never>>({
+    run: async () => {
+      await (await import("@/lib/server/mail/deliver-outbox")).deliverOutbox();
+    },
+    options: { name: "mail-sweep", retryLimit: 0, expireInSeconds: 5 * 60 },
+    schedule: "* * * * *",
+  }),
   // A rate-limit row outlives its window only as dead weight: a flood of one-off IPs and emails
   // would otherwise grow the table without bound.
   "rate-limit-sweep": queue<Record<string, never>>({
