@@ -40,3 +40,9 @@ export function formatDateRange(from: Date | null, to: Date | null): string {
   }
   return from ? `from ${formatDate(from)}` : `by ${formatDate(to)}`;
 }
+
+// Ends a sentence with one full stop: a caption such as "Hong v. ByteDance Inc." already has it.
+export function endSentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

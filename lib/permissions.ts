@@ -4,7 +4,7 @@
 // changes in one place and the tests follow. Pure: pages, components and tests import it.
 
 export type MatterRole = "ATTORNEY" | "PARALEGAL";
-export type ClaimStatus = "SUBMITTED" | "VERIFIED" | "DEFICIENT" | "APPROVED" | "REJECTED" | "DUPLICATE" | "WITHDRAWN";
+export type ClaimStatus = "SUBMITTED" | "VERIFIED" | "DEFICIENT" | "DEFICIENCY_ANSWERED" | "APPROVED" | "REJECTED" | "DUPLICATE" | "WITHDRAWN";
 
 const TEAM = ["ATTORNEY", "PARALEGAL"] as const satisfies readonly MatterRole[];
 const ATTORNEYS = ["ATTORNEY"] as const satisfies readonly MatterRole[];
@@ -61,13 +61,13 @@ export function accountHas(role: AccountRole, permission: AccountPermission): bo
 // status does not change), and the permission it needs (a class member's own steps: "claims.own").
 export const CLAIM_TRANSITIONS = {
   verify: { from: ["SUBMITTED"], to: "VERIFIED", permission: "claims.review", verb: "verified" },
-  "mark-deficient": { from: ["SUBMITTED", "VERIFIED"], to: "DEFICIENT", permission: "claims.review", verb: "marked deficient" },
-  recommend: { from: ["SUBMITTED", "VERIFIED", "DEFICIENT"], to: null, permission: "claims.review", verb: "recommended" },
-  approve: { from: ["SUBMITTED", "VERIFIED"], to: "APPROVED", permission: "claims.decide", verb: "approved" },
-  reject: { from: ["SUBMITTED", "VERIFIED", "DEFICIENT"], to: "REJECTED", permission: "claims.decide", verb: "rejected" },
-  "mark-duplicate": { from: ["SUBMITTED", "VERIFIED", "DEFICIENT"], to: "DUPLICATE", permission: "claims.decide", verb: "marked duplicate" },
-  "answer-deficiency": { from: ["DEFICIENT"], to: "VERIFIED", permission: "claims.own", verb: "answered" },
-  withdraw: { from: ["SUBMITTED", "VERIFIED", "DEFICIENT"], to: "WITHDRAWN", permission: "claims.own", verb: "withdrawn" },
+  "mark-deficient": { from: ["SUBMITTED", "VERIFIED", "DEFICIENCY_ANSWERED"], to: "DEFICIENT", permission: "claims.review", verb: "marked deficient" },
+  recommend: { from: ["SUBMITTED", "VERIFIED", "DEFICIENT", "DEFICIENCY_ANSWERED"], to: null, permission: "claims.review", verb: "recommended" },
+  approve: { from: ["SUBMITTED", "VERIFIED", "DEFICIENCY_ANSWERED"], to: "APPROVED", permission: "claims.decide", verb: "approved" },
+  reject: { from: ["SUBMITTED", "VERIFIED", "DEFICIENT", "DEFICIENCY_ANSWERED"], to: "REJECTED", permission: "claims.decide", verb: "rejected" },
+  "mark-duplicate": { from: ["SUBMITTED", "VERIFIED", "DEFICIENT", "DEFICIENCY_ANSWERED"], to: "DUPLICATE", permission: "claims.decide", verb: "marked duplicate" },
+  "answer-deficiency": { from: ["DEFICIENT"], to: "DEFICIENCY_ANSWERED", permission: "claims.own", verb: "answered" },
+  withdraw: { from: ["SUBMITTED", "VERIFIED", "DEFICIENT", "DEFICIENCY_ANSWERED"], to: "WITHDRAWN", permission: "claims.own", verb: "withdrawn" },
 } as const satisfies Record<
   string,
   { from: readonly ClaimStatus[]; to: ClaimStatus | null; permission: Permission | "claims.own"; verb: string }

@@ -5,6 +5,7 @@ import { generateClaimNumber } from "../lib/claims/claim-number";
 import { normalizeAddress, normalizeEmail, normalizePhone } from "../lib/claims/normalize";
 import { ZClaimFormDefinition, type TClaimFormDefinition } from "../lib/schemas/claim-form";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { rescoreInTransaction } from "../lib/server/claims/rescore-in-transaction";
 import { seedAudit } from "./seed-audit";
 
 export const HONG_CLAIM_FORM: TClaimFormDefinition = ZClaimFormDefinition.parse({
@@ -74,6 +75,7 @@ export async function seedClaims(db: PrismaClient, matterId: string): Promise<vo
       claimDeadline: new Date(`${HONG_CLAIM_FORM.claimDeadline}T00:00:00Z`),
     },
   });
+  let created = 0;
   for (const c of DEMO_CLAIMS) {
     const exists = await db.claim.findUnique({ where: { matterId_idempotencyKey: { matterId, idempotencyKey: c.key } }, select: { id: true } });
     if (exists) continue;
@@ -122,6 +124,15 @@ export async function seedClaims(db: PrismaClient, matterId: string): Promise<vo
       await tx.auditEvent.create({
         data: { matterId, entityId: claim.id, ...seedAudit("claim.submit", { number: claim.number, fraudScore: claim.fraudScore, signals: [], subclass: claim.subclass, source: "demo seed" }) },
       });
+    });
+    created++;
+  }
+  // Seeded claims skip submission's signal lookups, so score them as the re-score job does: the
+  // near twins ("Morgan"/"Morgon Diaz") must show their signals the first time anyone opens them.
+  if (created > 0) {
+    await db.$transaction(async (tx) => {
+      const result = await rescoreInTransaction(tx, matterId, null);
+      await tx.auditEvent.create({ data: { matterId, entityId: matterId, ...seedAudit("claim.rescore", { ...result, ms: 0 }) } });
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Ban, CheckCircle2, CircleDot, Copy, FileWarning, MailCheck, Undo2 } from "lucide-react";
+import { Ban, CheckCircle2, CircleDot, Copy, FileWarning, MailCheck, MessageSquareReply, Undo2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { CLAIM_STATUS_LABELS, type TClaimStatus } from "@/lib/schemas/claim";
 
@@ -7,6 +7,7 @@ const LOOK: Record<TClaimStatus, { variant: "info" | "warning" | "neutral" | "ou
   SUBMITTED: { variant: "outline", icon: CircleDot },
   VERIFIED: { variant: "info", icon: MailCheck },
   DEFICIENT: { variant: "warning", icon: FileWarning },
+  DEFICIENCY_ANSWERED: { variant: "info", icon: MessageSquareReply },
   APPROVED: { variant: "info", icon: CheckCircle2 },
   REJECTED: { variant: "neutral", icon: Ban },
   DUPLICATE: { variant: "neutral", icon: Copy },

@@ -41,7 +41,12 @@ export function PublicClaimForm({ definition, action, submissionKey, prefill }: 
     ...Object.fromEntries(definition.questions.map((q, i) => [questionField(q.id), `Question ${i + 1}`])),
   };
   const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "_form"));
-  const ineligible = definition.questions.some((q) => q.kind === "yesno" && q.eligibility && errors[questionField(q.id)]);
+  // Only an answer that fails a criterion offers "submit anyway"; a blank answer is just an error.
+  const ineligible = definition.questions.some((q) => {
+    if (q.kind !== "yesno" || !q.eligibility) return false;
+    const answer = v[questionField(q.id)];
+    return Boolean(errors[questionField(q.id)]) && (answer === "yes" || answer === "no") && answer !== q.eligibility.requiredAnswer;
+  });
 
   return (
     <form key={state.status === "error" ? state.attempt : "initial"} action={formAction} className="grid gap-6" noValidate>
@@ -131,7 +136,7 @@ export function PublicClaimForm({ definition, action, submissionKey, prefill }: 
             <fieldset key={q.id} className="grid gap-2" aria-describedby={err ? fieldErrorId(name) : undefined}>
               <legend className="text-sm font-medium">
                 {i + 1}. {q.label}
-                {q.required && <span aria-hidden className="ml-0.5 text-destructive">*</span>}
+                {(q.required || q.eligibility) && <span aria-hidden className="ml-0.5 text-destructive">*</span>}
               </legend>
               {q.help && <p className="text-sm text-muted-foreground">{q.help}</p>}
               <div className="flex gap-6">

@@ -53,6 +53,8 @@ test("a new person files a claim, verifies by email, answers a deficiency and is
   const summary = member.getByRole("alert").filter({ hasText: "There is a problem" });
   await expect(summary).toBeVisible();
   await expect(summary.getByRole("link", { name: /Full name/ })).toBeVisible();
+  // Questions left blank are errors to fix, not failed criteria: no "submit anyway" offer yet.
+  await expect(member.getByLabel(/Submit for review anyway/)).toHaveCount(0);
   await expectAccessible(member, "form with errors");
   await screenshot(member, "claim-form-errors");
 
@@ -112,11 +114,14 @@ test("a new person files a claim, verifies by email, answers a deficiency and is
   await signIn(paralegal, USERS.paralegal);
   await paralegal.goto(`/matters/${matterId}/claims`);
   await expect(paralegal.getByTestId("claim-row").first()).toBeVisible();
-  // The seeded near-duplicate (same person, Gmail-style variation, disposable domain) surfaces after a batch re-score.
-  await paralegal.getByRole("button", { name: "Re-score all" }).click();
-  await expect(paralegal.getByRole("status")).toContainText("Re-scored");
+  // The queue names the address class members file at.
+  await expect(paralegal.getByTestId("public-claim-address")).toContainText(`/claim/${SLUG}`);
+  // The seeded near-duplicate (same person, Gmail-style variation, disposable domain) is flagged
+  // from the start, before anyone re-scores.
   await paralegal.getByRole("link", { name: "Needs review" }).click();
   await expect(paralegal.getByTestId("claim-row").filter({ hasText: "Morgon Diaz" })).toContainText("review");
+  await paralegal.getByRole("button", { name: "Re-score all" }).click();
+  await expect(paralegal.getByRole("status")).toContainText("Re-scored");
   await screenshot(paralegal, "claims-queue");
   await paralegal.getByTestId("claim-row").filter({ hasText: "Morgon Diaz" }).getByRole("link").click();
   await expect(paralegal.getByTestId("signal-row").first()).toBeVisible();
@@ -174,6 +179,7 @@ test("a new person files a claim, verifies by email, answers a deficiency and is
   await signIn(attorney, USERS.attorney);
   await attorney.goto(`/matters/${matterId}/claims?q=${number}`);
   await attorney.getByRole("link", { name: number }).click();
+  await expect(attorney.getByTestId("claim-status").first()).toContainText("Deficiency answered — needs review");
   expect(await downloadedSha256(attorney, attorney.getByRole("link", { name: "Download lease.pdf" }))).toBe(leaseSha256);
   const staffPath = (await attorney.getByRole("link", { name: "Download lease.pdf" }).getAttribute("href"))!;
   // The outsider attorney is not on the Hong matter.
@@ -188,6 +194,8 @@ test("a new person files a claim, verifies by email, answers a deficiency and is
 
   await member2.reload();
   await expect(member2.getByTestId("claim-status")).toContainText("Approved");
+  // The thank-you for the answer does not outlive the decision.
+  await expect(member2.getByText("back in review")).toHaveCount(0);
   const history = member2.getByTestId("status-history");
   for (const step of ["Claim filed", "Email confirmed", "More information requested", "You answered the request", "Claim approved"]) await expect(history).toContainText(step);
   await screenshot(member2, "member-approved");
@@ -260,4 +268,14 @@ test("the JSON submit API answers 429 with Retry-After once the per-email limit 
   expect(statuses.slice(0, 5)).toEqual([422, 422, 422, 422, 422]);
   expect(statuses[5]).toBe(429);
   expect(Number(retryAfter)).toBeGreaterThan(0);
+});
+
+test("a mistyped settlement address says so and points to the settlements that take claims", async ({ page }) => {
+  const response = await page.goto(`/claim/${SLUG}x`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "We could not find a settlement at this address" })).toBeVisible();
+  await expectAccessible(page, "claim 404");
+  await screenshot(page, "claim-not-found");
+  await page.getByRole("link", { name: "Hong v. ByteDance Inc." }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "File a claim" })).toBeVisible();
 });

@@ -5,8 +5,16 @@ export function formatCalendarDate(value: string | Date | null | undefined): str
   return d.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 }
 
-export function formatDateTime(d: Date): string {
-  return d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+// A moment in the given IANA zone with its abbreviation ("Dec 2, 2026, 9:15 AM PST"); claimants
+// read times in the matter's zone, the zone its deadlines are set in.
+export function formatDateTime(d: Date, timeZone = "UTC"): string {
+  return d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: "short" });
+}
+
+// Today's calendar date (YYYY-MM-DD) where the matter is: a deadline "December 31" closes at the
+// end of December 31 in the matter's zone, not at midnight UTC.
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 export function daysSince(d: Date, now: Date = new Date()): number {

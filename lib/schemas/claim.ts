@@ -4,13 +4,14 @@ import { US_STATE_CODES, type UsStateCode } from "@/lib/us-states";
 import { ZCalendarDate, ZSubmissionKey, ZText } from "@/lib/schemas/common";
 import type { TClaimFormDefinition } from "@/lib/schemas/claim-form";
 
-export const CLAIM_STATUSES = ["SUBMITTED", "VERIFIED", "DEFICIENT", "APPROVED", "REJECTED", "DUPLICATE", "WITHDRAWN"] as const;
+export const CLAIM_STATUSES = ["SUBMITTED", "VERIFIED", "DEFICIENT", "DEFICIENCY_ANSWERED", "APPROVED", "REJECTED", "DUPLICATE", "WITHDRAWN"] as const;
 export type TClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 export const CLAIM_STATUS_LABELS: Record<TClaimStatus, string> = {
   SUBMITTED: "Submitted",
   VERIFIED: "Email verified",
   DEFICIENT: "Needs your answer",
+  DEFICIENCY_ANSWERED: "Deficiency answered — needs review",
   APPROVED: "Approved",
   REJECTED: "Rejected",
   DUPLICATE: "Duplicate",
@@ -89,7 +90,9 @@ export function buildClaimSubmissionSchema(def: TClaimFormDefinition) {
     const key = questionField(q.id);
     if (q.kind === "yesno") {
       const answer = z.enum(["yes", "no"], { error: `Answer “${q.label}”` });
-      questionShape[key] = q.required ? answer : answer.optional();
+      // A criterion left blank is a question not yet answered, not a failed criterion: it must be
+      // answered before the form can say anything about eligibility.
+      questionShape[key] = q.required || q.eligibility ? answer : answer.optional();
     } else {
       const answer = ZText().trim().max(q.maxLength, `At most ${q.maxLength} characters`);
       questionShape[key] = q.required ? answer.min(1, `Answer “${q.label}”`) : answer.optional();

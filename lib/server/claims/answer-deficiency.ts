@@ -13,7 +13,7 @@ import { ownClaimRef } from "@/lib/server/claims/withdraw-claim";
 export type DeficiencyFile = { name: string; bytes: Uint8Array };
 
 // The member may change exactly the fields the notice names (and must upload a file when it
-// asks for one); the claim goes back to review as VERIFIED, since the member is signed in by email.
+// asks for one); the claim then waits for a reviewer as DEFICIENCY_ANSWERED, its own queue state.
 export async function answerDeficiency(actor: Actor, rawNumber: string, input: Record<string, unknown>, file: DeficiencyFile | null) {
   const ref = await ownClaimRef(actor, rawNumber);
   const current = await db.claim.findUniqueOrThrow({ where: { id: ref.id }, select: { status: true, deficientFields: true, claimantId: true, claimant: true } });
@@ -45,7 +45,7 @@ export async function answerDeficiency(actor: Actor, rawNumber: string, input: R
     }
     const changed = Object.fromEntries(Object.keys(data).map((k) => [k, { before: String(current.claimant[k as keyof typeof current.claimant] ?? ""), after: data[k as ClaimantFieldName] }]));
     await recordTransition(tx, actor, claim, {
-      to: "VERIFIED",
+      to: "DEFICIENCY_ANSWERED",
       type: "DEFICIENCY_RESPONSE",
       action: "claim.answer-deficiency",
       note: "The class member answered the deficiency notice.",

@@ -221,7 +221,9 @@ describe("claims: review and deficiency round trip", () => {
     const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
     await answerDeficiency(member, number, { addressLine1: "1 New Street" }, { name: "bill.pdf", bytes: pdf });
     const after = await db.claim.findUniqueOrThrow({ where: { id: claimId }, include: { claimant: true, attachments: true } });
-    expect(after.status).toBe("VERIFIED");
+    // Answered claims wait in their own queue state, not back among "Email verified" ones.
+    expect(after.status).toBe("DEFICIENCY_ANSWERED");
+    expect((await listClaims(paralegal, matter.id, { status: "DEFICIENCY_ANSWERED" })).rows.map((r) => r.id)).toEqual([claimId]);
     expect(after.claimant.addressLine1).toBe("1 New Street");
     expect(after.attachments.map((a) => a.filename)).toEqual(["bill.pdf"]);
 
@@ -229,7 +231,7 @@ describe("claims: review and deficiency round trip", () => {
     expect((await refusal(approveClaim(paralegal, matter.id, claimId))).code).toBe("FORBIDDEN");
     await approveClaim(attorney, matter.id, claimId, { reason: "Complete." });
     const final = await getMyClaim(member, number);
-    expect(final.events.map((e) => e.toStatus)).toEqual(["SUBMITTED", "VERIFIED", "DEFICIENT", "VERIFIED", "APPROVED"]);
+    expect(final.events.map((e) => e.toStatus)).toEqual(["SUBMITTED", "VERIFIED", "DEFICIENT", "DEFICIENCY_ANSWERED", "APPROVED"]);
     const actions = (await db.auditEvent.findMany({ where: { entityId: claimId }, orderBy: { id: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["claim.submit", "claim.verify-email", "claim.mark-deficient", "claim.answer-deficiency", "claim.recommend", "claim.approve"]);
   });

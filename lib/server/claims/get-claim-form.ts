@@ -3,7 +3,7 @@ import { AppError } from "@/lib/app-error";
 import { ZClaimFormDefinition, type TClaimFormDefinition } from "@/lib/schemas/claim-form";
 import { db } from "@/lib/server/db";
 
-export type PublicClaimForm = { matterId: string; slug: string; caption: string; shortName: string; definition: TClaimFormDefinition };
+export type PublicClaimForm = { matterId: string; slug: string; caption: string; shortName: string; timeZone: string; definition: TClaimFormDefinition };
 
 // The public form is read on every submission; a short cache keeps that off the database while
 // an edited form still shows within half a minute.
@@ -18,11 +18,11 @@ export async function getClaimForm(slug: string): Promise<PublicClaimForm> {
     return hit.form;
   }
   const matter = /^[a-z0-9-]{1,80}$/.test(slug)
-    ? await db.matter.findUnique({ where: { slug }, select: { id: true, slug: true, caption: true, shortName: true, claimForm: true } })
+    ? await db.matter.findUnique({ where: { slug }, select: { id: true, slug: true, caption: true, shortName: true, timeZone: true, claimForm: true } })
     : null;
   let form: PublicClaimForm | null = null;
   if (matter?.claimForm) {
-    form = { matterId: matter.id, slug: matter.slug, caption: matter.caption, shortName: matter.shortName, definition: ZClaimFormDefinition.parse(matter.claimForm) };
+    form = { matterId: matter.id, slug: matter.slug, caption: matter.caption, shortName: matter.shortName, timeZone: matter.timeZone, definition: ZClaimFormDefinition.parse(matter.claimForm) };
   }
   cache.set(slug, { at: Date.now(), form });
   if (!form) throw AppError.notFound("No claim form here");

@@ -21,7 +21,7 @@ export async function getMyClaim(actor: Actor, rawNumber: string) {
       deficiencyNotice: true,
       deficiencyDueOn: true,
       decisionReason: true,
-      matter: { select: { caption: true, slug: true } },
+      matter: { select: { caption: true, slug: true, timeZone: true } },
       claimant: {
         select: { fullName: true, dateOfBirth: true, guardianName: true, email: true, phone: true, addressLine1: true, addressLine2: true, city: true, state: true, zip: true },
       },

@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/schemas/parse";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
+import { appUrl } from "@/lib/server/env";
 
 export const PAGE_SIZE = 100;
 
@@ -52,5 +53,8 @@ export async function listClaims(actor: Actor, matterId: string, rawFilters: unk
     db.claim.count({ where }),
     db.claim.groupBy({ by: ["subclass"], where: { matterId }, _count: true }),
   ]);
-  return { rows, total, filters, subclasses: subclasses.map((s) => s.subclass).filter((s): s is string => !!s) };
+  const matter = await db.matter.findUniqueOrThrow({ where: { id: matterId }, select: { slug: true, claimForm: true } });
+  // Staff give this address to class members (notices, press); it exists only with a claim form.
+  const publicAddress = matter.claimForm ? `${appUrl}/claim/${matter.slug}` : null;
+  return { rows, total, filters, publicAddress, subclasses: subclasses.map((s) => s.subclass).filter((s): s is string => !!s) };
 }

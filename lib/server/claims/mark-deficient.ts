@@ -1,4 +1,5 @@
 import "server-only";
+import { formatCalendarDate } from "@/lib/claims/dates";
 import { DEFICIENCY_FIELD_LABELS, ZMarkDeficient } from "@/lib/schemas/claim";
 import { parseInput } from "@/lib/schemas/parse";
 import { db } from "@/lib/server/db";
@@ -30,10 +31,10 @@ export async function markDeficient(actor: Actor, matterId: string, claimId: str
     await tx.signInToken.create({ data: { tokenHash: hash, email: claimant.email, claimId: claim.id, expiresAt: new Date(Date.now() + VERIFY_LINK_TTL_MS) } });
     return queueMail(tx, {
       to: claimant.email,
-      subject: `Action needed on claim ${claim.number} by ${dueOn}`,
+      subject: `Action needed on claim ${claim.number} by ${formatCalendarDate(dueOn)}`,
       text:
         `Your claim ${claim.number} needs more information before it can be decided.\n\n${notice}\n\n` +
-        `Please correct: ${fields.map((f) => DEFICIENCY_FIELD_LABELS[f]).join(", ")}.\nRespond by ${dueOn}.\n\n` +
+        `Please correct: ${fields.map((f) => DEFICIENCY_FIELD_LABELS[f]).join(", ")}.\nRespond by ${formatCalendarDate(dueOn)}.\n\n` +
         `Sign in to answer: ${linkUrl(token)}\n`,
       ref: `Claim:${claim.id}`,
       secrets: [token],

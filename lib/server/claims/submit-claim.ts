@@ -1,4 +1,6 @@
 import "server-only";
+import { todayIn } from "@/lib/claims/dates";
+import { endSentence } from "@/lib/format";
 import { v7 as uuidv7 } from "uuid";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/app-error";
@@ -39,7 +41,7 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
   const form = await getClaimForm(matterSlug);
   const def = form.definition;
   const data = parseInput(submissionSchemaFor(def), input);
-  const today = (ctx.now ?? new Date()).toISOString().slice(0, 10);
+  const today = todayIn(form.timeZone, ctx.now ?? new Date());
   if (today > def.claimDeadline) throw AppError.validation({ _form: [`The deadline to file was ${def.claimDeadline}.`] }, "The claim deadline has passed.");
 
   const answers: Answers = {};
@@ -88,7 +90,7 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
       to: data.email,
       subject: `Confirm your email for claim ${number}`,
       text:
-        `Thank you for filing claim ${number} in ${form.caption}.\n\n` +
+        `Thank you for filing claim ${number} in ${endSentence(form.caption)}\n\n` +
         `Confirm your email address and follow your claim's status here:\n${linkUrl(token)}\n\n` +
         `The link works once and expires in 72 hours. If you did not file this claim, ignore this message.\n`,
       secrets: [token],

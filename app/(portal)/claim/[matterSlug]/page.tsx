@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { CalendarClock } from "lucide-react";
 import { PublicClaimForm } from "@/components/claims/public-claim-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { formatCalendarDate } from "@/lib/claims/dates";
+import { formatCalendarDate, todayIn } from "@/lib/claims/dates";
 import { getClaimForm } from "@/lib/server/claims/get-claim-form";
 import { prefillFromNotice } from "@/lib/server/claims/prefill-from-notice";
 import { requestContext } from "@/lib/server/http/request-context";
@@ -20,7 +20,7 @@ export default async function ClaimFormPage({ params, searchParams }: { params: 
   const form = await loadOr404(() => getClaimForm(matterSlug));
   const prefill = await prefillFromNotice(form.matterId, notice, code, await requestContext());
   const def = form.definition;
-  const closed = new Date().toISOString().slice(0, 10) > def.claimDeadline;
+  const closed = todayIn(form.timeZone) > def.claimDeadline;
   return (
     <>
       <p className="text-sm text-muted-foreground">{form.caption}</p>

@@ -45,7 +45,7 @@ export default async function MyClaimPage({ params, searchParams }: { params: Pr
     state: c.state,
     zip: c.zip,
   };
-  const open = ["SUBMITTED", "VERIFIED", "DEFICIENT"].includes(claim.status);
+  const open = ["SUBMITTED", "VERIFIED", "DEFICIENT", "DEFICIENCY_ANSWERED"].includes(claim.status);
   return (
     <div className="grid gap-6">
       <p className="text-sm">
@@ -59,7 +59,8 @@ export default async function MyClaimPage({ params, searchParams }: { params: Pr
           Claim <Mono copy>{claim.number}</Mono> <ClaimStatusBadge status={claim.status} />
         </h1>
       </div>
-      {answered && (
+      {/* The thank-you belongs to the answer just sent: once a reviewer decides, the status speaks. */}
+      {answered && claim.status === "DEFICIENCY_ANSWERED" && (
         <Alert variant="success" icon={<CheckCircle2 aria-hidden />}>
           <AlertDescription>Thank you. Your answer was received and your claim is back in review.</AlertDescription>
         </Alert>
@@ -96,7 +97,7 @@ export default async function MyClaimPage({ params, searchParams }: { params: Pr
             <li key={e.id}>
               <span className="font-medium">{EVENT_WORDS[e.type] ?? e.type}</span>
               {e.toStatus && <span className="text-muted-foreground"> · {CLAIM_STATUS_LABELS[e.toStatus]}</span>}
-              <span className="block text-sm text-muted-foreground">{formatDateTime(e.at)}</span>
+              <span className="block text-sm text-muted-foreground">{formatDateTime(e.at, claim.matter.timeZone)}</span>
             </li>
           ))}
         </ol>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
 import { daysSince } from "@/lib/claims/dates";
@@ -28,7 +29,7 @@ export default async function ClaimsQueuePage({ params, searchParams }: { params
   const { matterId } = await params;
   const raw = parseSearchParams(ZClaimFilters, await searchParams);
   const actor = await pageActor();
-  const { rows, total, filters, subclasses } = await loadOr404(() => listClaims(actor, matterId, raw));
+  const { rows, total, filters, subclasses, publicAddress } = await loadOr404(() => listClaims(actor, matterId, raw));
   const access = await loadOr404(() => requirePermission(actor, matterId, "matter.read"));
   const rescore = await getRescoreStatus(actor, matterId);
   const queue: QueueRow[] = rows.map((r) => ({
@@ -72,6 +73,17 @@ export default async function ClaimsQueuePage({ params, searchParams }: { params
           </div>
         }
       />
+      {publicAddress && (
+        <p className="mb-4 flex flex-wrap items-center gap-2 text-sm" data-testid="public-claim-address">
+          <span className="text-muted-foreground">Class members file at</span>
+          <Mono copy copyLabel="Copy the public claim address">
+            {publicAddress}
+          </Mono>
+          <a href={publicAddress} target="_blank" rel="noreferrer" className="text-primary underline">
+            Open
+          </a>
+        </p>
+      )}
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter claims" data-print="hide">
         <div className="grid gap-1">
           <Label htmlFor="f-q">Claim number, name or email</Label>
