@@ -109,3 +109,24 @@ describe("fraud signals fire on a crafted pair and not on a near miss", () => {
     if (unmoved) expect(await db.claimEvent.count({ where: { claimId: unmoved[0], type: "RESCORED" } })).toBe(0);
   });
 });
+
+describe("claims filed at the same moment see each other", () => {
+  it("two near twins submitted together: the later one carries the signals, before any re-score", async () => {
+    const { matter } = await makeClaimMatter();
+    const twin = { dateOfBirth: "1995-01-05", phone: "(217) 555-0199", addressLine1: "14 Elm Street", city: "Springfield", state: "IL", zip: "62701" };
+    // Submitted concurrently, their lookups travel in one statement and cannot see each other.
+    const [a, b] = await Promise.all([
+      submitClaim(matter.slug, validClaimInput({ ...twin, fullName: "Morgan Diaz", attestationName: "Morgan Diaz" }), { ip: null }),
+      submitClaim(matter.slug, validClaimInput({ ...twin, fullName: "Morgon Diaz", attestationName: "Morgon Diaz" }), { ip: null }),
+    ]);
+    const claims = await db.claim.findMany({ where: { id: { in: [a.claimId, b.claimId] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const [earlier, later] = claims;
+    expect(await kindsOf(later!.id)).toEqual(["NAME_DOB_NEAR_DUPLICATE", "SAME_ADDRESS", "SAME_PHONE"]);
+    expect(await kindsOf(earlier!.id)).toEqual([]);
+    expect(later!.fraudScore).toBe(80);
+    // Re-scoring agrees, and finds nothing doubled.
+    await unsafeRescoreMatter(matter.id);
+    expect(await kindsOf(later!.id)).toEqual(["NAME_DOB_NEAR_DUPLICATE", "SAME_ADDRESS", "SAME_PHONE"]);
+    expect((await db.claim.findUniqueOrThrow({ where: { id: later!.id } })).fraudScore).toBe(80);
+  });
+});

@@ -15,6 +15,8 @@ import { createCoalescer } from "@/lib/server/batching/coalescer";
 import { db } from "@/lib/server/db";
 import { computeSignals, type ComputedSignal } from "@/lib/server/claims/compute-signals";
 import { getClaimForm } from "@/lib/server/claims/get-claim-form";
+import { settleSignals } from "@/lib/server/claims/settle-signals";
+import { logger } from "@/lib/server/logger";
 import { confirmationCodesMatch } from "@/lib/server/claims/prefill-from-notice";
 import { linkUrl, newSignInToken, VERIFY_LINK_TTL_MS } from "@/lib/server/auth/sign-in-tokens";
 import { deliverOutboxSoon } from "@/lib/server/mail/deliver-outbox";
@@ -101,6 +103,8 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
     });
     if (inserted) {
       deliverOutboxSoon([mail.queued]);
+      // The claim is filed whatever happens here; a failed settle leaves it for batch re-scoring.
+      await settleSignals(claimId).catch((error: unknown) => logger.warn({ err: error, claimId }, "settling claim signals failed"));
       return { claimId, number, created: true };
     }
     // Not inserted: the idempotency key was already used (return the first claim), or — about
