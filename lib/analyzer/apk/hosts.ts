@@ -17,13 +17,13 @@ const JAVA_ROOTS = new Set(["com", "org", "net", "android", "androidx", "java", 
 const FILE_ENDINGS = new Set(["so", "zip", "mov", "py", "sh", "pl", "md", "rs", "ps", "cc", "mp", "properties", "kt"]);
 
 export function normaliseHost(host: string): string | null {
-  let h = host.toLowerCase().replace(/\.$/, "");
+  // A wildcard ("*.umeng.com", as certificate-pinning lists write it) names the domain under it.
+  const h = host.toLowerCase().replace(/\.$/, "").replace(/^\*\./, "");
   if (h.startsWith("[")) return null; // IPv6 literals name no organisation
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(h)) return h;
   if (h.length === 0 || h.length > MAX_HOST_LENGTH) return null;
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(h)) return null;
   if (h.split(".").some((label) => label.length > 63 || label.startsWith("-") || label.endsWith("-"))) return null;
-  h = h.replace(/^\*\./, "");
   return h;
 }
 
@@ -34,6 +34,7 @@ export class HostCollector {
 
   scan(text: string): void {
     if (this.found.size >= MAX_HOSTS || text.indexOf(".") < 0) return;
+    if (text.indexOf("*.") >= 0) text = text.replaceAll("*.", " ");
     if (text.indexOf("://") >= 0) {
       for (const match of text.matchAll(URL_HOST)) {
         const host = normaliseHost(match[1]!);

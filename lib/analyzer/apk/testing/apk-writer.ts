@@ -28,7 +28,7 @@ export type ApkSpec = {
   dex?: (DexSpec | Buffer)[];
   extra?: ZipEntrySpec[];
   /** Sign with JAR signing (META-INF/CERT.SF + CERT.RSA) using this PEM key and certificate. */
-  v1?: { keyPem: string; certPem: string; extraCertsPem?: string };
+  v1?: { keyPem: string; certPem: string; extraCertsPem?: string; bySubjectKeyId?: boolean };
   /** Add an APK Signing Block whose v2 signer carries this DER certificate. */
   v2CertificateDer?: Buffer;
 };
@@ -61,7 +61,7 @@ const lengthPrefixed = (...parts: Buffer[]) => {
 export function v2SignerValue(certificateDer: Buffer): Buffer {
   const signedData = lengthPrefixed(lengthPrefixed(), lengthPrefixed(lengthPrefixed(certificateDer)), lengthPrefixed());
   const signer = lengthPrefixed(signedData, lengthPrefixed(), lengthPrefixed());
-  return lengthPrefixed(lengthPrefixed(signer));
+  return lengthPrefixed(signer);
 }
 
 /** Inserts an APK Signing Block between the last entry and the central directory, moving the EOCD's offset. */
@@ -103,6 +103,8 @@ function v1SignatureEntries(entries: ZipEntrySpec[], signer: NonNullable<ApkSpec
     };
     const args = ["cms", "-sign", "-binary", "-noattr", "-outform", "DER", "-md", "sha256", "-in", file("CERT.SF", sf)];
     args.push("-signer", file("cert.pem", signer.certPem), "-inkey", file("key.pem", signer.keyPem));
+    // -keyid names the signer by subject key identifier instead of issuer and serial number.
+    if (signer.bySubjectKeyId) args.push("-keyid");
     if (signer.extraCertsPem) args.push("-certfile", file("extra.pem", signer.extraCertsPem));
     const rsa = execFileSync("openssl", args, { stdio: ["ignore", "pipe", "pipe"] });
     return [

@@ -40,7 +40,6 @@ export function writeAxml(root: AxmlNode, options: { utf8?: boolean } = {}): Buf
   // Attribute names with a resource id come first: the resource map is indexed by string index.
   const idOf = (a: AxmlNodeAttribute) => (a.resourceId !== undefined ? a.resourceId : a.android ? (ATTR[a.name as keyof typeof ATTR] ?? null) : null);
   const withIds: { name: string; id: number }[] = [];
-  const others: string[] = [];
   const visit = (node: AxmlNode, fn: (node: AxmlNode) => void) => {
     fn(node);
     for (const child of node.children ?? []) visit(child, fn);
@@ -55,7 +54,6 @@ export function writeAxml(root: AxmlNode, options: { utf8?: boolean } = {}): Buf
   const index = (s: string) => {
     let i = strings.indexOf(s);
     if (i < 0) {
-      others.push(s);
       strings.push(s);
       i = strings.length - 1;
     }
