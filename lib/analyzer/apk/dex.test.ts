@@ -17,7 +17,8 @@ describe("readDex", () => {
     expect(dex.strings).toEqual(
       expect.arrayContaining(["https://alog.umeng.com/app_logs", "plain", "caf\u00e9", "snow \u2603", "emoji \u{1F600}", "nul\u0000inside", "", "Lcom/umeng/analytics/MobclickAgent;"]),
     );
-    expect(dex.strings).toHaveLength(10);
+    // The given strings, the three class descriptors and java.lang.Object, which every class extends.
+    expect(dex.strings).toHaveLength(11);
     expect(dex.definedClasses.sort()).toEqual(["com.example.app.MainActivity", "com.umeng.analytics.MobclickAgent", "com.umeng.analytics.MobclickAgent$1"]);
   });
 
@@ -84,14 +85,20 @@ describe("readDex on corrupt files", () => {
   it("refuses a string, type or class index that points outside its table", () => {
     fails(corrupt((b) => void b.writeUInt32LE(b.length + 100, 0x70)), /string 0 points at offset \d+, outside the file/);
     const typeIdsOff = (b: Buffer) => b.readUInt32LE(68);
-    fails(corrupt((b) => void b.writeUInt32LE(9999, typeIdsOff(b))), /type 0 names string 9999, beyond the 10 strings/);
+    fails(corrupt((b) => void b.writeUInt32LE(9999, typeIdsOff(b))), /type 0 names string 9999, beyond the 11 strings/);
     const classDefsOff = (b: Buffer) => b.readUInt32LE(100);
-    fails(corrupt((b) => void b.writeUInt32LE(77, classDefsOff(b))), /class 0 names type 77, beyond the 3 types/);
+    fails(corrupt((b) => void b.writeUInt32LE(77, classDefsOff(b))), /class 0 names type 77, beyond the 4 types/);
   });
 
   it("refuses malformed string data: no terminating NUL, a wrong length, invalid MUTF-8", () => {
-    // The last string's NUL is the file's last byte.
-    fails(corrupt((b) => void (b[b.length - 1] = 0x41)), /string \d+ at offset \d+ is malformed/);
+    // A file that ends (as its header declares) inside its last string, before the NUL.
+    const whole = sample();
+    const count = whole.readUInt32LE(56);
+    const offsets = Array.from({ length: count }, (_, i) => whole.readUInt32LE(whole.readUInt32LE(60) + i * 4));
+    const last = Math.max(...offsets);
+    const cut = Buffer.from(whole.subarray(0, last + 3));
+    cut.writeUInt32LE(cut.length, 32);
+    fails(cut, new RegExp(`string ${offsets.indexOf(last)} at offset ${last} is malformed`));
     const firstString = (b: Buffer) => b.readUInt32LE(b.readUInt32LE(60));
     // The first (sorted) string is "": its length byte says 5.
     fails(corrupt((b) => void (b[firstString(b)] = 5)), /string 0 at offset \d+ is malformed/);
@@ -126,6 +133,6 @@ describe("readDex on corrupt files", () => {
   });
 
   it("reads the header alone", () => {
-    expect(readDexHeader(sample())).toMatchObject({ stringIdsSize: 10, typeIdsSize: 3, classDefsSize: 3 });
+    expect(readDexHeader(sample())).toMatchObject({ stringIdsSize: 11, typeIdsSize: 4, classDefsSize: 3 });
   });
 });

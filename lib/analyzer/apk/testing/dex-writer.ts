@@ -48,8 +48,12 @@ function adler32(bytes: Uint8Array): number {
   return ((b << 16) | a) >>> 0;
 }
 
+const OBJECT = "Ljava/lang/Object;";
+
 export function writeDex(spec: DexSpec): Buffer {
-  const descriptors = [...new Set(spec.classes.map(descriptorOf))].sort();
+  const defined = [...new Set(spec.classes.map(descriptorOf))].sort();
+  // Every class extends java.lang.Object, which is referenced (a type_id) but not defined here.
+  const descriptors = defined.length && !defined.includes(OBJECT) ? [...defined, OBJECT].sort() : defined;
   const strings = [...new Set([...(spec.strings ?? []), ...descriptors])].sort();
   const stringIndex = new Map(strings.map((s, i) => [s, i]));
   const stringData = strings.map((s) => {
@@ -61,10 +65,24 @@ export function writeDex(spec: DexSpec): Buffer {
   const stringIdsOff = DEX_HEADER_SIZE;
   const typeIdsOff = stringIdsOff + strings.length * 4;
   const classDefsOff = typeIdsOff + descriptors.length * 4;
-  const dataOff = classDefsOff + descriptors.length * 32;
-  const dataSize = stringData.reduce((n, b) => n + b.length, 0);
-  const fileSize = dataOff + dataSize;
+  const dataOff = classDefsOff + defined.length * 32;
+  const stringDataSize = stringData.reduce((n, b) => n + b.length, 0);
+  // The map_list (which dexdump and the runtime's verifier walk) ends the data section, 4-aligned.
+  const mapOff = Math.ceil((dataOff + stringDataSize) / 4) * 4;
+  const mapItems: [number, number, number][] = [[0x0000, 1, 0]];
+  if (strings.length) mapItems.push([0x0001, strings.length, stringIdsOff]);
+  if (descriptors.length) mapItems.push([0x0002, descriptors.length, typeIdsOff]);
+  if (defined.length) mapItems.push([0x0006, defined.length, classDefsOff]);
+  if (strings.length) mapItems.push([0x2002, strings.length, dataOff]);
+  mapItems.push([0x1000, 1, mapOff]);
+  const fileSize = mapOff + 4 + mapItems.length * 12;
   const out = Buffer.alloc(fileSize);
+  out.writeUInt32LE(mapItems.length, mapOff);
+  mapItems.forEach(([type, size, offset], i) => {
+    out.writeUInt16LE(type, mapOff + 4 + i * 12);
+    out.writeUInt32LE(size, mapOff + 8 + i * 12);
+    out.writeUInt32LE(offset, mapOff + 12 + i * 12);
+  });
 
   out.write(`dex\n${spec.version ?? "035"}\0`, 0, "latin1");
   out.writeUInt32LE(fileSize, 32);
@@ -74,9 +92,10 @@ export function writeDex(spec: DexSpec): Buffer {
   out.writeUInt32LE(strings.length ? stringIdsOff : 0, 60);
   out.writeUInt32LE(descriptors.length, 64);
   out.writeUInt32LE(descriptors.length ? typeIdsOff : 0, 68);
-  out.writeUInt32LE(descriptors.length, 96);
-  out.writeUInt32LE(descriptors.length ? classDefsOff : 0, 100);
-  out.writeUInt32LE(dataSize, 104);
+  out.writeUInt32LE(mapOff, 52);
+  out.writeUInt32LE(defined.length, 96);
+  out.writeUInt32LE(defined.length ? classDefsOff : 0, 100);
+  out.writeUInt32LE(fileSize - dataOff, 104);
   out.writeUInt32LE(dataOff, 108);
 
   let at = dataOff;
@@ -85,12 +104,12 @@ export function writeDex(spec: DexSpec): Buffer {
     data.copy(out, at);
     at += data.length;
   });
-  descriptors.forEach((d, i) => {
-    out.writeUInt32LE(stringIndex.get(d)!, typeIdsOff + i * 4);
+  descriptors.forEach((d, i) => out.writeUInt32LE(stringIndex.get(d)!, typeIdsOff + i * 4));
+  defined.forEach((d, i) => {
     const def = classDefsOff + i * 32;
-    out.writeUInt32LE(i, def); // class_idx
+    out.writeUInt32LE(descriptors.indexOf(d), def); // class_idx
     out.writeUInt32LE(0x1, def + 4); // ACC_PUBLIC
-    out.writeUInt32LE(0xffffffff, def + 8); // superclass_idx: none
+    out.writeUInt32LE(d === OBJECT ? 0xffffffff : descriptors.indexOf(OBJECT), def + 8); // superclass_idx
     out.writeUInt32LE(0xffffffff, def + 16); // source_file_idx: none
   });
   createHash("sha1").update(out.subarray(32)).digest().copy(out, 12);
