@@ -101,7 +101,7 @@ describe.skipIf(!hasOpenssl())("signing certificate", () => {
     const serialTlv = childrenOf(alice.der, tbs)[1]!;
     const serialBytes = alice.der.subarray(serialTlv.start, serialTlv.end);
     const at = tampered.lastIndexOf(serialBytes);
-    tampered[at + serialBytes.length - 1] ^= 0xff;
+    tampered[at + serialBytes.length - 1] = tampered[at + serialBytes.length - 1]! ^ 0xff;
     expect(() => signerCertificateOfPkcs7(tampered, "CERT.RSA")).toThrow(/none of its certificates is the one its SignerInfo names/);
   });
 

@@ -5,7 +5,13 @@ import { DEX_HEADER_SIZE } from "../dex";
 // Adler-32 checksum and SHA-1 signature), string_ids, type_ids and class_defs, then the string data.
 // The classes have no code; what the analyzer reads is which classes and strings a file carries.
 
-export type DexSpec = { classes: string[]; strings?: string[]; version?: string };
+export type DexSpec = {
+  classes: string[];
+  strings?: string[];
+  version?: string;
+  /** Bytes that stand in for code (class_data, code_items) in the data section; the bench sizes files with it. */
+  codeBytes?: Uint8Array;
+};
 
 /** MUTF-8: U+0000 as C0 80, every UTF-16 code unit (surrogates too) as 1–3 bytes. */
 export function encodeMutf8(text: string): Buffer {
@@ -68,7 +74,9 @@ export function writeDex(spec: DexSpec): Buffer {
   const dataOff = classDefsOff + defined.length * 32;
   const stringDataSize = stringData.reduce((n, b) => n + b.length, 0);
   // The map_list (which dexdump and the runtime's verifier walk) ends the data section, 4-aligned.
-  const mapOff = Math.ceil((dataOff + stringDataSize) / 4) * 4;
+  const codeOff = Math.ceil((dataOff + stringDataSize) / 4) * 4;
+  const codeSize = spec.codeBytes?.length ?? 0;
+  const mapOff = Math.ceil((codeOff + codeSize) / 4) * 4;
   const mapItems: [number, number, number][] = [[0x0000, 1, 0]];
   if (strings.length) mapItems.push([0x0001, strings.length, stringIdsOff]);
   if (descriptors.length) mapItems.push([0x0002, descriptors.length, typeIdsOff]);
@@ -77,6 +85,7 @@ export function writeDex(spec: DexSpec): Buffer {
   mapItems.push([0x1000, 1, mapOff]);
   const fileSize = mapOff + 4 + mapItems.length * 12;
   const out = Buffer.alloc(fileSize);
+  if (spec.codeBytes) out.set(spec.codeBytes, codeOff);
   out.writeUInt32LE(mapItems.length, mapOff);
   mapItems.forEach(([type, size, offset], i) => {
     out.writeUInt16LE(type, mapOff + 4 + i * 12);
