@@ -138,8 +138,18 @@ function readStringPool(bytes: Uint8Array, view: DataView, chunk: number, header
   const utf8 = (flags & UTF8_FLAG) !== 0;
   const decoder = new TextDecoder(utf8 ? "utf-8" : "utf-16le", { fatal: true });
   const strings = new Array<string>(count);
+  // Two offsets may name one string; otherwise strings are disjoint, so the bytes decoded cannot
+  // exceed the pool's data. Without this, a million offsets into one long string cost a million decodes.
+  const seen = new Map<number, string>();
+  let decodedBytes = 0;
   for (let i = 0; i < count; i++) {
     let p = stringsStart + view.getUint32(offsetsStart + i * 4, true);
+    const cached = seen.get(p);
+    if (cached !== undefined) {
+      strings[i] = cached;
+      continue;
+    }
+    const at = p;
     const bad = () => fail(`string ${i} of the string pool is malformed`);
     try {
       if (utf8) {
@@ -154,6 +164,8 @@ function readStringPool(bytes: Uint8Array, view: DataView, chunk: number, header
         length8();
         const byteLength = length8();
         if (p + byteLength >= chunkEnd || bytes[p + byteLength] !== 0) throw bad();
+        decodedBytes += byteLength;
+        if (decodedBytes > chunkEnd - stringsStart) throw fail("the strings of the string pool overlap");
         strings[i] = decoder.decode(bytes.subarray(p, p + byteLength));
       } else {
         if (p + 2 > chunkEnd) throw bad();
@@ -165,12 +177,15 @@ function readStringPool(bytes: Uint8Array, view: DataView, chunk: number, header
           p += 2;
         }
         if (p + units * 2 + 2 > chunkEnd || view.getUint16(p + units * 2, true) !== 0) throw bad();
+        decodedBytes += units * 2;
+        if (decodedBytes > chunkEnd - stringsStart) throw fail("the strings of the string pool overlap");
         strings[i] = decoder.decode(bytes.subarray(p, p + units * 2));
       }
     } catch (error) {
       if (error instanceof TypeError) throw bad();
       throw error;
     }
+    seen.set(at, strings[i]!);
   }
   return strings;
 }

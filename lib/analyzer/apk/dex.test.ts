@@ -107,6 +107,19 @@ describe("readDex on corrupt files", () => {
     fails(corrupt((b) => void (b[cafeAt(b) + 4] = 0xf0)), new RegExp(`string ${cafe} at offset \\d+ is malformed`));
   });
 
+  it("refuses strings that share or overlap their data, and more strings than it reads", () => {
+    const firstTwo = (b: Buffer) => [b.readUInt32LE(60), b.readUInt32LE(60) + 4] as const;
+    fails(corrupt((b) => void b.writeUInt32LE(b.readUInt32LE(firstTwo(b)[1]), firstTwo(b)[0])), /string \d+ at offset \d+ overlaps the string before it/);
+    fails(corrupt((b) => void b.writeUInt32LE(b.readUInt32LE(firstTwo(b)[1]) + 1, firstTwo(b)[0])), /string \d+ at offset \d+ overlaps the string before it|is malformed/);
+    // 2^22 + 1 string ids that fit in the file (all pointing at one string) are refused before any is read.
+    const many = Buffer.alloc(0x70 + ((1 << 22) + 1) * 4 + 8);
+    writeDex({ classes: [] }).subarray(0, 0x70).copy(many);
+    many.writeUInt32LE(many.length, 32);
+    many.writeUInt32LE((1 << 22) + 1, 56);
+    many.writeUInt32LE(0x70, 60);
+    fails(many, /lists 4194305 strings, more than the 4194304 read from one file/);
+  });
+
   it("refuses a class defined with an array type", () => {
     const bytes = writeDex({ classes: ["a.B"], strings: ["[La/B;"] });
     const dex = readDex(bytes);

@@ -10,6 +10,9 @@ export const DEX_HEADER_SIZE = 0x70;
 const ENDIAN_CONSTANT = 0x12345678;
 const REVERSE_ENDIAN_CONSTANT = 0x78563412;
 const NO_INDEX = 0xffffffff;
+// A large real DEX holds a few hundred thousand strings; this bounds the memory a hostile count can claim.
+export const MAX_STRINGS = 1 << 22;
+const STRING_INDEX_SPAN = 1 << 22;
 
 export type DexHeader = {
   version: string;
@@ -78,11 +81,26 @@ export function readDex(bytes: Uint8Array, label = "classes.dex"): DexFile {
   const end = header.fileSize;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-  const strings = new Array<string>(header.stringIdsSize);
+  if (header.stringIdsSize > MAX_STRINGS) throw fail(`it lists ${header.stringIdsSize} strings, more than the ${MAX_STRINGS} read from one file`);
+  // String data is decoded in file order and no two strings may share or overlap their bytes (a valid
+  // file never does): so decoding costs at most one pass over the file, whatever the offsets say.
+  // Each key is offset · 2^22 + index, exact in a double since offsets are < 2^31 and indices < 2^22.
+  const byOffset = new Float64Array(header.stringIdsSize);
   for (let i = 0; i < header.stringIdsSize; i++) {
     const dataOff = view.getUint32(header.stringIdsOff + i * 4, true);
     if (dataOff < DEX_HEADER_SIZE || dataOff >= end) throw fail(`string ${i} points at offset ${dataOff}, outside the file`);
-    strings[i] = readStringData(buffer, dataOff, end, () => fail(`string ${i} at offset ${dataOff} is malformed`));
+    byOffset[i] = dataOff * STRING_INDEX_SPAN + i;
+  }
+  byOffset.sort();
+  const strings = new Array<string>(header.stringIdsSize);
+  let previousEnd = 0;
+  for (const key of byOffset) {
+    const i = key % STRING_INDEX_SPAN;
+    const dataOff = (key - i) / STRING_INDEX_SPAN;
+    if (dataOff < previousEnd) throw fail(`string ${i} at offset ${dataOff} overlaps the string before it`);
+    const decoded = readStringData(buffer, dataOff, end, () => fail(`string ${i} at offset ${dataOff} is malformed`));
+    strings[i] = decoded.value;
+    previousEnd = decoded.end;
   }
 
   const descriptorOf = (typeIndex: number) => {
@@ -125,7 +143,7 @@ export function readUleb128(bytes: Uint8Array, offset: number, end: number): { v
 
 // string_data_item: uleb128 utf16_size, then MUTF-8 bytes ending in a NUL. MUTF-8 writes U+0000 as
 // C0 80 and a supplementary character as two 3-byte surrogates, so every code unit is 1–3 bytes.
-function readStringData(bytes: Buffer, offset: number, end: number, malformed: () => Error): string {
+function readStringData(bytes: Buffer, offset: number, end: number, malformed: () => Error): { value: string; end: number } {
   const size = readUleb128(bytes, offset, end);
   if (!size) throw malformed();
   const start = size.next;
@@ -141,7 +159,7 @@ function readStringData(bytes: Buffer, offset: number, end: number, malformed: (
   if (i >= end) throw malformed();
   if (ascii) {
     if (i - start !== size.value) throw malformed();
-    return bytes.toString("latin1", start, i);
+    return { value: bytes.toString("latin1", start, i), end: i + 1 };
   }
   const units: number[] = [];
   for (let p = start; p < i; ) {
@@ -167,5 +185,5 @@ function readStringData(bytes: Buffer, offset: number, end: number, malformed: (
   if (units.length !== size.value) throw malformed();
   let out = "";
   for (let u = 0; u < units.length; u += 8192) out += String.fromCharCode(...units.slice(u, u + 8192));
-  return out;
+  return { value: out, end: i + 1 };
 }

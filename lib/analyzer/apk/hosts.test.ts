@@ -67,6 +67,16 @@ describe("HostCollector", () => {
     expect(normaliseHost("[::1]")).toBeNull();
   });
 
+  it("ends a URL's host at punctuation", () => {
+    expect(names("see http://umeng.com, or (https://bugly.qq.com) and http://%s/x and https://${host}/")).toEqual(["bugly.qq.com", "umeng.com"]);
+  });
+
+  it("scans pathological strings in bounded work per match (a run of URL schemes, a long dotted run)", () => {
+    expect(names("http://".repeat(300_000))).toEqual([]);
+    expect(names(`${"a.".repeat(500_000)}com`)).toEqual([]);
+    expect(names(`http://${"a".repeat(1_000_000)}`)).toEqual([]);
+  });
+
   it("stops collecting at its cap", () => {
     const collector = new HostCollector(testRegistrableDomain);
     for (let i = 0; i < MAX_HOSTS + 10; i++) collector.scan(`https://h${i}.example.com/`);

@@ -8,9 +8,11 @@ export const MAX_HOSTS = 10_000;
 // Hostnames are at most 253 characters; longer strings are still scanned, for the hosts inside them.
 const MAX_HOST_LENGTH = 253;
 
-const URL_HOST = /\b(?:https?|wss?|ftp):\/\/(?:[^\s/?#@"'<>]*@)?(\[[0-9a-f:.]+\]|[^\s/?#:"'<>\\]+)/gi;
+// Every repetition is bounded, and a host must end at a delimiter: a megabyte of "http://http://…"
+// costs a bounded amount of work per occurrence, not a scan to the end of the string for each.
+const URL_HOST = /\b(?:https?|wss?|ftp):\/\/(?:[^\s/?#@"'<>]{0,256}@)?(\[[0-9a-f:.]{2,45}\]|[a-z0-9._%*-]{1,253})(?![a-z0-9._%*-])/gi;
 // A bare candidate: labels of letters, digits and hyphens, a last label of letters, not inside a longer token.
-const BARE_HOST = /(?<![\w.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})(?![\w-]|\.[\w-])/g;
+const BARE_HOST = /(?<![\w.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,10}[a-z]{2,63})(?![\w-]|\.[\w-])/g;
 const JAVA_ROOTS = new Set(["com", "org", "net", "android", "androidx", "java", "javax", "dalvik", "kotlin", "kotlinx", "sun", "io", "junit", "okhttp3", "retrofit2", "dagger"]);
 // File names that end in a country-code TLD ("libjni.so", "setup.py", "readme.md"): two-label bare
 // candidates with these endings are taken as files.

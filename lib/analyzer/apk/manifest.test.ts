@@ -110,6 +110,29 @@ describe("readManifest on malformed input", () => {
     fails(bytes, /string index 4242 is beyond the \d+ strings/);
   });
 
+  it("refuses a string pool whose strings overlap (many offsets into one long string)", () => {
+    // String 0 is 120 bytes made of twenty 6-byte strings "abc" (3, 3, a, b, c, NUL); strings 1–20
+    // point inside it. Each decodes, but together they decode more bytes than the pool holds.
+    const inner = Buffer.from([3, 3, 0x61, 0x62, 0x63, 0]);
+    const data = Buffer.concat([Buffer.from([120, 120]), Buffer.concat(Array.from({ length: 20 }, () => inner)), Buffer.from([0, 0])]);
+    const offsets = [0, ...Array.from({ length: 20 }, (_, j) => 2 + j * 6)];
+    const header = Buffer.alloc(28);
+    header.writeUInt16LE(1, 0);
+    header.writeUInt16LE(28, 2);
+    header.writeUInt32LE(28 + offsets.length * 4 + data.length, 4);
+    header.writeUInt32LE(offsets.length, 8);
+    header.writeUInt32LE(0x100, 16);
+    header.writeUInt32LE(28 + offsets.length * 4, 20);
+    const offsetBytes = Buffer.alloc(offsets.length * 4);
+    offsets.forEach((o, i) => offsetBytes.writeUInt32LE(o, i * 4));
+    const pool = Buffer.concat([header, offsetBytes, data]);
+    const doc = Buffer.alloc(8);
+    doc.writeUInt16LE(3, 0);
+    doc.writeUInt16LE(8, 2);
+    doc.writeUInt32LE(8 + pool.length, 4);
+    fails(Buffer.concat([doc, pool]), /the strings of the string pool overlap/);
+  });
+
   it("refuses a document whose root is not <manifest>, or that has no elements", () => {
     fails(writeAxml({ name: "resources" }), /its root element is <resources>, not <manifest>/);
     const onlyHeader = Buffer.alloc(8);
