@@ -71,6 +71,7 @@ describe("readDex on corrupt files", () => {
 
   it("refuses a wrong magic number or byte order", () => {
     fails(corrupt((b) => void b.write("zip\n", 0, "latin1")), /magic number/);
+    fails(writeDex({ classes: ["a.B"], version: "041" }), /DEX version 041 is not supported \(035 to 040 are\)/);
     fails(corrupt((b) => void b.writeUInt32LE(0x78563412, 40)), /big-endian/);
     fails(corrupt((b) => void b.writeUInt32LE(0xdeadbeef, 40)), /endian tag/);
   });

@@ -41,6 +41,9 @@ export function readDexHeader(bytes: Uint8Array, label = "classes.dex"): DexHead
   const match = /^dex\n(0\d\d)\0$/.exec(magic);
   if (!match) throw fail("the magic number is not dex\\n0NN");
   const version = match[1]!;
+  // 041 packs several DEX files into one container with shared tables; reading only its first part
+  // would silently miss classes, so it is refused by name until it is supported.
+  if (Number(version) < 35 || Number(version) > 40) throw fail(`DEX version ${version} is not supported (035 to 040 are)`);
   const u32 = (offset: number) => view.getUint32(offset, true);
   const endian = u32(40);
   if (endian === REVERSE_ENDIAN_CONSTANT) throw fail("it is big-endian, which Android does not use");

@@ -126,6 +126,18 @@ describe("BoundedZip", () => {
     }
   });
 
+  it("refuses an entry that inflates to less than it declares", async () => {
+    const short = declareUncompressedSize(await zipBytes([{ name: "classes.dex", data: Buffer.alloc(10_000, 3) }]), "classes.dex", 20_000);
+    const zip = await BoundedZip.open(file(short));
+    try {
+      const error = await failure(zip.read("classes.dex"));
+      expect(error.code).toBe("truncated_zip");
+      expect(error.message).toMatch(/^The archive is truncated: the entry "classes.dex" could not be read in full/);
+    } finally {
+      zip.close();
+    }
+  });
+
   it("caps what one read may inflate", async () => {
     const zip = await BoundedZip.open(file(await zipBytes([{ name: "big", data: Buffer.alloc(300_000, 1), compress: false }])), { maxEntryBytes: 100_000 });
     try {

@@ -29,7 +29,8 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxTotalUncompressedBytes: 2 * 1024 ** 3,
   maxCompressionRatio: 200,
   ratioExemptBytes: 1024 * 1024,
-  maxEntryBytes: 256 * 1024 * 1024,
+  // The largest real DEX files are tens of MiB (a DEX holds at most 65,536 methods).
+  maxEntryBytes: 128 * 1024 * 1024,
 };
 
 export type ZipErrorCode = "not_zip" | "truncated_zip" | "zip_limits" | "zip_bomb" | "zip_unsupported";
@@ -159,7 +160,9 @@ export class BoundedZip {
     if (entry.uncompressedSize > cap) {
       throw new ZipError("zip_limits", `The entry "${name}" declares ${sizeText(entry.uncompressedSize)}, more than the ${sizeText(cap)} read from one entry.`);
     }
-    const chunks: Buffer[] = [];
+    // One buffer of the declared size (already checked against the cap), filled as the entry inflates;
+    // yauzl fails the stream if the entry inflates to more or less than it declares.
+    const out = Buffer.allocUnsafe(entry.uncompressedSize);
     let length = 0;
     let stream: NodeJS.ReadableStream & { destroy(): void };
     try {
@@ -172,17 +175,18 @@ export class BoundedZip {
         length += chunk.length;
         this.inflated += chunk.length;
         // yauzl already stops at the declared size; these hold even if a declaration were believed wrongly.
-        if (length > cap) throw new ZipError("zip_bomb", `The entry "${name}" inflates past ${sizeText(cap)}; the archive looks like a ZIP bomb.`);
+        if (length > cap || length > out.length) throw new ZipError("zip_bomb", `The entry "${name}" inflates past the size it declares; the archive looks like a ZIP bomb.`);
         if (this.inflated > this.limits.maxTotalUncompressedBytes) {
           throw new ZipError("zip_bomb", `The archive inflates past ${sizeText(this.limits.maxTotalUncompressedBytes)}; it is too large to read or is a ZIP bomb.`);
         }
-        chunks.push(chunk);
+        chunk.copy(out, length - chunk.length);
       }
     } catch (error) {
       stream.destroy();
       throw error instanceof ZipError ? error : this.readFailure(name, error as Error);
     }
-    return Buffer.concat(chunks, length);
+    if (length !== out.length) throw new ZipError("truncated_zip", `The archive is truncated: the entry "${name}" inflates to fewer bytes than it declares.`);
+    return out;
   }
 
   private readFailure(name: string, error: Error): ZipError {
