@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readAxml, type AxmlElement } from "./axml";
 import { ManifestFormatError } from "./errors";
 import { ATTR, readManifest } from "./manifest";
+import { AAPT_MANIFEST_BASE64 } from "./testing/aapt-manifest";
 import { writeAxml, writeManifest } from "./testing/axml-writer";
 
 const demo = {
@@ -17,6 +18,17 @@ const demo = {
 describe("readManifest", () => {
   it.each([true, false])("reads package, version, SDK levels and permissions (UTF-8 string pool: %s)", (utf8) => {
     expect(readManifest(writeManifest(demo, { utf8 }))).toEqual(demo);
+  });
+
+  it("reads a manifest compiled by Android's aapt (UTF-16 string pool)", () => {
+    expect(readManifest(Buffer.from(AAPT_MANIFEST_BASE64, "base64"))).toEqual({
+      package: "com.example.aaptbuilt",
+      versionName: "4.2-beta \u00e9",
+      versionCode: 42,
+      minSdk: 19,
+      targetSdk: 29,
+      permissions: ["android.permission.READ_PHONE_STATE", "android.permission.ACCESS_FINE_LOCATION", "android.permission.CAMERA"],
+    });
   });
 
   it("reports absent facts as null and lists each permission once, in manifest order", () => {
