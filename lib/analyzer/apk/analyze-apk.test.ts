@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
+import fc from "fast-check";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ZipError } from "@/lib/analyzer/zip/bounded-zip";
-import { analyzeApk, DexFormatError, ManifestFormatError, NotAnApkError, type SdkSignature } from "./analyze-apk";
+import { analyzeApk, ApkAnalysisError, DexFormatError, ManifestFormatError, NotAnApkError, type SdkSignature } from "./analyze-apk";
 import { buildApk, zipBytes } from "./testing/apk-writer";
 import { writeDex } from "./testing/dex-writer";
 import { testRegistrableDomain } from "./testing/registrable-domain";
@@ -118,5 +119,28 @@ describe("analyzeApk", () => {
     expect(result.hosts.every((h) => h.registrableDomain === null)).toBe(true);
     expect(result.hosts.map((h) => h.host)).toEqual(expect.arrayContaining(["alog.umeng.com", "android.bugly.qq.com"]));
     expect(result.hosts.map((h) => h.host)).not.toContain("bugly.qq.com");
+  });
+
+  it("fails only with a ZipError or an ApkAnalysisError (one line), whatever bytes of a package are changed", async () => {
+    // Stored entries, so a changed byte reaches the manifest and DEX readers instead of failing the CRC alone.
+    const spec = demoApkSpec();
+    const { writeManifest } = await import("./testing/axml-writer");
+    const original = await zipBytes([
+      { name: "AndroidManifest.xml", data: writeManifest(spec.manifest as Parameters<typeof writeManifest>[0]), compress: false },
+      ...(spec.dex ?? []).map((d, i) => ({ name: i === 0 ? "classes.dex" : `classes${i + 1}.dex`, data: writeDex(d as Parameters<typeof writeDex>[0]), compress: false })),
+    ]);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(original.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }), async (edits) => {
+        const bytes = Buffer.from(original);
+        for (const [at, value] of edits) bytes[at] = value;
+        try {
+          await analyze(bytes);
+        } catch (error) {
+          expect(error instanceof ZipError || error instanceof ApkAnalysisError).toBe(true);
+          expect((error as Error).message).not.toMatch(/\n/);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

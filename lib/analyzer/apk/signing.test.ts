@@ -1,4 +1,5 @@
 import { createHash, X509Certificate } from "node:crypto";
+import fc from "fast-check";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -111,5 +112,23 @@ describe.skipIf(!hasOpenssl())("signing certificate", () => {
     await expect(certificateOf(apk)).rejects.toThrow(/The APK Signature Scheme v2 block is malformed: the signer list declares \d+ bytes, more than it holds/);
     const notCert = withSigningBlock(base, [{ id: 0x7109871a, value: v2SignerValue(Buffer.from("garbage")) }]);
     await expect(certificateOf(notCert)).rejects.toThrow(/holds a signer certificate that is not valid X.509/);
+  });
+
+  it("fails only with a SignatureFormatError, whatever bytes of a PKCS#7 block are changed", async () => {
+    const zip = await BoundedZip.open(save(await buildApk({ dex, v1: { ...alice, extraCertsPem: bob.certPem } })));
+    const block = await zip.read("META-INF/CERT.RSA");
+    zip.close();
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(block.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }), fc.nat(block.length), (edits, cut) => {
+        const bytes = Buffer.from(block.subarray(0, Math.max(cut, block.length - 40)));
+        for (const [at, value] of edits) if (at < bytes.length) bytes[at] = value;
+        try {
+          signerCertificateOfPkcs7(bytes, "CERT.RSA");
+        } catch (error) {
+          expect(error).toBeInstanceOf(SignatureFormatError);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
