@@ -162,6 +162,10 @@ describe("BoundedZip", () => {
     await failure(BoundedZip.open(file(damaged)));
   });
 
+  it("passes a missing file's own error through, rather than call it a damaged archive", async () => {
+    await expect(BoundedZip.open(path.join(dir, "no-such-file.zip"))).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
   it("refuses an archive that names one entry twice", async () => {
     const zip = await zipBytes([
       { name: "AndroidManifest.xml", data: Buffer.from("one") },

@@ -83,6 +83,8 @@ export class BoundedZip {
       // validateEntrySizes makes yauzl fail an entry that inflates past (or short of) its declared size.
       zip = await yauzl.openPromise(filePath, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, autoClose: false });
     } catch (error) {
+      // A missing or unreadable file is the caller's problem, not a damaged archive: passed through as is.
+      if (typeof (error as NodeJS.ErrnoException).code === "string") throw error;
       throw openFailure(error as Error);
     }
     if (zip.entryCount > effective.maxEntries) {
