@@ -1,0 +1,58 @@
+import type { ApkSdkMatch, SdkSignature } from "./types";
+
+// Matches class names to SDK signatures by Java package prefix, on package boundaries only: the
+// prefix com.umeng matches com.umeng.Foo and com.umeng.analytics.Bar, never com.umengx.Foo. When
+// prefixes nest (com.tencent and com.tencent.bugly), a class counts once, for the longest.
+
+const EXAMPLES = 5;
+
+const normalisePrefix = (prefix: string) => prefix.trim().replaceAll("/", ".").replace(/\.+$/, "").replace(/^\.+/, "");
+
+export class SdkMatcher {
+  private readonly byPrefix = new Map<string, SdkSignature & { prefix: string }>();
+  private readonly found = new Map<string, { topLevel: string[]; inner: string[]; count: number }>();
+
+  constructor(signatures: SdkSignature[]) {
+    for (const signature of signatures) {
+      const prefix = normalisePrefix(signature.prefix);
+      // The first signature for a prefix wins; the knowledge base lists its own rows first.
+      if (prefix && !this.byPrefix.has(prefix)) this.byPrefix.set(prefix, { ...signature, prefix });
+    }
+  }
+
+  /** The signature whose prefix is the longest package-boundary prefix of `className`, if any. */
+  match(className: string): (SdkSignature & { prefix: string }) | null {
+    if (this.byPrefix.size === 0) return null;
+    for (let end = className.length; end > 0; end = className.lastIndexOf(".", end - 1)) {
+      const signature = this.byPrefix.get(end === className.length ? className : className.slice(0, end));
+      if (signature) return signature;
+    }
+    return null;
+  }
+
+  add(className: string): void {
+    const signature = this.match(className);
+    if (!signature) return;
+    let found = this.found.get(signature.prefix);
+    if (!found) this.found.set(signature.prefix, (found = { topLevel: [], inner: [], count: 0 }));
+    found.count++;
+    // Examples read best as top-level classes; inner classes (Foo$1) fill in only when there are too few.
+    const bucket = className.includes("$") ? found.inner : found.topLevel;
+    if (bucket.length < EXAMPLES) bucket.push(className);
+  }
+
+  results(): ApkSdkMatch[] {
+    return [...this.found]
+      .map(([prefix, found]) => {
+        const signature = this.byPrefix.get(prefix)!;
+        return {
+          prefix,
+          organisation: signature.organisation,
+          sdk: signature.sdk,
+          classes: [...found.topLevel.sort(), ...found.inner.sort()].slice(0, EXAMPLES),
+          classCount: found.count,
+        };
+      })
+      .sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
+  }
+}

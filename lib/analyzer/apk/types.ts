@@ -1,0 +1,38 @@
+import type { ZipLimits } from "@/lib/analyzer/zip/bounded-zip";
+
+export type { ZipLimits };
+
+// Declared here with the knowledge base's shape; at merge it points at the KB's own type.
+export type SdkSignature = { prefix: string; organisation: string; sdk: string };
+
+export type ApkSdkMatch = {
+  prefix: string;
+  organisation: string;
+  sdk: string;
+  /** Up to 5 example class names, top-level classes first. */
+  classes: string[];
+  classCount: number;
+};
+
+export type ApkAnalysis = {
+  kind: "apk";
+  /** SHA-256 of the whole file, lower-case hex. */
+  sha256: string;
+  package: string | null;
+  versionName: string | null;
+  versionCode: number | null;
+  minSdk: number | null;
+  targetSdk: number | null;
+  permissions: string[];
+  dexFiles: { name: string; classCount: number; stringCount: number }[];
+  sdks: ApkSdkMatch[];
+  hosts: { host: string; registrableDomain: string | null }[];
+  /** SHA-256 of the signer certificate's DER, lower-case hex, or "unsigned". */
+  signingCertificateSha256: string | "unsigned";
+};
+
+export type AnalyzeApkOptions = {
+  signatures: SdkSignature[];
+  registrableDomain: (host: string) => string | null;
+  limits?: Partial<ZipLimits>;
+};
