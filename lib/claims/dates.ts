@@ -8,7 +8,8 @@ export function formatCalendarDate(value: string | Date | null | undefined): str
 // A moment in the given IANA zone with its abbreviation ("Dec 2, 2026, 9:15 AM PST"); claimants
 // read times in the matter's zone, the zone its deadlines are set in.
 export function formatDateTime(d: Date, timeZone = "UTC"): string {
-  return d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: "short" });
+  // (dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are spelled out.)
+  return d.toLocaleString("en-US", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" });
 }
 
 // Today's calendar date (YYYY-MM-DD) where the matter is: a deadline "December 31" closes at the

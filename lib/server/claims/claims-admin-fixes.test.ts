@@ -2,7 +2,7 @@
 // way a claimant or a reviewer would notice it.
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/app-error";
-import { todayIn } from "@/lib/claims/dates";
+import { formatDateTime, todayIn } from "@/lib/claims/dates";
 import { db } from "@/lib/server/db";
 import { appUrl, env } from "@/lib/server/env";
 import { listClaims } from "@/lib/server/claims/list-claims";
@@ -73,5 +73,8 @@ describe("claims administration: what a new user tripped over", () => {
     const moment = new Date("2027-01-01T07:30:00Z");
     expect(todayIn("America/Los_Angeles", moment)).toBe("2026-12-31");
     expect(todayIn("UTC", moment)).toBe("2027-01-01");
+    // Claimants read times in the matter's zone, named.
+    expect(formatDateTime(moment, "America/Los_Angeles")).toBe("Dec 31, 2026, 11:30 PM PST");
+    expect(formatDateTime(moment)).toBe("Jan 1, 2027, 7:30 AM UTC");
   });
 });
