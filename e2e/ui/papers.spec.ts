@@ -51,12 +51,16 @@ test("matter settings feed the AO 187 header; the exhibit list leaves a privileg
   const memoTitle = `Counsel strategy memo ${Date.now()}`;
   const uploaded = await page.request.post(`/api/v1/matters/${matterId}/exhibits`, {
     data: Buffer.from(`${memoTitle}\nOur theory of Count III is weak on damages.\n`),
-    headers: { "Content-Type": "text/plain", "X-File-Name": "strategy-memo.txt" },
+    headers: { "Content-Type": "application/octet-stream", "X-File-Name": "strategy-memo.txt" },
   });
   expect(uploaded.status()).toBeLessThan(300);
   const memo = ((await uploaded.json()) as { exhibit: { id: string; label: string } }).exhibit;
-  await page.goto(`/matters/${matterId}/exhibits/${memo.id}`);
-  await page.getByLabel("Title", { exact: true }).fill(memoTitle);
+  // Extraction finishing changes the exhibit's version; edit after it, as a person would.
+  await expect(async () => {
+    await page.goto(`/matters/${matterId}/exhibits/${memo.id}`);
+    await expect(page.getByText("Text extracted")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await page.getByRole("textbox", { name: "Title", exact: true }).fill(memoTitle);
   await page.getByRole("button", { name: "Save metadata" }).click();
   await expect(page.getByText("Metadata saved.")).toBeVisible();
   // The 902(14) draft warns that collection facts were never recorded.
@@ -71,11 +75,11 @@ test("matter settings feed the AO 187 header; the exhibit list leaves a privileg
   expect(docx.subarray(0, 2).toString()).toBe("PK");
 
   await page.getByRole("button", { name: "Change designation" }).click();
-  await page.getByLabel("Privilege", { exact: true }).selectOption("WORK_PRODUCT");
+  await page.getByRole("combobox", { name: "Privilege", exact: true }).selectOption("WORK_PRODUCT");
   await page.getByLabel("Basis for the privilege claim").fill("Prepared by counsel in anticipation of litigation");
   await page.getByLabel("Reason for the change").fill("Counsel's own analysis");
   await page.getByRole("button", { name: "Confirm change" }).click();
-  await expect(page.getByText("Designation changed.")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Prepared by counsel in anticipation of litigation", { exact: true })).toBeVisible();
 
   // Matter settings, reached from the matter navigation.
   await page.getByRole("navigation", { name: "Matter sections" }).getByRole("link", { name: "Settings" }).click();
@@ -131,7 +135,7 @@ test("a paralegal sees the matter details read-only and cannot put a privileged 
   await signIn(page, USERS.paralegal);
   const uploaded = await page.request.post(`/api/v1/matters/${matterId}/exhibits`, {
     data: Buffer.from(`Advice memo ${Date.now()}\n`),
-    headers: { "Content-Type": "text/plain", "X-File-Name": "advice-memo.txt" },
+    headers: { "Content-Type": "application/octet-stream", "X-File-Name": "advice-memo.txt" },
   });
   const { id } = ((await uploaded.json()) as { exhibit: { id: string } }).exhibit;
   // Designating is an attorney's step (covered above); here it is only the setting.
