@@ -97,7 +97,7 @@ export async function exportPrivilegeLog(actor: Actor, matterId: string, format:
       title: "Privilege Log — Fed. R. Civ. P. 26(b)(5)(A)",
       subtitle: `${matter.caption} · ${matter.court} · No. ${matter.docketNumber}`,
       runningHead: `Privilege Log — ${matter.caption}, No. ${matter.docketNumber}`,
-      columns: [26, 56, 62, 62, 100, 100, 90, 90, 100, 58, 100, 70].map((width, i) => ({ header: PRIVILEGE_LOG_HEADER[i]!, width })),
+      columns: [36, 56, 60, 62, 100, 100, 88, 90, 100, 58, 94, 70].map((width, i) => ({ header: PRIVILEGE_LOG_HEADER[i]!, width })),
       rows,
       fontSize: 7,
       pageFooter: generated,
