@@ -275,6 +275,9 @@ describe("privilege log from e-mail headers", () => {
     const version = (await db.exhibit.findUniqueOrThrow({ where: { id: exhibit.id } })).updatedAt.toISOString();
     let rows = csvRows((await exportPrivilegeLog(attorney, matter.id, "csv")).body);
     expect(rows[1]![2]).toBe("");
+    const undated = await pdfText((await exportPrivilegeLog(attorney, matter.id, "pdf")).body);
+    expect(undated).toContain("No document date recorded, left blank to complete: PX-0001.");
+    expect(undated).not.toContain("2020-01-02");
 
     await updateExhibitMetadata(paralegal, matter.id, exhibit.id, {
       title: "Notes",

@@ -93,8 +93,10 @@ export async function exportPrivilegeLog(actor: Actor, matterId: string, format:
       const body = writeCsv("spreadsheet", PRIVILEGE_LOG_HEADER, [...rows, [], [generated]]);
       return { body: Buffer.from(body), contentType: "text/csv; charset=utf-8", fileName: `${stem}.csv` };
     }
+    const undated = rows.filter((r) => !r[0]!.includes(".") && r[2] === "").map((r) => r[1]!);
     const body = await renderTablePdf({
       title: "Privilege Log — Fed. R. Civ. P. 26(b)(5)(A)",
+      notice: undated.length ? [`No document date recorded, left blank to complete: ${undated.join(", ")}.`] : [],
       subtitle: `${matter.caption} · ${matter.court} · No. ${matter.docketNumber}`,
       runningHead: `Privilege Log — ${matter.caption}, No. ${matter.docketNumber}`,
       columns: [36, 56, 60, 62, 100, 100, 88, 90, 100, 58, 94, 70].map((width, i) => ({ header: PRIVILEGE_LOG_HEADER[i]!, width })),

@@ -51,6 +51,9 @@ export default async function ExhibitPage({ params }: { params: Promise<{ matter
           ["Subject", e.subject ?? "—"],
         ] as [string, React.ReactNode][])
       : []),
+    ...(Array.isArray(e.emailAttachments) && e.emailAttachments.length
+      ? ([["Attached inside", (e.emailAttachments as { fileName: string | null; size: number }[]).map((a) => `${a.fileName ?? "(unnamed)"} (${a.size.toLocaleString("en-US")} bytes)`).join("; ")]] as [string, React.ReactNode][])
+      : []),
     ["Pages", e.pageCount ?? "—"],
     ["Text", <span key="x" className="inline-flex items-center gap-2"><ExtractionBadge status={e.extractionStatus} error={e.extractionError} />{e.extractionError && <span className="text-sm">{e.extractionError}</span>}</span>],
     ["Bates", productions.length ? productions.map((p) => batesRange(p.production.batesPrefix, p.batesStart, p.batesEnd)).join("; ") : "not produced"],
