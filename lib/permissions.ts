@@ -13,6 +13,8 @@ const ATTORNEYS = ["ATTORNEY"] as const satisfies readonly MatterRole[];
 // content; admins manage matters and memberships but read a matter only as a member.
 export const MATTER_PERMISSIONS = {
   "matter.read": TEAM,
+  // Court, case number, judge, counsel, trial date and the orders the papers cite.
+  "matter.edit": ATTORNEYS,
   "allegations.write": TEAM,
   "allegations.flag": TEAM,
   "evidence.link": TEAM,
@@ -27,7 +29,9 @@ export const MATTER_PERMISSIONS = {
   "exhibits.produce": TEAM,
   // Producing privileged material risks waiver: an attorney decides.
   "exhibits.produce-privileged": ATTORNEYS,
-  "exhibits.certify": TEAM,
+  // A certification and a list that names privileged exhibits go to the court: an attorney decides.
+  "exhibits.certify": ATTORNEYS,
+  "exhibits.list-privileged": ATTORNEYS,
   "claims.review": TEAM,
   "claims.decide": ATTORNEYS,
   "claims.rescore": TEAM,

@@ -13,7 +13,7 @@ import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 
 export type ExhibitMetadataValues = Record<
-  "title" | "description" | "kind" | "source" | "custodian" | "collectedBy" | "obtainedAt" | "documentDate" | "author" | "recipients",
+  "title" | "description" | "kind" | "source" | "custodian" | "collectedBy" | "obtainedAt" | "documentDate" | "author" | "recipients" | "cc" | "subject",
   string | undefined
 >;
 
@@ -27,7 +27,9 @@ const LABELS: Record<string, string> = {
   obtainedAt: "Date obtained",
   documentDate: "Document date",
   author: "Author",
-  recipients: "Recipients",
+  recipients: "Recipients (To)",
+  cc: "Cc",
+  subject: "Subject",
 };
 
 type Props = {
@@ -88,7 +90,11 @@ export function ExhibitMetadataForm({ action, initial, expectedUpdatedAt }: Prop
         {text("documentDate", "date")}
         {text("author")}
       </div>
-      {text("recipients")}
+      <div className="grid gap-4 sm:grid-cols-2">
+        {text("recipients")}
+        {text("cc")}
+      </div>
+      {text("subject")}
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save metadata"}

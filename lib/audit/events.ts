@@ -28,6 +28,9 @@ const designation = z
   .object({ confidentiality: z.enum(CONFIDENTIALITIES), privilege: z.enum(PRIVILEGES), privilegeBasis: z.string().nullable() })
   .strict();
 const exportFile = z.object({ format: z.enum(["csv", "pdf"]), count: z.number().int().nonnegative() }).strict();
+// An exhibit list of chosen exhibits in a chosen order (AO 187): which ones, and how many of them
+// are privileged (left out unless an attorney includes them).
+const exhibitListFile = exportFile.extend({ exhibits: z.array(z.string()).optional(), privileged: z.number().int().nonnegative().optional(), side: z.enum(["plaintiff", "defendant"]).optional() }).strict();
 const verifiedSend = z.object({ sha256, verified: z.literal(true) }).strict();
 const integrityFailure = z
   .object({ expected: sha256, actual: sha256.nullable(), missing: z.boolean(), source: z.literal("integrity sweep").optional() })
@@ -131,8 +134,13 @@ export const AUDIT_EVENTS = {
   "exhibit.certify": define({
     entityType: "Exhibit",
     label: "Certified (FRE 902(14))",
-    schema: z.object({ sha256 }).strict(),
-    describe: (d) => `Listed in a draft FRE 902(14) certification by SHA-256 ${shortHash(d.sha256)}.`,
+    // format and missing since drafts state only recorded facts (missing ones left blank).
+    schema: z.object({ sha256, format: z.enum(["pdf", "docx"]).optional(), missing: z.array(z.string()).optional() }).strict(),
+    describe: (d) =>
+      sentence(
+        `Listed in a draft FRE 902(14) certification${d.format ? ` (${d.format.toUpperCase()})` : ""} by SHA-256 ${shortHash(d.sha256)}.`,
+        d.missing?.length ? `Left blank to complete: ${d.missing.join(", ")}.` : null,
+      ),
   }),
   "exhibit.retry-extraction": define({
     entityType: "Exhibit",
@@ -153,8 +161,12 @@ export const AUDIT_EVENTS = {
   "exhibit.export-list": define({
     entityType: "Matter",
     label: "Exhibit list exported",
-    schema: exportFile,
-    describe: (d) => `${d.format.toUpperCase()} with ${plural(d.count, "exhibit")}.`,
+    schema: exhibitListFile,
+    describe: (d) =>
+      sentence(
+        `${d.format.toUpperCase()} with ${plural(d.count, "exhibit")}${d.side ? ` (${d.side}'s list)` : ""}${d.exhibits?.length ? `: ${d.exhibits.slice(0, 20).join(", ")}${d.exhibits.length > 20 ? ", …" : ""}` : ""}.`,
+        d.privileged ? `${plural(d.privileged, "privileged exhibit")} included.` : null,
+      ),
   }),
   "exhibit.export-privilege-log": define({
     entityType: "Matter",
@@ -375,6 +387,12 @@ export const AUDIT_EVENTS = {
       const fields = Object.keys(d.changed).map((f) => (DEFICIENCY_FIELD_LABELS as Record<string, string>)[f] ?? f);
       return transitionSentence(d, sentence(fields.length ? `Corrected: ${fields.join(", ")}.` : null, d.attachment ? `Uploaded ${quote(d.attachment.filename)}.` : null));
     },
+  }),
+  "matter.update-details": define({
+    entityType: "Matter",
+    label: "Matter details changed",
+    schema: z.object({ before: snapshot, after: snapshot }).strict(),
+    describe: (d) => changes(d.before, d.after),
   }),
   "claim.export": define({
     entityType: "Matter",

@@ -61,6 +61,8 @@ export const ZUpdateExhibitMetadata = z
     documentDate: ZCalendarDate.optional(),
     author: ZOptionalText(500, "Author"),
     recipients: ZOptionalText(2000, "Recipients"),
+    cc: ZOptionalText(2000, "Cc"),
+    subject: ZOptionalText(1000, "Subject"),
     expectedUpdatedAt: z.iso.datetime({ error: "Missing version: reload the page" }),
   })
   .strict();

@@ -18,9 +18,10 @@ export type AuditActor = Pick<Actor, "ip"> & { userId: string | null };
 // A plain INSERT with no shared lock, so concurrent writers never queue behind each other; the
 // sealer (seal-audit-events.ts) chains the row within a second. The entity type comes from the
 // action's registry entry and the details are checked against its schema (lib/audit/events.ts).
-export async function appendAudit<A extends AuditAction>(tx: Tx, actor: AuditActor | null, entry: AuditEntry<A>): Promise<void> {
+// Returns the event's id and time, which papers generated in the same transaction cite.
+export async function appendAudit<A extends AuditAction>(tx: Tx, actor: AuditActor | null, entry: AuditEntry<A>): Promise<{ id: bigint; at: Date }> {
   const record = auditRecord(entry.action, entry.details);
-  await tx.auditEvent.create({
+  return tx.auditEvent.create({
     data: {
       actorId: actor?.userId ?? null,
       ip: actor?.ip ?? null,
@@ -30,5 +31,6 @@ export async function appendAudit<A extends AuditAction>(tx: Tx, actor: AuditAct
       entityId: entry.entityId,
       details: record.details as Prisma.InputJsonObject,
     },
+    select: { id: true, at: true },
   });
 }

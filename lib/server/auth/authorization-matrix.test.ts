@@ -80,7 +80,9 @@ import { getCoverage } from "@/lib/server/ledger/get-coverage";
 import { getGapReport } from "@/lib/server/ledger/get-gap-report";
 import { listLedger } from "@/lib/server/ledger/list-ledger";
 import { listOutbox } from "@/lib/server/mail/list-outbox";
+import { getMatterDetails } from "@/lib/server/matters/get-matter-details";
 import { getMatterHeader } from "@/lib/server/matters/get-matter-header";
+import { updateMatterDetails } from "@/lib/server/matters/update-matter-details";
 import { getMatterOverview } from "@/lib/server/matters/get-matter-overview";
 import { listMyMatters } from "@/lib/server/matters/list-my-matters";
 import { createPlaintiff } from "@/lib/server/plaintiffs/create-plaintiff";
@@ -191,6 +193,15 @@ const USE_CASES: Record<string, Entry> = {
   listMyMatters: A("matters.list", (a) => listMyMatters(a), true),
   // matters and the ledger
   getMatterHeader: R("matter.read", (a, w) => getMatterHeader(a, w.matter.id)),
+  getMatterDetails: R("matter.read", (a, w) => getMatterDetails(a, w.matter.id)),
+  updateMatterDetails: M("matter.edit", async (a, w) =>
+    updateMatterDetails(a, w.matter.id, {
+      court: "N.D. Cal.",
+      docketNumber: "5:19-cv-07792",
+      judge: "Hon. Test Judge",
+      expectedUpdatedAt: (await db.matter.findUniqueOrThrow({ where: { id: w.matter.id } })).updatedAt.toISOString(),
+    }),
+  ),
   getMatterOverview: R("matter.read", (a, w) => getMatterOverview(a, w.matter.id)),
   verifyAuditChain: R("matter.read", (a, w) => verifyAuditChain(a, w.matter.id)),
   listLedger: R("matter.read", (a, w) => listLedger(a, w.matter.id, {})),
@@ -248,6 +259,10 @@ const USE_CASES: Record<string, Entry> = {
   listProductions: R("matter.read", (a, w) => listProductions(a, w.matter.id)),
   openProductionZip: R("matter.read", async (a, w) => (await openProductionZip(a, w.matter.id, w.production.id)).stream.destroy()),
   exportExhibitList: R("matter.read", (a, w) => exportExhibitList(a, w.matter.id, "csv")),
+  // Naming a privileged exhibit on the list is the attorney's call.
+  exportExhibitListWithPrivileged: M("exhibits.list-privileged", (a, w) => exportExhibitList(a, w.matter.id, "pdf", { exhibits: String(w.exhibit.number) }), {
+    prepare: async (w) => void (await db.exhibit.update({ where: { id: w.exhibit.id }, data: { privilege: "WORK_PRODUCT", privilegeBasis: "test" } })),
+  }),
   exportPrivilegeLog: R("matter.read", (a, w) => exportPrivilegeLog(a, w.matter.id, "csv")),
   exportCertification: M("exhibits.certify", (a, w) => exportCertification(a, w.matter.id, { exhibitIds: [w.exhibit.id] })),
   // claims, staff side

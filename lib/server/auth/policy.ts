@@ -46,6 +46,9 @@ const FORBIDDEN_MESSAGE: Partial<Record<Permission, string>> = {
   "exhibits.designate": "Only an attorney can change privilege or confidentiality designations.",
   "exhibits.produce-privileged": "Only an attorney can produce privileged exhibits.",
   "claims.decide": "Only an attorney can decide a claim.",
+  "matter.edit": "Only an attorney can change the matter's details.",
+  "exhibits.certify": "Only an attorney can draft a certification.",
+  "exhibits.list-privileged": "Only an attorney can put privileged exhibits on an exhibit list.",
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,7 +2,7 @@ import "server-only";
 import { cleanText, searchTerms } from "@/lib/exhibit-files/text-pages";
 import type { Confidentiality, ExhibitKind, Privilege } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
-import { extractionFailureReason } from "@/lib/server/exhibits/extract-file-text";
+import { extractionFailureReason, type EmailHeaders } from "@/lib/server/exhibits/extract-file-text";
 import { ExtractionFailed, extractInSandbox, type SandboxLimits } from "@/lib/server/sandbox/extract-in-sandbox";
 import { logger } from "@/lib/server/logger";
 import { readBlob } from "@/lib/server/storage/open-verified";
@@ -55,10 +55,7 @@ export async function unsafeExtractExhibitText(exhibitId: string, limits?: Sandb
           extractionError: null,
           extractionAttempts: 0,
           pageCount: result.pageCount ?? exhibit.pageCount,
-          // Filled only when empty: what a person typed wins over what the headers say.
-          author: exhibit.author ?? result.email?.author ?? null,
-          recipients: exhibit.recipients ?? result.email?.recipients ?? null,
-          documentDate: exhibit.documentDate ?? result.email?.date ?? null,
+          ...(result.email ? emailFields(exhibit, result.email) : {}),
         },
       });
     });
@@ -67,6 +64,24 @@ export async function unsafeExtractExhibitText(exhibitId: string, limits?: Sandb
     logger.warn({ exhibitId, err: error }, "text extraction failed");
     await db.exhibit.update({ where: { id: exhibitId }, data: { extractionStatus: "FAILED", extractionError: reason, extractionAttempts: 0 } });
   }
+}
+
+type EmailColumns = { author: string | null; recipients: string | null; cc: string | null; subject: string | null; documentDate: Date | null };
+
+// Filled only when empty: what a person typed wins over what the headers say. One exception: the
+// extractor once wrote To and Cc together into recipients; that exact value is taken as its own
+// output, not a person's, and replaced by To alone now that Cc has a column (the backfill).
+function emailFields(exhibit: EmailColumns, email: EmailHeaders) {
+  const oldCombined = [email.recipients, email.cc].filter(Boolean).join("; ");
+  const recipientsWereExtracted = email.cc !== null && exhibit.recipients === oldCombined;
+  return {
+    author: exhibit.author ?? email.author,
+    recipients: recipientsWereExtracted ? email.recipients : (exhibit.recipients ?? email.recipients),
+    cc: exhibit.cc ?? email.cc,
+    subject: exhibit.subject ?? email.subject,
+    documentDate: exhibit.documentDate ?? email.date,
+    emailAttachments: email.attachments,
+  };
 }
 
 // Exhibits left QUEUED or RUNNING by a crash, a lost enqueue or the demo seed; the worker re-sends

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { AddressObject } from "mailparser";
 import { harToText, htmlToText, jsonToText, splitIntoParts } from "@/lib/exhibit-files/text-pages";
 import { extractDocxText } from "@/lib/server/exhibits/extract-docx-text";
@@ -14,7 +15,19 @@ export type ExtractedText = {
   pages: string[];
   // Page count of a paginated original (PDF); null when pages are our own parts of a text.
   pageCount: number | null;
-  email?: { author: string | null; recipients: string | null; date: Date | null };
+  email?: EmailHeaders;
+};
+
+export type EmailAttachment = { fileName: string | null; mediaType: string; size: number; sha256: string };
+
+// What an e-mail's own headers say, for the privilege log: To and Cc apart, the attachments inside.
+export type EmailHeaders = {
+  author: string | null;
+  recipients: string | null;
+  cc: string | null;
+  date: Date | null;
+  subject: string | null;
+  attachments: EmailAttachment[];
 };
 
 export async function extractFileText(mediaType: string, bytes: Buffer): Promise<ExtractedText> {
@@ -42,14 +55,28 @@ export async function extractFileText(mediaType: string, bytes: Buffer): Promise
       const mail = await simpleParser(bytes);
       const people = (a: AddressObject | AddressObject[] | undefined) =>
         [a ?? []].flat().flatMap((o) => o.value).map((v) => (v.name ? `${v.name} <${v.address ?? ""}>` : (v.address ?? ""))).filter(Boolean);
-      const to = [...people(mail.to), ...people(mail.cc)].join("; ");
+      const to = people(mail.to).join("; ");
+      const cc = people(mail.cc).join("; ");
       const from = people(mail.from).join("; ") || null;
-      const header = [`From: ${from ?? ""}`, `To: ${to}`, `Date: ${mail.date?.toISOString() ?? ""}`, `Subject: ${mail.subject ?? ""}`].join("\n");
+      const subject = mail.subject?.trim() || null;
+      const header = [`From: ${from ?? ""}`, `To: ${to}`, ...(cc ? [`Cc: ${cc}`] : []), `Date: ${mail.date?.toISOString() ?? ""}`, `Subject: ${subject ?? ""}`].join("\n");
       const attachments = mail.attachments.map((a) => `Attachment: ${a.filename ?? "(unnamed)"} (${a.contentType}, ${a.size} bytes)`).join("\n");
       return {
         pages: splitIntoParts([header, mail.text ?? (mail.html ? htmlToText(mail.html) : ""), attachments].filter(Boolean).join("\n\n")),
         pageCount: null,
-        email: { author: from, recipients: to || null, date: mail.date ?? null },
+        email: {
+          author: from,
+          recipients: to || null,
+          cc: cc || null,
+          date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null,
+          subject,
+          attachments: mail.attachments.map((a) => ({
+            fileName: a.filename ?? null,
+            mediaType: a.contentType,
+            size: a.size,
+            sha256: createHash("sha256").update(a.content).digest("hex"),
+          })),
+        },
       };
     }
     case "application/vnd.openxmlformats-officedocument.wordprocessingml.document":

@@ -115,7 +115,6 @@ export async function ingestExhibit(actor: Actor, matterId: string, input: Inges
         originalFilename: fileName,
         blobSha256: sha256,
         detectedType: type.mediaType,
-        collectedBy: actor.name,
         extractionStatus: extractable ? "QUEUED" : "NOT_APPLICABLE",
         // A legacy Office file looks like a document that should be searchable; the reason says
         // why it is not and how to make it so.

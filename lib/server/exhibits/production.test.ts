@@ -16,9 +16,6 @@ import { db } from "@/lib/server/db";
 import { createProduction } from "@/lib/server/exhibits/create-production";
 import { unsafeRunIntegritySweep } from "@/lib/server/exhibits/integrity-sweep";
 import { openProductionZip } from "@/lib/server/exhibits/production-zip";
-import { exportCertification } from "@/lib/server/reports/certification";
-import { exportExhibitList } from "@/lib/server/reports/exhibit-list";
-import { exportPrivilegeLog, PRIVILEGE_LOG_HEADER } from "@/lib/server/reports/privilege-log";
 import { blobRoot } from "@/lib/server/storage/blob-store";
 import { makeExhibit, makePdf } from "@/lib/server/testing/exhibit-fixtures";
 import { makeMatterWithTeam } from "@/lib/server/testing/fixtures";
@@ -139,58 +136,6 @@ describe("exhibits: productions", () => {
     const [x, y] = await Promise.all([createProduction(paralegal, matter.id, input), createProduction(paralegal, matter.id, input)]);
     expect(x.id).toBe(y.id);
     expect(await db.production.count({ where: { matterId: matter.id } })).toBe(1);
-  });
-});
-
-describe("exhibits: reports", () => {
-  it("writes privilege log rows for privileged exhibits only, with the FRCP 26(b)(5)(A) columns", async () => {
-    const { matter, paralegal, attorney, member } = await makeMatterWithTeam();
-    const eml = "From: Counsel <counsel@firm.example>\r\nTo: Misty Hong <client@example.com>\r\nDate: Tue, 02 Apr 2019 10:00:00 +0000\r\nSubject: Advice\r\n\r\nPrivileged advice.\r\n";
-    const privileged = await makeExhibit(paralegal, matter.id, { bytes: Buffer.from(eml), fileName: "advice.eml", extract: true });
-    await makeExhibit(paralegal, matter.id);
-    await db.exhibit.update({ where: { id: privileged.exhibit.id }, data: { privilege: "ATTORNEY_CLIENT", privilegeBasis: "Legal advice from counsel to client", title: "Counsel's advice on the complaint" } });
-    const csv = await exportPrivilegeLog(attorney, matter.id, "csv");
-    const rows = parse(csv.body.toString("utf8").replace(/^\uFEFF/, "")) as string[][];
-    expect(rows[0]).toEqual(PRIVILEGE_LOG_HEADER);
-    expect(rows).toHaveLength(2);
-    expect(rows[1]).toEqual([
-      "1",
-      "PX-0001",
-      "2019-04-02",
-      "E-mail",
-      "Counsel <counsel@firm.example>",
-      "Misty Hong <client@example.com>",
-      "Counsel's advice on the complaint",
-      "Attorney–client",
-      "Legal advice from counsel to client",
-      "Withheld",
-    ]);
-    const pdf = await exportPrivilegeLog(attorney, matter.id, "pdf");
-    expect(pdf.body.subarray(0, 5).toString()).toBe("%PDF-");
-    expect((await refusal(exportPrivilegeLog(member, matter.id, "csv"))).code).toBe("NOT_FOUND");
-  });
-
-  it("exports the exhibit list in the AO 187 columns and neutralises formula cells", async () => {
-    const { matter, paralegal } = await makeMatterWithTeam();
-    const { exhibit } = await makeExhibit(paralegal, matter.id);
-    await db.exhibit.update({ where: { id: exhibit.id }, data: { title: "=HYPERLINK(\"http://evil\")" } });
-    const csv = await exportExhibitList(paralegal, matter.id, "csv");
-    const rows = parse(csv.body.toString("utf8").replace(/^\uFEFF/, "")) as string[][];
-    expect(rows[0]).toEqual(["Exhibit No.", "Date Offered", "Marked", "Admitted", "Description of Exhibits", "Bates Range"]);
-    expect(rows[1]![0]).toBe("PX-0001");
-    expect(rows[1]![4]!.startsWith("'=")).toBe(true);
-    expect((await exportExhibitList(paralegal, matter.id, "pdf")).body.subarray(0, 5).toString()).toBe("%PDF-");
-  });
-
-  it("drafts a 902(14) certification naming each file's SHA-256 and records it in custody", async () => {
-    const { matter, paralegal, attorney } = await makeMatterWithTeam();
-    const { exhibit } = await makeExhibit(paralegal, matter.id, { bytes: Buffer.from("certify me"), fileName: "c.txt" });
-    const pdf = await exportCertification(attorney, matter.id, { exhibitIds: [exhibit.id] });
-    const text = (await pdfPageTexts(pdf.body)).join(" ");
-    // The hash may wrap inside its table cell.
-    expect(text.replace(/\s/g, "")).toContain(sha256(Buffer.from("certify me")));
-    expect(text).toContain("902(14)");
-    expect(await db.auditEvent.count({ where: { entityId: exhibit.id, action: "exhibit.certify" } })).toBe(1);
   });
 });
 

@@ -9,7 +9,7 @@ import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { findExhibitInMatter } from "@/lib/server/exhibits/find-exhibit";
 
-const FIELDS = ["title", "description", "kind", "source", "custodian", "collectedBy", "obtainedAt", "documentDate", "author", "recipients"] as const;
+const FIELDS = ["title", "description", "kind", "source", "custodian", "collectedBy", "obtainedAt", "documentDate", "author", "recipients", "cc", "subject"] as const;
 
 export async function updateExhibitMetadata(actor: Actor, matterId: string, exhibitId: string, input: unknown) {
   await requirePermission(actor, matterId, "exhibits.edit");
@@ -27,6 +27,8 @@ export async function updateExhibitMetadata(actor: Actor, matterId: string, exhi
       documentDate: dateFromCalendar(data.documentDate),
       author: data.author ?? null,
       recipients: data.recipients ?? null,
+      cc: data.cc ?? null,
+      subject: data.subject ?? null,
     };
     const updated = await tx.exhibit.updateMany({
       where: { id: exhibitId, matterId, updatedAt: new Date(expectedUpdatedAt) },

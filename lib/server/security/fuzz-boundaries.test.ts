@@ -9,7 +9,9 @@ import * as claimSchemas from "@/lib/schemas/claim";
 import * as countSchemas from "@/lib/schemas/count";
 import * as evidenceSchemas from "@/lib/schemas/evidence";
 import * as exhibitSchemas from "@/lib/schemas/exhibit";
+import * as matterSchemas from "@/lib/schemas/matter";
 import * as plaintiffSchemas from "@/lib/schemas/plaintiff";
+import * as reportSchemas from "@/lib/schemas/reports";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { addMembership } from "@/lib/server/admin/add-membership";
@@ -45,7 +47,9 @@ import { searchExhibits } from "@/lib/server/exhibits/search-exhibits";
 import { updateExhibitMetadata } from "@/lib/server/exhibits/update-exhibit-metadata";
 import { createPlaintiff } from "@/lib/server/plaintiffs/create-plaintiff";
 import { updatePlaintiff } from "@/lib/server/plaintiffs/update-plaintiff";
+import { updateMatterDetails } from "@/lib/server/matters/update-matter-details";
 import { exportCertification } from "@/lib/server/reports/certification";
+import { exportExhibitList } from "@/lib/server/reports/exhibit-list";
 import { makeClaimMatter, validClaimInput } from "@/lib/server/testing/claim-fixtures";
 import { makeLinkableExhibit, validAllegationInput, validCountInput } from "@/lib/server/testing/ledger-fixtures";
 import { validPlaintiffInput } from "@/lib/server/testing/fixtures";
@@ -68,7 +72,7 @@ function schemaKeys(): string[] {
     }
     for (const inner of [def.in, def.out, def.innerType, def.schema]) visit(inner, depth + 1);
   };
-  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, countSchemas, evidenceSchemas, exhibitSchemas, plaintiffSchemas]) {
+  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, countSchemas, evidenceSchemas, exhibitSchemas, matterSchemas, plaintiffSchemas, reportSchemas]) {
     for (const value of Object.values(mod)) visit(value, 0);
   }
   return [...keys];
@@ -162,6 +166,9 @@ describe("fuzzing every zod boundary", () => {
       ["approveClaim", (i) => approveClaim(A, m, claim.claimId, i)],
       ["markDuplicate", (i) => markDuplicate(A, m, claim.claimId, i)],
       ["exportCertification", (i) => exportCertification(A, m, i)],
+      ["exportCertificationDocx", (i) => exportCertification(A, m, i, "docx")],
+      ["exportExhibitList", (i) => exportExhibitList(A, m, "pdf", i)],
+      ["updateMatterDetails", (i) => updateMatterDetails(A, m, i)],
       ["cancelEvidenceRequest", (i) => cancelEvidenceRequest(A, m, rnd, i)],
       ["linkEvidence", (i) => linkEvidence(A, m, allegation.id, i)],
       ["createEvidenceRequest", (i) => createEvidenceRequest(A, m, allegation.id, i)],

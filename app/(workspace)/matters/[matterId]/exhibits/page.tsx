@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FileDown, FileSearch, Files, PackageCheck } from "lucide-react";
+import { FileDown, FileSearch, Files, ListOrdered, PackageCheck } from "lucide-react";
 import { DesignationBadges } from "@/components/exhibits/designation-badges";
 import { ExhibitUploader } from "@/components/exhibits/exhibit-uploader";
 import { ExtractionBadge } from "@/components/exhibits/extraction-badge";
@@ -66,14 +66,9 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
         actions={
           <>
             <Button asChild variant="outline" size="sm">
-              <a href={`${api}/exhibit-list.csv`}>
-                <FileDown aria-hidden /> Exhibit list CSV
-              </a>
-            </Button>
-            <Button asChild variant="outline" size="sm">
-              <a href={`${api}/exhibit-list.pdf`}>
-                <FileDown aria-hidden /> Exhibit list PDF
-              </a>
+              <Link href={`/matters/${matterId}/reports/exhibit-list`}>
+                <ListOrdered aria-hidden /> Exhibit list…
+              </Link>
             </Button>
             <Button asChild variant="outline" size="sm">
               <a href={`${api}/privilege-log.csv`}>

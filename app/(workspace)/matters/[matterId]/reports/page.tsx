@@ -15,6 +15,28 @@ export default async function ReportsPage({ params }: { params: Promise<{ matter
       <PageHeader title="Reports" />
       <ul className="grid gap-3 text-sm">
         <li>
+          <Link href={`/matters/${matterId}/reports/exhibit-list`} className="font-medium text-primary hover:underline">
+            Exhibit list (AO 187)
+          </Link>
+          <p className="text-muted-foreground">Choose the exhibits and their order; privileged exhibits are left out unless an attorney includes them. PDF with the AO 187 header, or CSV.</p>
+        </li>
+        <li>
+          <a href={`/api/v1/matters/${matterId}/exhibits/exports/privilege-log.pdf`} className="font-medium text-primary hover:underline">
+            Privilege log PDF
+          </a>{" "}
+          ·{" "}
+          <a href={`/api/v1/matters/${matterId}/exhibits/exports/privilege-log.csv`} className="font-medium text-primary hover:underline">
+            CSV
+          </a>
+          <p className="text-muted-foreground">Every privileged exhibit (FRCP 26(b)(5)(A)); e-mails with author, recipients, cc, date and subject from their own headers, and each attachment inside on a line of its own.</p>
+        </li>
+        <li>
+          <Link href={`/matters/${matterId}/settings`} className="font-medium text-primary hover:underline">
+            Matter settings
+          </Link>
+          <p className="text-muted-foreground">Court, case number, judge, counsel, trial date and the orders the papers cite.</p>
+        </li>
+        <li>
           <Link href={`/matters/${matterId}/reports/gaps`} className="font-medium text-primary hover:underline">
             Gap report
           </Link>

@@ -14,6 +14,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { canonicalAuditAction, describeAuditEvent } from "@/lib/audit/events";
 import { batesRange, exhibitLabel } from "@/lib/bates/format";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { BLANK, certificationGaps } from "@/lib/reports/papers";
 import { calendarFromDate } from "@/lib/schemas/common";
 import { EXHIBIT_KIND_LABELS, PRIVILEGE_LABELS } from "@/lib/schemas/exhibit";
 import { getExhibit } from "@/lib/server/exhibits/get-exhibit";
@@ -41,6 +42,18 @@ export default async function ExhibitPage({ params }: { params: Promise<{ matter
     ["Custodian", e.custodian ?? "—"],
     ["Collected by", e.collectedBy ?? "—"],
     ["Date obtained", formatDate(e.obtainedAt)],
+    ...(e.author || e.recipients || e.cc || e.subject || e.documentDate
+      ? ([
+          ["Document date", formatDate(e.documentDate)],
+          ["Author", e.author ?? "—"],
+          ["Recipients", e.recipients ?? "—"],
+          ["Cc", e.cc ?? "—"],
+          ["Subject", e.subject ?? "—"],
+        ] as [string, React.ReactNode][])
+      : []),
+    ...(Array.isArray(e.emailAttachments) && e.emailAttachments.length
+      ? ([["Attached inside", (e.emailAttachments as { fileName: string | null; size: number }[]).map((a) => `${a.fileName ?? "(unnamed)"} (${a.size.toLocaleString("en-US")} bytes)`).join("; ")]] as [string, React.ReactNode][])
+      : []),
     ["Pages", e.pageCount ?? "—"],
     ["Text", <span key="x" className="inline-flex items-center gap-2"><ExtractionBadge status={e.extractionStatus} error={e.extractionError} />{e.extractionError && <span className="text-sm">{e.extractionError}</span>}</span>],
     ["Bates", productions.length ? productions.map((p) => batesRange(p.production.batesPrefix, p.batesStart, p.batesEnd)).join("; ") : "not produced"],
@@ -72,11 +85,20 @@ export default async function ExhibitPage({ params }: { params: Promise<{ matter
                 label={label}
               />
             )}
-            <Button asChild variant="outline" size="sm">
-              <a href={`/api/v1/matters/${matterId}/exhibits/exports/certification.pdf?ids=${e.id}`}>
-                <FileCheck2 aria-hidden /> FRE 902(14) draft
-              </a>
-            </Button>
+            {access.can("exhibits.certify") && (
+              <>
+                <Button asChild variant="outline" size="sm">
+                  <a href={`/api/v1/matters/${matterId}/exhibits/exports/certification.pdf?ids=${e.id}`}>
+                    <FileCheck2 aria-hidden /> FRE 902(14) draft PDF
+                  </a>
+                </Button>
+                <Button asChild variant="outline" size="sm">
+                  <a href={`/api/v1/matters/${matterId}/exhibits/exports/certification.docx?ids=${e.id}`}>
+                    <FileCheck2 aria-hidden /> Editable DOCX
+                  </a>
+                </Button>
+              </>
+            )}
             <Button asChild size="sm">
               <a href={fileUrl} data-testid="exhibit-download">
                 <Download aria-hidden /> Download original
@@ -85,6 +107,19 @@ export default async function ExhibitPage({ params }: { params: Promise<{ matter
           </>
         }
       />
+
+      {access.can("exhibits.certify") && certificationGaps(e).length > 0 && (
+        <Alert variant="warning" className="mb-4" data-testid="certification-gaps">
+          <AlertDescription>
+            Not recorded: {certificationGaps(e).join(" and ")}. The FRE 902(14) draft leaves {certificationGaps(e).length === 1 ? "it" : "them"} blank ({BLANK}) to complete — it
+            never uses the upload date or the uploader. Record {certificationGaps(e).length === 1 ? "it" : "them"} under{" "}
+            <a href="#edit-heading" className="font-medium underline">
+              Edit metadata
+            </a>{" "}
+            (date obtained, collected by) if known.
+          </AlertDescription>
+        </Alert>
+      )}
 
       <div className="grid gap-8 lg:grid-cols-5">
         <section className="lg:col-span-2" aria-labelledby="facts-heading">
@@ -217,6 +252,8 @@ export default async function ExhibitPage({ params }: { params: Promise<{ matter
             documentDate: calendarFromDate(e.documentDate),
             author: e.author ?? undefined,
             recipients: e.recipients ?? undefined,
+            cc: e.cc ?? undefined,
+            subject: e.subject ?? undefined,
           }}
         />
       </section>

@@ -6,13 +6,19 @@ import { exportCertification } from "@/lib/server/reports/certification";
 import { exportExhibitList, type ReportFile } from "@/lib/server/reports/exhibit-list";
 import { exportPrivilegeLog } from "@/lib/server/reports/privilege-log";
 
+const ids = (url: URL) => ({ exhibitIds: (url.searchParams.get("ids") ?? "").split(",").filter(Boolean) });
+// Every query parameter goes to the schema, which refuses the ones it does not know.
+const query = (url: URL) => Object.fromEntries(url.searchParams);
+
 const REPORTS: Record<string, (actor: Actor, matterId: string, url: URL) => Promise<ReportFile>> = {
-  "exhibit-list.csv": (a, m) => exportExhibitList(a, m, "csv"),
-  "exhibit-list.pdf": (a, m) => exportExhibitList(a, m, "pdf"),
+  // ?exhibits=<number>,<number>…&side=plaintiff|defendant (lib/schemas/reports.ts)
+  "exhibit-list.csv": (a, m, url) => exportExhibitList(a, m, "csv", query(url)),
+  "exhibit-list.pdf": (a, m, url) => exportExhibitList(a, m, "pdf", query(url)),
   "privilege-log.csv": (a, m) => exportPrivilegeLog(a, m, "csv"),
   "privilege-log.pdf": (a, m) => exportPrivilegeLog(a, m, "pdf"),
   // ?ids=<exhibit id>,<exhibit id>…
-  "certification.pdf": (a, m, url) => exportCertification(a, m, { exhibitIds: (url.searchParams.get("ids") ?? "").split(",").filter(Boolean) }),
+  "certification.pdf": (a, m, url) => exportCertification(a, m, ids(url), "pdf"),
+  "certification.docx": (a, m, url) => exportCertification(a, m, ids(url), "docx"),
 };
 
 export const GET = sessionRoute<{ matterId: string; report: string }>(async ({ request, params, actor }) => {

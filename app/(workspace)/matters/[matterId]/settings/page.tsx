@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { MatterDetailsForm } from "@/components/matters/matter-details-form";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { BLANK } from "@/lib/reports/papers";
+import { calendarFromDate } from "@/lib/schemas/common";
+import { MATTER_DETAIL_LABELS } from "@/lib/schemas/matter";
+import { getMatterDetails } from "@/lib/server/matters/get-matter-details";
+import { loadOr404, pageActor } from "@/lib/server/page-guard";
+import { updateMatterDetailsAction } from "./actions";
+
+export const metadata: Metadata = { title: "Matter settings" };
+
+export default async function MatterSettingsPage({ params }: { params: Promise<{ matterId: string }> }) {
+  const { matterId } = await params;
+  const actor = await pageActor();
+  const { matter, access } = await loadOr404(() => getMatterDetails(actor, matterId));
+  const values = {
+    court: matter.court,
+    docketNumber: matter.docketNumber,
+    judge: matter.judge ?? undefined,
+    plaintiffsCounsel: matter.plaintiffsCounsel ?? undefined,
+    defendantsCounsel: matter.defendantsCounsel ?? undefined,
+    trialDate: calendarFromDate(matter.trialDate),
+    fre502dOrder: matter.fre502dOrder ?? undefined,
+    protectiveOrder: matter.protectiveOrder ?? undefined,
+  };
+  return (
+    <div className="mx-auto max-w-4xl">
+      <PageHeader
+        title="Matter settings"
+        description="The facts the court papers cite: the exhibit list's AO 187 header, and the FRE 502(d) and protective orders named on productions. What is left empty prints as a blank to complete, never a guess."
+      />
+      {access.can("matter.edit") ? (
+        <MatterDetailsForm action={updateMatterDetailsAction.bind(null, matterId)} initial={values} expectedUpdatedAt={matter.updatedAt.toISOString()} />
+      ) : (
+        <>
+          <Alert className="mb-4">
+            <AlertDescription>Only an attorney on this matter can change these details.</AlertDescription>
+          </Alert>
+          <dl className="grid grid-cols-[14rem_1fr] gap-x-4 gap-y-2 text-sm" data-testid="matter-details">
+            {(Object.keys(MATTER_DETAIL_LABELS) as (keyof typeof MATTER_DETAIL_LABELS)[]).map((k) => (
+              <div key={k} className="contents">
+                <dt className="text-muted-foreground">{MATTER_DETAIL_LABELS[k]}</dt>
+                <dd className="whitespace-pre-wrap">{values[k] ?? BLANK}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+    </div>
+  );
+}
