@@ -103,6 +103,10 @@ export const ZCreateProduction = z
     name: ZText({ error: "Name the production" }).trim().min(1, "Name the production").max(200, "Name must be at most 200 characters"),
     exhibitIds: z.array(z.uuid("Unknown exhibit"), { error: "Choose at least one exhibit" }).min(1, "Choose at least one exhibit").max(5000),
     privilegeOverrideReason: ZOptionalText(2000, "Override reason"),
+    // The production log: who receives it (opposing counsel, a vendor) and the volume name the
+    // load files carry. Blank means not recorded; the volume then defaults to VOL001, VOL002…
+    producedTo: ZOptionalText(300, "Produced to"),
+    volume: ZOptionalText(32, "Volume").refine((v) => !v || /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(v), "Volume: letters, digits, - and _ only (it names files in the load files)"),
     submissionKey: z.uuid("Missing form key: reload the page and try again"),
   })
   .strict();

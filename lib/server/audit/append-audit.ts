@@ -18,9 +18,9 @@ export type AuditActor = Pick<Actor, "ip"> & { userId: string | null };
 // A plain INSERT with no shared lock, so concurrent writers never queue behind each other; the
 // sealer (seal-audit-events.ts) chains the row within a second. The entity type comes from the
 // action's registry entry and the details are checked against its schema (lib/audit/events.ts).
-export async function appendAudit<A extends AuditAction>(tx: Tx, actor: AuditActor | null, entry: AuditEntry<A>): Promise<void> {
+export async function appendAudit<A extends AuditAction>(tx: Tx, actor: AuditActor | null, entry: AuditEntry<A>): Promise<bigint> {
   const record = auditRecord(entry.action, entry.details);
-  await tx.auditEvent.create({
+  const row = await tx.auditEvent.create({
     data: {
       actorId: actor?.userId ?? null,
       ip: actor?.ip ?? null,
@@ -30,5 +30,8 @@ export async function appendAudit<A extends AuditAction>(tx: Tx, actor: AuditAct
       entityId: entry.entityId,
       details: record.details as Prisma.InputJsonObject,
     },
+    select: { id: true },
   });
+  // Outputs that name the event that recorded them (a production's manifest, an export) need its id.
+  return row.id;
 }
