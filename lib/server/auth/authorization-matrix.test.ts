@@ -90,6 +90,7 @@ import { updatePlaintiff } from "@/lib/server/plaintiffs/update-plaintiff";
 import { exportCertification } from "@/lib/server/reports/certification";
 import { exportExhibitList } from "@/lib/server/reports/exhibit-list";
 import { exportPrivilegeLog } from "@/lib/server/reports/privilege-log";
+import { exportProductionLog } from "@/lib/server/exhibits/export-production-log";
 import { makeClaimMatter, validClaimInput } from "@/lib/server/testing/claim-fixtures";
 import { makeUser } from "@/lib/server/testing/fixtures";
 import { makeLinkableExhibit, validAllegationInput, validCountInput } from "@/lib/server/testing/ledger-fixtures";
@@ -249,6 +250,7 @@ const USE_CASES: Record<string, Entry> = {
   openProductionZip: R("matter.read", async (a, w) => (await openProductionZip(a, w.matter.id, w.production.id)).stream.destroy()),
   exportExhibitList: R("matter.read", (a, w) => exportExhibitList(a, w.matter.id, "csv")),
   exportPrivilegeLog: R("matter.read", (a, w) => exportPrivilegeLog(a, w.matter.id, "csv")),
+  exportProductionLog: R("matter.read", (a, w) => exportProductionLog(a, w.matter.id, "csv")),
   exportCertification: M("exhibits.certify", (a, w) => exportCertification(a, w.matter.id, { exhibitIds: [w.exhibit.id] })),
   // claims, staff side
   listClaims: R("matter.read", (a, w) => listClaims(a, w.matter.id, {})),

@@ -9,9 +9,11 @@ vi.hoisted(() => {
 });
 
 import { AppError } from "@/lib/app-error";
+import { parse } from "csv-parse/sync";
 import { readDat } from "@/lib/productions/load-files";
 import { db } from "@/lib/server/db";
 import { createProduction } from "@/lib/server/exhibits/create-production";
+import { exportProductionLog, PRODUCTION_LOG_HEADER } from "@/lib/server/exhibits/export-production-log";
 import { openProductionZip } from "@/lib/server/exhibits/production-zip";
 import { makeExhibit, makePdf } from "@/lib/server/testing/exhibit-fixtures";
 import { makeMatterWithTeam } from "@/lib/server/testing/fixtures";
@@ -206,5 +208,29 @@ describe("productions: standard deliverables", () => {
 
     // A second download is the same bytes.
     expect(sha256(await readAll((await openProductionZip(attorney, matter.id, production.id)).stream))).toBe(production.zipSha256);
+
+    // The production log: what went to whom, when, under which orders, with the ZIP's hashes,
+    // naming its generation time and the audit event that recorded the export.
+    const log = await exportProductionLog(paralegal, matter.id, "csv");
+    const rows = parse(log.body.toString("utf8").replace(/^\uFEFF/, ""), { relax_column_count: true }) as string[][];
+    expect(rows[0]).toEqual(PRODUCTION_LOG_HEADER);
+    const row = Object.fromEntries(PRODUCTION_LOG_HEADER.map((h, i) => [h, rows[1]![i]]));
+    expect(row).toMatchObject({
+      Volume: "HONG001",
+      "Produced To": base.producedTo,
+      "Bates Range": "TEST-000001 – TEST-000009",
+      Documents: "5",
+      Privileged: "1",
+      Confidential: "5",
+      "FRE 502(d) Order": "Stipulated FRE 502(d) Order, ECF No. 88 (N.D. Cal. Mar. 3, 2026)",
+      "Protective Order": "Stipulated Protective Order, ECF No. 61",
+      "ZIP SHA-256": production.zipSha256,
+      "ZIP MD5": production.zipMd5,
+      "Audit Event": `#${created.id} production.create`,
+    });
+    const exported = await db.auditEvent.findFirstOrThrow({ where: { matterId: matter.id, action: "production.export-log" } });
+    expect(rows.at(-1)![0]).toMatch(new RegExp(`^Generated \\d{4}-\\d\\d-\\d\\dT.*audit event #${exported.id} \\(production\\.export-log\\)`));
+    const pdfLog = await exportProductionLog(attorney, matter.id, "pdf");
+    expect((await pdfText(pdfLog.body)).replace(/\s/g, "")).toContain("HONG001");
   });
 });
