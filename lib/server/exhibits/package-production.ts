@@ -4,7 +4,7 @@ import yazl from "yazl";
 import { batesLabel, exhibitLabel } from "@/lib/bates/format";
 import { LEGENDS } from "@/lib/bates/stamp";
 import { writeCsv } from "@/lib/csv/write-csv";
-import { datDate, familyRanges, loadFilePath, nativeZipPath, writeDat, writeOpt, type DatValue } from "@/lib/productions/load-files";
+import { familyRanges, loadFilePath, nativeZipPath, writeDat, writeOpt, type DatValue } from "@/lib/productions/load-files";
 import { protectiveOrderNote, waiverWarning } from "@/lib/productions/waiver-notice";
 import { CONFIDENTIALITY_LABELS, PRIVILEGE_LABELS } from "@/lib/schemas/exhibit";
 import type { AuditActor } from "@/lib/server/audit/append-audit";
