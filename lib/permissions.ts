@@ -28,6 +28,8 @@ export const MATTER_PERMISSIONS = {
   // Producing privileged material risks waiver: an attorney decides.
   "exhibits.produce-privileged": ATTORNEYS,
   "exhibits.certify": TEAM,
+  // Redaction decides what the other side may read: an attorney's call.
+  "exhibits.redact": ATTORNEYS,
   "claims.review": TEAM,
   "claims.decide": ATTORNEYS,
   "claims.rescore": TEAM,

@@ -128,6 +128,25 @@ export const AUDIT_EVENTS = {
     schema: z.object({ production: z.string(), productionId: z.string(), bates: z.string(), stampedSha256: sha256.nullable() }).strict(),
     describe: (d) => `In production ${quote(d.production)} as ${d.bates}${d.stampedSha256 ? ", Bates-stamped" : ""}.`,
   }),
+  "exhibit.redact": define({
+    entityType: "Exhibit",
+    label: "Redacted copy made",
+    // Never the redacted terms themselves: the audit log is kept forever and read widely.
+    schema: z
+      .object({
+        redactedCopyId: z.string(),
+        originalSha256: sha256,
+        redactedSha256: sha256,
+        redactions: z.array(z.object({ reason: z.enum(["PRIVILEGE", "PII", "CONFIDENTIALITY"]), occurrences: z.number().int().nonnegative(), pages: z.array(z.number().int()) }).strict()),
+        verified: z.literal(true),
+      })
+      .strict(),
+    describe: (d) =>
+      `${plural(d.redactions.length, "term")} removed (${plural(
+        d.redactions.reduce((n, r) => n + r.occurrences, 0),
+        "occurrence",
+      )}); the copy ${shortHash(d.redactedSha256)} was checked and no longer contains them. The original is unchanged.`,
+  }),
   "exhibit.certify": define({
     entityType: "Exhibit",
     label: "Certified (FRE 902(14))",

@@ -111,3 +111,30 @@ export const ZCreateProduction = z
   })
   .strict();
 export type TCreateProduction = z.infer<typeof ZCreateProduction>;
+
+export const REDACTION_REASONS = ["PRIVILEGE", "PII", "CONFIDENTIALITY"] as const;
+export const REDACTION_REASON_LABELS: Record<(typeof REDACTION_REASONS)[number], string> = {
+  PRIVILEGE: "Privilege",
+  PII: "Personal information",
+  CONFIDENTIALITY: "Confidentiality",
+};
+
+// Search-and-redact: each term is removed wherever it appears in the PDF, with its reason.
+export const ZRedactExhibit = z
+  .object({
+    terms: z
+      .array(
+        z
+          .object({
+            text: ZText({ error: "Give the text to redact" }).trim().min(3, "A term must be at least 3 characters").max(200, "A term must be at most 200 characters"),
+            reason: z.enum(REDACTION_REASONS, { error: "Choose a reason: privilege, personal information or confidentiality" }),
+          })
+          .strict(),
+        { error: "Give at least one term to redact" },
+      )
+      .min(1, "Give at least one term to redact")
+      .max(50, "At most 50 terms at a time"),
+    submissionKey: z.uuid("Missing form key: reload the page and try again"),
+  })
+  .strict();
+export type TRedactExhibit = z.infer<typeof ZRedactExhibit>;

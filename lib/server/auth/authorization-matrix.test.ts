@@ -91,6 +91,8 @@ import { exportCertification } from "@/lib/server/reports/certification";
 import { exportExhibitList } from "@/lib/server/reports/exhibit-list";
 import { exportPrivilegeLog } from "@/lib/server/reports/privilege-log";
 import { exportProductionLog } from "@/lib/server/exhibits/export-production-log";
+import { redactExhibit } from "@/lib/server/exhibits/redact-exhibit";
+import { makePdf } from "@/lib/server/testing/exhibit-fixtures";
 import { makeClaimMatter, validClaimInput } from "@/lib/server/testing/claim-fixtures";
 import { makeUser } from "@/lib/server/testing/fixtures";
 import { makeLinkableExhibit, validAllegationInput, validCountInput } from "@/lib/server/testing/ledger-fixtures";
@@ -163,6 +165,8 @@ async function makeWorld() {
   };
 }
 
+// The PDF the redaction row works on, made once by its prepare step (the shared exhibit is text).
+const redactablePdf = { id: "" };
 type Extra = Pick<Entry, "prepare">;
 const M = (matter: Permission, run: Entry["run"], extra: Extra = {}): Entry => ({ rule: { matter }, run, ...extra });
 const R = (matter: Permission, run: Entry["run"]): Entry => ({ rule: { matter }, run, reads: true });
@@ -251,6 +255,11 @@ const USE_CASES: Record<string, Entry> = {
   exportExhibitList: R("matter.read", (a, w) => exportExhibitList(a, w.matter.id, "csv")),
   exportPrivilegeLog: R("matter.read", (a, w) => exportPrivilegeLog(a, w.matter.id, "csv")),
   exportProductionLog: R("matter.read", (a, w) => exportProductionLog(a, w.matter.id, "csv")),
+  redactExhibit: M("exhibits.redact", (a, w) => redactExhibit(a, w.matter.id, redactablePdf.id, { terms: [{ text: "secret", reason: "PII" }], submissionKey: randomUUID() }), {
+    prepare: async (w) => {
+      redactablePdf.id ||= (await ingestExhibit(w.actors.attorney, w.matter.id, { body: [await makePdf([`a secret ${randomUUID()}`])], fileName: "redact-me.pdf" })).exhibit.id;
+    },
+  }),
   exportCertification: M("exhibits.certify", (a, w) => exportCertification(a, w.matter.id, { exhibitIds: [w.exhibit.id] })),
   // claims, staff side
   listClaims: R("matter.read", (a, w) => listClaims(a, w.matter.id, {})),

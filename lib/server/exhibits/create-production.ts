@@ -25,6 +25,7 @@ type Planned = {
   originalSha256: string;
   pages: number;
   producedAs: ProducedAs;
+  redactedCopyId: string | null;
   stamped: { sha256: string; size: number; storageKey: string };
 };
 
@@ -37,7 +38,10 @@ const ATTEMPTS = 3;
 const RENDERABLE_TYPES = new Set(["text/plain", "message/rfc822"]);
 
 function loadExhibits(matterId: string, ids: string[]) {
-  return db.exhibit.findMany({ where: { matterId, id: { in: ids } }, include: { blob: true, parent: { select: { number: true } } } });
+  return db.exhibit.findMany({
+    where: { matterId, id: { in: ids } },
+    include: { blob: true, parent: { select: { number: true } }, redactedCopies: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, redactedSha256: true } } },
+  });
 }
 
 // Families stay together, parent first: the children are numbered right after their parent at
@@ -122,6 +126,7 @@ export async function createProduction(actor: Actor, matterId: string, input: un
           originalSha256: p.originalSha256,
           stampedSha256: p.stamped.sha256,
           producedAs: p.producedAs,
+          redactedCopyId: p.redactedCopyId,
           privilege: exhibits[i]!.privilege,
           confidentiality: exhibits[i]!.confidentiality,
         })),
@@ -179,10 +184,12 @@ async function plan(exhibits: Candidate[], prefix: string, start: number): Promi
         throw new AppError("VALIDATION", `${label} could not be stamped (${(error as Error).message.slice(0, 200)}). Remove it from the production or replace the file.`);
       }
     };
+    // A redacted PDF goes out as its newest verified redacted copy, never as the original.
+    const redacted = type === "application/pdf" ? (e.redactedCopies[0] ?? null) : null;
     let producedAs: ProducedAs;
     let stamped: { bytes: Uint8Array; pages: number };
     if (type === "application/pdf") {
-      const original = await readVerified(e.blobSha256).catch((error: unknown) => {
+      const original = await readVerified(redacted?.redactedSha256 ?? e.blobSha256).catch((error: unknown) => {
         integrityFailure(error);
         throw damaged();
       });
@@ -201,7 +208,7 @@ async function plan(exhibits: Candidate[], prefix: string, start: number): Promi
       }
     }
     const stored = await putBuffer(stamped.bytes);
-    out.push({ exhibitId: e.id, label, originalSha256: e.blobSha256, pages: stamped.pages, producedAs, stamped: stored });
+    out.push({ exhibitId: e.id, label, originalSha256: e.blobSha256, pages: stamped.pages, producedAs, redactedCopyId: redacted?.id ?? null, stamped: stored });
     next += stamped.pages;
   }
   return out;

@@ -6,7 +6,7 @@ import { LEGENDS } from "@/lib/bates/stamp";
 import { writeCsv } from "@/lib/csv/write-csv";
 import { familyRanges, loadFilePath, nativeZipPath, writeDat, writeOpt, type DatValue } from "@/lib/productions/load-files";
 import { protectiveOrderNote, waiverWarning } from "@/lib/productions/waiver-notice";
-import { CONFIDENTIALITY_LABELS, PRIVILEGE_LABELS } from "@/lib/schemas/exhibit";
+import { CONFIDENTIALITY_LABELS, PRIVILEGE_LABELS, REDACTION_REASON_LABELS } from "@/lib/schemas/exhibit";
 import type { AuditActor } from "@/lib/server/audit/append-audit";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
@@ -41,7 +41,11 @@ export const DAT_HEADER = [
   "TEXTPATH",
   "NATIVEPATH",
   "IMAGEPATH",
+  "REDACTED",
 ] as const;
+
+// The redaction log shipped with a production: what was redacted where and why, never the text.
+export const REDACTION_LOG_HEADER = ["BegBates", "EndBates", "ExhibitNo", "Reason", "Occurrences", "Pages"];
 
 type FileEntry = { path: string; size: number; md5: string; sha256: string } & ({ blob: string } | { bytes: Buffer });
 
@@ -69,7 +73,11 @@ export async function unsafePackageProduction(actor: AuditActor, productionId: s
       matter: { select: { slug: true, caption: true, docketNumber: true, court: true } },
       items: {
         orderBy: { position: "asc" },
-        include: { exhibit: { include: { blob: true, pages: { orderBy: { page: "asc" }, select: { text: true } } } }, stamped: true },
+        include: {
+          exhibit: { include: { blob: true, pages: { orderBy: { page: "asc" }, select: { text: true } } } },
+          stamped: true,
+          redactedCopy: { include: { redactions: { orderBy: { id: "asc" } } } },
+        },
       },
     },
   });
@@ -84,6 +92,7 @@ export async function unsafePackageProduction(actor: AuditActor, productionId: s
   const csvRows: unknown[][] = [];
   const optDocs: Parameters<typeof writeOpt>[1][number][] = [];
   const manifestItems: unknown[] = [];
+  const redactionRows: unknown[][] = [];
 
   for (const item of production.items) {
     const e = item.exhibit;
@@ -101,8 +110,12 @@ export async function unsafePackageProduction(actor: AuditActor, productionId: s
       native = { path: nativeZipPath(begin, e.originalFilename), size: Number(e.blob.size), sha256: e.blobSha256, md5: await md5OfBlob(e.blobSha256), blob: e.blobSha256 };
       files.push(native);
     }
-    // Form feeds between the exhibit's pages, as review platforms expect in page-aware text.
-    const text = e.pages.map((p) => p.text).join("\f");
+    // Form feeds between the exhibit's pages, as review platforms expect in page-aware text. A
+    // redacted document's text is the one extracted from its redacted copy.
+    const text = (item.redactedCopy ? item.redactedCopy.pageTexts : e.pages.map((p) => p.text)).join("\f");
+    for (const r of item.redactedCopy?.redactions ?? []) {
+      redactionRows.push([begin, end, exhibitLabel(e.prefix, e.number), REDACTION_REASON_LABELS[r.reason], r.occurrences, r.pages.map((p) => batesLabel(prefix, item.batesStart + p - 1)).join("; ")]);
+    }
     let textFile: FileEntry | null = null;
     if (text.trim()) {
       const bytes = Buffer.from(text, "utf8");
@@ -139,6 +152,7 @@ export async function unsafePackageProduction(actor: AuditActor, productionId: s
       textFile ? loadFilePath(textFile.path) : "",
       native ? loadFilePath(native.path) : "",
       image ? loadFilePath(image.path) : "",
+      item.redactedCopy ? "Y" : "",
     ]);
     csvRows.push([begin, end, exhibitLabel(e.prefix, e.number), e.title, primary.path, e.originalFilename, item.originalSha256, primary.sha256, item.batesEnd - item.batesStart + 1, e.confidentiality]);
     manifestItems.push({
@@ -147,6 +161,7 @@ export async function unsafePackageProduction(actor: AuditActor, productionId: s
       family: { begin: batesLabel(prefix, family.start), end: batesLabel(prefix, family.end) },
       producedAs,
       original: { fileName: e.originalFilename, sha256: item.originalSha256, size: Number(e.blob.size) },
+      redactedCopy: item.redactedCopy ? { sha256: item.redactedCopy.redactedSha256, redactions: item.redactedCopy.redactions.length } : null,
       files: [image, native, textFile].filter((f): f is FileEntry => f !== null).map(({ path, size, md5, sha256 }) => ({ path, size, md5, sha256 })),
     });
   }
@@ -157,6 +172,7 @@ export async function unsafePackageProduction(actor: AuditActor, productionId: s
     { path: `DATA/${volume}.opt`, bytes: writeOpt(volume, optDocs) },
     { path: "DATA/loadfile.csv", bytes: Buffer.from(writeCsv("machine", LOAD_FILE_HEADER, csvRows)) },
   ];
+  if (redactionRows.length) data.push({ path: "DATA/redaction-log.csv", bytes: Buffer.from(writeCsv("machine", REDACTION_LOG_HEADER, redactionRows)) });
   const manifest = {
     production: production.name,
     volume,
