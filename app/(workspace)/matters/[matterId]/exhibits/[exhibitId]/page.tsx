@@ -72,6 +72,11 @@ export default async function ExhibitPage({ params }: { params: Promise<{ matter
                 label={label}
               />
             )}
+            {(e.detectedType ?? e.blob.mediaType) === "application/pdf" && (
+              <Button asChild variant="outline" size="sm">
+                <Link href={`/matters/${matterId}/exhibits/${e.id}/redact`}>Redact</Link>
+              </Button>
+            )}
             <Button asChild variant="outline" size="sm">
               <a href={`/api/v1/matters/${matterId}/exhibits/exports/certification.pdf?ids=${e.id}`}>
                 <FileCheck2 aria-hidden /> FRE 902(14) draft
