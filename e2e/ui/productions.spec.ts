@@ -1,22 +1,32 @@
 import { expect, test } from "@playwright/test";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import yauzl from "yauzl";
 import fs from "node:fs/promises";
 import { hongMatterId, screenshot, signIn, sql, USERS } from "../helpers";
 
-function zipEntries(zip: Buffer): Promise<string[]> {
+function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
-    const names: string[] = [];
+    const files = new Map<string, Buffer>();
     yauzl.fromBuffer(zip, { lazyEntries: true }, (err, z) => {
       if (err || !z) return reject(err ?? new Error("not a zip"));
       z.on("entry", (entry: yauzl.Entry) => {
-        names.push(entry.fileName);
-        z.readEntry();
+        z.openReadStream(entry, (e, s) => {
+          if (e || !s) return reject(e ?? new Error("unreadable entry"));
+          const parts: Buffer[] = [];
+          s.on("data", (p: Buffer) => parts.push(p));
+          s.on("end", () => {
+            files.set(entry.fileName, Buffer.concat(parts));
+            z.readEntry();
+          });
+        });
       });
-      z.on("end", () => resolve(names));
+      z.on("end", () => resolve(files));
       z.readEntry();
     });
   });
 }
+
+const zipEntries = async (zip: Buffer) => [...(await unzip(zip)).keys()];
 
 test("producing a privileged item: the confirm step lists it, warns of waiver citing the 502(d) order, and the log records it", async ({ page }) => {
   test.setTimeout(90_000);
@@ -89,4 +99,46 @@ test("a paralegal sees the same warning and cannot confirm a privileged producti
   await expect(dialog.getByTestId("confirm-waiver")).toContainText("Only an attorney can produce privileged exhibits");
   await expect(dialog.getByRole("button", { name: "Produce, including privileged material" })).toBeDisabled();
   await screenshot(page, "production-confirm-paralegal");
+});
+
+test("redact an IMEI from a PDF, then produce it: the copy, its text and the redaction log ship, the IMEI does not", async ({ page }) => {
+  test.setTimeout(120_000);
+  const matterId = await hongMatterId();
+  const imei = `35693803${String(Date.now()).slice(-7)}`;
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage([612, 792]).drawText(`Device IMEI ${imei} was sent to alog.umeng.com with the Android ID.`, { x: 72, y: 700, size: 12, font });
+  const pdf = Buffer.from(await doc.save());
+
+  await signIn(page, USERS.attorney);
+  await page.goto(`/matters/${matterId}/exhibits`);
+  await page.getByTestId("exhibit-file-input").setInputFiles([{ name: "imei-capture.pdf", mimeType: "application/pdf", buffer: pdf }]);
+  const row = page.locator('[data-testid="upload-row"][data-state="done"]', { hasText: "imei-capture.pdf" });
+  await expect(row).toHaveCount(1, { timeout: 30_000 });
+  const label = (await row.getByRole("link").textContent())!.trim();
+  await row.getByRole("link").click();
+  await page.getByRole("link", { name: "Redact" }).click();
+  await page.getByLabel(/Text to redact/).fill(imei);
+  await page.getByLabel("Reason").selectOption("PII");
+  await page.getByRole("button", { name: "Make a redacted copy" }).click();
+  await expect(page.getByText(/Redacted copy made: 1 occurrence removed/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("redacted-copy-row")).toHaveCount(1);
+  await expect(page.getByTestId("redacted-copy-row")).toContainText("Personal information, 1 found");
+  await screenshot(page, "redaction-page");
+
+  await page.goto(`/matters/${matterId}/exhibits/productions`);
+  await page.getByLabel("Production name").fill("Redacted capture");
+  await page.getByLabel(`Include ${label}`).check();
+  await page.getByRole("button", { name: /Produce 1 exhibit/ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Stamp and produce" }).click();
+  await expect(page.getByText(/Produced “Redacted capture”/)).toBeVisible({ timeout: 30_000 });
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("production-zip").click();
+  const files = await unzip(await fs.readFile((await (await downloading).path())!));
+  const log = files.get("DATA/redaction-log.csv")!.toString();
+  expect(log).toContain("Personal information");
+  expect(log).not.toContain(imei);
+  const text = [...files.entries()].find(([n]) => n.startsWith("TEXT/"))![1].toString();
+  expect(text).toContain("alog.umeng.com");
+  expect(text).not.toContain(imei);
 });
