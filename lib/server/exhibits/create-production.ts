@@ -14,6 +14,7 @@ import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { unsafePackageProduction } from "@/lib/server/exhibits/package-production";
 import { claimSubmissionKey } from "@/lib/server/idempotency";
+import { logger } from "@/lib/server/logger";
 import { putBuffer } from "@/lib/server/storage/active-blob-store";
 import { checkStoredBlob, integrityFailure, readVerified } from "@/lib/server/storage/open-verified";
 
@@ -161,7 +162,13 @@ export async function createProduction(actor: Actor, matterId: string, input: un
       return { production: await tx.production.update({ where: { id }, data: { auditEventId: eventId } }), first: true };
     });
     if (result) {
-      if (result.first) await unsafePackageProduction(actor, result.production.id);
+      // The production stands once committed; if packaging fails now it is retried on the first
+      // download (the same bytes, packaging being deterministic), so the failure is logged only.
+      if (result.first) {
+        await unsafePackageProduction(actor, result.production.id).catch((error: unknown) =>
+          logger.error({ err: error, productionId: result.production.id }, "production packaging failed; it will be retried on download"),
+        );
+      }
       return db.production.findUniqueOrThrow({ where: { id: result.production.id } });
     }
   }
