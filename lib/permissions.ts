@@ -32,6 +32,8 @@ export const MATTER_PERMISSIONS = {
   // A certification and a list that names privileged exhibits go to the court: an attorney decides.
   "exhibits.certify": ATTORNEYS,
   "exhibits.list-privileged": ATTORNEYS,
+  // Redaction decides what the other side may read: an attorney's call.
+  "exhibits.redact": ATTORNEYS,
   "claims.review": TEAM,
   "claims.decide": ATTORNEYS,
   "claims.rescore": TEAM,

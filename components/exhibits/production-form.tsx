@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { FileCheck2, Lock, PackageCheck } from "lucide-react";
+import { FileCheck2, Lock, PackageCheck, ShieldAlert } from "lucide-react";
+import { protectiveOrderNote, waiverWarning, type RecordedOrders } from "@/lib/productions/waiver-notice";
 import type { ActionState } from "@/lib/action-state";
 import { IDLE } from "@/lib/action-state";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -15,27 +16,52 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
-export type ProducibleExhibit = { id: string; label: string; title: string; kind: string; privileged: boolean; pages: string; produced: string };
+export type ProducibleExhibit = {
+  id: string;
+  label: string;
+  title: string;
+  kind: string;
+  privileged: boolean;
+  // Designation words as shown to people ("Attorney–client", "Highly confidential – AEO"); "" when none.
+  privilege: string;
+  confidentiality: string;
+  confidential: boolean;
+  pages: string;
+  produced: string;
+};
 
 type Props = {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   exhibits: ProducibleExhibit[];
   canProducePrivileged: boolean;
   nextBates: string;
+  // The next default volume name (VOL002…).
+  nextVolume: string;
+  // The matter's recorded FRE 502(d) order and protective order, cited in the confirm step.
+  orders: RecordedOrders;
   submissionKey: string;
   // The FRE 902(14) draft for the ticked exhibits: this URL + ?ids=…
   certificationUrl: string;
 };
 
-const LABELS = { name: "Production name", exhibitIds: "Exhibits", privilegeOverrideReason: "Reason for producing privileged exhibits" };
+const LABELS = {
+  name: "Production name",
+  producedTo: "Produced to",
+  volume: "Volume",
+  exhibitIds: "Exhibits",
+  privilegeOverrideReason: "Reason for producing privileged exhibits",
+};
 
-export function ProductionForm({ action, exhibits, canProducePrivileged, nextBates, submissionKey, certificationUrl }: Props) {
+export function ProductionForm({ action, exhibits, canProducePrivileged, nextBates, nextVolume, orders, submissionKey, certificationUrl }: Props) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "_form"));
   const privilegedChosen = exhibits.filter((e) => chosen.has(e.id) && e.privileged);
+  const designatedChosen = exhibits.filter((e) => chosen.has(e.id) && (e.privileged || e.confidential));
+  const confidentialChosen = designatedChosen.filter((e) => e.confidential);
+  const blocked = privilegedChosen.length > 0 && !canProducePrivileged;
   const toggle = (id: string) =>
     setChosen((s) => {
       const next = new Set(s);
@@ -65,6 +91,14 @@ export function ProductionForm({ action, exhibits, canProducePrivileged, nextBat
       <Field label={LABELS.name} htmlFor="name" error={errors.name} required description="e.g. “Plaintiffs' First Production (Volume 1)”">
         <Input id="name" name="name" className="max-w-lg" defaultValue={state.status === "error" ? state.values.name : ""} />
       </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label={LABELS.producedTo} htmlFor="producedTo" error={errors.producedTo} description="Who receives it, for the production log (e.g. counsel for the defendant).">
+          <Input id="producedTo" name="producedTo" defaultValue={state.status === "error" ? state.values.producedTo : ""} />
+        </Field>
+        <Field label={LABELS.volume} htmlFor="volume" error={errors.volume} description={`Names the load files (DATA/${nextVolume}.dat). Blank: ${nextVolume}.`}>
+          <Input id="volume" name="volume" className="max-w-48 font-mono" placeholder={nextVolume} defaultValue={state.status === "error" ? state.values.volume : ""} />
+        </Field>
+      </div>
       <fieldset>
         <legend className="mb-2 text-sm font-medium">Exhibits to produce</legend>
         <Table>
@@ -104,6 +138,11 @@ export function ProductionForm({ action, exhibits, canProducePrivileged, nextBat
                       Privileged
                     </Badge>
                   )}
+                  {e.confidentiality === "Highly confidential – AEO" && (
+                    <Badge variant="lock" className="ml-1">
+                      AEO
+                    </Badge>
+                  )}
                 </TableCell>
                 <TableCell>{e.pages}</TableCell>
                 <TableCell className="font-mono text-xs">{e.produced}</TableCell>
@@ -116,7 +155,7 @@ export function ProductionForm({ action, exhibits, canProducePrivileged, nextBat
         <Alert variant="warning" icon={<Lock aria-hidden />}>
           <AlertDescription>
             {privilegedChosen.map((e) => e.label).join(", ")} {privilegedChosen.length === 1 ? "is" : "are"} privileged.{" "}
-            {canProducePrivileged ? "Producing it waives nothing only if you say why: give the reason below." : "Only an attorney can produce privileged exhibits; untick them."}
+            {canProducePrivileged ? "Producing privileged material risks waiver; give the reason below (the audit log keeps it)." : "Only an attorney can produce privileged exhibits; untick them."}
           </AlertDescription>
         </Alert>
       )}
@@ -143,19 +182,49 @@ export function ProductionForm({ action, exhibits, canProducePrivileged, nextBat
         )}
       </div>
       <Dialog open={confirming} onOpenChange={setConfirming}>
-        <DialogContent>
+        <DialogContent className="max-w-2xl">
           <DialogHeader>
             <DialogTitle>Produce {chosen.size} exhibit{chosen.size === 1 ? "" : "s"}?</DialogTitle>
             <DialogDescription>
-              Bates numbers start at {nextBates} and are never reused. Each PDF page is stamped into a new copy; originals stay as collected. The production is recorded in each exhibit&apos;s custody log.
+              Bates numbers start at {nextBates} and are never reused. Each PDF page is stamped into a new copy; files that cannot be stamped go out natively behind a stamped slip sheet; originals stay as collected. The production is recorded in each exhibit&apos;s custody log.
             </DialogDescription>
           </DialogHeader>
+          {designatedChosen.length > 0 && (
+            <div data-testid="confirm-designated">
+              <h3 className="mb-1 text-sm font-semibold">
+                Privileged and confidential items in this production ({designatedChosen.length})
+              </h3>
+              <ul className="max-h-48 divide-y overflow-y-auto rounded-md border text-sm">
+                {designatedChosen.map((e) => (
+                  <li key={e.id} className="flex flex-wrap items-center gap-2 px-3 py-1.5" data-testid="confirm-designated-item">
+                    <span className="font-mono">{e.label}</span>
+                    <span className="min-w-0 flex-1 truncate">{e.title}</span>
+                    {e.privileged && <Badge variant="lock">{e.privilege}</Badge>}
+                    {e.confidential && <Badge variant="outline">{e.confidentiality}</Badge>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {privilegedChosen.length > 0 && (
+            <Alert variant="warning" icon={<ShieldAlert aria-hidden />} data-testid="confirm-waiver">
+              <AlertDescription>
+                <p>{waiverWarning(orders)}</p>
+                <p className="mt-1">
+                  {canProducePrivileged
+                    ? "Only an attorney may produce them; your reason and this notice are kept in the audit log."
+                    : "Only an attorney can produce privileged exhibits: cancel and untick them."}
+                </p>
+              </AlertDescription>
+            </Alert>
+          )}
+          {confidentialChosen.length > 0 && <p className="text-sm text-muted-foreground" data-testid="confirm-protective-order">{protectiveOrderNote(orders)}</p>}
           <DialogFooter>
             <Button variant="outline" onClick={() => setConfirming(false)}>
               Cancel
             </Button>
-            <Button type="submit" form="production-form">
-              Stamp and produce
+            <Button type="submit" form="production-form" disabled={blocked}>
+              {privilegedChosen.length > 0 ? "Produce, including privileged material" : "Stamp and produce"}
             </Button>
           </DialogFooter>
         </DialogContent>

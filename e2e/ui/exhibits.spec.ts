@@ -94,11 +94,11 @@ test("upload two files with progress, find a phrase on its PDF page, produce a B
   expect(images).toHaveLength(1);
   const manifest = JSON.parse(files.get("DATA/manifest.json")!.toString()) as {
     bates: { begin: string; end: string };
-    items: { exhibit: string; original: { sha256: string }; produced: { path: string; sha256: string } }[];
+    items: { exhibit: string; original: { sha256: string }; files: { path: string; sha256: string }[] }[];
   };
   expect(manifest.items[0]!.exhibit).toBe(label);
   expect(manifest.items[0]!.original.sha256).toBe(sha256(pdf));
-  expect(sha256(files.get(manifest.items[0]!.produced.path)!)).toBe(manifest.items[0]!.produced.sha256);
+  for (const file of manifest.items[0]!.files) expect(sha256(files.get(file.path)!)).toBe(file.sha256);
   const [begin, end] = [Number(manifest.bates.begin.split("-")[1]), Number(manifest.bates.end.split("-")[1])];
   expect(end - begin + 1).toBe(2);
   expect((await PDFDocument.load(files.get(images[0]!)!)).getPageCount()).toBe(2);

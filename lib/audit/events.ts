@@ -131,6 +131,25 @@ export const AUDIT_EVENTS = {
     schema: z.object({ production: z.string(), productionId: z.string(), bates: z.string(), stampedSha256: sha256.nullable() }).strict(),
     describe: (d) => `In production ${quote(d.production)} as ${d.bates}${d.stampedSha256 ? ", Bates-stamped" : ""}.`,
   }),
+  "exhibit.redact": define({
+    entityType: "Exhibit",
+    label: "Redacted copy made",
+    // Never the redacted terms themselves: the audit log is kept forever and read widely.
+    schema: z
+      .object({
+        redactedCopyId: z.string(),
+        originalSha256: sha256,
+        redactedSha256: sha256,
+        redactions: z.array(z.object({ reason: z.enum(["PRIVILEGE", "PII", "CONFIDENTIALITY"]), occurrences: z.number().int().nonnegative(), pages: z.array(z.number().int()) }).strict()),
+        verified: z.literal(true),
+      })
+      .strict(),
+    describe: (d) =>
+      `${plural(d.redactions.length, "term")} removed (${plural(
+        d.redactions.reduce((n, r) => n + r.occurrences, 0),
+        "occurrence",
+      )}); the copy ${shortHash(d.redactedSha256)} was checked and no longer contains them. The original is unchanged.`,
+  }),
   "exhibit.certify": define({
     entityType: "Exhibit",
     label: "Certified (FRE 902(14))",
@@ -177,20 +196,48 @@ export const AUDIT_EVENTS = {
   "production.create": define({
     entityType: "Production",
     label: "Production created",
+    // The production-log fields came later; rows written before them lack them.
     schema: z
-      .object({ name: z.string(), bates: z.string(), exhibits: z.array(z.string()), privilegeOverrideReason: z.string().nullable() })
+      .object({
+        name: z.string(),
+        bates: z.string(),
+        exhibits: z.array(z.string()),
+        privilegeOverrideReason: z.string().nullable(),
+        volume: z.string().optional(),
+        producedTo: z.string().nullable().optional(),
+        privileged: z.array(z.string()).optional(),
+        confidential: z.number().int().nonnegative().optional(),
+        fre502dOrder: z.string().nullable().optional(),
+        protectiveOrder: z.string().nullable().optional(),
+      })
       .strict(),
     describe: (d) =>
       sentence(
-        `${quote(d.name)}, ${d.bates}, ${plural(d.exhibits.length, "exhibit")}.`,
+        `${quote(d.name)}${d.volume ? ` (${d.volume})` : ""}, ${d.bates}, ${plural(d.exhibits.length, "exhibit")}${d.producedTo ? `, to ${quote(d.producedTo)}` : ""}.`,
+        d.privileged?.length ? `Privileged: ${d.privileged.join(", ")}.` : null,
         d.privilegeOverrideReason ? `Privileged exhibits included because: ${quote(d.privilegeOverrideReason)}` : null,
+        d.fre502dOrder ? `FRE 502(d) order cited: ${quote(d.fre502dOrder)}.` : d.privileged?.length ? "No FRE 502(d) order was recorded." : null,
+        d.protectiveOrder ? `Protective order: ${quote(d.protectiveOrder)}.` : null,
       ),
+  }),
+  "production.package": define({
+    entityType: "Production",
+    label: "Production packaged",
+    schema: z.object({ volume: z.string(), files: z.number().int().nonnegative(), sha256, md5: z.string().regex(/^[0-9a-f]{32}$/), size: z.number().int().nonnegative() }).strict(),
+    describe: (d) => `${d.volume}: ${plural(d.files, "file")} with load files, ZIP SHA-256 ${shortHash(d.sha256)} (MD5 ${d.md5.slice(0, 12)}…).`,
   }),
   "production.download": define({
     entityType: "Production",
     label: "Production downloaded",
-    schema: z.object({ files: z.number().int().nonnegative() }).strict(),
-    describe: (d) => `${plural(d.files, "file")}, each re-verified by SHA-256 before sending.`,
+    schema: z.object({ files: z.number().int().nonnegative(), zipSha256: sha256.optional() }).strict(),
+    describe: (d) =>
+      d.zipSha256 ? `The packaged ZIP (SHA-256 ${shortHash(d.zipSha256)}), re-verified before sending.` : `${plural(d.files, "file")}, each re-verified by SHA-256 before sending.`,
+  }),
+  "production.export-log": define({
+    entityType: "Matter",
+    label: "Production log exported",
+    schema: exportFile,
+    describe: (d) => `${d.format.toUpperCase()} with ${plural(d.count, "production")}.`,
   }),
   "integrity.sweep": define({
     entityType: "BlobStore",

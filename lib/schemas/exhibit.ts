@@ -105,7 +105,38 @@ export const ZCreateProduction = z
     name: ZText({ error: "Name the production" }).trim().min(1, "Name the production").max(200, "Name must be at most 200 characters"),
     exhibitIds: z.array(z.uuid("Unknown exhibit"), { error: "Choose at least one exhibit" }).min(1, "Choose at least one exhibit").max(5000),
     privilegeOverrideReason: ZOptionalText(2000, "Override reason"),
+    // The production log: who receives it (opposing counsel, a vendor) and the volume name the
+    // load files carry. Blank means not recorded; the volume then defaults to VOL001, VOL002…
+    producedTo: ZOptionalText(300, "Produced to"),
+    volume: ZOptionalText(32, "Volume").refine((v) => !v || /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(v), "Volume: letters, digits, - and _ only (it names files in the load files)"),
     submissionKey: z.uuid("Missing form key: reload the page and try again"),
   })
   .strict();
 export type TCreateProduction = z.infer<typeof ZCreateProduction>;
+
+export const REDACTION_REASONS = ["PRIVILEGE", "PII", "CONFIDENTIALITY"] as const;
+export const REDACTION_REASON_LABELS: Record<(typeof REDACTION_REASONS)[number], string> = {
+  PRIVILEGE: "Privilege",
+  PII: "Personal information",
+  CONFIDENTIALITY: "Confidentiality",
+};
+
+// Search-and-redact: each term is removed wherever it appears in the PDF, with its reason.
+export const ZRedactExhibit = z
+  .object({
+    terms: z
+      .array(
+        z
+          .object({
+            text: ZText({ error: "Give the text to redact" }).trim().min(3, "A term must be at least 3 characters").max(200, "A term must be at most 200 characters"),
+            reason: z.enum(REDACTION_REASONS, { error: "Choose a reason: privilege, personal information or confidentiality" }),
+          })
+          .strict(),
+        { error: "Give at least one term to redact" },
+      )
+      .min(1, "Give at least one term to redact")
+      .max(50, "At most 50 terms at a time"),
+    submissionKey: z.uuid("Missing form key: reload the page and try again"),
+  })
+  .strict();
+export type TRedactExhibit = z.infer<typeof ZRedactExhibit>;

@@ -92,6 +92,11 @@ import { updatePlaintiff } from "@/lib/server/plaintiffs/update-plaintiff";
 import { exportCertification } from "@/lib/server/reports/certification";
 import { exportExhibitList } from "@/lib/server/reports/exhibit-list";
 import { exportPrivilegeLog } from "@/lib/server/reports/privilege-log";
+import { exportProductionLog } from "@/lib/server/exhibits/export-production-log";
+import { redactExhibit } from "@/lib/server/exhibits/redact-exhibit";
+import { listRedactedCopies } from "@/lib/server/exhibits/list-redacted-copies";
+import { openRedactedCopy } from "@/lib/server/exhibits/open-redacted-copy";
+import { makePdf } from "@/lib/server/testing/exhibit-fixtures";
 import { makeClaimMatter, validClaimInput } from "@/lib/server/testing/claim-fixtures";
 import { makeUser } from "@/lib/server/testing/fixtures";
 import { makeLinkableExhibit, validAllegationInput, validCountInput } from "@/lib/server/testing/ledger-fixtures";
@@ -164,6 +169,15 @@ async function makeWorld() {
   };
 }
 
+// The PDF (and a redacted copy of it) the redaction rows work on, made per world by their
+// prepare step: the shared exhibit is text.
+const redactable = new Map<string, { exhibitId: string; copyId: string }>();
+async function prepareRedactable(w: World) {
+  const exhibitId = (await ingestExhibit(w.actors.attorney, w.matter.id, { body: [await makePdf([`a secret ${randomUUID()}`])], fileName: "redact-me.pdf" })).exhibit.id;
+  const copy = await redactExhibit(w.actors.attorney, w.matter.id, exhibitId, { terms: [{ text: "secret", reason: "PII" }], submissionKey: randomUUID() });
+  redactable.set(w.matter.id, { exhibitId, copyId: copy.id });
+}
+const redactableIn = (w: World) => redactable.get(w.matter.id)!;
 type Extra = Pick<Entry, "prepare">;
 const M = (matter: Permission, run: Entry["run"], extra: Extra = {}): Entry => ({ rule: { matter }, run, ...extra });
 const R = (matter: Permission, run: Entry["run"]): Entry => ({ rule: { matter }, run, reads: true });
@@ -264,6 +278,12 @@ const USE_CASES: Record<string, Entry> = {
     prepare: async (w) => void (await db.exhibit.update({ where: { id: w.exhibit.id }, data: { privilege: "WORK_PRODUCT", privilegeBasis: "test" } })),
   }),
   exportPrivilegeLog: R("matter.read", (a, w) => exportPrivilegeLog(a, w.matter.id, "csv")),
+  exportProductionLog: R("matter.read", (a, w) => exportProductionLog(a, w.matter.id, "csv")),
+  redactExhibit: M("exhibits.redact", (a, w) => redactExhibit(a, w.matter.id, redactableIn(w).exhibitId, { terms: [{ text: "secret", reason: "PII" }], submissionKey: randomUUID() }), {
+    prepare: prepareRedactable,
+  }),
+  listRedactedCopies: R("matter.read", (a, w) => listRedactedCopies(a, w.matter.id, w.exhibit.id)),
+  openRedactedCopy: { ...R("matter.read", async (a, w) => (await openRedactedCopy(a, w.matter.id, redactableIn(w).exhibitId, redactableIn(w).copyId)).stream.destroy()), prepare: prepareRedactable },
   exportCertification: M("exhibits.certify", (a, w) => exportCertification(a, w.matter.id, { exhibitIds: [w.exhibit.id] })),
   // claims, staff side
   listClaims: R("matter.read", (a, w) => listClaims(a, w.matter.id, {})),

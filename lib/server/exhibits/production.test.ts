@@ -85,7 +85,17 @@ describe("exhibits: productions", () => {
 
     const { stream } = await openProductionZip(attorney, matter.id, first.id);
     const files = await unzip(stream);
-    expect([...files.keys()].sort()).toEqual(["DATA/loadfile.csv", "DATA/manifest.json", "IMAGES/TEST-000001.pdf", "NATIVES/TEST-000004.txt", "SHA256SUMS.txt"]);
+    expect([...files.keys()].sort()).toEqual([
+      "DATA/VOL001.dat",
+      "DATA/VOL001.opt",
+      "DATA/loadfile.csv",
+      "DATA/manifest.json",
+      "IMAGES/TEST-000001.pdf",
+      "IMAGES/TEST-000004.pdf",
+      "MD5SUMS.txt",
+      "NATIVES/TEST-000004.txt",
+      "SHA256SUMS.txt",
+    ]);
     const stamped = files.get("IMAGES/TEST-000001.pdf")!;
     expect((await PDFDocument.load(stamped)).getPageCount()).toBe(3);
     const texts = await pdfPageTexts(stamped);
@@ -95,10 +105,10 @@ describe("exhibits: productions", () => {
     expect(files.get("NATIVES/TEST-000004.txt")!.toString()).toBe("native text file");
 
     const manifest = JSON.parse(files.get("DATA/manifest.json")!.toString()) as {
-      items: { original: { sha256: string }; produced: { path: string; sha256: string } }[];
+      items: { original: { sha256: string }; files: { path: string; sha256: string }[] }[];
     };
     expect(manifest.items[0]!.original.sha256).toBe(sha256(pdfA));
-    for (const item of manifest.items) expect(sha256(files.get(item.produced.path)!)).toBe(item.produced.sha256);
+    for (const item of manifest.items) for (const file of item.files) expect(sha256(files.get(file.path)!)).toBe(file.sha256);
     for (const line of files.get("SHA256SUMS.txt")!.toString().trim().split("\n")) {
       const [hash, file] = line.split("  ");
       expect(sha256(files.get(file!)!)).toBe(hash);

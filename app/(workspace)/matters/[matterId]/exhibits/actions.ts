@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { done, matterAction } from "@/lib/server/actions/action-client";
 import { createProduction } from "@/lib/server/exhibits/create-production";
 import { designateExhibit } from "@/lib/server/exhibits/designate-exhibit";
+import { redactExhibit } from "@/lib/server/exhibits/redact-exhibit";
 import { retryExtraction } from "@/lib/server/exhibits/retry-extraction";
 import { updateExhibitMetadata } from "@/lib/server/exhibits/update-exhibit-metadata";
 
@@ -33,4 +34,13 @@ export const createProductionAction = matterAction("exhibits.produce", async ({ 
   const ids = input.exhibitIds;
   const production = await createProduction(actor, matterId, { ...input, exhibitIds: ids === undefined ? [] : [ids].flat() });
   redirect(`/matters/${matterId}/exhibits/productions?created=${production.id}`);
+});
+
+// The form sends the terms one per line and one reason for them all.
+export const redactExhibitAction = matterAction("exhibits.redact", async ({ actor, input }, matterId, exhibitId: string) => {
+  const lines = typeof input.terms === "string" ? input.terms.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : [];
+  const copy = await redactExhibit(actor, matterId, exhibitId, { terms: lines.map((text) => ({ text, reason: input.reason })), submissionKey: input.submissionKey });
+  revalidatePath(`${exhibitPath(matterId, exhibitId)}/redact`);
+  const found = copy.redactions.reduce((n, r) => n + r.occurrences, 0);
+  return done(`Redacted copy made: ${found} occurrence${found === 1 ? "" : "s"} removed, and the copy was checked to no longer contain ${copy.redactions.length === 1 ? "the term" : "any of the terms"}.`);
 });

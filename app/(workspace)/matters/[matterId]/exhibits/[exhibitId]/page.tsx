@@ -85,6 +85,11 @@ export default async function ExhibitPage({ params }: { params: Promise<{ matter
                 label={label}
               />
             )}
+            {access.can("exhibits.redact") && (e.detectedType ?? e.blob.mediaType) === "application/pdf" && (
+              <Button asChild variant="outline" size="sm">
+                <Link href={`/matters/${matterId}/exhibits/${e.id}/redact`}>Redact</Link>
+              </Button>
+            )}
             {access.can("exhibits.certify") && (
               <>
                 <Button asChild variant="outline" size="sm">

@@ -2,6 +2,7 @@ import { AppError } from "@/lib/app-error";
 import type { Actor } from "@/lib/server/auth/actor";
 import { contentDisposition } from "@/lib/server/http/content-disposition";
 import { sessionRoute } from "@/lib/server/http/route";
+import { exportProductionLog } from "@/lib/server/exhibits/export-production-log";
 import { exportCertification } from "@/lib/server/reports/certification";
 import { exportExhibitList, type ReportFile } from "@/lib/server/reports/exhibit-list";
 import { exportPrivilegeLog } from "@/lib/server/reports/privilege-log";
@@ -16,6 +17,8 @@ const REPORTS: Record<string, (actor: Actor, matterId: string, url: URL) => Prom
   "exhibit-list.pdf": (a, m, url) => exportExhibitList(a, m, "pdf", query(url)),
   "privilege-log.csv": (a, m) => exportPrivilegeLog(a, m, "csv"),
   "privilege-log.pdf": (a, m) => exportPrivilegeLog(a, m, "pdf"),
+  "production-log.csv": (a, m) => exportProductionLog(a, m, "csv"),
+  "production-log.pdf": (a, m) => exportProductionLog(a, m, "pdf"),
   // ?ids=<exhibit id>,<exhibit id>…
   "certification.pdf": (a, m, url) => exportCertification(a, m, ids(url), "pdf"),
   "certification.docx": (a, m, url) => exportCertification(a, m, ids(url), "docx"),
