@@ -120,8 +120,12 @@ test("a new person files a claim, verifies by email, answers a deficiency and is
   // from the start, before anyone re-scores.
   await paralegal.getByRole("link", { name: "Needs review" }).click();
   await expect(paralegal.getByTestId("claim-row").filter({ hasText: "Morgon Diaz" })).toContainText("review");
+  // Re-scoring still works and agrees.
+  await paralegal.goto(`/matters/${matterId}/claims`);
   await paralegal.getByRole("button", { name: "Re-score all" }).click();
   await expect(paralegal.getByRole("status")).toContainText("Re-scored");
+  await paralegal.getByRole("link", { name: "Needs review" }).click();
+  await expect(paralegal.getByTestId("claim-row").filter({ hasText: "Morgon Diaz" })).toContainText("review");
   await screenshot(paralegal, "claims-queue");
   await paralegal.getByTestId("claim-row").filter({ hasText: "Morgon Diaz" }).getByRole("link").click();
   await expect(paralegal.getByTestId("signal-row").first()).toBeVisible();
