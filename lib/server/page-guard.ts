@@ -5,13 +5,17 @@ import { isAppError } from "@/lib/app-error";
 import type { Actor } from "@/lib/server/auth/actor";
 import { getActor } from "@/lib/server/auth/get-actor";
 
-// Pages call this first: a signed-out visitor goes to sign-in and comes back afterwards.
-export async function pageActor(): Promise<Actor> {
+export const TWO_FACTOR_SETUP_PATH = "/account/two-factor";
+
+// Pages call this first: a signed-out visitor goes to sign-in and comes back afterwards; staff who
+// must set up two-factor sign-in first go to do that (only the account pages let them stay).
+export async function pageActor(options: { duringTwoFactorSetup?: boolean } = {}): Promise<Actor> {
   const actor = await getActor();
   if (!actor) {
     const path = (await headers()).get("x-proofline-path") ?? "/";
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
   }
+  if (actor.mustEnrollTwoFactor && !options.duringTwoFactorSetup) redirect(`${TWO_FACTOR_SETUP_PATH}?required=all`);
   return actor;
 }
 
@@ -20,6 +24,7 @@ export async function loadOr404<T>(load: () => Promise<T>): Promise<T> {
   try {
     return await load();
   } catch (error) {
+    if (isAppError(error) && error.code === "TWO_FACTOR_REQUIRED") redirect(`${TWO_FACTOR_SETUP_PATH}?required=matter`);
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     if (isAppError(error) && error.code === "UNAUTHENTICATED") redirect("/sign-in");
     throw error;
