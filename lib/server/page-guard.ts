@@ -8,14 +8,12 @@ import { getActor } from "@/lib/server/auth/get-actor";
 export const TWO_FACTOR_SETUP_PATH = "/account/two-factor";
 
 // Pages call this first: a signed-out visitor goes to sign-in and comes back afterwards; staff who
-// must set up two-factor sign-in first go to do that (only the account pages let them stay).
-export async function pageActor(options: { duringTwoFactorSetup?: boolean } = {}): Promise<Actor> {
+// must set up two-factor sign-in go to do that first (their account pages are all they may see).
+export async function pageActor(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) {
-    const path = (await headers()).get("x-proofline-path") ?? "/";
-    redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
-  }
-  if (actor.mustEnrollTwoFactor && !options.duringTwoFactorSetup) redirect(`${TWO_FACTOR_SETUP_PATH}?required=all`);
+  const path = (await headers()).get("x-proofline-path") ?? "/";
+  if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  if (actor.mustEnrollTwoFactor && !/^\/account(\/|\?|$)/.test(path)) redirect(`${TWO_FACTOR_SETUP_PATH}?required=all`);
   return actor;
 }
 

@@ -5,6 +5,8 @@ import { accountAction, done } from "@/lib/server/actions/action-client";
 import { addMembership } from "@/lib/server/admin/add-membership";
 import { createStaffUser } from "@/lib/server/admin/create-staff-user";
 import { removeMembership } from "@/lib/server/admin/remove-membership";
+import { setAnyMatterTwoFactorRequirement } from "@/lib/server/admin/set-any-matter-two-factor-requirement";
+import { setStaffTwoFactorRequirement } from "@/lib/server/admin/set-staff-two-factor-requirement";
 import { setUserDisabled } from "@/lib/server/admin/set-user-disabled";
 
 export const createStaffUserAction = accountAction("admin.users", async ({ actor, input }) => {
@@ -29,4 +31,16 @@ export const removeMembershipAction = accountAction("admin.memberships", async (
   await removeMembership(actor, input);
   revalidatePath("/admin");
   return done("Removed from the team.");
+});
+
+export const setStaffTwoFactorRequirementAction = accountAction("admin.settings", async ({ actor, input }) => {
+  await setStaffTwoFactorRequirement(actor, input);
+  revalidatePath("/admin");
+  return done("Setting saved.");
+});
+
+export const setAnyMatterTwoFactorRequirementAction = accountAction("admin.settings", async ({ actor, input }) => {
+  await setAnyMatterTwoFactorRequirement(actor, input);
+  revalidatePath("/admin");
+  return done("Setting saved.");
 });
