@@ -10,12 +10,13 @@ import { Input } from "@/components/ui/input";
 export function ResetPasswordForm({ action, token }: { action: (prev: ActionState, form: FormData) => Promise<ActionState>; token: string }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.status === "error" ? state.fieldErrors : {};
-  const other = state.status === "error" ? [state.message, ...(errors.token ?? [])].filter((m) => Object.keys(errors).length === 0 || errors.token) : [];
+  // A refusal not about the two password fields (a used-up or broken link) shows above the form.
+  const linkProblem = state.status === "error" && (Object.keys(errors).length === 0 || errors.token) ? (errors.token?.[0] ?? state.message) : null;
   return (
     <form key={state.status === "error" ? state.attempt : "initial"} action={formAction} className="flex flex-col gap-4" noValidate>
-      {other.length > 0 && (
+      {linkProblem && (
         <Alert variant="destructive">
-          <AlertDescription>{other.join(" ")}</AlertDescription>
+          <AlertDescription>{linkProblem}</AlertDescription>
         </Alert>
       )}
       <input type="hidden" name="token" value={token} />

@@ -74,10 +74,10 @@ export async function verifySecondFactor(user: SecondFactorUser, code: string, b
       WHERE id = ${user.id}::uuid AND ("totpLastUsedStep" IS NULL OR "totpLastUsedStep" < ${step})`;
     return used === 1 ? { ok: true, method: "totp" } : { ok: false };
   }
-  return (await useRecoveryCode(user.id, typed, by)) ? { ok: true, method: "recovery-code" } : { ok: false };
+  return (await spendRecoveryCode(user.id, typed, by)) ? { ok: true, method: "recovery-code" } : { ok: false };
 }
 
-async function useRecoveryCode(userId: string, code: string, by: AuditActor): Promise<boolean> {
+async function spendRecoveryCode(userId: string, code: string, by: AuditActor): Promise<boolean> {
   const normalized = normalizeRecoveryCode(code);
   if (!/^[a-z0-9]{10}$/.test(normalized)) return false;
   const unused = await db.recoveryCode.findMany({ where: { userId, usedAt: null }, select: { id: true, codeHash: true } });
