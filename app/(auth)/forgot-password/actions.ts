@@ -8,7 +8,7 @@ import { requestPasswordReset } from "@/lib/server/auth/request-password-reset";
 import { logger } from "@/lib/server/logger";
 import { passwordResetRequestLimits } from "@/lib/server/rate-limit/limits";
 
-export const PASSWORD_RESET_ANSWER =
+const PASSWORD_RESET_ANSWER =
   "If that address belongs to a staff account, a link to reset its password is on its way. It works once and expires in 30 minutes.";
 
 // The answer goes out before anything is looked up: the same words, at the same moment, whether
