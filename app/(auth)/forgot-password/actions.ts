@@ -4,7 +4,7 @@ import { after } from "next/server";
 import { ZRequestPasswordReset } from "@/lib/schemas/auth";
 import { parseInput } from "@/lib/schemas/parse";
 import { done, publicAction } from "@/lib/server/actions/action-client";
-import { requestPasswordReset } from "@/lib/server/auth/request-password-reset";
+import { requestPasswordReset } from "@/lib/server/accounts/request-password-reset";
 import { logger } from "@/lib/server/logger";
 import { passwordResetRequestLimits } from "@/lib/server/rate-limit/limits";
 

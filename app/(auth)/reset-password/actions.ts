@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { publicAction } from "@/lib/server/actions/action-client";
-import { resetPassword } from "@/lib/server/auth/reset-password";
+import { resetPassword } from "@/lib/server/accounts/reset-password";
 import { passwordResetRedeemLimits } from "@/lib/server/rate-limit/limits";
 
 export const resetPasswordAction = publicAction(

@@ -5,7 +5,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ZResetPasswordQuery } from "@/lib/schemas/page-queries";
 import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
-import { isPasswordResetLinkUsable, RESET_LINK_UNUSABLE } from "@/lib/server/auth/reset-password";
+import { isPasswordResetLinkUsable, RESET_LINK_UNUSABLE } from "@/lib/server/accounts/reset-password";
 import { resetPasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Choose a new password" };
