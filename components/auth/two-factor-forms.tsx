@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type * as React from "react";
 import { useActionState } from "react";
 import { IDLE, type ActionState } from "@/lib/action-state";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -58,23 +59,29 @@ export function StartEnrollmentForm({ action, label, variant = "default" }: { ac
   );
 }
 
-export function ConfirmEnrollmentForm({ action }: { action: Action }) {
+// The set-up steps (QR code and key, then the confirming form, then a way to start over); once
+// confirmed, only the new recovery codes remain on screen.
+export function ConfirmEnrollmentForm({ action, intro, restart }: { action: Action; intro: React.ReactNode; restart: React.ReactNode }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   if (state.status === "success" && state.reveal) return <RecoveryCodes codes={state.reveal} message={state.message} />;
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
-    <form key={state.status === "error" ? state.attempt : "initial"} action={formAction} className="flex flex-col gap-4" noValidate>
-      <ErrorAlert state={state} />
-      <Field label="Code from the app" htmlFor="enroll-code" error={errors.code} required description="The 6 digits the app shows for Proofline now.">
-        <Input id="enroll-code" name="code" autoComplete="one-time-code" inputMode="numeric" maxLength={8} className="w-40 font-mono tracking-widest" />
-      </Field>
-      <Field label="Your password" htmlFor="enroll-password" error={errors.currentPassword} required>
-        <Input id="enroll-password" name="currentPassword" type="password" autoComplete="current-password" />
-      </Field>
-      <Button type="submit" disabled={pending} className="self-start">
-        {pending ? "Checking…" : "Turn on two-factor sign-in"}
-      </Button>
-    </form>
+    <>
+      {intro}
+      <form key={state.status === "error" ? state.attempt : "initial"} action={formAction} className="flex flex-col gap-4" noValidate>
+        <ErrorAlert state={state} />
+        <Field label="Code from the app" htmlFor="enroll-code" error={errors.code} required description="The 6 digits the app shows for Proofline now.">
+          <Input id="enroll-code" name="code" autoComplete="one-time-code" inputMode="numeric" maxLength={8} className="w-40 font-mono tracking-widest" />
+        </Field>
+        <Field label="Your password" htmlFor="enroll-password" error={errors.currentPassword} required>
+          <Input id="enroll-password" name="currentPassword" type="password" autoComplete="current-password" />
+        </Field>
+        <Button type="submit" disabled={pending} className="self-start">
+          {pending ? "Checking…" : "Turn on two-factor sign-in"}
+        </Button>
+      </form>
+      {restart}
+    </>
   );
 }
 

@@ -59,24 +59,26 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
           </Alert>
         )}
 
-        <Card>
-          <CardHeader>
-            <CardTitle as="h2" className="flex items-center gap-2">
-              Status {on ? <Badge variant="info">On</Badge> : <Badge variant="neutral">Off</Badge>}
-            </CardTitle>
-            <CardDescription>
-              {on
-                ? `On since ${status.enabledAt!.toISOString().slice(0, 10)}. ${status.recoveryCodesLeft} of 10 recovery codes unused.`
-                : "Off: your password alone signs you in."}
-              {reasons.length > 0 && ` Required: ${reasons.join("; ")}.`}
-            </CardDescription>
-          </CardHeader>
-          {!on && !status.pending && (
-            <CardContent>
-              <StartEnrollmentForm action={startTwoFactorEnrollmentAction} label="Set up two-factor sign-in" />
-            </CardContent>
-          )}
-        </Card>
+        {(on || !status.pending) && (
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2" className="flex items-center gap-2">
+                Status {on ? <Badge variant="info">On</Badge> : <Badge variant="neutral">Off</Badge>}
+              </CardTitle>
+              <CardDescription>
+                {on
+                  ? `On since ${status.enabledAt!.toISOString().slice(0, 10)}. ${status.recoveryCodesLeft} of 10 recovery codes unused.`
+                  : "Off: your password alone signs you in."}
+                {reasons.length > 0 && ` Required: ${reasons.join("; ")}.`}
+              </CardDescription>
+            </CardHeader>
+            {!on && (
+              <CardContent>
+                <StartEnrollmentForm action={startTwoFactorEnrollmentAction} label="Set up two-factor sign-in" />
+              </CardContent>
+            )}
+          </Card>
+        )}
 
         {status.pending && (
           <Card>
@@ -85,18 +87,22 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
               <CardDescription>1. Scan this QR code with the app (or type the key below). 2. Enter the code it shows, with your password.</CardDescription>
             </CardHeader>
             <CardContent className="flex flex-col gap-6">
-              <div className="flex flex-wrap items-start gap-6">
-                <TotpQr uri={status.pending.uri} label="QR code for your authenticator app" />
-                <div className="flex min-w-0 flex-col gap-2 text-sm">
-                  <p className="font-medium">Can’t scan? Enter this key in the app:</p>
-                  <Mono copy value={status.pending.secret} copyLabel="Copy the set-up key" className="text-base" data-testid="totp-secret">
-                    {grouped(status.pending.secret)}
-                  </Mono>
-                  <p className="text-muted-foreground">Type: time-based · 6 digits · every 30 seconds · account {actor.email}</p>
-                </div>
-              </div>
-              <ConfirmEnrollmentForm action={confirmTwoFactorEnrollmentAction} />
-              <StartEnrollmentForm action={startTwoFactorEnrollmentAction} label="Start over with a new key" variant="outline" />
+              <ConfirmEnrollmentForm
+                action={confirmTwoFactorEnrollmentAction}
+                intro={
+                  <div className="flex flex-wrap items-start gap-6">
+                    <TotpQr uri={status.pending.uri} label="QR code for your authenticator app" />
+                    <div className="flex min-w-0 flex-col gap-2 text-sm">
+                      <p className="font-medium">Can’t scan? Enter this key in the app:</p>
+                      <Mono copy value={status.pending.secret} copyLabel="Copy the set-up key" className="text-base" data-testid="totp-secret">
+                        {grouped(status.pending.secret)}
+                      </Mono>
+                      <p className="text-muted-foreground">Type: time-based · 6 digits · every 30 seconds · account {actor.email}</p>
+                    </div>
+                  </div>
+                }
+                restart={<StartEnrollmentForm action={startTwoFactorEnrollmentAction} label="Start over with a new key" variant="outline" />}
+              />
             </CardContent>
           </Card>
         )}
