@@ -108,10 +108,13 @@ test("a staff member resets a forgotten password through the mailed link; other 
   await expect(answer).toBeVisible();
   const unknownAnswer = await answer.innerText();
 
+  // A fresh form for the real address: the answer must be the same words.
+  await page.goto("/forgot-password");
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me a reset link" }).click();
   await expect(answer).toBeVisible();
   expect(await answer.innerText()).toBe(unknownAnswer);
+  await expect(page.getByRole("button", { name: "Email me a reset link" })).toBeEnabled();
   await screenshot(page, "forgot-password");
 
   const mail = await latestMail(process.env.MAIL_SINK_DIR!, email, "Reset your Proofline password");
@@ -152,6 +155,31 @@ test("a matter that requires two-factor sends a member without it to set it up",
   await signIn(page, email);
   await page.goto(`/matters/${matter!.id}`);
   await expect(page).toHaveURL(/\/account\/two-factor\?required=matter/);
-  await expect(page.getByText("The matter you opened requires it of its team.")).toBeVisible();
+  await expect(page.getByText(/The matter you opened requires it of its team/)).toBeVisible();
   await screenshot(page, "two-factor-required");
+});
+
+test("an administrator requires two-factor of all staff: whoever has not set it up is sent to, the administrator too", async ({ page }) => {
+  const email = `admin-${randomBytes(4).toString("hex")}@proofline.test`;
+  await sql(
+    `INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt")
+     SELECT gen_random_uuid(), $1, 'Ada Admin', "passwordHash", 'ADMIN', now() FROM "User" WHERE email = $2`,
+    [email, USERS.admin],
+  );
+  try {
+    await signIn(page, email);
+    await page.goto("/admin");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Require it of all staff" }).click();
+    await expect(page.getByRole("button", { name: "Stop requiring it" })).toBeVisible();
+    await screenshot(page, "admin-two-factor-setting");
+    await page.goto("/matters");
+    await expect(page).toHaveURL(/\/account\/two-factor\?required=all/);
+    await expect(page.getByText(/Your administrators require it of every staff account/)).toBeVisible();
+    const [audit] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'settings.set-two-factor-requirement' AND details->>'required' = 'true'`);
+    expect(audit!.n).toBeGreaterThan(0);
+  } finally {
+    // The switch is for the whole installation; the other specs' accounts have no authenticator.
+    await sql(`UPDATE "SiteSettings" SET "requireStaffTwoFactor" = false, "updatedAt" = now()`);
+  }
 });

@@ -48,8 +48,9 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
           <Alert variant="warning">
             <AlertTitle>Set up two-factor sign-in to continue</AlertTitle>
             <AlertDescription>
-              {required === "matter" ? "The matter you opened requires it of its team." : "Your administrators require it of every staff account."} Until it is on,
-              you can reach only your account pages.
+              {required === "matter"
+                ? "The matter you opened requires it of its team; it stays closed to you until it is on."
+                : "Your administrators require it of every staff account. Until it is on, you can reach only your account pages."}
             </AlertDescription>
           </Alert>
         )}
