@@ -110,7 +110,10 @@ test("a staff member resets a forgotten password through the mailed link; other 
 
   // A fresh form for the real address: the answer must be the same words.
   await page.goto("/forgot-password");
+  // Typed before hydration, the value would be lost when React takes the form over.
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Email").fill(email);
+  await expect(page.getByLabel("Email")).toHaveValue(email);
   await page.getByRole("button", { name: "Email me a reset link" }).click();
   await expect(answer).toBeVisible();
   expect(await answer.innerText()).toBe(unknownAnswer);
