@@ -174,7 +174,7 @@ test("an administrator requires two-factor of all staff: whoever has not set it 
     await page.goto("/admin");
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Require it of all staff" }).click();
-    await expect(page.getByRole("button", { name: "Stop requiring it" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Stop requiring it", exact: true })).toBeVisible();
     await screenshot(page, "admin-two-factor-setting");
     await page.goto("/matters");
     await expect(page).toHaveURL(/\/account\/two-factor\?required=all/);
