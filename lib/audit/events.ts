@@ -483,6 +483,12 @@ export const AUDIT_EVENTS = {
     schema: z.object({ recoveryCodes: z.number().int().nonnegative() }).strict(),
     describe: (d) => `${plural(d.recoveryCodes, "new recovery code")}; the old ones no longer work.`,
   }),
+  "user.reset-two-factor": define({
+    entityType: "User",
+    label: "Two-factor sign-in removed by an administrator",
+    schema: z.object({ email: z.string() }).strict(),
+    describe: (d) => `${d.email}: authenticator and recovery codes removed, every session ended.`,
+  }),
   "user.use-recovery-code": define({
     entityType: "User",
     label: "Recovery code used",

@@ -5,6 +5,7 @@ import { accountAction, done } from "@/lib/server/actions/action-client";
 import { addMembership } from "@/lib/server/admin/add-membership";
 import { createStaffUser } from "@/lib/server/admin/create-staff-user";
 import { removeMembership } from "@/lib/server/admin/remove-membership";
+import { resetUserTwoFactor } from "@/lib/server/admin/reset-user-two-factor";
 import { setAnyMatterTwoFactorRequirement } from "@/lib/server/admin/set-any-matter-two-factor-requirement";
 import { setStaffTwoFactorRequirement } from "@/lib/server/admin/set-staff-two-factor-requirement";
 import { setUserDisabled } from "@/lib/server/admin/set-user-disabled";
@@ -43,4 +44,10 @@ export const setAnyMatterTwoFactorRequirementAction = accountAction("admin.setti
   await setAnyMatterTwoFactorRequirement(actor, input);
   revalidatePath("/admin");
   return done("Setting saved.");
+});
+
+export const resetUserTwoFactorAction = accountAction("admin.users", async ({ actor, input }) => {
+  await resetUserTwoFactor(actor, input);
+  revalidatePath("/admin");
+  return done("Two-factor sign-in removed.");
 });

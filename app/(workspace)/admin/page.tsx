@@ -14,6 +14,7 @@ import {
   addMembershipAction,
   createStaffUserAction,
   removeMembershipAction,
+  resetUserTwoFactorAction,
   setAnyMatterTwoFactorRequirementAction,
   setStaffTwoFactorRequirementAction,
   setUserDisabledAction,
@@ -144,7 +145,23 @@ export default async function AdminPage() {
                   <TableCell>{u.email}</TableCell>
                   <TableCell>{ACCOUNT_ROLE_LABELS[u.role]}</TableCell>
                   <TableCell className="text-right tabular-nums">{u._count.memberships}</TableCell>
-                  <TableCell>{u.totpEnabledAt ? <Badge variant="info">On</Badge> : <span className="text-muted-foreground">Off</span>}</TableCell>
+                  <TableCell>
+                    {u.totpEnabledAt ? (
+                      <span className="flex items-center gap-2">
+                        <Badge variant="info">On</Badge>
+                        {u.id !== actor.userId && (
+                          <ButtonForm
+                            action={resetUserTwoFactorAction}
+                            fields={{ userId: u.id }}
+                            label="Remove"
+                            confirmText={`Remove ${u.name}'s authenticator and recovery codes? Do this only for someone who lost both, once you know it is them. They are signed out everywhere.`}
+                          />
+                        )}
+                      </span>
+                    ) : (
+                      <span className="text-muted-foreground">Off</span>
+                    )}
+                  </TableCell>
                   <TableCell>{u.disabledAt ? <Badge variant="warning">Disabled</Badge> : <Badge variant="neutral">Active</Badge>}</TableCell>
                   <TableCell className="text-right">
                     {u.id !== actor.userId && (

@@ -38,6 +38,7 @@ import { regenerateRecoveryCodes } from "@/lib/server/auth/regenerate-recovery-c
 import { startTwoFactorEnrollment } from "@/lib/server/auth/start-two-factor-enrollment";
 import { currentTotpCode } from "@/lib/server/auth/two-factor";
 import { decryptTotpSecret } from "@/lib/server/auth/two-factor-crypto";
+import { resetUserTwoFactor } from "@/lib/server/admin/reset-user-two-factor";
 import { setAnyMatterTwoFactorRequirement } from "@/lib/server/admin/set-any-matter-two-factor-requirement";
 import { setStaffTwoFactorRequirement } from "@/lib/server/admin/set-staff-two-factor-requirement";
 import { setMatterTwoFactorRequirement } from "@/lib/server/matters/set-matter-two-factor-requirement";
@@ -232,6 +233,7 @@ const USE_CASES: Record<string, Entry> = {
   }),
   regenerateRecoveryCodes: A("account.two-factor", (a) => regenerateRecoveryCodes(a, { currentPassword: MATRIX_PASSWORD }), { prepare: enrolStaff }),
   disableTwoFactor: A("account.two-factor", async (a, w) => disableTwoFactor(a, { currentPassword: MATRIX_PASSWORD, code: w.recoveryCodes[a.userId] ?? "aaaaa-aaaaa" }), { prepare: enrolStaff }),
+  resetUserTwoFactor: A("admin.users", (a, w) => resetUserTwoFactor(a, { userId: w.actors.paralegal.userId }), { prepare: enrolStaff }),
   // Turned off in every cell: the switch is global, and other test files share the database.
   setStaffTwoFactorRequirement: A("admin.settings", (a) => setStaffTwoFactorRequirement(a, { required: "false" })),
   setAnyMatterTwoFactorRequirement: A("admin.settings", (a, w) => setAnyMatterTwoFactorRequirement(a, { matterId: w.matter.id, required: "true" })),

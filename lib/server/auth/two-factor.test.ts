@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/auth/actor";
+import { resetUserTwoFactor } from "@/lib/server/admin/reset-user-two-factor";
 import { authorizePassword } from "@/lib/server/auth/authorize-password";
 import { authorizeSecondFactor } from "@/lib/server/auth/authorize-second-factor";
 import { confirmTwoFactorEnrollment } from "@/lib/server/auth/confirm-two-factor-enrollment";
 import { disableTwoFactor } from "@/lib/server/auth/disable-two-factor";
 import { getTwoFactorStatus } from "@/lib/server/auth/get-two-factor-status";
+import { loadActor } from "@/lib/server/auth/load-actor";
 import { hashPassword } from "@/lib/server/auth/passwords";
 import { regenerateRecoveryCodes } from "@/lib/server/auth/regenerate-recovery-codes";
 import { revokeSessions } from "@/lib/server/auth/revoke-sessions";
@@ -187,5 +189,22 @@ describe("a matter that requires two-factor sign-in", () => {
     await expect(disableTwoFactor(paralegal, { currentPassword: PASSWORD, code: currentTotpCode(secret) })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const audit = await db.auditEvent.findMany({ where: { matterId: matter.id, action: "matter.set-two-factor-requirement" }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.details)).toEqual([{ required: false }, { required: true }]);
+  });
+});
+
+describe("an administrator removing someone's two-factor sign-in", () => {
+  it("clears the authenticator and the codes, ends every session, and is audited", async () => {
+    const { admin } = await makeMatterWithTeam();
+    const actor = await staff();
+    const { recoveryCodes } = await enrolled(actor);
+    const signedInAt = Math.floor(Date.now() / 1000);
+    await resetUserTwoFactor(admin, { userId: actor.userId });
+    expect(await loadActor({ sub: actor.userId, sv: 0, signedInAt }, undefined)).toBeNull();
+    expect((await authorizePassword({ email: actor.email, password: PASSWORD }, actor.ip!))?.id).toBe(actor.userId);
+    expect(await db.recoveryCode.count({ where: { userId: actor.userId } })).toBe(0);
+    expect(recoveryCodes).toHaveLength(10);
+    await expect(resetUserTwoFactor(admin, { userId: actor.userId })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(resetUserTwoFactor(actor, { userId: admin.userId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.auditEvent.count({ where: { entityId: actor.userId, action: "user.reset-two-factor" } })).toBe(1);
   });
 });
