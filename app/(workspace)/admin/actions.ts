@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { accountAction, done } from "@/lib/server/actions/action-client";
 import { addMembership } from "@/lib/server/admin/add-membership";
 import { createStaffUser } from "@/lib/server/admin/create-staff-user";
@@ -35,7 +36,9 @@ export const removeMembershipAction = accountAction("admin.memberships", async (
 });
 
 export const setStaffTwoFactorRequirementAction = accountAction("admin.settings", async ({ actor, input }) => {
-  await setStaffTwoFactorRequirement(actor, input);
+  const { actorMustEnroll } = await setStaffTwoFactorRequirement(actor, input);
+  // The administrator is held to it too: without an authenticator, straight to setting one up.
+  if (actorMustEnroll) redirect("/account/two-factor?required=all");
   revalidatePath("/admin");
   return done("Setting saved.");
 });
