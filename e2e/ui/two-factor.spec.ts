@@ -38,6 +38,8 @@ async function passwordStep(page: Page, email: string, password = PASSWORD) {
 }
 
 test("a staff member enrols an authenticator, then signs in with a code, once per code, or a recovery code", async ({ page }) => {
+  // Four sign-ins and an enrolment: more than the default budget on a busy machine.
+  test.setTimeout(90_000);
   const email = await staffAccount("tf");
   await signIn(page, email);
   await page.goto("/account");
@@ -95,6 +97,7 @@ test("the code step cannot be reached without a right password", async ({ page }
 });
 
 test("a staff member resets a forgotten password through the mailed link; other sessions end", async ({ page, browser }) => {
+  test.setTimeout(90_000);
   const email = await staffAccount("reset");
   // A session elsewhere, which the reset must end.
   const elsewhere = await (await browser.newContext()).newPage();
@@ -102,7 +105,12 @@ test("a staff member resets a forgotten password through the mailed link; other 
 
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot password?" }).click();
-  await page.getByLabel("Email").fill(`nobody-${randomBytes(4).toString("hex")}@proofline.test`);
+  await expect(page).toHaveURL(/\/forgot-password/);
+  // Typed before hydration, a value would be lost when React takes the form over.
+  await page.waitForLoadState("networkidle");
+  const nobody = `nobody-${randomBytes(4).toString("hex")}@proofline.test`;
+  await page.getByLabel("Email").fill(nobody);
+  await expect(page.getByLabel("Email")).toHaveValue(nobody);
   await page.getByRole("button", { name: "Email me a reset link" }).click();
   const answer = page.getByText(/If that address belongs to a staff account/);
   await expect(answer).toBeVisible();
@@ -110,7 +118,6 @@ test("a staff member resets a forgotten password through the mailed link; other 
 
   // A fresh form for the real address: the answer must be the same words.
   await page.goto("/forgot-password");
-  // Typed before hydration, the value would be lost when React takes the form over.
   await page.waitForLoadState("networkidle");
   await page.getByLabel("Email").fill(email);
   await expect(page.getByLabel("Email")).toHaveValue(email);
@@ -124,6 +131,7 @@ test("a staff member resets a forgotten password through the mailed link; other 
   const link = mail.text.match(/http\S+\/reset-password\?token=\S+/)![0];
   expect(new URL(link).origin).toBe(new URL(page.url()).origin);
   await page.goto(link);
+  await page.waitForLoadState("networkidle");
   await page.getByRole("textbox", { name: "New password", exact: true }).fill("a-reset-password-for-e2e");
   await page.getByLabel("New password again").fill("a-different-one");
   await page.getByRole("button", { name: "Set new password" }).click();
