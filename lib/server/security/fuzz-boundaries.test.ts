@@ -15,6 +15,7 @@ import { db } from "@/lib/server/db";
 import { addMembership } from "@/lib/server/admin/add-membership";
 import { createStaffUser } from "@/lib/server/admin/create-staff-user";
 import { removeMembership } from "@/lib/server/admin/remove-membership";
+import { resetUserTwoFactor } from "@/lib/server/admin/reset-user-two-factor";
 import { setAnyMatterTwoFactorRequirement } from "@/lib/server/admin/set-any-matter-two-factor-requirement";
 import { setUserDisabled } from "@/lib/server/admin/set-user-disabled";
 import { confirmTwoFactorEnrollment } from "@/lib/server/auth/confirm-two-factor-enrollment";
@@ -166,6 +167,7 @@ describe("fuzzing every zod boundary", () => {
       ["regenerateRecoveryCodes", (i) => regenerateRecoveryCodes(outsider, i)],
       ["disableTwoFactor", (i) => disableTwoFactor(outsider, i)],
       ["setAnyMatterTwoFactorRequirement", (i) => setAnyMatterTwoFactorRequirement(admin, i)],
+      ["resetUserTwoFactor", (i) => resetUserTwoFactor(admin, i)],
       ["setMatterTwoFactorRequirement", (i) => setMatterTwoFactorRequirement(A, m, i)],
       ["submitClaim", (i) => submitClaim(matter.slug, i, { ip: "192.0.2.1" })],
       ["bulkClaimAction", (i) => bulkClaimAction(A, m, i)],
