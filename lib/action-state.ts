@@ -13,6 +13,12 @@ export type ActionState =
       // defaults (React's post-action form reset would otherwise restore the first defaults).
       attempt: string;
     }
-  | { status: "success"; message: string };
+  | {
+      status: "success";
+      message: string;
+      // Secrets shown once and never again (new recovery codes): only in this answer, never stored
+      // where the page could load them.
+      reveal?: readonly string[];
+    };
 
 export const IDLE: ActionState = { status: "idle" };

@@ -4,6 +4,8 @@ export type AppErrorCode =
   | "BAD_REQUEST"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
+  // Staff whose matter (or the whole installation) requires two-factor sign-in they have not set up.
+  | "TWO_FACTOR_REQUIRED"
   | "NOT_FOUND"
   | "VALIDATION"
   | "CONFLICT"
@@ -15,6 +17,7 @@ const STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  TWO_FACTOR_REQUIRED: 403,
   NOT_FOUND: 404,
   VALIDATION: 422,
   CONFLICT: 409,

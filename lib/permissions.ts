@@ -39,6 +39,8 @@ export const MATTER_PERMISSIONS = {
   "claims.rescore": TEAM,
   "claims.import": TEAM,
   "claims.export": TEAM,
+  // Whether the team must use two-factor sign-in to open the matter.
+  "matter.security": ATTORNEYS,
 } as const satisfies Record<string, readonly MatterRole[]>;
 
 export type Permission = keyof typeof MATTER_PERMISSIONS;
@@ -53,6 +55,10 @@ export const ACCOUNT_PERMISSIONS = {
   "admin.users": ["ADMIN"],
   "admin.memberships": ["ADMIN"],
   "admin.outbox": ["ADMIN"],
+  // Installation-wide settings (two-factor required of all staff) and any matter's requirement.
+  "admin.settings": ["ADMIN"],
+  // Two-factor sign-in is for staff accounts; class members sign in by mailed link.
+  "account.two-factor": ["ADMIN", "STAFF"],
   "matters.list": ["ADMIN", "STAFF"],
   "claims.own": ["CLASS_MEMBER"],
 } as const satisfies Record<string, readonly AccountRole[]>;

@@ -6,6 +6,7 @@ import { hongMatterId, signIn, sql, USERS } from "../helpers";
 const KEYS = [
   "status", "kind", "q", "from", "to", "page", "minScore", "deficientDays", "subclass", "designation", "link", "element", "flagged",
   "request", "country", "sort", "dir", "saved", "created", "answered", "withdrawn", "notice", "code", "token", "number", "callbackUrl",
+  "reset", "required", "enrolled",
 ];
 const BAD = ["BOGUS", "%00", "a%00b", "0000-01-01", "0000-12-31", "2024-02-30", "-1", "1e400", "%ED%A0%80", "%FF%FE", "x".repeat(100), "__proto__"];
 const STACK = /at \S+ \([^)]*:\d+:\d+\)|webpack-internal|node_modules\//;
@@ -38,11 +39,12 @@ test("workspace pages answer bad query parameters without a server error or a st
 test("the outbox answers bad query parameters without a server error", async ({ page }) => {
   await signIn(page, USERS.admin);
   await expectCalm(page.request, "/outbox");
+  await expectCalm(page.request, "/account/two-factor");
 });
 
 test("public pages answer bad query parameters without a server error", async ({ page }) => {
   const [claim] = await sql<{ number: string }>(`SELECT number FROM "Claim" LIMIT 1`);
-  for (const path of ["/sign-in", "/claim/hong-v-bytedance", "/claim/hong-v-bytedance/submitted", "/claim/verify", `/claims/${claim?.number ?? "HONG-0000-0000"}`]) {
+  for (const path of ["/sign-in", "/sign-in/two-factor", "/forgot-password", "/reset-password", "/claim/hong-v-bytedance", "/claim/hong-v-bytedance/submitted", "/claim/verify", `/claims/${claim?.number ?? "HONG-0000-0000"}`]) {
     await expectCalm(page.request, path);
   }
 });

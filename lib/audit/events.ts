@@ -518,6 +518,60 @@ export const AUDIT_EVENTS = {
           )
         : `${d.email}: the link was used up, but this address belongs to a staff or disabled account, so nobody was signed in.`,
   }),
+  "user.request-password-reset": define({
+    entityType: "User",
+    label: "Password reset requested",
+    schema: z.object({}).strict(),
+    describe: () => "A single-use reset link, valid for 30 minutes, was mailed to the account's address.",
+  }),
+  "user.reset-password": define({
+    entityType: "User",
+    label: "Password reset by mailed link",
+    schema: z.object({}).strict(),
+    describe: () => "Every session of the account was ended.",
+  }),
+  "user.enroll-two-factor": define({
+    entityType: "User",
+    label: "Two-factor sign-in set up",
+    schema: z.object({ replacedAuthenticator: z.boolean(), recoveryCodes: z.number().int().nonnegative() }).strict(),
+    describe: (d) => sentence(d.replacedAuthenticator ? "A new authenticator app replaced the old one." : "An authenticator app was confirmed.", `${plural(d.recoveryCodes, "new recovery code")}.`),
+  }),
+  "user.disable-two-factor": define({
+    entityType: "User",
+    label: "Two-factor sign-in turned off",
+    schema: z.object({}).strict(),
+    describe: () => "Confirmed with the password and a code; the recovery codes were deleted.",
+  }),
+  "user.regenerate-recovery-codes": define({
+    entityType: "User",
+    label: "Recovery codes replaced",
+    schema: z.object({ recoveryCodes: z.number().int().nonnegative() }).strict(),
+    describe: (d) => `${plural(d.recoveryCodes, "new recovery code")}; the old ones no longer work.`,
+  }),
+  "user.reset-two-factor": define({
+    entityType: "User",
+    label: "Two-factor sign-in removed by an administrator",
+    schema: z.object({ email: z.string() }).strict(),
+    describe: (d) => `${d.email}: authenticator and recovery codes removed, every session ended.`,
+  }),
+  "user.use-recovery-code": define({
+    entityType: "User",
+    label: "Recovery code used",
+    schema: z.object({ remaining: z.number().int().nonnegative() }).strict(),
+    describe: (d) => `${plural(d.remaining, "unused recovery code")} left.`,
+  }),
+  "settings.set-two-factor-requirement": define({
+    entityType: "SiteSettings",
+    label: "Two-factor requirement for all staff changed",
+    schema: z.object({ required: z.boolean() }).strict(),
+    describe: (d) => (d.required ? "Every staff account must now use two-factor sign-in." : "Two-factor sign-in is no longer required of all staff."),
+  }),
+  "matter.set-two-factor-requirement": define({
+    entityType: "Matter",
+    label: "Two-factor requirement for the team changed",
+    schema: z.object({ required: z.boolean() }).strict(),
+    describe: (d) => (d.required ? "The team must use two-factor sign-in to open this matter." : "Two-factor sign-in is no longer required to open this matter."),
+  }),
   "membership.set": define({
     entityType: "Membership",
     label: "Team membership set",

@@ -27,3 +27,5 @@ export const ZAddMembership = z
   .strict();
 
 export const ZRemoveMembership = z.object({ membershipId: z.uuid("Unknown membership") }).strict();
+
+export const ZResetUserTwoFactor = z.object({ userId: z.uuid("Unknown user") }).strict();

@@ -11,6 +11,7 @@ export const ZApiError = z
           "BAD_REQUEST",
           "UNAUTHENTICATED",
           "FORBIDDEN",
+          "TWO_FACTOR_REQUIRED",
           "NOT_FOUND",
           "VALIDATION",
           "CONFLICT",

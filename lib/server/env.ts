@@ -12,6 +12,10 @@ const ZEnv = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Required by the web server (auth.ts checks); CLIs and tests that never sign anyone in run without it.
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  // Encrypts staff TOTP secrets at rest (AES-256-GCM, key derived by HKDF). Unset, the key is
+  // derived from AUTH_SECRET; set it (to the old AUTH_SECRET's value, say) so that rotating
+  // AUTH_SECRET does not leave every enrolled authenticator unreadable.
+  TWO_FACTOR_KEY: z.string().min(32, "TWO_FACTOR_KEY must be at least 32 characters").optional(),
   // A session ends this many hours after sign-in however active it is, and after this many
   // minutes without activity (see auth.ts).
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),

@@ -7,6 +7,9 @@ export type Actor = {
   email: string;
   name: string;
   role: AccountRole;
+  // Staff who must set up two-factor sign-in (the administrators require it of all staff) and
+  // have not: they may use their account page and nothing else until they do (policy.ts).
+  mustEnrollTwoFactor?: boolean;
   // Recorded in audit rows; absent for scripts and tests.
   ip?: string;
 };

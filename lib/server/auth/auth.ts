@@ -6,6 +6,7 @@ import { db } from "@/lib/server/db";
 import { buildingApp, env } from "@/lib/server/env";
 import { authLogger } from "@/lib/server/auth/auth-logger";
 import { authorizePassword } from "@/lib/server/auth/authorize-password";
+import { authorizeRenewal, authorizeSecondFactor } from "@/lib/server/auth/authorize-second-factor";
 import { isWithinMaxAge } from "@/lib/server/auth/load-actor";
 import { throttleSignIn } from "@/lib/server/auth/throttle-sign-in";
 import { logger } from "@/lib/server/logger";
@@ -44,6 +45,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       id: "password",
       credentials: { email: {}, password: {} },
       authorize: (raw, request) => authorizePassword(raw, fromHeaders(request.headers).ip),
+    }),
+    // Staff with two-factor sign-in: the ticket a right password gave, and a code.
+    Credentials({
+      id: "two-factor",
+      credentials: { ticket: {}, code: {} },
+      authorize: (raw, request) => authorizeSecondFactor(raw, fromHeaders(request.headers).ip),
+    }),
+    // This browser, signed in again by the server after a password change ended every session.
+    Credentials({
+      id: "session-renewal",
+      credentials: { ticket: {} },
+      authorize: (raw) => authorizeRenewal(raw),
     }),
     // Class members: the one-time link mailed after filing a claim (or asked for on /claims/sign-in).
     Credentials({

@@ -30,7 +30,18 @@ import { loadAllegationFor } from "@/lib/server/allegations/load-allegation";
 import { updateAllegation } from "@/lib/server/allegations/update-allegation";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import { changePassword } from "@/lib/server/auth/change-password";
+import { confirmTwoFactorEnrollment } from "@/lib/server/auth/confirm-two-factor-enrollment";
+import { disableTwoFactor } from "@/lib/server/auth/disable-two-factor";
+import { getTwoFactorStatus } from "@/lib/server/auth/get-two-factor-status";
 import { hashPassword } from "@/lib/server/auth/passwords";
+import { regenerateRecoveryCodes } from "@/lib/server/auth/regenerate-recovery-codes";
+import { startTwoFactorEnrollment } from "@/lib/server/auth/start-two-factor-enrollment";
+import { currentTotpCode } from "@/lib/server/auth/two-factor";
+import { decryptTotpSecret } from "@/lib/server/auth/two-factor-crypto";
+import { resetUserTwoFactor } from "@/lib/server/admin/reset-user-two-factor";
+import { setAnyMatterTwoFactorRequirement } from "@/lib/server/admin/set-any-matter-two-factor-requirement";
+import { setStaffTwoFactorRequirement } from "@/lib/server/admin/set-staff-two-factor-requirement";
+import { setMatterTwoFactorRequirement } from "@/lib/server/matters/set-matter-two-factor-requirement";
 import { signOutEverywhere } from "@/lib/server/auth/sign-out-everywhere";
 import { answerDeficiency } from "@/lib/server/claims/answer-deficiency";
 import { approveClaim } from "@/lib/server/claims/approve-claim";
@@ -166,6 +177,7 @@ async function makeWorld() {
     plaintiff,
     production,
     membership,
+    recoveryCodes: {} as Record<string, string>,
   };
 }
 
@@ -179,9 +191,31 @@ async function prepareRedactable(w: World) {
 }
 const redactableIn = (w: World) => redactable.get(w.matter.id)!;
 type Extra = Pick<Entry, "prepare">;
+
+// Two-factor set-up as the account pages do it: staff with a password, enrolled with a code from
+// their (pending) secret; each actor's first recovery code is kept to turn it off with.
+const MATRIX_PASSWORD = "the matrix password 1";
+const staffOf = (w: World) => Object.values(w.actors).filter((a) => a.role !== "CLASS_MEMBER");
+async function givePasswords(w: World) {
+  const passwordHash = await hashPassword(MATRIX_PASSWORD);
+  await db.user.updateMany({ where: { id: { in: Object.values(w.actors).map((a) => a.userId) } }, data: { passwordHash } });
+}
+async function pendingSecretOf(a: Actor): Promise<string> {
+  const row = await db.user.findUniqueOrThrow({ where: { id: a.userId }, select: { totpPendingSecret: true } });
+  return row.totpPendingSecret ? decryptTotpSecret(a.userId, row.totpPendingSecret) : "JBSWY3DPEHPK3PXP";
+}
+async function enrolStaff(w: World) {
+  await givePasswords(w);
+  for (const a of staffOf(w)) {
+    await startTwoFactorEnrollment(a);
+    const { recoveryCodes } = await confirmTwoFactorEnrollment(a, { currentPassword: MATRIX_PASSWORD, code: currentTotpCode(await pendingSecretOf(a)) });
+    w.recoveryCodes[a.userId] = recoveryCodes[0]!;
+  }
+}
 const M = (matter: Permission, run: Entry["run"], extra: Extra = {}): Entry => ({ rule: { matter }, run, ...extra });
 const R = (matter: Permission, run: Entry["run"]): Entry => ({ rule: { matter }, run, reads: true });
-const A = (account: AccountPermission, run: Entry["run"], reads = false): Entry => ({ rule: { account }, run, reads });
+const A = (account: AccountPermission, run: Entry["run"], options: boolean | Extra = false): Entry =>
+  typeof options === "boolean" ? { rule: { account }, run, reads: options } : { rule: { account }, run, ...options };
 const OWN = (run: Entry["run"], reads = false): Entry => ({ rule: { ownClaim: true }, run, reads });
 // Optimistic-locking use cases take the version the user saw: read it as the page would.
 const versionOf = async (table: "exhibit" | "allegation" | "plaintiff", id: string) =>
@@ -204,6 +238,22 @@ const USE_CASES: Record<string, Entry> = {
       await db.user.updateMany({ where: { id: { in: Object.values(w.actors).map((a) => a.userId) } }, data: { passwordHash } });
     },
   },
+  // two-factor sign-in (staff accounts) and who must use it
+  getTwoFactorStatus: A("account.two-factor", (a) => getTwoFactorStatus(a), true),
+  startTwoFactorEnrollment: A("account.two-factor", (a) => startTwoFactorEnrollment(a)),
+  confirmTwoFactorEnrollment: A("account.two-factor", async (a) => confirmTwoFactorEnrollment(a, { currentPassword: MATRIX_PASSWORD, code: currentTotpCode(await pendingSecretOf(a)) }), {
+    prepare: async (w) => {
+      await givePasswords(w);
+      for (const a of staffOf(w)) await startTwoFactorEnrollment(a);
+    },
+  }),
+  regenerateRecoveryCodes: A("account.two-factor", (a) => regenerateRecoveryCodes(a, { currentPassword: MATRIX_PASSWORD }), { prepare: enrolStaff }),
+  disableTwoFactor: A("account.two-factor", async (a, w) => disableTwoFactor(a, { currentPassword: MATRIX_PASSWORD, code: w.recoveryCodes[a.userId] ?? "aaaaa-aaaaa" }), { prepare: enrolStaff }),
+  resetUserTwoFactor: A("admin.users", (a, w) => resetUserTwoFactor(a, { userId: w.actors.paralegal.userId }), { prepare: enrolStaff }),
+  // Turned off in every cell: the switch is global, and other test files share the database.
+  setStaffTwoFactorRequirement: A("admin.settings", (a) => setStaffTwoFactorRequirement(a, { required: "false" })),
+  setAnyMatterTwoFactorRequirement: A("admin.settings", (a, w) => setAnyMatterTwoFactorRequirement(a, { matterId: w.matter.id, required: "true" })),
+  setMatterTwoFactorRequirement: M("matter.security", (a, w) => setMatterTwoFactorRequirement(a, w.matter.id, { required: "true" })),
   listMyMatters: A("matters.list", (a) => listMyMatters(a), true),
   // matters and the ledger
   getMatterHeader: R("matter.read", (a, w) => getMatterHeader(a, w.matter.id)),
@@ -316,6 +366,8 @@ const NOT_USE_CASES = new Set([
   // the gate itself
   "canReadMatter",
   "requirePermission",
+  // a step inside the two-factor use cases (they have rows)
+  "confirmCurrentPassword",
   // test fixtures
   "addMember",
   "makeExhibit",

@@ -13,9 +13,9 @@ import { signInLimits } from "@/lib/server/rate-limit/limits";
 // A signed-in staff member replaces their password, proving they know the current one (an
 // unattended signed-in browser must not be enough). Every session of the account ends, since
 // a password change is what someone does who fears their account is in other hands; the caller
-// signs this browser in again with the new password. Wrong current passwords count against the
+// signs this browser in again (a renewal ticket, sign-in-tickets.ts). Wrong current passwords count against the
 // same limit as sign-in, so this form is no faster a way to guess.
-export async function changePassword(actor: Actor, input: unknown): Promise<{ email: string; newPassword: string }> {
+export async function changePassword(actor: Actor, input: unknown): Promise<void> {
   const { currentPassword, newPassword } = parseInput(ZChangePassword, input);
   const user = await throttleSignIn(signInLimits(actor.ip ?? "unknown", actor.email), async () => {
     const row = await db.user.findUnique({ where: { id: actor.userId }, select: { id: true, passwordHash: true } });
@@ -30,5 +30,4 @@ export async function changePassword(actor: Actor, input: unknown): Promise<{ em
     await revokeSessions(user.id, tx);
     await appendAudit(tx, actor, { matterId: null, action: "user.password-change", entityId: user.id, details: {} });
   });
-  return { email: actor.email, newPassword };
 }

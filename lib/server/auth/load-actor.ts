@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import type { Actor } from "@/lib/server/auth/actor";
-import { isUuid } from "@/lib/server/auth/policy";
+import { isUuid, staffTwoFactorRequired } from "@/lib/server/auth/policy";
 
 // What a session cookie claims (auth.ts writes these at sign-in). Untyped: a cookie from an
 // older release, or one minted elsewhere, may lack them.
@@ -17,10 +17,13 @@ export async function loadActor(claims: SessionClaims | null | undefined, ip: st
   if (typeof sub !== "string" || !isUuid(sub) || typeof sv !== "number" || !isWithinMaxAge(signedInAt)) return null;
   const user = await db.user.findUnique({
     where: { id: sub },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true, totpEnabledAt: true },
   });
   if (!user || user.disabledAt || user.sessionVersion !== sv) return null;
-  return { userId: user.id, email: user.email, name: user.name, role: user.role, ip };
+  const actor: Actor = { userId: user.id, email: user.email, name: user.name, role: user.role, ip };
+  // Only staff without two-factor sign-in pay for the settings read.
+  if (user.role !== "CLASS_MEMBER" && !user.totpEnabledAt && (await staffTwoFactorRequired())) actor.mustEnrollTwoFactor = true;
+  return actor;
 }
 
 // However active a session is, it ends SESSION_MAX_AGE_HOURS after sign-in (the cookie's own

@@ -15,9 +15,13 @@ async function findMembership(actor: Actor, matterId: string): Promise<MatterAcc
   if (!isUuid(matterId)) return null;
   const membership = await db.membership.findUnique({
     where: { userId_matterId: { userId: actor.userId, matterId } },
-    select: { matterId: true, role: true },
+    select: { matterId: true, role: true, matter: { select: { requireStaffTwoFactor: true } }, user: { select: { totpEnabledAt: true } } },
   });
   if (!membership) return null;
+  // Read from the rows, not the session: turning the requirement on applies to the next request.
+  if (!membership.user.totpEnabledAt && (membership.matter.requireStaffTwoFactor || (await staffTwoFactorRequired()))) {
+    throw new AppError("TWO_FACTOR_REQUIRED", TWO_FACTOR_REQUIRED_MESSAGE);
+  }
   const role = membership.role;
   return { matterId: membership.matterId, role, can: (permission) => roleHas(role, permission) };
 }
@@ -38,8 +42,18 @@ export async function requirePermission(actor: Actor, matterId: string, permissi
 
 // Account-level rules (administration, the matter list, a member's own claims): anyone without
 // the permission gets 404, so the pages' existence is not revealed.
+// Staff who must set up two-factor sign-in reach only the page where they do it.
 export function requireAccountPermission(actor: Actor, permission: AccountPermission): void {
   if (!accountHas(actor.role, permission)) throw AppError.notFound();
+  if (actor.mustEnrollTwoFactor && permission !== "account.two-factor") throw new AppError("TWO_FACTOR_REQUIRED", TWO_FACTOR_REQUIRED_MESSAGE);
+}
+
+export const TWO_FACTOR_REQUIRED_MESSAGE = "Two-factor sign-in is required here. Set it up on your account page first.";
+
+// The administrators' switch for every staff account (the single SiteSettings row).
+export async function staffTwoFactorRequired(): Promise<boolean> {
+  const settings = await db.siteSettings.findUnique({ where: { id: 1 }, select: { requireStaffTwoFactor: true } });
+  return settings?.requireStaffTwoFactor ?? false;
 }
 
 const FORBIDDEN_MESSAGE: Partial<Record<Permission, string>> = {

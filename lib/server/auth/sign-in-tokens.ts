@@ -21,3 +21,10 @@ export const SIGN_IN_LINK_TTL_MS = 30 * 60 * 1000;
 export function linkUrl(token: string): string {
   return `${appUrl}/claim/verify?token=${encodeURIComponent(token)}`;
 }
+
+export const PASSWORD_RESET_TTL_MS = 30 * 60 * 1000;
+
+// The staff password reset page, from the configured origin for the same reason as linkUrl.
+export function passwordResetUrl(token: string): string {
+  return `${appUrl}/reset-password?token=${encodeURIComponent(token)}`;
+}

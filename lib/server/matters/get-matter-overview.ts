@@ -9,7 +9,7 @@ export async function getMatterOverview(actor: Actor, matterId: string) {
     where: { id: matterId },
     include: {
       _count: { select: { plaintiffs: true, counts: true, allegations: true, exhibits: true, claims: true } },
-      memberships: { include: { user: { select: { name: true, email: true } } }, orderBy: { role: "asc" } },
+      memberships: { include: { user: { select: { name: true, email: true, totpEnabledAt: true } } }, orderBy: { role: "asc" } },
     },
   });
   const recentActivity = await db.auditEvent.findMany({

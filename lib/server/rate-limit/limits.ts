@@ -24,3 +24,16 @@ export const noticePrefillLimits = (ip: string, matterId: string, noticeId: stri
   { key: `notice-prefill:ip:${ip}`, max: 30, windowSeconds: 3600 },
   { key: `notice-prefill:notice:${matterId}:${noticeId.toUpperCase()}`, max: 10, windowSeconds: 3600 },
 ];
+// A second factor is 6 digits: a few wrong codes per account per window (a right one gives its
+// count back), so guessing a code takes years, not minutes.
+export const twoFactorLimits = (ip: string, userId: string): Limit[] => [
+  { key: `two-factor:user:${userId}`, max: 5, windowSeconds: 900 },
+  { key: `two-factor:ip:${ip}`, max: 50, windowSeconds: 900 },
+];
+// Asking for a reset link mails someone: a few per address an hour, more per IP (offices).
+export const passwordResetRequestLimits = (ip: string, email: string): Limit[] => [
+  { key: `password-reset:ip:${ip}`, max: 20, windowSeconds: 900 },
+  { key: `password-reset:email:${email}`, max: 3, windowSeconds: 3600 },
+];
+// Setting a new password with a link: tokens carry 256 bits, this only stops hammering.
+export const passwordResetRedeemLimits = (ip: string): Limit[] => [{ key: `password-reset-redeem:ip:${ip}`, max: 30, windowSeconds: 900 }];

@@ -17,7 +17,15 @@ import { db } from "@/lib/server/db";
 import { addMembership } from "@/lib/server/admin/add-membership";
 import { createStaffUser } from "@/lib/server/admin/create-staff-user";
 import { removeMembership } from "@/lib/server/admin/remove-membership";
+import { resetUserTwoFactor } from "@/lib/server/admin/reset-user-two-factor";
+import { setAnyMatterTwoFactorRequirement } from "@/lib/server/admin/set-any-matter-two-factor-requirement";
 import { setUserDisabled } from "@/lib/server/admin/set-user-disabled";
+import { confirmTwoFactorEnrollment } from "@/lib/server/auth/confirm-two-factor-enrollment";
+import { disableTwoFactor } from "@/lib/server/auth/disable-two-factor";
+import { regenerateRecoveryCodes } from "@/lib/server/auth/regenerate-recovery-codes";
+import { requestPasswordReset } from "@/lib/server/accounts/request-password-reset";
+import { resetPassword } from "@/lib/server/accounts/reset-password";
+import { setMatterTwoFactorRequirement } from "@/lib/server/matters/set-matter-two-factor-requirement";
 import { clearFlag } from "@/lib/server/allegations/clear-flag";
 import { createAllegation } from "@/lib/server/allegations/create-allegation";
 import { flagAllegation } from "@/lib/server/allegations/flag-allegation";
@@ -157,6 +165,14 @@ describe("fuzzing every zod boundary", () => {
       ["createAllegation", (i) => createAllegation(A, m, i)],
       ["flagAllegation", (i) => flagAllegation(A, m, allegation.id, i)],
       ["requestSignInLink", (i) => requestSignInLink(i)],
+      ["requestPasswordReset", (i) => requestPasswordReset(i, "192.0.2.1")],
+      ["resetPassword", (i) => resetPassword(i, "192.0.2.1")],
+      ["confirmTwoFactorEnrollment", (i) => confirmTwoFactorEnrollment(outsider, i)],
+      ["regenerateRecoveryCodes", (i) => regenerateRecoveryCodes(outsider, i)],
+      ["disableTwoFactor", (i) => disableTwoFactor(outsider, i)],
+      ["setAnyMatterTwoFactorRequirement", (i) => setAnyMatterTwoFactorRequirement(admin, i)],
+      ["resetUserTwoFactor", (i) => resetUserTwoFactor(admin, i)],
+      ["setMatterTwoFactorRequirement", (i) => setMatterTwoFactorRequirement(A, m, i)],
       ["submitClaim", (i) => submitClaim(matter.slug, i, { ip: "192.0.2.1" })],
       ["bulkClaimAction", (i) => bulkClaimAction(A, m, i)],
       ["markDeficient", (i) => markDeficient(A, m, claim.claimId, i)],
