@@ -149,7 +149,7 @@ export function layoutPdfPages(pages: PositionedPage[]): ComplaintUnit[] {
       const lineWidth = l.right - l.x;
       const centered = l.x > left + 24 && lineWidth < width * 0.75 && Math.abs((l.x + l.right) / 2 - center) <= Math.max(6, width * 0.03);
       const startsParagraph = /^\d{1,5}(?:[a-z]{1,2}|\.\d{1,3})?\.?\s/.test(l.text);
-      const heading =
+      const heading: boolean =
         !startsParagraph &&
         l.text.length <= 160 &&
         (/^COUNT\s+([IVXLC]+|\d+)\b/i.test(l.text) ||

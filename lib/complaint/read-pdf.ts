@@ -29,7 +29,8 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PositionedPage[]>
   try {
     // verbosity 0: pdf.js would otherwise print warnings to stdout, which the CLI's JSON owns.
     // isEvalSupported false: a font program never becomes code.
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false, stopAtErrors: true });
+    // disableFontFace: nothing is rendered, so fonts need not become font faces.
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false, stopAtErrors: true, disableFontFace: true });
   } catch (error) {
     throw refusal(error);
   }
@@ -52,7 +53,7 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PositionedPage[]>
       const items: PositionedText[] = [];
       for (const item of content.items) {
         if (!("str" in item) || item.str === "") continue;
-        const [a, b, c, d, e, f] = item.transform as number[];
+        const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform as number[];
         // Text rotated off the horizontal (a sideways stamp, a vertical margin note) is not body text.
         if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d)) continue;
         // Into top-down page coordinates, relative to the page's view box.

@@ -88,7 +88,8 @@ export function splitUnits(units: ComplaintUnit[]): SplitParagraph[] {
       stopped = false;
       if (headingLines.length) {
         // Before the first ¶ the caption runs into the first heading; only its last line heads ¶ 1.
-        heading = paragraphs.length === 0 ? headingLines[headingLines.length - 1]! : headingLines.join(" — ");
+        const block = headingLines.join(" — ");
+        heading = paragraphs.length === 0 && !parseCountHeading(block) ? headingLines[headingLines.length - 1]! : block;
         headingLines = [];
       }
       current = {
