@@ -4,13 +4,11 @@ import { proposeParagraph, type Proposal, type TrackerFact } from "@/lib/complai
 import { ComplaintFileError, readPdfPages } from "@/lib/complaint/read-pdf";
 import { splitUnits } from "@/lib/complaint/split";
 import type { SplitParagraph } from "@/lib/complaint/types";
+import { COMPLAINT_MEDIA_TYPES } from "@/lib/server/complaints/complaint-media-types";
 import { readDocxComplaint } from "@/lib/server/complaints/read-docx-complaint";
 import { OfficeFileError } from "@/lib/server/exhibits/ooxml-package";
 
-export const COMPLAINT_MEDIA_TYPES = {
-  pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-} as const;
+export { COMPLAINT_MEDIA_TYPES };
 
 export type ProposedParagraph = SplitParagraph & { proposal: Proposal };
 export type SplitComplaintFile = { pages: number; paragraphs: ProposedParagraph[]; pageTexts: string[] | null };

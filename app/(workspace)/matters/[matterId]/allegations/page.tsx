@@ -103,8 +103,8 @@ export default async function LedgerPage({ params, searchParams }: { params: Pro
             {ledger.rows.map((r) => (
               <TableRow key={r.id} data-testid="ledger-row" data-paragraph={r.paragraph} data-status={r.status}>
                 <TableCell>
-                  <Link href={`${basePath}/${r.id}`} className="font-mono font-medium text-primary hover:underline" aria-label={`Open ¶ ${r.paragraph}`}>
-                    ¶&nbsp;{r.paragraph}
+                  <Link href={`${basePath}/${r.id}`} className="font-mono font-medium text-primary hover:underline" aria-label={`Open ¶ ${r.label}`}>
+                    ¶&nbsp;{r.label}
                   </Link>
                 </TableCell>
                 <TableCell>
