@@ -9,7 +9,7 @@ import { db } from "@/lib/server/db";
 // splitter read, and — against the ledger — the allegations no ¶ of this complaint matched (the
 // ¶s an amendment removed).
 export async function getComplaintImport(actor: Actor, matterId: string, importId: string) {
-  await requirePermission(actor, matterId, "matter.read");
+  const access = await requirePermission(actor, matterId, "matter.read");
   if (!isUuid(importId)) throw AppError.notFound("Import not found");
   const run = await db.complaintImport.findFirst({
     where: { id: importId, matterId },
@@ -35,5 +35,5 @@ export async function getComplaintImport(actor: Actor, matterId: string, importI
       : [];
   const counts = { PENDING: 0, ACCEPTED: 0, DROPPED: 0, MERGED: 0 };
   for (const p of run.proposals) counts[p.decision]++;
-  return { ...run, exhibitLabel: exhibitLabel(run.exhibit.prefix, run.exhibit.number), removed, counts };
+  return { ...run, exhibitLabel: exhibitLabel(run.exhibit.prefix, run.exhibit.number), removed, counts, access };
 }

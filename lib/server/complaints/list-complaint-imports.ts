@@ -7,7 +7,7 @@ import { db } from "@/lib/server/db";
 
 // The matter's complaint imports, newest first, and the exhibits a new one can start from.
 export async function listComplaintImports(actor: Actor, matterId: string) {
-  await requirePermission(actor, matterId, "matter.read");
+  const access = await requirePermission(actor, matterId, "matter.read");
   const types = Object.values(COMPLAINT_MEDIA_TYPES);
   const [imports, exhibits] = await Promise.all([
     db.complaintImport.findMany({
@@ -24,6 +24,7 @@ export async function listComplaintImports(actor: Actor, matterId: string) {
     }),
   ]);
   return {
+    access,
     imports: imports.map((i) => ({ ...i, exhibitLabel: exhibitLabel(i.exhibit.prefix, i.exhibit.number) })),
     exhibits: exhibits.map((e) => ({ ...e, label: exhibitLabel(e.prefix, e.number) })),
   };
