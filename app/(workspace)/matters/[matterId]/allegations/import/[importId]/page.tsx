@@ -40,10 +40,11 @@ export default async function ComplaintImportReviewPage({
   const paged = run.pageTexts.length > 0;
   const lastPage = paged ? run.pageTexts.length : Math.max(1, Math.ceil(run.proposals.length / UNPAGED_BATCH));
   const requested = Number(Array.isArray(search.page) ? search.page[0] : search.page);
-  // Without a page asked for, open where the review stands: the first page with a pending ¶.
+  const page = Number.isInteger(requested) && requested >= 1 && requested <= lastPage ? requested : 1;
+  // Where the review stands: the first page with a ¶ still to review, offered as a link (the page
+  // itself stays put as decisions re-render it).
   const firstPending = run.proposals.find((p) => p.decision === "PENDING");
-  const defaultPage = firstPending ? (paged ? (firstPending.page ?? 1) : Math.floor(run.proposals.indexOf(firstPending) / UNPAGED_BATCH) + 1) : 1;
-  const page = Number.isInteger(requested) && requested >= 1 && requested <= lastPage ? requested : defaultPage;
+  const resumePage = firstPending ? (paged ? (firstPending.page ?? 1) : Math.floor(run.proposals.indexOf(firstPending) / UNPAGED_BATCH) + 1) : null;
   const onPage = paged
     ? run.proposals.filter((p) => p.page === page)
     : run.proposals.slice((page - 1) * UNPAGED_BATCH, page * UNPAGED_BATCH);
@@ -78,6 +79,11 @@ export default async function ComplaintImportReviewPage({
       <span className="text-sm" aria-live="polite">
         {paged ? "Page" : "Batch"} <Mono>{page}</Mono> of {lastPage}
       </span>
+      {resumePage !== null && resumePage !== page && (
+        <Link href={`${base}?page=${resumePage}`} className="text-sm text-primary underline">
+          Next ¶ to review is on {paged ? "page" : "batch"} {resumePage}
+        </Link>
+      )}
       <Button asChild size="sm" variant="outline" aria-disabled={page >= lastPage}>
         <Link href={`${base}?page=${Math.min(lastPage, page + 1)}`} aria-label="Next page">
           <ChevronRight aria-hidden />
@@ -138,7 +144,7 @@ export default async function ComplaintImportReviewPage({
                 {paged ? `Page ${page} as read (line numbers at the left)` : "The document has no pages; proposals in reading order"}
               </h2>
               {paged ? (
-                <pre className="max-h-[75vh] overflow-auto rounded-md border border-border bg-muted p-3 font-mono text-xs leading-5 whitespace-pre-wrap" data-testid="page-text">
+                <pre className="max-h-[75vh] overflow-auto rounded-md border border-border bg-muted p-3 font-mono text-xs leading-5 whitespace-pre" data-testid="page-text">
                   {run.pageTexts[page - 1]}
                 </pre>
               ) : null}
