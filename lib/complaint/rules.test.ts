@@ -141,3 +141,29 @@ describe("proposals", () => {
     expect(proposeKind("Venue is proper in this District.")).toBe("GENERAL");
   });
 });
+
+describe("matching an amended complaint to the ledger", () => {
+  it("pairs ¶s by their words, one to one, and names what changed", async () => {
+    const { matchParagraphs, textSimilarity } = await import("@/lib/complaint/similarity");
+    expect(textSimilarity("The app sent data to umeng.com.", "the app sent data to UMENG.com")).toBe(1);
+    const ledger = [
+      { id: "a", label: "1", text: "Plaintiff downloaded the app in March 2019 and never created an account." },
+      { id: "b", label: "2", text: "The app sent the IMEI and Android ID to umeng.com as late as April 2019." },
+      { id: "c", label: "3", text: "Venue is proper in this District because Defendants do business here." },
+    ];
+    const { matches, removed } = matchParagraphs(
+      [
+        { label: "1", text: "The app sent the IMEI and Android ID to umeng.com as late as April 2019." },
+        { label: "2", text: "Plaintiff downloaded the app in March 2019 and never created any account at all." },
+        { label: "3", text: "Defendants also embedded the Igexin SDK." },
+      ],
+      ledger,
+    );
+    expect(matches.map((m) => [m.allegationId, m.change])).toEqual([
+      ["b", "RENUMBERED"],
+      ["a", "REWORDED"],
+      [null, "ADDED"],
+    ]);
+    expect(removed).toEqual(["c"]);
+  });
+});

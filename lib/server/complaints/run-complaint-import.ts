@@ -1,4 +1,5 @@
 import "server-only";
+import { BUILT_IN_TRACKERS } from "@/lib/complaint/propose";
 import { matchParagraphs } from "@/lib/complaint/similarity";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SplitComplaintFile } from "@/lib/server/complaints/split-complaint-file";
@@ -20,7 +21,11 @@ export async function unsafeRunComplaintImport(importId: string, limits?: Sandbo
   try {
     if (run.exhibit.blob.size > BigInt(MAX_COMPLAINT_BYTES)) throw new ExtractionFailed(`The file is larger than ${MAX_COMPLAINT_BYTES / (1 << 20)} MiB.`);
     const bytes = await readBlob(run.exhibit.blob.storageKey);
-    result = await runInSandbox<SplitComplaintFile>("split-complaint", run.exhibit.detectedType ?? run.exhibit.blob.mediaType, bytes, limits);
+    // The tracker knowledge base, when it has entries, names organisations and countries for the
+    // hosts a ¶ mentions; the splitter's built-in list covers the rest.
+    const known = await db.trackerDomain.findMany({ select: { suffix: true, organisation: true, country: true } });
+    const trackers = known.length ? [...known, ...BUILT_IN_TRACKERS] : undefined;
+    result = await runInSandbox<SplitComplaintFile>("split-complaint", run.exhibit.detectedType ?? run.exhibit.blob.mediaType, bytes, limits, { trackers });
   } catch (error) {
     const reason = error instanceof ExtractionFailed ? error.message : `The complaint could not be read: ${(error as Error).message}`.slice(0, 500);
     logger.warn({ importId, err: error }, "complaint import failed");

@@ -31,12 +31,13 @@ export function extractInSandbox(mediaType: string, bytes: Buffer, limits: Sandb
   return runInSandbox<ExtractedText>("extract-text", mediaType, bytes, limits);
 }
 
-export function runInSandbox<T>(task: SandboxTask, mediaType: string, bytes: Buffer, limits: SandboxLimits = parserLimits()): Promise<T> {
+// `options` reaches the task as plain data (structured-cloned), e.g. the tracker knowledge base.
+export function runInSandbox<T>(task: SandboxTask, mediaType: string, bytes: Buffer, limits: SandboxLimits = parserLimits(), options: unknown = null): Promise<T> {
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
   const buffer = whole ? (bytes.buffer as ArrayBuffer) : new Uint8Array(bytes).buffer;
   return new Promise<T>((resolve, reject) => {
     const worker = new Worker(WORKER_ENTRY, {
-      workerData: { task, mediaType, bytes: buffer },
+      workerData: { task, mediaType, bytes: buffer, options },
       transferList: [buffer],
       execArgv: ["--conditions=react-server"],
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },

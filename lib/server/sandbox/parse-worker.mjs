@@ -13,7 +13,7 @@ if (workerData.task === "split-complaint") {
   const { splitComplaintFile } = await import("../complaints/split-complaint-file.ts");
   const { ComplaintFileError } = await import("../../complaint/read-pdf.ts");
   try {
-    const result = await splitComplaintFile(workerData.mediaType, Buffer.from(workerData.bytes));
+    const result = await splitComplaintFile(workerData.mediaType, Buffer.from(workerData.bytes), workerData.options?.trackers ?? undefined);
     parentPort.postMessage({ ok: true, result });
   } catch (error) {
     const reason = error instanceof ComplaintFileError ? error.message : `The complaint could not be read: ${error instanceof Error ? error.message : String(error)}`;
