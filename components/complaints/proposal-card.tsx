@@ -30,6 +30,8 @@ export type ProposalView = {
   transfer: string | null;
   destinationHost: string | null;
   allegationHref: string | null;
+  // The matter's count the ¶ sits under, with its elements to tie it to.
+  countElements: { title: string; elements: { id: string; label: string }[] } | null;
 };
 
 const CHANGE_TEXT: Record<ProposalView["change"], string> = {
@@ -116,6 +118,17 @@ export function ProposalCard({
               <Textarea id={id("text")} name="text" rows={Math.min(8, Math.max(3, Math.ceil(p.text.length / 90)))} defaultValue={accepted.status === "error" ? accepted.values.text : p.text} />
             </Field>
             {p.transfer && <p className="text-xs text-muted-foreground">Proposed transfer: {p.transfer}</p>}
+            {p.countElements && p.countElements.elements.length > 0 && (
+              <fieldset className="grid gap-1">
+                <legend className="text-sm font-medium">Elements of {p.countElements.title} it serves</legend>
+                {p.countElements.elements.map((e) => (
+                  <label key={e.id} className="flex items-start gap-2 text-sm">
+                    <input type="checkbox" name="elementIds" value={e.id} className="mt-1" />
+                    <span>{e.label}</span>
+                  </label>
+                ))}
+              </fieldset>
+            )}
             {!p.matched && (
               <Field label="Destination host (data transfers)" htmlFor={id("host")} description="Where a DATA_TRANSFER ¶ says the data went.">
                 <Input id={id("host")} name="destinationHost" defaultValue={accepted.status === "error" ? accepted.values.destinationHost : (p.destinationHost ?? "")} className="font-mono" />

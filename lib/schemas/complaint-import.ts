@@ -8,6 +8,9 @@ export const ZParagraphLabel = z
   .trim()
   .refine(isParagraphLabel, "A ¶ label is a number as the complaint prints it, such as 37, 37a or 37.1");
 
+// A single checked box arrives from FormData as a string, several as an array.
+const asArray = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
 export const ZStartComplaintImport = z
   .object({
     exhibitId: z.uuid("Choose the complaint exhibit"),
@@ -28,6 +31,8 @@ export const ZAcceptProposal = z
       .toLowerCase()
       .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/, "Enter a host name such as umeng.com (no scheme or path)")
       .optional(),
+    // Elements of the count the ¶ sits under that the reviewer ties it to.
+    elementIds: z.preprocess(asArray, z.array(z.uuid("Unknown element")).max(200, "Too many elements")).optional(),
   })
   .strict();
 

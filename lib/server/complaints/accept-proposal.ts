@@ -34,6 +34,10 @@ export async function acceptProposal(actor: Actor, matterId: string, proposalId:
       const edited = (["label", "text", "kind", "destinationHost"] as const).filter((f) =>
         f === "destinationHost" ? edits.destinationHost !== undefined && edits.destinationHost !== proposed?.destinationHost : edits[f] !== undefined && edits[f] !== p[f],
       );
+      const elementIds = [...new Set(edits.elementIds ?? [])];
+      if (elementIds.length && (await tx.element.count({ where: { id: { in: elementIds }, count: { matterId } } })) !== elementIds.length) {
+        throw AppError.validation({ elementIds: ["One or more chosen elements are not elements of this matter's counts"] });
+      }
       const base = parseParagraphLabel(label)!.base;
       const sortKey = paragraphSortKey(label)!;
       const pin = { complaintPage: p.page, complaintLine: p.line, heading: p.heading };
@@ -42,6 +46,7 @@ export async function acceptProposal(actor: Actor, matterId: string, proposalId:
         allegationId = p.matchedAllegationId;
         const before = await tx.allegation.findFirstOrThrow({ where: { id: allegationId, matterId } });
         await tx.allegation.update({ where: { id: allegationId }, data: { paragraph: base, paragraphLabel: label, paragraphSortKey: sortKey, text, ...pin } });
+        if (elementIds.length) await tx.allegationElement.createMany({ data: elementIds.map((elementId) => ({ allegationId, elementId })), skipDuplicates: true });
         await appendAudit(tx, actor, {
           matterId,
           action: "allegation.update",
@@ -63,6 +68,7 @@ export async function acceptProposal(actor: Actor, matterId: string, proposalId:
             text,
             kind,
             ...pin,
+            elements: { create: elementIds.map((elementId) => ({ elementId })) },
             ...(kind === "DATA_TRANSFER" && {
               dataTransfer: {
                 create: {
@@ -82,7 +88,7 @@ export async function acceptProposal(actor: Actor, matterId: string, proposalId:
           matterId,
           action: "allegation.create",
           entityId: allegationId,
-          details: { allegationId, after: { paragraph: label, text, kind, pinCite: complaintPinCite(label, p.page, p.line), importedFrom: p.importId } },
+          details: { allegationId, after: { paragraph: label, text, kind, elementIds: elementIds.sort(), pinCite: complaintPinCite(label, p.page, p.line), importedFrom: p.importId } },
         });
       }
       await tx.complaintProposal.update({

@@ -125,6 +125,23 @@ describe("complaint import", () => {
     expect(await db.auditEvent.count({ where: { matterId, action: { in: ["complaint-proposal.merge", "complaint-proposal.split"] } } })).toBe(2);
   });
 
+  it("ties a ¶ under a COUNT heading to the elements of that count the reviewer chooses", async () => {
+    const matterId = team.matter.id;
+    const count = await db.count.create({
+      data: { matterId, number: 1, title: "Computer Fraud and Abuse Act", statute: "18 U.S.C. § 1030", elements: { create: [{ position: 1, text: "Access to a protected computer" }, { position: 2, text: "Without authorization" }] } },
+      include: { elements: { orderBy: { position: "asc" } } },
+    });
+    const underCount = first.proposals.find((p) => p.countNumber === 1 && p.kind === "DATA_TRANSFER")!;
+    const view = await getComplaintImport(team.attorney, matterId, first.id);
+    expect(view.matterCounts.map((c) => c.number)).toEqual([1]);
+    const { allegationId } = await acceptProposal(team.attorney, matterId, underCount.id, { elementIds: [count.elements[1]!.id] });
+    expect(await db.allegationElement.findMany({ where: { allegationId }, select: { elementId: true } })).toEqual([{ elementId: count.elements[1]!.id }]);
+    const other = await makeMatterWithTeam();
+    const foreign = await db.count.create({ data: { matterId: other.matter.id, number: 1, title: "Other", elements: { create: [{ position: 1, text: "Elsewhere" }] } }, include: { elements: true } });
+    const next = first.proposals.find((p) => p.countNumber === 1 && p.decision === "PENDING" && p.id !== underCount.id)!;
+    expect(await refusal(acceptProposal(team.attorney, matterId, next.id, { elementIds: [foreign.elements[0]!.id] }))).toMatchObject({ code: "VALIDATION" });
+  });
+
   it("shows, for an amended complaint, which ¶s were added, removed, renumbered and reworded against the ledger", async () => {
     const amended = await writeComplaintWithPdfKit(amend(model));
     const second = await importComplaint(team.attorney, team.matter.id, amended, "amended-complaint.pdf");

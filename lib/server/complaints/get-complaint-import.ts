@@ -33,7 +33,13 @@ export async function getComplaintImport(actor: Actor, matterId: string, importI
           take: 500,
         })
       : [];
+  // The matter's counts, so a ¶ under "COUNT II" can be tied to Count 2's elements on review.
+  const matterCounts = await db.count.findMany({
+    where: { matterId },
+    orderBy: { number: "asc" },
+    select: { number: true, title: true, elements: { orderBy: { position: "asc" }, select: { id: true, position: true, text: true } } },
+  });
   const counts = { PENDING: 0, ACCEPTED: 0, DROPPED: 0, MERGED: 0 };
   for (const p of run.proposals) counts[p.decision]++;
-  return { ...run, exhibitLabel: exhibitLabel(run.exhibit.prefix, run.exhibit.number), removed, counts, access };
+  return { ...run, exhibitLabel: exhibitLabel(run.exhibit.prefix, run.exhibit.number), removed, counts, matterCounts, access };
 }

@@ -51,6 +51,10 @@ export default async function ComplaintImportReviewPage({
   const base = `/matters/${matterId}/allegations/import/${importId}`;
   const canWrite = run.access.can("allegations.write");
   const kinds = ALLEGATION_KINDS.map((k) => ({ value: k, label: ALLEGATION_KIND_LABELS[k] }));
+  const countElementsOf = (n: number | null) => {
+    const count = n === null ? undefined : run.matterCounts.find((c) => c.number === n);
+    return count ? { title: `Count ${count.number} (${count.title})`, elements: count.elements.map((e) => ({ id: e.id, label: `${count.number}.${e.position} ${e.text}` })) } : null;
+  };
   const views: ProposalView[] = onPage.map((p) => ({
     id: p.id,
     label: p.label,
@@ -67,6 +71,7 @@ export default async function ComplaintImportReviewPage({
     transfer: transferSummary(p.dataTransfer as DataTransferProposal | null),
     destinationHost: (p.dataTransfer as DataTransferProposal | null)?.destinationHost ?? null,
     allegationHref: p.allegationId ? `/matters/${matterId}/allegations/${p.allegationId}` : null,
+    countElements: countElementsOf(p.countNumber),
   }));
 
   const pager = (
