@@ -58,6 +58,12 @@ test("import a complaint, review the proposals beside the page, accept into the 
   await expect(page.locator('[data-testid="proposal"][data-decision="DROPPED"]')).toHaveCount(1);
   await screenshot(page, "complaint-import-page-2");
 
+  // The ¶s under COUNT I can be tied to the elements of the matter's Count 1.
+  await page.goto(`${page.url().split("?")[0]}?page=${pages}`);
+  const underCount = page.locator('[data-testid="proposal"]', { hasText: "Count 1" }).first();
+  await expect(underCount.getByRole("group", { name: /Elements of Count 1/ })).toBeVisible();
+  await screenshot(page, "complaint-import-count");
+
   await page.goto(`/matters/${matterId}/allegations?q=202`);
   const row = page.locator('[data-testid="ledger-row"]', { hasText: "edited on review" });
   await expect(row).toContainText("¶ 202");
