@@ -326,6 +326,49 @@ export const AUDIT_EVENTS = {
     describe: (d) => `Was ${FLAG_LABELS[d.before.severity].toLowerCase()}. Reason: ${quote(d.reason)}`,
   }),
 
+  "complaint-import.start": define({
+    entityType: "ComplaintImport",
+    label: "Complaint import started",
+    schema: z.object({ importId: z.string(), exhibitId: z.string(), exhibit: z.string() }).strict(),
+    describe: (d) => `¶s of ${d.exhibit} queued to be split and proposed for review.`,
+  }),
+  "complaint-proposal.accept": define({
+    entityType: "ComplaintProposal",
+    label: "Imported ¶ accepted",
+    schema: z
+      .object({
+        proposalId: z.string(),
+        importId: z.string(),
+        allegationId: z.string(),
+        label: z.string(),
+        pinCite: z.string(),
+        edited: z.array(z.enum(["label", "text", "kind", "destinationHost"])),
+        // Accepting a ¶ of an amended complaint updates the allegation it matched.
+        matched: z.boolean(),
+      })
+      .strict(),
+    describe: (d) =>
+      `${d.pinCite} ${d.matched ? "updated the matched allegation" : "entered the ledger"}${d.edited.length ? `, edited (${d.edited.join(", ")})` : ""}.`,
+  }),
+  "complaint-proposal.drop": define({
+    entityType: "ComplaintProposal",
+    label: "Imported ¶ dropped",
+    schema: z.object({ proposalId: z.string(), importId: z.string(), label: z.string(), reason: z.string().nullable() }).strict(),
+    describe: (d) => `¶ ${d.label} will not enter the ledger.${d.reason ? ` Reason: ${quote(d.reason)}` : ""}`,
+  }),
+  "complaint-proposal.merge": define({
+    entityType: "ComplaintProposal",
+    label: "Imported ¶s merged",
+    schema: z.object({ proposalId: z.string(), intoProposalId: z.string(), importId: z.string(), label: z.string(), intoLabel: z.string() }).strict(),
+    describe: (d) => `The text proposed as ¶ ${d.label} was joined to ¶ ${d.intoLabel}.`,
+  }),
+  "complaint-proposal.split": define({
+    entityType: "ComplaintProposal",
+    label: "Imported ¶ split",
+    schema: z.object({ proposalId: z.string(), newProposalId: z.string(), importId: z.string(), label: z.string(), newLabel: z.string(), at: z.number().int() }).strict(),
+    describe: (d) => `¶ ${d.label} was split at character ${d.at}; the rest is proposed as ¶ ${d.newLabel}.`,
+  }),
+
   "evidence.link": define({
     entityType: "EvidenceLink",
     label: "Evidence linked",

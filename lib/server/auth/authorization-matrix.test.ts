@@ -29,6 +29,13 @@ import { getAllegation } from "@/lib/server/allegations/get-allegation";
 import { loadAllegationFor } from "@/lib/server/allegations/load-allegation";
 import { updateAllegation } from "@/lib/server/allegations/update-allegation";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
+import { acceptProposal } from "@/lib/server/complaints/accept-proposal";
+import { dropProposal } from "@/lib/server/complaints/drop-proposal";
+import { getComplaintImport } from "@/lib/server/complaints/get-complaint-import";
+import { listComplaintImports } from "@/lib/server/complaints/list-complaint-imports";
+import { mergeProposal } from "@/lib/server/complaints/merge-proposal";
+import { splitProposal } from "@/lib/server/complaints/split-proposal";
+import { startComplaintImport } from "@/lib/server/complaints/start-complaint-import";
 import { changePassword } from "@/lib/server/auth/change-password";
 import { confirmTwoFactorEnrollment } from "@/lib/server/auth/confirm-two-factor-enrollment";
 import { disableTwoFactor } from "@/lib/server/auth/disable-two-factor";
@@ -161,6 +168,21 @@ async function makeWorld() {
   const plaintiff = await createPlaintiff(attorney, matter.id, validPlaintiffInput());
   const production = await createProduction(attorney, matter.id, { name: "Vol. 1", exhibitIds: [exhibit.id], submissionKey: randomUUID() });
   const membership = await db.membership.findFirstOrThrow({ where: { userId: paralegal.userId, matterId: matter.id } });
+  // A complaint exhibit and an import with three pending proposals (rows written directly: the
+  // matrix is about who may decide them, not about parsing).
+  const complaint = await ingestExhibit(attorney, matter.id, { body: [Buffer.from(await makePdf([`1. The app sent data to umeng.com. ${randomUUID()}`]))], fileName: "complaint.pdf" });
+  const complaintImport = await db.complaintImport.create({
+    data: {
+      matterId: matter.id,
+      exhibitId: complaint.exhibit.id,
+      createdById: attorney.userId,
+      status: "PARSED",
+      proposals: {
+        create: ["1", "2", "3"].map((label, i) => ({ matterId: matter.id, position: i + 1, label, sortKey: (100 + i) * 1000, text: `Proposed paragraph ${label} of the complaint.`, kind: "GENERAL" as const })),
+      },
+    },
+    include: { proposals: { orderBy: { position: "asc" } } },
+  });
 
   return {
     matter,
@@ -178,6 +200,9 @@ async function makeWorld() {
     production,
     membership,
     recoveryCodes: {} as Record<string, string>,
+    complaintExhibit: complaint.exhibit,
+    complaintImport,
+    proposals: complaintImport.proposals,
   };
 }
 
@@ -283,6 +308,14 @@ const USE_CASES: Record<string, Entry> = {
   clearFlag: M("allegations.flag", (a, w) => clearFlag(a, w.matter.id, w.allegation.id, { reason: "Found it." }), {
     prepare: async (w) => void (await flagAllegation(w.actors.attorney, w.matter.id, w.allegation.id, { severity: "UNSUPPORTED", reason: "Needs the capture." })),
   }),
+  // complaint import (the ledger's authorization)
+  startComplaintImport: M("allegations.write", (a, w) => startComplaintImport(a, w.matter.id, { exhibitId: w.complaintExhibit.id, submissionKey: randomUUID() })),
+  listComplaintImports: R("matter.read", (a, w) => listComplaintImports(a, w.matter.id)),
+  getComplaintImport: R("matter.read", (a, w) => getComplaintImport(a, w.matter.id, w.complaintImport.id)),
+  acceptProposal: M("allegations.write", (a, w) => acceptProposal(a, w.matter.id, w.proposals[0]!.id, { label: "100" })),
+  dropProposal: M("allegations.write", (a, w) => dropProposal(a, w.matter.id, w.proposals[1]!.id, { reason: "Not an allegation." })),
+  mergeProposal: M("allegations.write", (a, w) => mergeProposal(a, w.matter.id, w.proposals[2]!.id, {})),
+  splitProposal: M("allegations.write", (a, w) => splitProposal(a, w.matter.id, w.proposals[0]!.id, { at: 10, label: "1a" })),
   linkEvidence: M("evidence.link", (a, w) => linkEvidence(a, w.matter.id, w.allegation.id, { exhibitId: w.exhibit.id, relation: "CONTEXT", submissionKey: randomUUID() })),
   unlinkEvidence: M("evidence.link", (a, w) => unlinkEvidence(a, w.matter.id, w.link.id, { reason: "Wrong exhibit." })),
   listLinkableExhibits: R("matter.read", (a, w) => listLinkableExhibits(a, w.matter.id)),

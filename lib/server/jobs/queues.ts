@@ -27,6 +27,12 @@ export const QUEUES = {
     options: { name: "exhibit-extract", retryLimit: 2, retryDelay: 10, expireInSeconds: 15 * 60 },
     recover: async () => (await import("@/lib/server/exhibits/extract-exhibit-text")).unsafeFindLostExtractions(),
   }),
+  // A complaint split into proposed allegations (complaint import), parsed in the sandbox.
+  "complaint-import": queue<{ importId: string }>({
+    run: async (data) => (await import("@/lib/server/complaints/run-complaint-import")).unsafeRunComplaintImport(data.importId),
+    options: { name: "complaint-import", retryLimit: 1, retryDelay: 10, expireInSeconds: 15 * 60 },
+    recover: async () => (await import("@/lib/server/complaints/run-complaint-import")).unsafeFindQueuedComplaintImports(),
+  }),
   "integrity-sweep": queue<Record<string, never>>({
     run: async () => {
       await (await import("@/lib/server/exhibits/integrity-sweep")).unsafeRunIntegritySweep({ trigger: "job" });

@@ -11,6 +11,8 @@ import { SUPPORT_VIEW } from "@/lib/server/ledger/support-status";
 export type LedgerRow = {
   id: string;
   paragraph: number;
+  // The label as the complaint prints it ("41", "41a").
+  label: string;
   text: string;
   kind: AllegationKind;
   flagSeverity: FlagSeverity | null;
@@ -48,12 +50,12 @@ export async function listLedger(actor: Actor, matterId: string, rawQuery: unkno
   const where = whereClause(matterId, query);
   const dir = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const order = {
-    paragraph: Prisma.sql`a.paragraph ${dir}`,
-    status: Prisma.sql`${STATUS_RANK} ${dir}, a.paragraph`,
-    kind: Prisma.sql`a.kind ${dir}, a.paragraph`,
-    country: Prisma.sql`dt."destinationCountry" ${dir} NULLS LAST, a.paragraph`,
-    requests: Prisma.sql`"openRequests" ${dir}, a.paragraph`,
-    flag: Prisma.sql`a."flagSeverity" ${dir} NULLS LAST, a.paragraph`,
+    paragraph: Prisma.sql`a."paragraphSortKey" ${dir}`,
+    status: Prisma.sql`${STATUS_RANK} ${dir}, a."paragraphSortKey"`,
+    kind: Prisma.sql`a.kind ${dir}, a."paragraphSortKey"`,
+    country: Prisma.sql`dt."destinationCountry" ${dir} NULLS LAST, a."paragraphSortKey"`,
+    requests: Prisma.sql`"openRequests" ${dir}, a."paragraphSortKey"`,
+    flag: Prisma.sql`a."flagSeverity" ${dir} NULLS LAST, a."paragraphSortKey"`,
   }[query.sort ?? "paragraph"];
 
   const rows = await db.$queryRaw<LedgerRow[]>`
@@ -65,7 +67,7 @@ export async function listLedger(actor: Actor, matterId: string, rawQuery: unkno
       WHERE r."matterId" = ${matterId}::uuid AND r.status = 'OPEN'
       GROUP BY r."allegationId"
     )
-    SELECT a.id::text AS id, a.paragraph, a.text, a.kind::text AS kind, a."flagSeverity"::text AS "flagSeverity", a."flagReason",
+    SELECT a.id::text AS id, a.paragraph, a."paragraphLabel" AS label, a.text, a.kind::text AS kind, a."flagSeverity"::text AS "flagSeverity", a."flagReason",
       s.status, s."supportsOpen", s."supportsPrivileged", s.contradicts, s.weak,
       dt."destinationHost", dt."destinationCountry", dt."recipientOrg",
       COALESCE(req.open, 0) AS "openRequests", COALESCE(req.overdue, 0) AS "overdueRequests",

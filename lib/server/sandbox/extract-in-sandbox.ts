@@ -18,18 +18,26 @@ export function parserLimits(): SandboxLimits {
 // The parse failed or was stopped; the message is written for the uploader.
 export class ExtractionFailed extends Error {}
 
-type WorkerReply = { ok: true; result: ExtractedText } | { ok: false; reason: string };
+type WorkerReply<T> = { ok: true; result: T } | { ok: false; reason: string };
+
+// What the worker can do with the bytes (parse-worker.mjs dispatches on it).
+export type SandboxTask = "extract-text" | "split-complaint";
 
 // Parses one file in a worker thread of its own. A hostile or broken file can exhaust only the
 // worker's heap (V8 stops the worker at the cap) or its time budget (the worker is terminated);
 // the process, and the requests and jobs it is serving, carry on. The bytes are moved to the
 // worker, not copied: the caller must not use `bytes` afterwards.
 export function extractInSandbox(mediaType: string, bytes: Buffer, limits: SandboxLimits = parserLimits()): Promise<ExtractedText> {
+  return runInSandbox<ExtractedText>("extract-text", mediaType, bytes, limits);
+}
+
+// `options` reaches the task as plain data (structured-cloned), e.g. the tracker knowledge base.
+export function runInSandbox<T>(task: SandboxTask, mediaType: string, bytes: Buffer, limits: SandboxLimits = parserLimits(), options: unknown = null): Promise<T> {
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
   const buffer = whole ? (bytes.buffer as ArrayBuffer) : new Uint8Array(bytes).buffer;
-  return new Promise<ExtractedText>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     const worker = new Worker(WORKER_ENTRY, {
-      workerData: { mediaType, bytes: buffer },
+      workerData: { task, mediaType, bytes: buffer, options },
       transferList: [buffer],
       execArgv: ["--conditions=react-server"],
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
@@ -45,7 +53,7 @@ export function extractInSandbox(mediaType: string, bytes: Buffer, limits: Sandb
       settle(() => reject(new ExtractionFailed(`Text extraction took longer than ${limits.timeLimitSeconds} s and was stopped; the file was not parsed.`)));
       void worker.terminate();
     }, limits.timeLimitSeconds * 1000);
-    worker.on("message", (reply: WorkerReply) => {
+    worker.on("message", (reply: WorkerReply<T>) => {
       settle(() => (reply.ok ? resolve(reply.result) : reject(new ExtractionFailed(reply.reason))));
       void worker.terminate();
     });

@@ -6,11 +6,25 @@ import { parentPort, workerData } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 
 register();
-const { extractFileText, extractionFailureReason } = await import("../exhibits/extract-file-text.ts");
 
-try {
-  const result = await extractFileText(workerData.mediaType, Buffer.from(workerData.bytes));
-  parentPort.postMessage({ ok: true, result });
-} catch (error) {
-  parentPort.postMessage({ ok: false, reason: extractionFailureReason(error) });
+if (workerData.task === "split-complaint") {
+  // pdf.js prints warnings with console.log; the worker's stdout is the process's.
+  console.log = () => {};
+  const { splitComplaintFile } = await import("../complaints/split-complaint-file.ts");
+  const { ComplaintFileError } = await import("../../complaint/read-pdf.ts");
+  try {
+    const result = await splitComplaintFile(workerData.mediaType, Buffer.from(workerData.bytes), workerData.options?.trackers ?? undefined);
+    parentPort.postMessage({ ok: true, result });
+  } catch (error) {
+    const reason = error instanceof ComplaintFileError ? error.message : `The complaint could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    parentPort.postMessage({ ok: false, reason: reason.slice(0, 500) });
+  }
+} else {
+  const { extractFileText, extractionFailureReason } = await import("../exhibits/extract-file-text.ts");
+  try {
+    const result = await extractFileText(workerData.mediaType, Buffer.from(workerData.bytes));
+    parentPort.postMessage({ ok: true, result });
+  } catch (error) {
+    parentPort.postMessage({ ok: false, reason: extractionFailureReason(error) });
+  }
 }

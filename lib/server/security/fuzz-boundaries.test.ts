@@ -6,6 +6,7 @@ import * as adminSchemas from "@/lib/schemas/admin";
 import * as allegationSchemas from "@/lib/schemas/allegation";
 import * as authSchemas from "@/lib/schemas/auth";
 import * as claimSchemas from "@/lib/schemas/claim";
+import * as complaintImportSchemas from "@/lib/schemas/complaint-import";
 import * as countSchemas from "@/lib/schemas/count";
 import * as evidenceSchemas from "@/lib/schemas/evidence";
 import * as exhibitSchemas from "@/lib/schemas/exhibit";
@@ -39,6 +40,11 @@ import { rejectClaim } from "@/lib/server/claims/reject-claim";
 import { requestSignInLink } from "@/lib/server/claims/request-sign-in-link";
 import { submitClaim } from "@/lib/server/claims/submit-claim";
 import { verifyClaim } from "@/lib/server/claims/verify-claim";
+import { acceptProposal } from "@/lib/server/complaints/accept-proposal";
+import { dropProposal } from "@/lib/server/complaints/drop-proposal";
+import { mergeProposal } from "@/lib/server/complaints/merge-proposal";
+import { splitProposal } from "@/lib/server/complaints/split-proposal";
+import { startComplaintImport } from "@/lib/server/complaints/start-complaint-import";
 import { addElement } from "@/lib/server/counts/add-element";
 import { createCount } from "@/lib/server/counts/create-count";
 import { reorderElements } from "@/lib/server/counts/reorder-elements";
@@ -80,7 +86,7 @@ function schemaKeys(): string[] {
     }
     for (const inner of [def.in, def.out, def.innerType, def.schema]) visit(inner, depth + 1);
   };
-  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, countSchemas, evidenceSchemas, exhibitSchemas, matterSchemas, plaintiffSchemas, reportSchemas]) {
+  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, evidenceSchemas, exhibitSchemas, matterSchemas, plaintiffSchemas, reportSchemas]) {
     for (const value of Object.values(mod)) visit(value, 0);
   }
   return [...keys];
@@ -189,6 +195,11 @@ describe("fuzzing every zod boundary", () => {
       ["linkEvidence", (i) => linkEvidence(A, m, allegation.id, i)],
       ["createEvidenceRequest", (i) => createEvidenceRequest(A, m, allegation.id, i)],
       ["unlinkEvidence", (i) => unlinkEvidence(A, m, rnd, i)],
+      ["startComplaintImport", (i) => startComplaintImport(A, m, i)],
+      ["acceptProposal", (i) => acceptProposal(A, m, rnd, i)],
+      ["dropProposal", (i) => dropProposal(A, m, rnd, i)],
+      ["mergeProposal", (i) => mergeProposal(A, m, rnd, i)],
+      ["splitProposal", (i) => splitProposal(A, m, rnd, i)],
     ];
 
     const generated = inputs(schemaKeys());

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ArrowDown, ArrowUp, Flag, ListChecks, Plus } from "lucide-react";
+import { ArrowDown, ArrowUp, FileInput, Flag, ListChecks, Plus } from "lucide-react";
 import { countLabel, elementLabel } from "@/lib/ledger/labels";
 import { LedgerFilters } from "@/components/ledger/ledger-filters";
 import { StatusWhy } from "@/components/ledger/status-why";
@@ -50,11 +50,18 @@ export default async function LedgerPage({ params, searchParams }: { params: Pro
   };
   const pages = Math.max(1, Math.ceil(ledger.total / ledger.pageSize));
   const addButton = (
-    <Button asChild>
-      <Link href={`${basePath}/new`}>
-        <Plus aria-hidden /> Add allegation
-      </Link>
-    </Button>
+    <div className="flex gap-2">
+      <Button asChild variant="outline">
+        <Link href={`${basePath}/import`}>
+          <FileInput aria-hidden /> Import from complaint
+        </Link>
+      </Button>
+      <Button asChild>
+        <Link href={`${basePath}/new`}>
+          <Plus aria-hidden /> Add allegation
+        </Link>
+      </Button>
+    </div>
   );
 
   return (
@@ -103,8 +110,8 @@ export default async function LedgerPage({ params, searchParams }: { params: Pro
             {ledger.rows.map((r) => (
               <TableRow key={r.id} data-testid="ledger-row" data-paragraph={r.paragraph} data-status={r.status}>
                 <TableCell>
-                  <Link href={`${basePath}/${r.id}`} className="font-mono font-medium text-primary hover:underline" aria-label={`Open ¶ ${r.paragraph}`}>
-                    ¶&nbsp;{r.paragraph}
+                  <Link href={`${basePath}/${r.id}`} className="font-mono font-medium text-primary hover:underline" aria-label={`Open ¶ ${r.label}`}>
+                    ¶&nbsp;{r.label}
                   </Link>
                 </TableCell>
                 <TableCell>

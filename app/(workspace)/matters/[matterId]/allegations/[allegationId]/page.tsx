@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { CheckCircle2, Flag, Lock, Pencil } from "lucide-react";
 import { FlagDialog } from "@/components/ledger/flag-dialog";
 import { exhibitLabel, countLabel } from "@/lib/ledger/labels";
+import { complaintPinCite } from "@/lib/complaint/labels";
 import { LinkDialog } from "@/components/ledger/link-dialog";
 import { ReasonDialog } from "@/components/ledger/reason-dialog";
 import { RequestDialog } from "@/components/ledger/request-dialog";
@@ -62,8 +63,9 @@ export default async function AllegationPage({
         breadcrumb={<Link href={`/matters/${matterId}/allegations`} className="hover:underline">Allegations</Link>}
         title={
           <span className="flex items-center gap-3">
-            <Mono>¶ {a.paragraph}</Mono>
+            <Mono>¶ {a.paragraphLabel}</Mono>
             <Badge variant="outline">{ALLEGATION_KIND_LABELS[a.kind]}</Badge>
+            {a.complaintPage !== null && <Mono className="text-sm font-normal text-muted-foreground">{complaintPinCite(a.paragraphLabel, a.complaintPage, a.complaintLine)}</Mono>}
           </span>
         }
         actions={
@@ -81,7 +83,7 @@ export default async function AllegationPage({
       />
       {saved && (
         <Alert variant="success" className="mb-4" icon={<CheckCircle2 aria-hidden />}>
-          <AlertDescription>Saved ¶ {a.paragraph}.</AlertDescription>
+          <AlertDescription>Saved ¶ {a.paragraphLabel}.</AlertDescription>
         </Alert>
       )}
 
