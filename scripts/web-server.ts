@@ -17,7 +17,7 @@ import next from "next";
 import { CLAIM_BODY_LIMIT_BYTES, claimIntake } from "@/lib/server/claims/claim-intake";
 import { AppError, isAppError } from "@/lib/app-error";
 import { actorFromSessionCookie } from "@/lib/server/auth/actor-from-session-cookie";
-import { decodablePath, pagePostKind, refusalPage, REFUSAL_PAGE_POLICY, refusePagePostBody, refusePagePostHeaders, tooLarge, type PagePost } from "@/lib/server/http/action-post-guard";
+import { decodableUrl, pagePostKind, refusalPage, REFUSAL_PAGE_POLICY, refusePagePostBody, refusePagePostHeaders, tooLarge, type PagePost } from "@/lib/server/http/action-post-guard";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/server/http/body-limits";
 import { clientIp } from "@/lib/server/client-ip";
 import { env } from "@/lib/server/env";
@@ -111,6 +111,18 @@ async function answerPagePost(req: http.IncomingMessage, res: http.ServerRespons
   void handleWithNext(withBody(req, body), res);
 }
 
+function linger(req: http.IncomingMessage) {
+  let dropped = 0;
+  const cutOff = setTimeout(() => req.destroy(), LINGER_MS);
+  cutOff.unref();
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) req.destroy();
+  });
+  req.once("close", () => clearTimeout(cutOff));
+  req.resume();
+}
+
 const formatFor = (kind: PagePost) => (kind === "form-post" ? "page" : "json");
 
 // The same request with its body already read: Next.js reads it from here.
@@ -132,11 +144,18 @@ function withBody(req: http.IncomingMessage, body: Buffer): http.IncomingMessage
 }
 
 // A refusal before Next.js: a page for a form sent without JavaScript, the JSON error shape for
-// a framework call. A body left unread is not waited for: the connection closes after the answer.
+// a framework call. The rest of a body left unread is read and dropped for a while after the
+// answer: closing a connection the client is still sending on resets it, and the client's
+// network stack may then throw away the answer unread (the browser shows "connection reset"
+// instead of the page). A client that keeps sending past that is cut off.
+const LINGER_BYTES = 64 * 1024 * 1024;
+const LINGER_MS = 10_000;
 function refuse(req: http.IncomingMessage, res: http.ServerResponse, format: "page" | "json", error: unknown, { bodyUnread }: { bodyUnread: boolean }) {
   if (!isAppError(error)) throw error;
-  const close: Record<string, string> = bodyUnread ? { Connection: "close" } : {};
-  if (bodyUnread) res.once("finish", () => req.destroy());
+  const declared = Number(req.headers["content-length"] ?? NaN);
+  // A declared length too large to wait for: answered, then the connection is closed.
+  const close: Record<string, string> = bodyUnread && declared > LINGER_BYTES ? { Connection: "close" } : {};
+  if (bodyUnread) res.once("finish", () => (close.Connection ? req.destroy() : linger(req)));
   if (format === "json") return send(res, error.status, jsonError(error.code, error.message), close);
   const html = refusalPage(error.status, error.message);
   res.writeHead(error.status, {
@@ -179,7 +198,7 @@ async function main() {
       for (const name of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"]) delete req.headers[name];
     }
     const url = req.url ?? "/";
-    if (!decodablePath(url)) {
+    if (!decodableUrl(url)) {
       const error = new AppError("BAD_REQUEST", "The address is not correctly encoded.");
       const page = !url.startsWith("/api/") && (req.method === "GET" || req.method === "HEAD");
       refuse(req, res, page ? "page" : "json", error, { bodyUnread: !page });

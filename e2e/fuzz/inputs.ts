@@ -41,9 +41,9 @@ export const HUGE = "x".repeat(70_000);
 // One text value: unicode of every plane (lone surrogates included), NUL, formula and markup
 // payloads, impossible dates and numbers, enum-looking words and the like.
 export const nastyText: fc.Arbitrary<string> = fc.oneof(
-  { weight: 3, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
+  { weight: 9, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
   {
-    weight: 4,
+    weight: 12,
     arbitrary: fc.constantFrom(
       "\u0000", "a\u0000b", "\ud800", "x\udfffy", "\uffff", "\u202e", "=HYPERLINK(\"http://evil.example\")", "@SUM(1+1)", "+1+1",
       "0000-01-01", "9999-99-99", "2024-02-30", "-1", "1e400", "NaN", "Infinity", " ", "", "__proto__", "constructor",
@@ -53,9 +53,9 @@ export const nastyText: fc.Arbitrary<string> = fc.oneof(
     ),
   },
   { weight: 1, arbitrary: fc.constant(HUGE) },
-  { weight: 1, arbitrary: fc.integer().map(String) },
-  { weight: 1, arbitrary: fc.double().map(String) },
-  { weight: 1, arbitrary: fc.uuid() },
+  { weight: 3, arbitrary: fc.integer().map(String) },
+  { weight: 3, arbitrary: fc.double().map(String) },
+  { weight: 3, arbitrary: fc.uuid() },
 );
 
 // JSON values of the wrong type and shape: anything, deep nesting, objects with own prototype keys.
@@ -98,10 +98,10 @@ export function actionPayloads(names: string[], runs: number, seed: number): Act
   const field = fc.constantFrom(...names);
   const fields = fc.array(fc.tuple(field, nastyText), { maxLength: 8 });
   const arb: fc.Arbitrary<ActionPayload> = fc.oneof(
-    { weight: 6, arbitrary: fields.map((f) => ({ kind: "form" as const, fields: f, bound: "real" as const })) },
-    { weight: 1, arbitrary: fc.tuple(fields, fc.array(jsonish, { maxLength: 4 })).map(([f, bound]) => ({ kind: "form" as const, fields: f, bound })) },
+    { weight: 12, arbitrary: fields.map((f) => ({ kind: "form" as const, fields: f, bound: "real" as const })) },
+    { weight: 2, arbitrary: fc.tuple(fields, fc.array(jsonish, { maxLength: 4 })).map(([f, bound]) => ({ kind: "form" as const, fields: f, bound })) },
     {
-      weight: 2,
+      weight: 4,
       arbitrary: fc
         .oneof(
           fc.array(jsonish, { maxLength: 5 }).map((a) => JSON.stringify(a)),
@@ -112,7 +112,7 @@ export function actionPayloads(names: string[], runs: number, seed: number): Act
         .map((text) => ({ kind: "reply" as const, text })),
     },
     {
-      weight: 1,
+      weight: 2,
       arbitrary: fc
         .record({
           contentType: fc.constantFrom("text/plain;charset=UTF-8", "application/json", "multipart/form-data", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/octet-stream"),
@@ -150,7 +150,7 @@ export function encodeActionCall(actionId: string, payload: ActionPayload, realB
     case "form": {
       const bound = payload.bound === "real" ? realBound : payload.bound;
       const root = JSON.stringify([...bound.map(escape), { status: "idle" }, "$K1"]);
-      const { contentType, body } = multipart([...payload.fields.map(([k, v]): [string, string] => [`1_${k}`, v]), ["0", root]]);
+      const { contentType, body } = multipart([...payload.fields.map(([k, v]): [string, string] => [`_1_${k}`, v]), ["0", root]]);
       return { headers: { "Next-Action": actionId, "Content-Type": contentType, Accept: "text/x-component" }, body };
     }
     case "reply":
@@ -158,7 +158,14 @@ export function encodeActionCall(actionId: string, payload: ActionPayload, realB
     case "raw":
       return { headers: { "Next-Action": actionId, "Content-Type": payload.contentType, Accept: "text/x-component" }, body: Buffer.from(payload.body) };
     case "no-js": {
-      const { contentType, body } = multipart([[`$ACTION_ID_${actionId}`, ""], ...payload.fields]);
+      // As React writes a form whose action has bound arguments (useActionState binds the state).
+      const { contentType, body } = multipart([
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", JSON.stringify({ id: actionId, bound: "$@1" })],
+        ["$ACTION_1:1", JSON.stringify([...realBound.map(escape), { status: "idle" }])],
+        ["$ACTION_KEY", "k0"],
+        ...payload.fields,
+      ]);
       return { headers: { "Content-Type": contentType, Accept: "text/html" }, body };
     }
   }

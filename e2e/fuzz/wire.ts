@@ -14,6 +14,8 @@ export type Call = {
   // Loopback source address, e.g. 127.0.0.23 (anything in 127/8 reaches a server on 0.0.0.0/::).
   from?: string;
   timeoutMs?: number;
+  // What the call is, for reports (not sent).
+  note?: string;
 };
 
 const KEEP_BYTES = 512 * 1024;
