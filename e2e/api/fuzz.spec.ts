@@ -32,13 +32,14 @@ type Fx = {
   claimId: string;
   memberClaim: string;
   otherClaim: string;
-  linkId: string;
-  requestId: string;
 };
 
 // Which actor the generated inputs come from, the arguments the page binds, and who else must be
-// refused. Actions whose use case takes no input (rescore, retry, withdraw, sign-out) are fuzzed
-// with ids that lead nowhere, so that the demo data the later specs read stays as it is.
+// refused. Actions whose use case takes no input (rescore, retry, withdraw, sign-out) or so little
+// that a generated one may be valid (a flag's reason, a claim decision) are fuzzed with ids that
+// lead nowhere — their use cases parse the input before they look the record up — so that the
+// demo data the later specs read stays as it is. Updates carry the record's version
+// (expectedUpdatedAt), which generated input does not match, and so use real ids.
 const ANY = randomUUID();
 const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: Who[] }> = {
   signInAction: { as: "signedOut", bound: () => [], refused: [] },
@@ -55,18 +56,18 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   removeMembershipAction: { as: "admin", bound: () => [], refused: ["signedOut", "attorney", "member"] },
   createAllegationAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
   updateAllegationAction: { as: "attorney", bound: (f) => [f.m, f.allegationId], refused: ["signedOut", "member", "outsider"] },
-  flagAllegationAction: { as: "paralegal", bound: (f) => [f.m, f.allegationId], refused: ["signedOut", "member", "outsider"] },
-  clearFlagAction: { as: "attorney", bound: (f) => [f.m, f.allegationId], refused: ["signedOut", "member", "outsider"] },
-  linkEvidenceAction: { as: "attorney", bound: (f) => [f.m, f.allegationId], refused: ["signedOut", "member", "outsider"] },
-  unlinkEvidenceAction: { as: "paralegal", bound: (f) => [f.m, f.allegationId, f.linkId], refused: ["signedOut", "member", "outsider"] },
-  createRequestAction: { as: "attorney", bound: (f) => [f.m, f.allegationId], refused: ["signedOut", "member", "outsider"] },
-  cancelRequestAction: { as: "paralegal", bound: (f) => [f.m, f.allegationId, f.requestId], refused: ["signedOut", "member", "outsider"] },
-  verifyClaimAction: { as: "paralegal", bound: (f) => [f.m, f.claimId], refused: ["signedOut", "member", "outsider"] },
-  markDeficientAction: { as: "attorney", bound: (f) => [f.m, f.claimId], refused: ["signedOut", "member", "outsider"] },
-  recommendClaimAction: { as: "paralegal", bound: (f) => [f.m, f.claimId], refused: ["signedOut", "member", "outsider"] },
+  flagAllegationAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  clearFlagAction: { as: "attorney", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  linkEvidenceAction: { as: "attorney", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  unlinkEvidenceAction: { as: "paralegal", bound: (f) => [f.m, f.allegationId, ANY], refused: ["signedOut", "member", "outsider"] },
+  createRequestAction: { as: "attorney", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  cancelRequestAction: { as: "paralegal", bound: (f) => [f.m, f.allegationId, ANY], refused: ["signedOut", "member", "outsider"] },
+  verifyClaimAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  markDeficientAction: { as: "attorney", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  recommendClaimAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
   approveClaimAction: { as: "attorney", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider", "paralegal"] },
-  rejectClaimAction: { as: "attorney", bound: (f) => [f.m, f.claimId], refused: ["signedOut", "member", "outsider", "paralegal"] },
-  markDuplicateAction: { as: "attorney", bound: (f) => [f.m, f.claimId], refused: ["signedOut", "member", "outsider", "paralegal"] },
+  rejectClaimAction: { as: "attorney", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider", "paralegal"] },
+  markDuplicateAction: { as: "attorney", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider", "paralegal"] },
   bulkAction: { as: "attorney", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
   rescoreAction: { as: "attorney", bound: () => [ANY], refused: ["signedOut", "member", "outsider"] },
   createCountAction: { as: "attorney", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
@@ -152,6 +153,7 @@ async function boundary(label: string, main: Call[], refused: [Who, Call[]][], a
   const changed = diff(before, await snapshot());
   if (taken === 0 && changed) tally.writes.push(`${label}: refused every input but wrote ${changed}`);
   tally.accepted += taken;
+  if (taken) console.log(`  ${label}: ${taken} of ${main.length} accepted${changed ? ` (${changed})` : ""}`);
 }
 
 const actionAccepted = (a: Answer) =>
@@ -189,8 +191,6 @@ test.beforeAll(async () => {
     claimId: await one(`SELECT id AS v FROM "Claim" WHERE "matterId" = $1 ORDER BY number LIMIT 1`),
     memberClaim: await one(`SELECT c.number AS v FROM "Claim" c JOIN "Claimant" cl ON cl.id = c."claimantId" JOIN "User" u ON u.id = cl."userId" WHERE u.email = $1 LIMIT 1`, [USERS.member1]),
     otherClaim: await one(`SELECT c.number AS v FROM "Claim" c JOIN "Claimant" cl ON cl.id = c."claimantId" LEFT JOIN "User" u ON u.id = cl."userId" WHERE u.email IS DISTINCT FROM $1 LIMIT 1`, [USERS.member1]),
-    linkId: await one(`SELECT l.id AS v FROM "EvidenceLink" l JOIN "Allegation" a ON a.id = l."allegationId" WHERE a."matterId" = $1 LIMIT 1`),
-    requestId: await one(`SELECT r.id AS v FROM "EvidenceRequest" r JOIN "Allegation" a ON a.id = r."allegationId" WHERE a."matterId" = $1 LIMIT 1`),
   };
   // The extraction worker writes pages for the seeded exhibits on its own schedule: the row
   // counts are compared once it is done.

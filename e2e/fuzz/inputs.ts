@@ -98,8 +98,8 @@ export function actionPayloads(names: string[], runs: number, seed: number): Act
   const field = fc.constantFrom(...names);
   const fields = fc.array(fc.tuple(field, nastyText), { maxLength: 8 });
   const arb: fc.Arbitrary<ActionPayload> = fc.oneof(
-    { weight: 12, arbitrary: fields.map((f) => ({ kind: "form" as const, fields: f, bound: "real" as const })) },
-    { weight: 2, arbitrary: fc.tuple(fields, fc.array(jsonish, { maxLength: 4 })).map(([f, bound]) => ({ kind: "form" as const, fields: f, bound })) },
+    { weight: 30, arbitrary: fields.map((f) => ({ kind: "form" as const, fields: f, bound: "real" as const })) },
+    { weight: 4, arbitrary: fc.tuple(fields, fc.array(jsonish, { maxLength: 4 })).map(([f, bound]) => ({ kind: "form" as const, fields: f, bound })) },
     {
       weight: 4,
       arbitrary: fc
@@ -120,6 +120,7 @@ export function actionPayloads(names: string[], runs: number, seed: number): Act
         })
         .map((r) => ({ kind: "raw" as const, ...r })),
     },
+    // Rendered as a whole page each: few, for time.
     { weight: 1, arbitrary: fields.map((f) => ({ kind: "no-js" as const, fields: f })) },
   );
   return fc.sample(arb, { seed, numRuns: runs });
