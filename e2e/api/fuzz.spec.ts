@@ -16,6 +16,7 @@ import { closeAgents, send, signInOverHttp, sourceAddress, type Answer, type Cal
 
 const RUNS = 100; // generated inputs per boundary
 const PROBES = 5; // of those, from each actor the gate must refuse
+// More in flight does not go faster on a 2-core machine: the server is CPU-bound.
 const CONCURRENCY = 6;
 const INTERNAL = /at [\w$.<>[\]]+ \(|webpack-internal:|node_modules[\\/]|\.next[\\/]server|\/work\/|\/home\/|\/root\/|file:\/\/\//;
 const CAUGHT = /Something went wrong on our side/;
@@ -372,6 +373,7 @@ test("every route handler and lean path, fuzzed", async () => {
 });
 
 function report() {
+  // FUZZ_PROFILE=1: mean answer time per actor and kind of input, to see where the time goes.
   if (process.env.FUZZ_PROFILE) console.log(Object.entries(profile).map(([k, v]) => `${k}: ${v.n} × ${(v.ms / v.n).toFixed(0)} ms`).join("\n"));
   const show = (name: string, list: string[]) => list.length && console.log(`${name} (${list.length}):\n  ${list.slice(0, 30).join("\n  ")}`);
   show("5xx", tally.fiveXx);
