@@ -1,13 +1,15 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/server/http/body-limits";
 import { STATIC_SECURITY_HEADERS } from "./lib/server/http/security-headers";
 
 const config: NextConfig = {
   poweredByHeader: false,
   experimental: {
-    // A claim document is up to 10 MiB (MAX_ATTACHMENT_BYTES) plus the form's other fields. The
-    // proxy copies a request body only up to its own limit and silently drops the rest, so its
-    // limit is higher: an oversized body then meets the action's limit, not a truncated form.
-    serverActions: { bodySizeLimit: "11mb" },
+    // A claim document is up to 10 MiB (MAX_ATTACHMENT_BYTES) plus the form's other fields; the
+    // production web server refuses a larger body before Next.js reads it. The proxy copies a
+    // request body only up to its own limit and silently drops the rest, so its limit is higher:
+    // an oversized body then meets the action's limit, not a truncated form.
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
     proxyClientMaxBodySize: "12mb",
   },
   // Loaded from node_modules at run time instead of bundled: native drivers, and libraries that

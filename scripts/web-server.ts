@@ -7,11 +7,18 @@
 // - POST /api/v1/claims/:matterSlug, the public claim API a notice campaign floods;
 // - POST /api/v1/matters/:matterId/exhibits, exhibit uploads of up to 2 GiB, which go from Node's
 //   request stream to the blob store without the Web-stream conversion and copy of every chunk.
-// Everything else is Next.js.
+// Everything else is Next.js, after two checks that turn what Next.js would answer with a 500
+// into refusals (lib/server/http/action-post-guard.ts): a path whose escapes do not decode (400),
+// and a POST to a page — a server action, or a form sent without JavaScript — from another site
+// (403), over the action body limit (413, declared or counted, chunked bodies too, before Next.js
+// reads them) or that the framework cannot decode (400).
 import http from "node:http";
 import next from "next";
 import { CLAIM_BODY_LIMIT_BYTES, claimIntake } from "@/lib/server/claims/claim-intake";
+import { AppError, isAppError } from "@/lib/app-error";
 import { actorFromSessionCookie } from "@/lib/server/auth/actor-from-session-cookie";
+import { decodableUrl, pagePostKind, refusalPage, REFUSAL_PAGE_POLICY, refusePagePostBody, refusePagePostHeaders, tooLarge, type PagePost } from "@/lib/server/http/action-post-guard";
+import { ACTION_BODY_LIMIT_BYTES } from "@/lib/server/http/body-limits";
 import { clientIp } from "@/lib/server/client-ip";
 import { env } from "@/lib/server/env";
 import { exhibitMaxBytes } from "@/lib/server/exhibits/limits";
@@ -80,6 +87,89 @@ async function answerUpload(req: http.IncomingMessage, res: http.ServerResponse,
   send(res, answer.status, answer.body, answer.headers);
 }
 
+// A POST to a page: checked (see the top of this file), read whole up to the limit, and handed
+// to Next.js as a request carrying the bytes read.
+async function answerPagePost(req: http.IncomingMessage, res: http.ServerResponse, kind: PagePost) {
+  try {
+    refusePagePostHeaders(req.headers);
+  } catch (error) {
+    return refuse(req, res, formatFor(kind), error, { bodyUnread: true });
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > ACTION_BODY_LIMIT_BYTES) return refuse(req, res, formatFor(kind), tooLarge(), { bodyUnread: true });
+    chunks.push(chunk);
+  }
+  const body = Buffer.concat(chunks);
+  try {
+    await refusePagePostBody(kind, req.headers, body);
+  } catch (error) {
+    return refuse(req, res, formatFor(kind), error, { bodyUnread: false });
+  }
+  void handleWithNext(withBody(req, body), res);
+}
+
+function linger(req: http.IncomingMessage) {
+  let dropped = 0;
+  const cutOff = setTimeout(() => req.destroy(), LINGER_MS);
+  cutOff.unref();
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) req.destroy();
+  });
+  req.once("close", () => clearTimeout(cutOff));
+  req.resume();
+}
+
+const formatFor = (kind: PagePost) => (kind === "form-post" ? "page" : "json");
+
+// The same request with its body already read: Next.js reads it from here.
+function withBody(req: http.IncomingMessage, body: Buffer): http.IncomingMessage {
+  const copy = new http.IncomingMessage(req.socket);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  const headers: http.IncomingHttpHeaders = { ...req.headers, "content-length": String(body.length) };
+  delete headers["transfer-encoding"];
+  copy.headers = headers;
+  copy.rawHeaders = Object.entries(headers).flatMap(([name, value]) => (Array.isArray(value) ? value.flatMap((v) => [name, v]) : [name, String(value)]));
+  copy.push(body);
+  copy.push(null);
+  copy.complete = true;
+  return copy;
+}
+
+// A refusal before Next.js: a page for a form sent without JavaScript, the JSON error shape for
+// a framework call. The rest of a body left unread is read and dropped for a while after the
+// answer: closing a connection the client is still sending on resets it, and the client's
+// network stack may then throw away the answer unread (the browser shows "connection reset"
+// instead of the page). A client that keeps sending past that is cut off.
+const LINGER_BYTES = 64 * 1024 * 1024;
+const LINGER_MS = 10_000;
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, format: "page" | "json", error: unknown, { bodyUnread }: { bodyUnread: boolean }) {
+  if (!isAppError(error)) throw error;
+  const declared = Number(req.headers["content-length"] ?? NaN);
+  // A declared length too large to wait for: answered, then the connection is closed.
+  const close: Record<string, string> = bodyUnread && declared > LINGER_BYTES ? { Connection: "close" } : {};
+  if (bodyUnread) res.once("finish", () => (close.Connection ? req.destroy() : linger(req)));
+  if (format === "json") return send(res, error.status, jsonError(error.code, error.message), close);
+  const html = refusalPage(error.status, error.message);
+  res.writeHead(error.status, {
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Length": Buffer.byteLength(html),
+    "Cache-Control": "no-store",
+    ...Object.fromEntries(STATIC_SECURITY_HEADERS.map((h) => [h.key, h.value])),
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": REFUSAL_PAGE_POLICY,
+    ...close,
+  });
+  res.end(html);
+}
+
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const json = JSON.stringify(body);
   res.writeHead(status, {
@@ -107,15 +197,23 @@ async function main() {
     if (env.TRUSTED_PROXY_HOPS === 0) {
       for (const name of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"]) delete req.headers[name];
     }
-    const claim = req.method === "POST" ? CLAIM_PATH.exec(req.url ?? "") : null;
-    const upload = req.method === "POST" && !claim ? UPLOAD_PATH.exec(req.url ?? "") : null;
-    if (!claim && !upload) {
+    const url = req.url ?? "/";
+    if (!decodableUrl(url)) {
+      const error = new AppError("BAD_REQUEST", "The address is not correctly encoded.");
+      const page = !url.startsWith("/api/") && (req.method === "GET" || req.method === "HEAD");
+      refuse(req, res, page ? "page" : "json", error, { bodyUnread: !page });
+      return;
+    }
+    const claim = req.method === "POST" ? CLAIM_PATH.exec(url) : null;
+    const upload = req.method === "POST" && !claim ? UPLOAD_PATH.exec(url) : null;
+    const pagePost = claim || upload ? null : pagePostKind(req.method, url, req.headers);
+    if (!claim && !upload && !pagePost) {
       void handleWithNext(req, res);
       return;
     }
-    const answering = claim ? answerClaim(req, res, claim[1]!) : answerUpload(req, res, upload![1]!);
+    const answering = claim ? answerClaim(req, res, claim[1]!) : upload ? answerUpload(req, res, upload[1]!) : answerPagePost(req, res, pagePost!);
     answering.catch((error: unknown) => {
-      logger.error({ err: error }, "lean request path failed");
+      logger.error({ err: error }, "request failed before Next.js");
       if (!res.headersSent) send(res, 500, jsonError("INTERNAL", "Something went wrong; nothing was saved."), { Connection: "close" });
       else res.destroy();
     });

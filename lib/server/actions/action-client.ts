@@ -30,25 +30,27 @@ type Tail = [prev: ActionState, form: FormData];
 export const done = (message: string): ActionState => ({ status: "success", message });
 
 // Actions on one matter's content; the matter id is the first bound argument.
-export function matterAction<B extends unknown[]>(
+export function matterAction<B extends string[]>(
   permission: Permission,
   run: (ctx: { actor: Actor; access: MatterAccess; form: FormData; input: FormInput }, matterId: string, ...bound: B) => Result,
 ) {
   const action = async (matterId: string, ...args: [...B, ...Tail]): Promise<ActionState> => {
-    const { bound, form } = split<B>(args);
+    // The matter id is one more bound argument.
+    const { bound, form } = split<[string, ...B]>([matterId, ...args], 1 + boundParams(run, 2));
+    const [id, ...rest] = bound;
     return answer(form, async (input) => {
       const actor = await requireActor();
-      const access = await requirePermission(actor, String(matterId), permission);
-      return run({ actor, access, form: form!, input }, String(matterId), ...bound);
+      const access = await requirePermission(actor, id, permission);
+      return run({ actor, access, form: form!, input }, id, ...(rest as unknown as B));
     });
   };
   return markGated(action, { kind: "matter-action", permission });
 }
 
 // Account-level actions (administration).
-export function accountAction<B extends unknown[]>(permission: AccountPermission, run: (ctx: { actor: Actor; form: FormData; input: FormInput }, ...bound: B) => Result) {
+export function accountAction<B extends string[]>(permission: AccountPermission, run: (ctx: { actor: Actor; form: FormData; input: FormInput }, ...bound: B) => Result) {
   const action = async (...args: [...B, ...Tail]): Promise<ActionState> => {
-    const { bound, form } = split<B>(args);
+    const { bound, form } = split<B>(args, boundParams(run, 1));
     return answer(form, async (input) => {
       const actor = await requireActor();
       requireAccountPermission(actor, permission);
@@ -59,21 +61,21 @@ export function accountAction<B extends unknown[]>(permission: AccountPermission
 }
 
 // Any signed-in user acting on their own account (sign-out, password change).
-export function signedInAction<B extends unknown[]>(run: (ctx: { actor: Actor; form: FormData; input: FormInput }, ...bound: B) => Result) {
+export function signedInAction<B extends string[]>(run: (ctx: { actor: Actor; form: FormData; input: FormInput }, ...bound: B) => Result) {
   const action = async (...args: [...B, ...Tail]): Promise<ActionState> => {
-    const { bound, form } = split<B>(args);
+    const { bound, form } = split<B>(args, boundParams(run, 1));
     return answer(form, async (input) => run({ actor: await requireActor(), form: form!, input }, ...bound));
   };
   return markGated(action, { kind: "signed-in-action" });
 }
 
 // The public entry points (claim form, sign-in, e-mail links): no session, a rate limit first.
-export function publicAction<B extends unknown[]>(
+export function publicAction<B extends string[]>(
   limits: (ctx: RequestContext, input: FormInput) => Limit[],
   run: (ctx: { request: RequestContext; form: FormData; input: FormInput }, ...bound: B) => Result,
 ) {
   const action = async (...args: [...B, ...Tail]): Promise<ActionState> => {
-    const { bound, form } = split<B>(args);
+    const { bound, form } = split<B>(args, boundParams(run, 1));
     return answer(form, async (input) => {
       const request = await requestContext();
       await enforce(limits(request, input));
@@ -83,9 +85,19 @@ export function publicAction<B extends unknown[]>(
   return markGated(action, { kind: "public-action" });
 }
 
-function split<B extends unknown[]>(args: unknown[]): { bound: B; form: FormData | null } {
+// How many bound arguments an action's function declares: its parameters after the leading
+// ones (ctx, and the matter id of a matter action). Minifiers keep unused parameters.
+const boundParams = (run: (...args: never[]) => unknown, leading: number) => Math.max(0, run.length - leading);
+
+// The arguments a page bound (ids, slugs, claim numbers) come back from the browser with the
+// form, so they are input like any other: the call is read only when it has exactly the bound
+// arguments the action declares (its parameters after ctx), each a string, then the previous
+// state and a FormData. Anything else is refused as an unreadable form before the use case runs.
+function split<B extends string[]>(args: unknown[], boundCount: number): { bound: B; form: FormData | null } {
   const form = args.at(-1);
-  return { bound: args.slice(0, -2) as B, form: form instanceof FormData ? form : null };
+  const bound = args.slice(0, -2);
+  const readable = form instanceof FormData && args.length === boundCount + 2 && bound.every((value) => typeof value === "string");
+  return { bound: bound as B, form: readable ? form : null };
 }
 
 async function answer(form: FormData | null, fn: (input: FormInput) => Result): Promise<ActionState> {

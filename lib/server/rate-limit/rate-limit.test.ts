@@ -58,4 +58,16 @@ describe("sweeping expired windows", () => {
     expect(await db.rateLimit.findUnique({ where: { key: dead } })).toBeNull();
     expect(await db.rateLimit.findUnique({ where: { key: live } })).not.toBeNull();
   });
+
+  // Fuzzing the public claim API: an e-mail address with a NUL byte made its key unstorable, and
+  // the statement that counts a burst of requests together failed for all of them (500).
+  it("counts keys with any text in them (NUL, lone surrogates, long input), without failing their neighbours", async () => {
+    const plain = key("neighbour");
+    const odd = [key("nul\u0000"), key("lone\ud800"), key("x".repeat(70_000)), key("é")];
+    const results = await Promise.all([hit([{ key: plain, max: 5, windowSeconds: 60 }]), ...odd.map((k) => hit([{ key: k, max: 1, windowSeconds: 60 }]))]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const again = await Promise.all(odd.map((k) => hit([{ key: k, max: 1, windowSeconds: 60 }])));
+    expect(again.map((r) => r.ok)).toEqual([false, false, false, false]);
+    expect(await db.rateLimit.findUnique({ where: { key: plain } })).not.toBeNull();
+  });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { AppError } from "@/lib/app-error";
 import { createCoalescer } from "@/lib/server/batching/coalescer";
 import { db } from "@/lib/server/db";
@@ -29,15 +30,16 @@ const countHits = createCoalescer<Limit[], HitResult>(async (requests) => {
   const keys = [...perKey.keys()].sort();
   const windows = keys.map((k) => perKey.get(k)!.windowSeconds);
   const hits = keys.map((k) => perKey.get(k)!.hits);
+  const stored = new Map(keys.map((k) => [storedKey(k), k]));
   const rows = await db.$queryRaw<{ key: string; count: number; retry: number }[]>`
     INSERT INTO "RateLimit" (key, count, "resetAt")
-    SELECT k, n, now() + make_interval(secs => w) FROM unnest(${keys}::text[], ${windows}::int[], ${hits}::int[]) AS t(k, w, n) ORDER BY k
+    SELECT k, n, now() + make_interval(secs => w) FROM unnest(${[...stored.keys()]}::text[], ${windows}::int[], ${hits}::int[]) AS t(k, w, n) ORDER BY k
     ON CONFLICT (key) DO UPDATE SET
       count = CASE WHEN "RateLimit"."resetAt" <= now() THEN EXCLUDED.count ELSE "RateLimit".count + EXCLUDED.count END,
       "resetAt" = CASE WHEN "RateLimit"."resetAt" <= now() THEN EXCLUDED."resetAt" ELSE "RateLimit"."resetAt" END
     RETURNING key, count, ceil(extract(epoch FROM "resetAt" - now()))::int AS retry`;
   // The count before this group, then each request in arrival order takes the next number.
-  const next = new Map(rows.map((r) => [r.key, { count: r.count - perKey.get(r.key)!.hits, retry: r.retry }]));
+  const next = new Map(rows.map((r) => [stored.get(r.key)!, { count: r.count - perKey.get(stored.get(r.key)!)!.hits, retry: r.retry }]));
   return requests.map((limits): HitResult => {
     let refused: HitResult = { ok: true };
     for (const l of limits) {
@@ -48,6 +50,16 @@ const countHits = createCoalescer<Limit[], HitResult>(async (requests) => {
     return refused;
   });
 });
+
+// Keys carry what a client typed (an e-mail address): a NUL byte, which PostgreSQL text cannot
+// hold, failed the statement — and with it the neighbours counted in the same one (fuzzing found
+// it as a 500). A key with anything but printable ASCII, or a long one, is stored as its hash,
+// under its prefix so that the table still says what it counts.
+function storedKey(key: string): string {
+  if (/^[\x20-\x7e]{0,200}$/.test(key)) return key;
+  const prefix = /^[a-z-]+:[a-z-]+:/.exec(key)?.[0] ?? "";
+  return `${prefix}sha256:${createHash("sha256").update(key, "utf8").digest("hex")}`;
+}
 
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
