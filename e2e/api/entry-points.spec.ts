@@ -16,8 +16,17 @@ import { hongMatterId, sql } from "../helpers";
 const BUILDERS = { matterAction: "matter", accountAction: "account", signedInAction: "signed-in", publicAction: "public" } as const;
 const ROUTE_WRAPPERS = /^export const (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) = (sessionRoute|publicRoute)\b|^export const (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) = markGated\(/gm;
 const METHOD_EXPORT = /^export (?:const|async function|function) (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/gm;
-// The public entry points, by design (issue 9: claim form, sign-in, e-mail links).
-const PUBLIC_ACTIONS = ["signInAction", "submitClaimAction", "redeemLinkAction", "requestLinkAction"];
+// The public entry points, by design (issue 9: claim form, sign-in and its second factor, e-mail
+// links, password reset by e-mail).
+const PUBLIC_ACTIONS = [
+  "signInAction",
+  "secondFactorAction",
+  "requestPasswordResetAction",
+  "resetPasswordAction",
+  "submitClaimAction",
+  "redeemLinkAction",
+  "requestLinkAction",
+];
 const PUBLIC_ROUTES = ["/api/auth/[...nextauth]/route", "/api/v1/claims/[matterSlug]/route"];
 
 function builderOf(file: string, name: string): string | undefined {
