@@ -122,9 +122,9 @@ export async function writeDemoBlob(bytes: Buffer, blobRoot = process.env.BLOB_R
 export async function seedExhibits(db: PrismaClient, matterId: string, attorneyId: string, blobRoot = process.env.BLOB_ROOT ?? path.resolve(".data/blobs")): Promise<void> {
   const files: DemoFile[] = [
     { fileName: "news-report-illustrative.pdf", title: "News report on the complaint (illustrative)", description: "ILLUSTRATIVE DEMO EXHIBIT: a news report describing the complaint.", kind: "DOCUMENT", mediaType: "application/pdf", bytes: await reportPdf(), source: "Press coverage (demo)" },
-    { fileName: "capture-plan-illustrative.pdf", title: "Capture plan for the alleged transfers (illustrative)", description: "ILLUSTRATIVE DEMO EXHIBIT: how the team would obtain the missing proof.", kind: "DOCUMENT", mediaType: "application/pdf", bytes: await planPdf(), source: "Counsel (demo)" },
     { fileName: "intake-note.txt", title: "Intake note (illustrative)", description: "ILLUSTRATIVE DEMO DATA: what the team needs to prove.", kind: "TEXT", mediaType: "text/plain", bytes: Buffer.from(NOTE), source: "Counsel (demo)" },
     { fileName: "demo-capture.har", title: "Network capture: requests to umeng.com and bugly.qq.com (illustrative)", description: "ILLUSTRATIVE DEMO DATA: not captured from the app.", kind: "NETWORK_CAPTURE", mediaType: "application/har+json", bytes: Buffer.from(JSON.stringify(HAR, null, 2)), source: "Demo data" },
+    { fileName: "capture-plan-illustrative.pdf", title: "Capture plan for the alleged transfers (illustrative)", description: "ILLUSTRATIVE DEMO EXHIBIT: how the team would obtain the missing proof.", kind: "DOCUMENT", mediaType: "application/pdf", bytes: await planPdf(), source: "Counsel (demo)" },
   ];
   for (const f of files) {
     const sha256 = createHash("sha256").update(f.bytes).digest("hex");

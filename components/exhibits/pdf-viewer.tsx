@@ -4,7 +4,7 @@ import "pdfjs-dist/web/pdf_viewer.css";
 import * as React from "react";
 import { ChevronLeft, ChevronRight, Quote } from "lucide-react";
 import type { PDFDocumentProxy } from "pdfjs-dist";
-import type { EventBus, PDFViewer as PdfJsViewer } from "pdfjs-dist/web/pdf_viewer.mjs";
+import type { PDFViewer as PdfJsViewer } from "pdfjs-dist/web/pdf_viewer.mjs";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { writeClipboard } from "@/components/ui/copy-button";
@@ -50,7 +50,6 @@ export function PdfViewer({ fileUrl, label, initialPage = 1, query }: PdfViewerP
 
   React.useEffect(() => {
     let cancelled = false;
-    let bus: EventBus | null = null;
     let document: PDFDocumentProxy | null = null;
     (async () => {
       const { pdfjs, viewer: lib } = await loadPdfJs();
@@ -58,7 +57,6 @@ export function PdfViewer({ fileUrl, label, initialPage = 1, query }: PdfViewerP
       const viewerEl = viewerRef.current;
       if (cancelled || !container || !viewerEl) return;
       const eventBus = new lib.EventBus();
-      bus = eventBus;
       const linkService = new lib.PDFLinkService({ eventBus });
       const findController = new lib.PDFFindController({ eventBus, linkService });
       const viewer = new lib.PDFViewer({ container, viewer: viewerEl, eventBus, linkService, findController, annotationMode: pdfjs.AnnotationMode.DISABLE });
@@ -100,7 +98,6 @@ export function PdfViewer({ fileUrl, label, initialPage = 1, query }: PdfViewerP
     });
     return () => {
       cancelled = true;
-      bus = null;
       pdfViewer.current = null;
       void document?.destroy();
     };
