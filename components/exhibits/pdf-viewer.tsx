@@ -19,6 +19,14 @@ function loadPdfJs() {
   pdfjsPromise ??= (async () => {
     const pdfjs = await import("pdfjs-dist");
     pdfjs.GlobalWorkerOptions.workerPort ??= new Worker(new URL("./pdf-worker.ts", import.meta.url), { type: "module" });
+    // The text layer lays out each line in a browser font and stretches it to the line's width in
+    // the PDF; the marks sit on the drawn words only if that font has the PDF's metrics. The
+    // generic families are whatever the system has (DejaVu Sans on Debian, 8% wider than
+    // Helvetica: marks drifted a letter to the right), so name the metric-compatible faces of the
+    // standard 14 fonts first. pdf.js keeps this map for exactly this purpose.
+    pdfjs.TextLayer.fontFamilyMap.set("sans-serif", 'Helvetica, Arial, "Liberation Sans", Arimo, sans-serif');
+    pdfjs.TextLayer.fontFamilyMap.set("serif", '"Times New Roman", Times, "Liberation Serif", Tinos, serif');
+    pdfjs.TextLayer.fontFamilyMap.set("monospace", '"Courier New", Courier, "Liberation Mono", Cousine, monospace');
     // The viewer components read the core library from this global (pdf.js's own contract).
     (globalThis as unknown as { pdfjsLib: PdfJs }).pdfjsLib = pdfjs;
     const viewer = await import("pdfjs-dist/web/pdf_viewer.mjs");
@@ -194,7 +202,7 @@ export function PdfViewer({ fileUrl, label, initialPage = 1, query }: PdfViewerP
             aria-label={`${label}, page ${page} of ${pageCount ?? "…"}. Page Up and Page Down or the arrow keys change pages.`}
             onKeyDown={onKeyDown}
             onCopy={onCopy}
-            className="absolute inset-0 overflow-auto rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2"
+            className="absolute inset-0 overflow-auto rounded-md"
             data-testid="pdf-pages"
           >
             <div ref={viewerRef} className="pdfViewer" />

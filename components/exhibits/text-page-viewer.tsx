@@ -91,7 +91,7 @@ export function TextPageViewer({ label, unit, page, pageCount, text, query, base
           e.clipboardData.setData("text/plain", `“${value}” (${cite})`);
           e.preventDefault();
         }}
-        className="max-h-[40rem] overflow-auto rounded-md border bg-muted p-3 text-xs whitespace-pre-wrap focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2"
+        className="max-h-[40rem] overflow-auto rounded-md border bg-muted p-3 text-xs whitespace-pre-wrap"
       >
         {pieces.map((p, i) =>
           p.match ? (
