@@ -21,9 +21,9 @@ function loadPdfJs() {
     pdfjs.GlobalWorkerOptions.workerPort ??= new Worker(new URL("./pdf-worker.ts", import.meta.url), { type: "module" });
     // The text layer lays out each line in a browser font and stretches it to the line's width in
     // the PDF; the marks sit on the drawn words only if that font has the PDF's metrics. The
-    // generic families are whatever the system has (DejaVu Sans on Debian, 8% wider than
-    // Helvetica: marks drifted a letter to the right), so name the metric-compatible faces of the
-    // standard 14 fonts first. pdf.js keeps this map for exactly this purpose.
+    // generic families are whatever the system has (DejaVu Sans on Debian, wider than Helvetica,
+    // so marks drift along a line), so name the metric-compatible faces of the standard 14 fonts
+    // first. pdf.js keeps this map for exactly this purpose.
     pdfjs.TextLayer.fontFamilyMap.set("sans-serif", 'Helvetica, Arial, "Liberation Sans", Arimo, sans-serif');
     pdfjs.TextLayer.fontFamilyMap.set("serif", '"Times New Roman", Times, "Liberation Serif", Tinos, serif');
     pdfjs.TextLayer.fontFamilyMap.set("monospace", '"Courier New", Courier, "Liberation Mono", Cousine, monospace');
