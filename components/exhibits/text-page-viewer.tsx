@@ -95,7 +95,7 @@ export function TextPageViewer({ label, unit, page, pageCount, text, query, base
       >
         {pieces.map((p, i) =>
           p.match ? (
-            <mark key={i} className="rounded-sm bg-warning-bg px-0.5 text-foreground">
+            <mark key={i} className="rounded-sm bg-warning-bg font-semibold text-foreground ring-1 ring-warning-border">
               {p.text}
             </mark>
           ) : (
