@@ -59,3 +59,22 @@ export function splitOnTerms(text: string, terms: readonly string[]): TextPiece[
 export function pinCite(label: string, page: number): string {
   return `${label} at ${page}`;
 }
+
+// The page a pin cite names, as people write them: "PX-0006 at 7", "p. 7", "pp. 7–9", "page 7",
+// "7:4" (page:line), or a bare "7". Null when it names none (e.g. "¶ 12", "Sheet2!B4").
+export function pageOfPinCite(cite: string | null | undefined): number | null {
+  if (!cite) return null;
+  const m = /(?:\bat|\bpp?\.?|\bpages?)\s*(\d{1,6})\b/i.exec(cite) ?? /^\s*(\d{1,6})(?:\s*[:–—-]\s*\d+)?\s*$/.exec(cite);
+  const page = m ? Number(m[1]) : NaN;
+  return page >= 1 ? page : null;
+}
+
+// Where a pin cite opens the viewer: its page, with a short excerpt marked as a phrase.
+export function viewerHref(exhibitHref: string, cite: string | null | undefined, excerpt?: string | null): string | null {
+  const page = pageOfPinCite(cite);
+  if (page === null) return null;
+  const params = new URLSearchParams({ page: String(page) });
+  const phrase = excerpt?.replace(/["\s]+/g, " ").trim();
+  if (phrase && phrase.length <= 200) params.set("q", `"${phrase}"`);
+  return `${exhibitHref}?${params}`;
+}

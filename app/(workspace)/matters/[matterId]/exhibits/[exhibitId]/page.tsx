@@ -6,6 +6,7 @@ import { DesignationDialog } from "@/components/exhibits/designation-dialog";
 import { ExhibitMetadataForm } from "@/components/exhibits/exhibit-metadata-form";
 import { ExtractionBadge } from "@/components/exhibits/extraction-badge";
 import { PdfViewer } from "@/components/exhibits/pdf-viewer";
+import { PinCiteLink } from "@/components/exhibits/pin-cite-link";
 import { RetryExtractionButton } from "@/components/exhibits/retry-extraction-button";
 import { TextPageViewer } from "@/components/exhibits/text-page-viewer";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -17,6 +18,7 @@ import { canonicalAuditAction, describeAuditEvent } from "@/lib/audit/events";
 import { batesRange, exhibitLabel } from "@/lib/bates/format";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { calendarFromDate } from "@/lib/schemas/common";
+import { viewerHref } from "@/lib/search/highlight-terms";
 import { EXHIBIT_KIND_LABELS, PRIVILEGE_LABELS, ZExhibitViewerTarget } from "@/lib/schemas/exhibit";
 import { getExhibit } from "@/lib/server/exhibits/get-exhibit";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
@@ -174,7 +176,9 @@ export default async function ExhibitPage({
                   </TableCell>
                   <TableCell className="max-w-xl truncate">{l.allegation.text}</TableCell>
                   <TableCell>{l.relation}</TableCell>
-                  <TableCell>{l.pinCite ?? "—"}</TableCell>
+                  <TableCell>
+                    <PinCiteLink href={viewerHref(`/matters/${matterId}/exhibits/${e.id}`, l.pinCite, l.excerpt)} cite={l.pinCite} />
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
