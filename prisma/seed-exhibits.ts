@@ -45,6 +45,33 @@ function reportPdf(): Promise<Buffer> {
   return done;
 }
 
+// A longer PDF, so the viewer has pages to move through: the plan for proving the transfers,
+// one topic a page.
+const PLAN_PAGES: [string, string[]][] = [
+  ["Scope", ["This illustrative plan lists what Proofline's demo team would need to show for each transfer the complaint alleges.", "Every page names one topic; nothing here is a finding."]],
+  ["Test devices", ["Two Android phones reset to factory settings, each with a fresh advertising ID and no TikTok account.", "Record each device's IMEI, Android ID and MAC address before the first launch."]],
+  ["App versions", ["Install the app version that was current in March and April 2019 from an archived APK, and record its SHA-256.", "Keep the APK as its own exhibit so the capture can be tied to it."]],
+  ["Capture method", ["Route both phones through an intercepting proxy and save every session as a HAR file.", "A request that carries a persistent device identifier to umeng.com or bugly.qq.com is the observation the complaint needs."]],
+  ["Browsing history", ["Visit a fixed list of test websites in the in-app browser, then search the capture for those addresses.", "A visited address leaving the phone inside an SDK payload supports the browsing-history allegation."]],
+  ["Embedded code", ["Decompile the APK and list the SDK packages present: Baidu push, Igexin and Umeng analytics.", "Each package found is a separate observation with its class path."]],
+  ["Chain of custody", ["Hash every capture and APK when it is collected and upload it unchanged; note who collected it and when.", "Derived files (filtered captures, reports) are new exhibits that cite their source."]],
+];
+
+function planPdf(): Promise<Buffer> {
+  const doc = new PDFDocument({ size: "LETTER", margin: 72, info: { Title: "Capture plan (illustrative demo exhibit)", CreationDate: new Date("2019-12-05T00:00:00Z") } });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  PLAN_PAGES.forEach(([heading, paragraphs], i) => {
+    if (i > 0) doc.addPage();
+    doc.font("Helvetica-Oblique").fontSize(8).text(`ILLUSTRATIVE DEMO EXHIBIT — capture plan, page ${i + 1} of ${PLAN_PAGES.length}; not evidence.`).moveDown();
+    doc.font("Helvetica-Bold").fontSize(14).text(`${i + 1}. ${heading}`).moveDown();
+    for (const p of paragraphs) doc.font("Helvetica").fontSize(11).text(p).moveDown();
+  });
+  doc.end();
+  return done;
+}
+
 const HAR = {
   log: {
     version: "1.2",
@@ -97,6 +124,7 @@ export async function seedExhibits(db: PrismaClient, matterId: string, attorneyI
     { fileName: "news-report-illustrative.pdf", title: "News report on the complaint (illustrative)", description: "ILLUSTRATIVE DEMO EXHIBIT: a news report describing the complaint.", kind: "DOCUMENT", mediaType: "application/pdf", bytes: await reportPdf(), source: "Press coverage (demo)" },
     { fileName: "intake-note.txt", title: "Intake note (illustrative)", description: "ILLUSTRATIVE DEMO DATA: what the team needs to prove.", kind: "TEXT", mediaType: "text/plain", bytes: Buffer.from(NOTE), source: "Counsel (demo)" },
     { fileName: "demo-capture.har", title: "Network capture: requests to umeng.com and bugly.qq.com (illustrative)", description: "ILLUSTRATIVE DEMO DATA: not captured from the app.", kind: "NETWORK_CAPTURE", mediaType: "application/har+json", bytes: Buffer.from(JSON.stringify(HAR, null, 2)), source: "Demo data" },
+    { fileName: "capture-plan-illustrative.pdf", title: "Capture plan for the alleged transfers (illustrative)", description: "ILLUSTRATIVE DEMO EXHIBIT: how the team would obtain the missing proof.", kind: "DOCUMENT", mediaType: "application/pdf", bytes: await planPdf(), source: "Counsel (demo)" },
   ];
   for (const f of files) {
     const sha256 = createHash("sha256").update(f.bytes).digest("hex");

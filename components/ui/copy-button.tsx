@@ -11,7 +11,7 @@ export type CopyButtonProps = Omit<React.ComponentProps<"button">, "value" | "ch
   label?: string;
 };
 
-async function writeClipboard(text: string): Promise<boolean> {
+export async function writeClipboard(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

@@ -76,23 +76,16 @@ test("sign-in, the public claim form and staff pages load with nothing of ours r
   // Client navigation and a dialog (hydrated React, Radix portals and their inline styles).
   await page.getByRole("navigation", { name: "Matter sections" }).getByRole("link", { name: "Plaintiffs" }).click();
   await expect(page.getByTestId("plaintiff-row").first()).toBeVisible();
-  // The exhibit viewer frames the original from our own file route.
+  // The exhibit viewer draws the PDF with pdf.js in the page (its worker from our own origin).
   const [pdf] = await sql<{ id: string }>(
     `SELECT e.id FROM "Exhibit" e JOIN "Blob" b ON b.sha256 = e."blobSha256" WHERE e."matterId" = $1 AND b."mediaType" = 'application/pdf' LIMIT 1`,
     [matterId],
   );
   await page.goto(`/matters/${matterId}/exhibits/${pdf!.id}`);
-  const frame = page.locator("iframe");
-  await expect(frame).toBeVisible();
-  // The framed original has loaded (not "network idle": the PDF viewer and the session keep-alive
-  // may keep a request open), then a moment for late reports to arrive.
-  await frame.evaluate(
-    (el: HTMLIFrameElement) =>
-      new Promise<void>((resolve) => {
-        if (el.contentDocument?.readyState === "complete") resolve();
-        else el.addEventListener("load", () => resolve(), { once: true });
-      }),
-  );
+  await expect(page.getByTestId("pdf-viewer")).toHaveAttribute("data-state", "ready");
+  await expect(page.locator(".page[data-page-number='1'] canvas")).toBeVisible();
+  await expect(page.locator(".page[data-page-number='1'] .textLayer span").first()).toBeAttached();
+  await expect(page.locator("iframe")).toHaveCount(0);
   await page.waitForTimeout(1_000);
   expect(violations).toEqual([]);
 });
@@ -111,12 +104,18 @@ test("exhibit files keep their sandbox and nosniff; the lean JSON answers carry 
     `SELECT e.id FROM "Exhibit" e JOIN "Blob" b ON b.sha256 = e."blobSha256" WHERE e."matterId" = $1 AND b."mediaType" <> 'application/pdf' LIMIT 1`,
     [matterId],
   );
-  for (const view of ["?view=1", ""]) {
-    const file = await page.request.get(`/api/v1/matters/${matterId}/exhibits/${note!.id}/file${view}`);
-    expect(file.status()).toBe(200);
-    expect(file.headers()["content-security-policy"]).toMatch(/^sandbox; default-src 'none'.*frame-ancestors 'self'/);
-    expect(file.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "SAMEORIGIN" });
-  }
+  // PDFs too, now that the viewer fetches them for pdf.js instead of framing them.
+  const [pdf] = await sql<{ id: string }>(
+    `SELECT e.id FROM "Exhibit" e JOIN "Blob" b ON b.sha256 = e."blobSha256" WHERE e."matterId" = $1 AND b."mediaType" = 'application/pdf' LIMIT 1`,
+    [matterId],
+  );
+  for (const id of [note!.id, pdf!.id])
+    for (const view of ["?view=1", ""]) {
+      const file = await page.request.get(`/api/v1/matters/${matterId}/exhibits/${id}/file${view}`);
+      expect(file.status()).toBe(200);
+      expect(file.headers()["content-security-policy"]).toMatch(/^sandbox; default-src 'none'.*frame-ancestors 'self'/);
+      expect(file.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "SAMEORIGIN" });
+    }
   const claim = await request.post("/api/v1/claims/hong-v-bytedance", { data: {} });
   expect(claim.headers()).toMatchObject({ "content-security-policy": "default-src 'none'; frame-ancestors 'none'", "x-content-type-options": "nosniff" });
 });

@@ -140,3 +140,12 @@ export const ZRedactExhibit = z
   })
   .strict();
 export type TRedactExhibit = z.infer<typeof ZRedactExhibit>;
+
+// Where the exhibit viewer opens (?page=7&q=umeng): the page a search hit or pin cite names and
+// the words to mark. A link is often hand-edited or stale, so a bad value opens the first page
+// unmarked instead of refusing the exhibit; a page past the end opens the last.
+export const ZExhibitViewerTarget = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
+  q: ZText().trim().max(500).optional().catch(undefined),
+});
+export type TExhibitViewerTarget = z.infer<typeof ZExhibitViewerTarget>;

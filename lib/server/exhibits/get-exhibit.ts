@@ -1,14 +1,20 @@
 import "server-only";
 import type { Actor } from "@/lib/server/auth/actor";
+import { ZExhibitViewerTarget } from "@/lib/schemas/exhibit";
+import { parseInput } from "@/lib/schemas/parse";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { db } from "@/lib/server/db";
 import { findExhibitInMatter } from "@/lib/server/exhibits/find-exhibit";
 
 // The exhibit page: metadata, the allegations it is linked to, and its custody log (every audit
-// row about it, oldest first, with who, when and from where).
-export async function getExhibit(actor: Actor, matterId: string, exhibitId: string) {
+// row about it, oldest first, with who, when and from where), and for the viewer the extracted
+// text of the page it opens at (`target.page`, clamped to the pages there are).
+export async function getExhibit(actor: Actor, matterId: string, exhibitId: string, target: unknown = {}) {
   const access = await requirePermission(actor, matterId, "matter.read");
+  const { page: wanted } = parseInput(ZExhibitViewerTarget, target);
   const exhibit = await findExhibitInMatter(matterId, exhibitId);
+  const textPageCount = await db.exhibitPage.count({ where: { exhibitId } });
+  const textPage = Math.min(wanted ?? 1, Math.max(textPageCount, 1));
   const [links, custody, textPreview, productions] = await Promise.all([
     db.evidenceLink.findMany({
       where: { exhibitId, matterId, removedAt: null },
@@ -20,12 +26,12 @@ export async function getExhibit(actor: Actor, matterId: string, exhibitId: stri
       include: { actor: { select: { name: true, email: true } } },
       orderBy: { id: "asc" },
     }),
-    db.exhibitPage.findMany({ where: { exhibitId }, orderBy: { page: "asc" }, take: 3, select: { page: true, text: true } }),
+    db.exhibitPage.findMany({ where: { exhibitId, page: textPage }, select: { page: true, text: true } }),
     db.productionItem.findMany({
       where: { exhibitId, matterId },
       include: { production: { select: { id: true, name: true, batesPrefix: true, createdAt: true } } },
       orderBy: { batesStart: "asc" },
     }),
   ]);
-  return { exhibit, access, links, custody, textPreview, productions };
+  return { exhibit, access, links, custody, textPreview, textPageCount, productions };
 }

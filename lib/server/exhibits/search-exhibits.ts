@@ -29,6 +29,18 @@ const LIMIT = 50;
 export const SEARCH_CANDIDATES = 400;
 const CANDIDATES = SEARCH_CANDIDATES;
 
+// Why snippets split hosts, URLs and e-mail addresses: a page is found through its text AND its
+// hidden host terms (text-pages.ts: "alog.umeng.com" is indexed as itself, as "umeng.com" and as
+// "umeng"), but ts_headline reads the text alone, where PostgreSQL's parser sees one host token
+// that matches neither "umeng" nor "umeng.com". With no match to show it fell back to the page's
+// first words, so a hit on a host deep in a capture showed a snippet without the term. For the
+// snippet only, the page and the query are both written with '.', '/' and '@' as separators
+// (control characters the stored text cannot hold: cleanText), so every label is a word that the
+// query's words and phrases can match; the characters are put back afterwards, and neighbouring
+// highlighted labels are joined into one highlight ("alog.umeng.com"). Ranking still reads the tsv.
+const SPLIT_FROM = "./@";
+const SPLIT_TO = "\u0003\u0004\u0005";
+
 // Full-text search over extracted pages (tsvector + GIN), ranked, with a highlighted snippet
 // and the page it was found on. ts_headline runs only on the hits returned. Candidates come
 // from the pages' own copies of matter, kind and designation, which share one GIN index with
@@ -39,7 +51,8 @@ export async function searchExhibits(actor: Actor, matterId: string, input: unkn
   const q = filters.q?.trim();
   if (!q) return [];
   return db.$queryRaw<SearchHit[]>`
-    WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
+    WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq,
+                          websearch_to_tsquery('english', translate(${q}, ${SPLIT_FROM}, ${SPLIT_TO})) AS headline_tsq),
     matched AS MATERIALIZED (
       SELECT p."exhibitId", p.page, p.tsv
       FROM "ExhibitPage" p, query
@@ -57,8 +70,10 @@ export async function searchExhibits(actor: Actor, matterId: string, input: unkn
                 WHEN e."detectedType" = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' THEN 'sheet'
                 WHEN e."detectedType" = 'application/vnd.openxmlformats-officedocument.presentationml.presentation' THEN 'slide'
                 ELSE 'part' END AS unit,
-           ts_headline('english', p.text, query.tsq,
-             ${Prisma.raw(`'StartSel=${"\u0001"}, StopSel=${"\u0002"}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`)}) AS snippet
+           translate(regexp_replace(
+             ts_headline('english', translate(p.text, ${SPLIT_FROM}, ${SPLIT_TO}), query.headline_tsq,
+               ${Prisma.raw(`'StartSel=${"\u0001"}, StopSel=${"\u0002"}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`)}),
+             ${`\u0002([${SPLIT_TO}])\u0001`}, ${"\\1"}, 'g'), ${SPLIT_TO}, ${SPLIT_FROM}) AS snippet
     FROM hits h JOIN "Exhibit" e ON e.id = h."exhibitId"
       JOIN "ExhibitPage" p ON p."exhibitId" = h."exhibitId" AND p.page = h.page, query
     ORDER BY h.rank DESC, e.number, h.page`;

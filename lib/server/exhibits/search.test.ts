@@ -27,6 +27,24 @@ describe("exhibits: text extraction and search", () => {
     await expect(searchExhibits(outsider, matter.id, { q: "device" })).rejects.toBeInstanceOf(AppError);
   });
 
+  it("shows the matched term in the snippet of a hit deep inside a long page, also when it matched part of a host", async () => {
+    const { matter, paralegal } = await makeMatterWithTeam();
+    const filler = "Routine traffic to the content delivery network was recorded and nothing else happened.\n".repeat(150);
+    const text = `${filler}At 10:02 the app posted imei=867530900000000 to https://alog.umeng.com/app_logs and mailed lab@example.org.\n${filler}`;
+    const { exhibit } = await makeExhibit(paralegal, matter.id, { bytes: Buffer.from(text), fileName: "long-capture.txt", extract: true });
+    expect(exhibit.extractionStatus).toBe("DONE");
+    const snippet = async (q: string) => {
+      const hits = await searchExhibits(paralegal, matter.id, { q });
+      expect(hits.map((h) => h.exhibitId), q).toEqual([exhibit.id]);
+      return hits[0]!.snippet;
+    };
+    expect(await snippet("umeng")).toContain("https://alog.\u0001umeng\u0002.com/app_logs");
+    expect(await snippet("umeng.com")).toContain("alog.\u0001umeng.com\u0002/app_logs");
+    expect(await snippet('"alog.umeng.com"')).toContain("https://\u0001alog.umeng.com\u0002/");
+    expect(await snippet("imei")).toContain("\u0001imei\u0002=867530900000000");
+    expect(await snippet("lab@example.org")).toContain("\u0001lab@example.org\u0002");
+  });
+
   it("reads HAR, e-mail, HTML, CSV and JSON, and lists what it cannot read with the reason", async () => {
     const { matter, paralegal } = await makeMatterWithTeam();
     const har = { log: { version: "1.2", entries: [{ startedDateTime: "2019-04-02T10:00:00Z", request: { method: "POST", url: "https://alog.umeng.com/app_logs", postData: { text: "imei=867530900000000" } }, response: { status: 200 } }] } };

@@ -17,7 +17,8 @@ const PAGE_POLICY: Record<string, readonly string[]> = {
   "img-src": ["'self'", "data:", "blob:"],
   "font-src": ["'self'"],
   "connect-src": ["'self'"],
-  // pdf.js runs its parser in a worker built from a blob: URL.
+  // The exhibit viewer's pdf.js parses in a module worker bundled with our own chunks ('self');
+  // blob: for pdf.js's fallback, which wraps a same-origin worker script in a blob: URL.
   "worker-src": ["'self'", "blob:"],
   // The exhibit viewer frames the exhibit's original from our own file route.
   "frame-src": ["'self'"],

@@ -54,6 +54,8 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
   };
   const { rows, hits, batesPrefix, filterError } = await loadOr404(load);
   const base = `/matters/${matterId}/exhibits`;
+  // Each hit opens the viewer at its page with the words marked.
+  const hitHref = (h: SearchHit) => `${base}/${h.exhibitId}?${new URLSearchParams({ page: String(h.page), q: filters.q ?? "" })}`;
   const api = `/api/v1/matters/${matterId}/exhibits/exports`;
   const filtered = Object.keys(filters).length > 0;
   const failed = rows.filter((r) => r.extractionStatus === "FAILED");
@@ -175,13 +177,15 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
                 {hits.map((h) => (
                   <TableRow key={`${h.exhibitId}-${h.page}`} data-testid="search-hit">
                     <TableCell className="whitespace-nowrap">
-                      <Link href={`${base}/${h.exhibitId}`} className="text-primary hover:underline">
+                      <Link href={hitHref(h)} className="text-primary hover:underline" data-testid="hit-link">
                         <Mono>{exhibitLabel(h.prefix, h.number)}</Mono>
                       </Link>
                       <div className="text-xs text-muted-foreground">{h.title}</div>
                     </TableCell>
                     <TableCell className="whitespace-nowrap" data-testid="hit-page">
-                      {h.unit} {h.page}
+                      <Link href={hitHref(h)} className="text-primary hover:underline">
+                        {h.unit} {h.page}
+                      </Link>
                     </TableCell>
                     <TableCell>
                       <Snippet text={h.snippet} />

@@ -14,11 +14,13 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Mono } from "@/components/ui/mono";
+import { PinCiteLink } from "@/components/exhibits/pin-cite-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDate, formatDateRange, formatDateTime } from "@/lib/format";
 import { ALLEGATION_KIND_LABELS, APP_PLATFORM_LABELS, DATA_CATEGORY_LABELS, FLAG_LABELS, countryName } from "@/lib/schemas/allegation";
 import { LINK_RELATION_LABELS } from "@/lib/schemas/evidence";
+import { viewerHref } from "@/lib/search/highlight-terms";
 import { getAllegation } from "@/lib/server/allegations/get-allegation";
 import { listLinkableExhibits } from "@/lib/server/evidence/list-linkable-exhibits";
 import { listRequestAssignees } from "@/lib/server/evidence/list-request-assignees";
@@ -210,7 +212,9 @@ export default async function AllegationPage({
                     )}
                   </TableCell>
                   <TableCell>{LINK_RELATION_LABELS[l.relation]}</TableCell>
-                  <TableCell>{l.pinCite ?? "—"}</TableCell>
+                  <TableCell>
+                    <PinCiteLink href={viewerHref(`/matters/${matterId}/exhibits/${l.exhibit.id}`, l.pinCite, l.excerpt)} cite={l.pinCite} />
+                  </TableCell>
                   <TableCell className="max-w-sm">
                     {l.excerpt && <q className="italic">{l.excerpt}</q>}
                     {l.note && <p className="text-xs text-muted-foreground">{l.note}</p>}

@@ -5,7 +5,10 @@ import { DesignationBadges } from "@/components/exhibits/designation-badges";
 import { DesignationDialog } from "@/components/exhibits/designation-dialog";
 import { ExhibitMetadataForm } from "@/components/exhibits/exhibit-metadata-form";
 import { ExtractionBadge } from "@/components/exhibits/extraction-badge";
+import { PdfViewer } from "@/components/exhibits/pdf-viewer";
+import { PinCiteLink } from "@/components/exhibits/pin-cite-link";
 import { RetryExtractionButton } from "@/components/exhibits/retry-extraction-button";
+import { TextPageViewer } from "@/components/exhibits/text-page-viewer";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Mono } from "@/components/ui/mono";
@@ -16,17 +19,32 @@ import { batesRange, exhibitLabel } from "@/lib/bates/format";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { BLANK, certificationGaps } from "@/lib/reports/papers";
 import { calendarFromDate } from "@/lib/schemas/common";
-import { EXHIBIT_KIND_LABELS, PRIVILEGE_LABELS } from "@/lib/schemas/exhibit";
+import { viewerHref } from "@/lib/search/highlight-terms";
+import { EXHIBIT_KIND_LABELS, PRIVILEGE_LABELS, ZExhibitViewerTarget } from "@/lib/schemas/exhibit";
 import { getExhibit } from "@/lib/server/exhibits/get-exhibit";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { designateExhibitAction, retryExtractionAction, updateExhibitMetadataAction } from "../actions";
 
 export const metadata: Metadata = { title: "Exhibit" };
 
-export default async function ExhibitPage({ params }: { params: Promise<{ matterId: string; exhibitId: string }> }) {
+// What one extracted "page" of a non-PDF exhibit is (search-exhibits.ts names hits the same way).
+const TEXT_UNITS: Record<string, string> = {
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "sheet",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "slide",
+};
+
+export default async function ExhibitPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ matterId: string; exhibitId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { matterId, exhibitId } = await params;
+  // ?page=7&q=umeng: where a search hit or pin cite opens the viewer (bad values open page 1).
+  const target = ZExhibitViewerTarget.parse(await searchParams);
   const actor = await pageActor();
-  const { exhibit: e, access, links, custody, textPreview, productions } = await loadOr404(() => getExhibit(actor, matterId, exhibitId));
+  const { exhibit: e, access, links, custody, textPreview, textPageCount, productions } = await loadOr404(() => getExhibit(actor, matterId, exhibitId, target));
   const label = exhibitLabel(e.prefix, e.number);
   const fileUrl = `/api/v1/matters/${matterId}/exhibits/${e.id}/file`;
   const type = e.detectedType ?? e.blob.mediaType;
@@ -154,14 +172,20 @@ export default async function ExhibitPage({ params }: { params: Promise<{ matter
             Original
           </h2>
           {type === "application/pdf" ? (
-            <iframe title={`${label} (PDF)`} src={`${fileUrl}?view=1`} className="h-[36rem] w-full rounded-md border" />
+            <PdfViewer fileUrl={`${fileUrl}?view=1`} label={label} initialPage={target.page} query={target.q} />
           ) : type.startsWith("image/") && type !== "image/tiff" && type !== "image/heic" ? (
             // eslint-disable-next-line @next/next/no-img-element -- the verified original, served by our own route
             <img src={`${fileUrl}?view=1`} alt={e.title} className="max-h-[36rem] rounded-md border" />
-          ) : textPreview.length > 0 ? (
-            <pre className="max-h-[36rem] overflow-auto rounded-md border bg-muted p-3 text-xs whitespace-pre-wrap">
-              {textPreview.map((p) => p.text).join("\n")}
-            </pre>
+          ) : textPreview[0] ? (
+            <TextPageViewer
+              label={label}
+              unit={TEXT_UNITS[type] ?? "part"}
+              page={textPreview[0].page}
+              pageCount={textPageCount}
+              text={textPreview[0].text}
+              query={target.q}
+              baseHref={`/matters/${matterId}/exhibits/${e.id}`}
+            />
           ) : (
             <p className="text-sm text-muted-foreground">No inline view for this type. Download the original to open it.</p>
           )}
@@ -192,7 +216,9 @@ export default async function ExhibitPage({ params }: { params: Promise<{ matter
                   </TableCell>
                   <TableCell className="max-w-xl truncate">{l.allegation.text}</TableCell>
                   <TableCell>{l.relation}</TableCell>
-                  <TableCell>{l.pinCite ?? "—"}</TableCell>
+                  <TableCell>
+                    <PinCiteLink href={viewerHref(`/matters/${matterId}/exhibits/${e.id}`, l.pinCite, l.excerpt)} cite={l.pinCite} />
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -3,7 +3,8 @@ import { openExhibitFile } from "@/lib/server/exhibits/open-exhibit-file";
 import { contentDisposition } from "@/lib/server/http/content-disposition";
 import { sessionRoute } from "@/lib/server/http/route";
 
-// ?view=1 renders PDFs, images and plain text inline (the viewer); otherwise an attachment.
+// ?view=1 answers PDFs, images and plain text inline (the viewer fetches PDFs for pdf.js; images
+// show in an <img>); otherwise an attachment.
 export const GET = sessionRoute<{ matterId: string; exhibitId: string }>(async ({ request, params, actor }) => {
   const view = new URL(request.url).searchParams.get("view") === "1";
   const file = await openExhibitFile(actor, params.matterId, params.exhibitId, view ? "view" : "download");
@@ -17,7 +18,8 @@ export const GET = sessionRoute<{ matterId: string; exhibitId: string }>(async (
     // The exhibit viewer frames the file on our own pages; nothing in it may run script.
     "X-Frame-Options": "SAMEORIGIN",
   };
-  // Chromium's PDF viewer does not run under a restrictive CSP; PDFs run no page script anyway.
-  if (file.mediaType !== "application/pdf") headers["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'; frame-ancestors 'self'";
+  // PDFs too: the exhibit page draws them with pdf.js from a fetch, so no browser PDF viewer (which
+  // would not run under this policy) ever needs to open one from here.
+  headers["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'; frame-ancestors 'self'";
   return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, { headers });
 });
