@@ -1,9 +1,13 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { listPublicClaimForms } from "@/lib/server/claims/list-public-claim-forms";
 
 // A mistyped settlement address: say so plainly and list the settlements that take claims here.
 export default async function ClaimFormNotFound() {
-  const settlements = await listPublicClaimForms();
+  // not-found pages get no params; the path the proxy recorded says what was typed.
+  const path = (await headers()).get("x-proofline-path") ?? "";
+  const typed = /^\/claim\/([^/?#]*)/.exec(path)?.[1] ?? "";
+  const settlements = await listPublicClaimForms(safeDecode(typed));
   return (
     <div className="grid gap-4">
       <p className="font-mono text-sm text-muted-foreground">404</p>
@@ -30,4 +34,12 @@ export default async function ClaimFormNotFound() {
       </p>
     </div>
   );
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
