@@ -89,13 +89,21 @@ export const AUDIT_EVENTS = {
         size: z.number().int().nonnegative(),
         mediaType: z.string().optional(),
         duplicate: z.literal(true).optional(),
+        // What the uploader stated about the document when it was numbered.
+        metadata: z
+          .object({ title: z.string(), source: z.string().optional(), custodian: z.string().optional(), obtainedAt: z.string().optional(), collectedBy: z.string().optional() })
+          .strict()
+          .optional(),
         ...seeded,
       })
       .strict(),
     describe: (d) =>
       d.duplicate
         ? `Same bytes uploaded again as ${quote(d.fileName)}; no new exhibit.`
-        : sentence(d.number ? `${d.number}:` : null, `${quote(d.fileName)}, ${plural(d.size, "byte")}${d.mediaType ? ` (${d.mediaType})` : ""}.`),
+        : sentence(
+            d.number ? `${d.number}:` : null,
+            `${quote(d.fileName)}, ${plural(d.size, "byte")}${d.mediaType ? ` (${d.mediaType})` : ""}${d.metadata ? `, titled ${quote(d.metadata.title)}` : ""}.`,
+          ),
   }),
   "exhibit.view": define({ entityType: "Exhibit", label: "Viewed", schema: verifiedSend, describe: () => "SHA-256 re-verified before sending." }),
   "exhibit.download": define({ entityType: "Exhibit", label: "Downloaded", schema: verifiedSend, describe: () => "SHA-256 re-verified before sending." }),

@@ -61,7 +61,8 @@ import { updateElement } from "@/lib/server/counts/update-element";
 import { cancelEvidenceRequest } from "@/lib/server/evidence/cancel-evidence-request";
 import { createEvidenceRequest } from "@/lib/server/evidence/create-evidence-request";
 import { linkEvidence } from "@/lib/server/evidence/link-evidence";
-import { listLinkableExhibits } from "@/lib/server/evidence/list-linkable-exhibits";
+import { findLinkableExhibits } from "@/lib/server/evidence/find-linkable-exhibits";
+import { previewExhibit } from "@/lib/server/evidence/preview-exhibit";
 import { listRequestAssignees } from "@/lib/server/evidence/list-request-assignees";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
 import { createProduction } from "@/lib/server/exhibits/create-production";
@@ -210,7 +211,8 @@ const USE_CASES: Record<string, Entry> = {
   }),
   linkEvidence: M("evidence.link", (a, w) => linkEvidence(a, w.matter.id, w.allegation.id, { exhibitId: w.exhibit.id, relation: "CONTEXT", submissionKey: randomUUID() })),
   unlinkEvidence: M("evidence.link", (a, w) => unlinkEvidence(a, w.matter.id, w.link.id, { reason: "Wrong exhibit." })),
-  listLinkableExhibits: R("matter.read", (a, w) => listLinkableExhibits(a, w.matter.id)),
+  findLinkableExhibits: R("matter.read", (a, w) => findLinkableExhibits(a, w.matter.id, { q: "matrix" })),
+  previewExhibit: R("matter.read", (a, w) => previewExhibit(a, w.matter.id, w.exhibit.id)),
   createEvidenceRequest: M("evidence.request", (a, w) => createEvidenceRequest(a, w.matter.id, w.allegation.id, { description: "Subpoena the logs.", submissionKey: randomUUID() })),
   cancelEvidenceRequest: M("evidence.request", (a, w) => cancelEvidenceRequest(a, w.matter.id, w.request.id, { reason: "No longer needed." })),
   listRequestAssignees: R("matter.read", (a, w) => listRequestAssignees(a, w.matter.id)),
