@@ -72,9 +72,11 @@ test("the link dialog finds an exhibit by number, title or text and previews it 
     .poll(
       async () => {
         [withText] = await sql<WithText>(
-          `SELECT e.id, e.prefix || '-' || lpad(e.number::text, 4, '0') AS label, e.title, substring(p.text from '([A-Za-z]{7,})') AS word
-             FROM "Exhibit" e JOIN "ExhibitPage" p ON p."exhibitId" = e.id
-            WHERE e."matterId" = $1 AND p.page = 1 AND substring(p.text from '([A-Za-z]{7,})') IS NOT NULL ORDER BY e.number LIMIT 1`,
+          // A word of its text that is not in its title, so the match can only come from the text.
+          `SELECT e.id, e.prefix || '-' || lpad(e.number::text, 4, '0') AS label, e.title, w.word
+             FROM "Exhibit" e JOIN "ExhibitPage" p ON p."exhibitId" = e.id,
+                  LATERAL (SELECT m[1] AS word FROM regexp_matches(p.text, '([A-Za-z]{8,})', 'g') AS m) w
+            WHERE e."matterId" = $1 AND p.page = 1 AND position(lower(w.word) in lower(e.title)) = 0 ORDER BY e.number LIMIT 1`,
           [matterId],
         );
         return !!withText;

@@ -32,3 +32,23 @@ export async function appendAudit<A extends AuditAction>(tx: Tx, actor: AuditAct
     },
   });
 }
+
+// Many rows of one transaction in one statement (a bulk intake's chunk of exhibits), each
+// checked against its action's schema like appendAudit's.
+export async function appendAuditMany<A extends AuditAction>(tx: Tx, actor: AuditActor | null, entries: AuditEntry<A>[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.auditEvent.createMany({
+    data: entries.map((entry) => {
+      const record = auditRecord(entry.action, entry.details);
+      return {
+        actorId: actor?.userId ?? null,
+        ip: actor?.ip ?? null,
+        matterId: entry.matterId,
+        action: record.action,
+        entityType: record.entityType,
+        entityId: entry.entityId,
+        details: record.details as Prisma.InputJsonObject,
+      };
+    }),
+  });
+}
