@@ -32,7 +32,9 @@ const EMAIL_PARSE_BYTES = 50 * 1024 * 1024;
 const MAX_ATTACHMENTS = 500;
 // One transaction numbers this many ZIP entries (with their attachments).
 const CHUNK_ENTRIES = 250;
-const CHUNK_BYTES = 256 * 1024 * 1024;
+const CHUNK_BYTES = 128 * 1024 * 1024;
+// Blobs written at once: each write ends with an fsync, whose wait overlaps the others'.
+const STORE_PARALLEL = 8;
 
 type Metadata = Omit<TLoadFileRow, "path">;
 
@@ -43,7 +45,10 @@ type PreparedFile = {
   sha256: string;
   size: number;
   type: DetectedType;
-  storageKey: string;
+  // Held until its chunk stores it (only blobs the store lacks are written); null once stored,
+  // or for a large entry streamed into the store as it was read.
+  bytes: Buffer | null;
+  storageKey: string | null;
   metadata: Metadata | null;
   // From the e-mail's own Subject, when no load file gave a title.
   subject: string | null;
@@ -149,8 +154,7 @@ async function prepareBytes(bytes: Buffer, entryPath: string, fileName: string, 
     return { kind: "failed", path: entryPath, reason: reasonOf(error) };
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const stored = await (await blobStore()).put([bytes]);
-  return { kind: "file", path: entryPath, fileName, sha256, size: bytes.length, type, storageKey: stored.storageKey, metadata, subject: null, children: [] };
+  return { kind: "file", path: entryPath, fileName, sha256, size: bytes.length, type, bytes, storageKey: null, metadata, subject: null, children: [] };
 }
 
 async function prepareLarge(zip: BoundedZip, file: ArchiveEntry, entryPath: string, fileName: string, metadata: Metadata | null): Promise<Prepared> {
@@ -162,7 +166,7 @@ async function prepareLarge(zip: BoundedZip, file: ArchiveEntry, entryPath: stri
     },
   });
   const storageKey = await staged.commit();
-  return { kind: "file", path: entryPath, fileName, sha256: staged.sha256, size: staged.size, type: type!, storageKey, metadata, subject: null, children: [] };
+  return { kind: "file", path: entryPath, fileName, sha256: staged.sha256, size: staged.size, type: type!, bytes: null, storageKey, metadata, subject: null, children: [] };
 }
 
 // An e-mail's attachments become its children. An attachment that is itself an e-mail or an
@@ -228,6 +232,7 @@ type ItemRow = { id: string; batchId: string; matterId: string; path: string; sh
 // files cannot both number them.
 async function commitChunk(batch: Batch, actor: AuditActor, chunk: Prepared[], entries: number): Promise<void> {
   const files = chunk.flatMap((p) => (p.kind === "file" ? [p, ...p.children.filter((c): c is PreparedFile => c.kind === "file")] : []));
+  await storeBlobs(files);
   const extract = await db.$transaction(
     async (tx) => {
       const [matter] = await tx.$queryRaw<{ exhibitPrefix: string; nextExhibitNumber: number }[]>`
@@ -254,7 +259,7 @@ async function commitChunk(batch: Batch, actor: AuditActor, chunk: Prepared[], e
         const list = [...blobs.values()];
         await tx.$executeRaw`
           INSERT INTO "Blob" (sha256, size, "mediaType", "storageKey")
-          SELECT * FROM unnest(${list.map((f) => f.sha256)}::text[], ${list.map((f) => f.size)}::bigint[], ${list.map((f) => f.type.mediaType)}::text[], ${list.map((f) => f.storageKey)}::text[])
+          SELECT * FROM unnest(${list.map((f) => f.sha256)}::text[], ${list.map((f) => f.size)}::bigint[], ${list.map((f) => f.type.mediaType)}::text[], ${list.map((f) => f.storageKey!)}::text[])
           ON CONFLICT (sha256) DO NOTHING`;
       }
 
@@ -338,11 +343,22 @@ async function commitChunk(batch: Batch, actor: AuditActor, chunk: Prepared[], e
         }
       }
 
+      // One statement per table: Prisma's createMany costs seconds per chunk of this size.
       if (exhibits.length) {
-        await tx.exhibit.createMany({ data: exhibits });
+        await tx.$executeRaw`
+          INSERT INTO "Exhibit" (id, "matterId", number, prefix, title, kind, source, custodian, "obtainedAt", "collectedBy", "originalFilename",
+                                 "blobSha256", "detectedType", "extractionStatus", "extractionError", "parentExhibitId", "duplicateOfExhibitId", "createdById", "updatedAt")
+          SELECT id, "matterId", number, prefix, title, kind::"ExhibitKind", source, custodian, "obtainedAt", "collectedBy", "originalFilename",
+                 "blobSha256", "detectedType", "extractionStatus"::"ExtractionStatus", "extractionError", "parentExhibitId", "duplicateOfExhibitId", "createdById", now()
+          FROM jsonb_to_recordset(${JSON.stringify(exhibits)}::jsonb) AS t(id uuid, "matterId" uuid, number int, prefix text, title text, kind text, source text,
+               custodian text, "obtainedAt" timestamptz, "collectedBy" text, "originalFilename" text, "blobSha256" text, "detectedType" text,
+               "extractionStatus" text, "extractionError" text, "parentExhibitId" uuid, "duplicateOfExhibitId" uuid, "createdById" uuid)`;
         await tx.matter.update({ where: { id: batch.matterId }, data: { nextExhibitNumber: next } });
       }
-      await tx.intakeItem.createMany({ data: items });
+      await tx.$executeRaw`
+        INSERT INTO "IntakeItem" (id, "batchId", "matterId", path, sha256, status, "exhibitId", reason)
+        SELECT id, "batchId", "matterId", path, sha256, status::"IntakeItemStatus", "exhibitId", reason
+        FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS t(id uuid, "batchId" uuid, "matterId" uuid, path text, sha256 text, status text, "exhibitId" uuid, reason text)`;
       await appendAuditMany(tx, actor, audits);
       const count = (s: ItemRow["status"]) => items.filter((i) => i.status === s).length;
       await tx.intakeBatch.update({
@@ -363,6 +379,38 @@ async function commitChunk(batch: Batch, actor: AuditActor, chunk: Prepared[], e
     "exhibit-extract",
     extract.map((exhibitId) => ({ data: { exhibitId }, singletonKey: exhibitId })),
   ).catch((err: unknown) => logger.error({ err, batchId: batch.id }, "could not enqueue text extraction for an intake chunk"));
+}
+
+// Writes the chunk's blobs the store does not hold yet (a re-run writes none), before the
+// transaction that refers to them, as single uploads do.
+async function storeBlobs(files: PreparedFile[]): Promise<void> {
+  const pending = files.filter((f) => f.bytes);
+  if (pending.length === 0) return;
+  const known = new Map(
+    (await db.blob.findMany({ where: { sha256: { in: [...new Set(pending.map((f) => f.sha256))] } }, select: { sha256: true, storageKey: true } })).map((b) => [b.sha256, b.storageKey]),
+  );
+  const toWrite = new Map<string, PreparedFile[]>();
+  for (const f of pending) {
+    const key = known.get(f.sha256);
+    if (key) {
+      f.storageKey = key;
+      f.bytes = null;
+    } else toWrite.set(f.sha256, [...(toWrite.get(f.sha256) ?? []), f]);
+  }
+  const store = await blobStore();
+  const queue = [...toWrite.values()];
+  await Promise.all(
+    Array.from({ length: Math.min(STORE_PARALLEL, queue.length) }, async () => {
+      for (let group = queue.shift(); group; group = queue.shift()) {
+        const stored = await store.put([group[0]!.bytes!]);
+        if (stored.sha256 !== group[0]!.sha256) throw new Error(`the store hashed ${group[0]!.path} as ${stored.sha256}, not ${group[0]!.sha256}`);
+        for (const f of group) {
+          f.storageKey = stored.storageKey;
+          f.bytes = null;
+        }
+      }
+    }),
+  );
 }
 
 async function finish(batch: Batch, actor: AuditActor, error: string | null): Promise<void> {
