@@ -63,6 +63,11 @@ import { createEvidenceRequest } from "@/lib/server/evidence/create-evidence-req
 import { linkEvidence } from "@/lib/server/evidence/link-evidence";
 import { findLinkableExhibits } from "@/lib/server/evidence/find-linkable-exhibits";
 import { previewExhibit } from "@/lib/server/evidence/preview-exhibit";
+import { exportIntakeFailures } from "@/lib/server/intake/export-intake-failures";
+import { getIntakeBatch } from "@/lib/server/intake/get-intake-batch";
+import { listIntakeBatches } from "@/lib/server/intake/list-intake-batches";
+import { stageIntakeFile } from "@/lib/server/intake/stage-intake-file";
+import { startIntake } from "@/lib/server/intake/start-intake";
 import { listRequestAssignees } from "@/lib/server/evidence/list-request-assignees";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
 import { createProduction } from "@/lib/server/exhibits/create-production";
@@ -144,6 +149,9 @@ async function makeWorld() {
   const plaintiff = await createPlaintiff(attorney, matter.id, validPlaintiffInput());
   const production = await createProduction(attorney, matter.id, { name: "Vol. 1", exhibitIds: [exhibit.id], submissionKey: randomUUID() });
   const membership = await db.membership.findFirstOrThrow({ where: { userId: paralegal.userId, matterId: matter.id } });
+  // An empty ZIP (its end-of-directory record alone) and a batch over it.
+  const intakeArchive = await stageIntakeFile(attorney, matter.id, { role: "archive", body: [Buffer.concat([Buffer.from("PK\x05\x06"), Buffer.alloc(18)])], fileName: "empty.zip" });
+  const intakeBatch = await startIntake(attorney, matter.id, { archiveSha256: intakeArchive.sha256, archiveName: "empty.zip", submissionKey: randomUUID() });
 
   return {
     matter,
@@ -160,6 +168,8 @@ async function makeWorld() {
     plaintiff,
     production,
     membership,
+    intakeArchive,
+    intakeBatch,
   };
 }
 
@@ -213,6 +223,12 @@ const USE_CASES: Record<string, Entry> = {
   unlinkEvidence: M("evidence.link", (a, w) => unlinkEvidence(a, w.matter.id, w.link.id, { reason: "Wrong exhibit." })),
   findLinkableExhibits: R("matter.read", (a, w) => findLinkableExhibits(a, w.matter.id, { q: "matrix" })),
   previewExhibit: R("matter.read", (a, w) => previewExhibit(a, w.matter.id, w.exhibit.id)),
+  // bulk intake
+  stageIntakeFile: M("exhibits.upload", (a, w) => stageIntakeFile(a, w.matter.id, { role: "load-file", body: [Buffer.from(`path,title\na.txt,A ${randomUUID()}\n`)], fileName: "load.csv" })),
+  startIntake: M("exhibits.upload", (a, w) => startIntake(a, w.matter.id, { archiveSha256: w.intakeArchive.sha256, archiveName: "empty.zip", submissionKey: randomUUID() })),
+  listIntakeBatches: R("matter.read", (a, w) => listIntakeBatches(a, w.matter.id)),
+  getIntakeBatch: R("matter.read", (a, w) => getIntakeBatch(a, w.matter.id, w.intakeBatch.id)),
+  exportIntakeFailures: R("matter.read", (a, w) => exportIntakeFailures(a, w.matter.id, w.intakeBatch.id)),
   createEvidenceRequest: M("evidence.request", (a, w) => createEvidenceRequest(a, w.matter.id, w.allegation.id, { description: "Subpoena the logs.", submissionKey: randomUUID() })),
   cancelEvidenceRequest: M("evidence.request", (a, w) => cancelEvidenceRequest(a, w.matter.id, w.request.id, { reason: "No longer needed." })),
   listRequestAssignees: R("matter.read", (a, w) => listRequestAssignees(a, w.matter.id)),
