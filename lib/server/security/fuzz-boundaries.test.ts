@@ -1,6 +1,12 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+
+// ingestExhibit's metadata boundary stores the small files it is given.
+vi.hoisted(() => {
+  process.env.BLOB_ROOT = `/tmp/proofline-fuzz-${process.pid}-${Date.now()}`;
+});
+
 import { isAppError } from "@/lib/app-error";
 import * as adminSchemas from "@/lib/schemas/admin";
 import * as allegationSchemas from "@/lib/schemas/allegation";
@@ -9,6 +15,7 @@ import * as claimSchemas from "@/lib/schemas/claim";
 import * as countSchemas from "@/lib/schemas/count";
 import * as evidenceSchemas from "@/lib/schemas/evidence";
 import * as exhibitSchemas from "@/lib/schemas/exhibit";
+import * as intakeSchemas from "@/lib/schemas/intake";
 import * as plaintiffSchemas from "@/lib/schemas/plaintiff";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
@@ -36,13 +43,16 @@ import { updateCount } from "@/lib/server/counts/update-count";
 import { updateElement } from "@/lib/server/counts/update-element";
 import { cancelEvidenceRequest } from "@/lib/server/evidence/cancel-evidence-request";
 import { createEvidenceRequest } from "@/lib/server/evidence/create-evidence-request";
+import { findLinkableExhibits } from "@/lib/server/evidence/find-linkable-exhibits";
 import { linkEvidence } from "@/lib/server/evidence/link-evidence";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
 import { createProduction } from "@/lib/server/exhibits/create-production";
 import { designateExhibit } from "@/lib/server/exhibits/designate-exhibit";
+import { ingestExhibit } from "@/lib/server/exhibits/ingest-exhibit";
 import { listExhibits } from "@/lib/server/exhibits/list-exhibits";
 import { searchExhibits } from "@/lib/server/exhibits/search-exhibits";
 import { updateExhibitMetadata } from "@/lib/server/exhibits/update-exhibit-metadata";
+import { startIntake } from "@/lib/server/intake/start-intake";
 import { createPlaintiff } from "@/lib/server/plaintiffs/create-plaintiff";
 import { updatePlaintiff } from "@/lib/server/plaintiffs/update-plaintiff";
 import { exportCertification } from "@/lib/server/reports/certification";
@@ -68,7 +78,7 @@ function schemaKeys(): string[] {
     }
     for (const inner of [def.in, def.out, def.innerType, def.schema]) visit(inner, depth + 1);
   };
-  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, countSchemas, evidenceSchemas, exhibitSchemas, plaintiffSchemas]) {
+  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, countSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, plaintiffSchemas]) {
     for (const value of Object.values(mod)) visit(value, 0);
   }
   return [...keys];
@@ -166,6 +176,9 @@ describe("fuzzing every zod boundary", () => {
       ["linkEvidence", (i) => linkEvidence(A, m, allegation.id, i)],
       ["createEvidenceRequest", (i) => createEvidenceRequest(A, m, allegation.id, i)],
       ["unlinkEvidence", (i) => unlinkEvidence(A, m, rnd, i)],
+      ["findLinkableExhibits", (i) => findLinkableExhibits(A, m, i)],
+      ["ingestExhibit (metadata)", (i) => ingestExhibit(A, m, { body: [Buffer.from(`fuzz ${crypto.randomUUID()}`)], fileName: "fuzz.txt", metadata: i })],
+      ["startIntake", (i) => startIntake(A, m, i)],
     ];
 
     const generated = inputs(schemaKeys());
