@@ -9,7 +9,8 @@ import { findExhibitInMatter } from "@/lib/server/exhibits/find-exhibit";
 export async function getExhibit(actor: Actor, matterId: string, exhibitId: string) {
   const access = await requirePermission(actor, matterId, "matter.read");
   const exhibit = await findExhibitInMatter(matterId, exhibitId);
-  const [links, custody, textPreview, productions] = await Promise.all([
+  const familySelect = { id: true, prefix: true, number: true } as const;
+  const [links, custody, textPreview, productions, family] = await Promise.all([
     db.evidenceLink.findMany({
       where: { exhibitId, matterId, removedAt: null },
       include: { allegation: { select: { id: true, paragraph: true, text: true } } },
@@ -26,6 +27,11 @@ export async function getExhibit(actor: Actor, matterId: string, exhibitId: stri
       include: { production: { select: { id: true, name: true, batesPrefix: true, createdAt: true } } },
       orderBy: { batesStart: "asc" },
     }),
+    // An e-mail and its attachments (bulk intake), and the earlier exhibit with the same bytes.
+    db.exhibit.findUniqueOrThrow({
+      where: { id: exhibit.id },
+      select: { parent: { select: familySelect }, duplicateOf: { select: familySelect }, children: { select: familySelect, orderBy: { number: "asc" } } },
+    }),
   ]);
-  return { exhibit, access, links, custody, textPreview, productions };
+  return { exhibit, access, links, custody, textPreview, productions, family };
 }
