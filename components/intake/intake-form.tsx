@@ -96,7 +96,7 @@ export function IntakeForm({ matterId, startAction, submissionKey }: { matterId:
         required
         description="Up to 65,536 files and 2 GiB uncompressed. Each file becomes an exhibit; an e-mail's attachments are numbered right after it. Archives inside are kept as files, not opened."
       >
-        <Input id="archive" name="archive" type="file" accept=".zip,application/zip" disabled={busy} />
+        <Input id="archive" name="archive" type="file" accept=".zip,application/zip" disabled={busy} onChange={() => setErrors({})} />
       </Field>
       <Field
         label={LABELS.loadFile}
@@ -104,7 +104,7 @@ export function IntakeForm({ matterId, startAction, submissionKey }: { matterId:
         error={errors.loadFile}
         description="Optional. One row per file: a path column (as inside the ZIP) and any of title, custodian, source, date obtained (YYYY-MM-DD), collector."
       >
-        <Input id="loadFile" name="loadFile" type="file" accept=".csv,text/csv" disabled={busy} />
+        <Input id="loadFile" name="loadFile" type="file" accept=".csv,text/csv" disabled={busy} onChange={() => setErrors({})} />
       </Field>
       {progress && <Progress label={progress.label} value={progress.loaded >= progress.total ? null : progress.loaded} max={progress.total || 1} />}
       <div>
