@@ -183,4 +183,11 @@ describe("bulk intake", () => {
     expect((await refusal(getIntakeBatch(other.paralegal, other.matter.id, a.id))).code).toBe("NOT_FOUND");
     expect((await refusal(startIntake(paralegal, matter.id, { ...input, archiveSha256: "0".repeat(64), submissionKey: randomUUID() }))).fieldErrors.archiveSha256).toBeDefined();
   });
+
+  it("keeps apart two entries that name the same path, instead of failing the batch", async () => {
+    const { matter, paralegal } = await makeMatterWithTeam();
+    const batch = await runBatch(paralegal, matter.id, await zipOf([{ name: "a.txt", bytes: Buffer.from(`one ${randomUUID()}`) }, { name: "./a.txt", bytes: Buffer.from(`two ${randomUUID()}`) }]));
+    expect(batch).toMatchObject({ status: "DONE", committedFiles: 2 });
+    expect((await db.intakeItem.findMany({ where: { batchId: batch.id }, orderBy: { path: "asc" } })).map((i) => i.path)).toEqual(["a.txt", "a.txt (entry 2)"]);
+  });
 });

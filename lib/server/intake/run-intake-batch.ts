@@ -34,7 +34,7 @@ const MAX_ATTACHMENTS = 500;
 const CHUNK_ENTRIES = 250;
 const CHUNK_BYTES = 128 * 1024 * 1024;
 // Blobs written at once: each write ends with an fsync, whose wait overlaps the others'.
-const STORE_PARALLEL = 8;
+const STORE_PARALLEL = 16;
 
 type Metadata = Omit<TLoadFileRow, "path">;
 
@@ -85,22 +85,32 @@ export async function unsafeRunIntakeBatch(batchId: string): Promise<void> {
     }
     await db.intakeBatch.update({ where: { id: batchId }, data: { totalFiles: zip.files.length } });
     const done = new Set((await db.intakeItem.findMany({ where: { batchId }, select: { path: true } })).map((i) => i.path));
+    // Paths recorded in this batch: a ZIP may name one path twice ("a.txt" and "./a.txt").
+    const used = new Set(done);
 
     let chunk: Prepared[] = [];
     let chunkBytes = 0;
     let entries = 0;
+    // One chunk commits (its blobs written, its rows inserted) while the next is read: reading
+    // is CPU, committing mostly waits on fsync and the database. Commits stay in ZIP order.
+    let committing: Promise<void> = Promise.resolve();
     for (const file of zip.files) {
       if (done.has(normaliseEntryPath(file.path))) continue;
       chunk.push(await prepare(zip, file, loadFile));
       entries++;
       chunkBytes += file.uncompressedSize;
       if (chunk.length >= CHUNK_ENTRIES || chunkBytes >= CHUNK_BYTES) {
-        await commitChunk(batch, actor, chunk, entries);
+        const [full, count] = [chunk, entries];
+        await committing;
+        committing = commitChunk(batch, actor, full, count, used);
+        // Awaited before the next commit or at the end, where a failure is thrown.
+        committing.catch(() => undefined);
         chunk = [];
         chunkBytes = 0;
         entries = 0;
       }
     }
+    await committing;
     // Rows of the load file that name no file of the ZIP: the person expected those files.
     if (loadFile) {
       const inZip = new Set(zip.files.map((f) => normaliseEntryPath(f.path)));
@@ -112,7 +122,7 @@ export async function unsafeRunIntakeBatch(batchId: string): Promise<void> {
         if (!done.has(key)) chunk.push({ kind: "failed", path: key, reason: problem });
       });
     }
-    if (chunk.length) await commitChunk(batch, actor, chunk, entries);
+    if (chunk.length) await commitChunk(batch, actor, chunk, entries, used);
     await finish(batch, actor, null);
   } finally {
     zip?.close();
@@ -230,7 +240,7 @@ type ItemRow = { id: string; batchId: string; matterId: string; path: string; sh
 // Numbers one chunk in one transaction, under the matter's row lock (as single uploads are), so
 // numbers stay consecutive, a family's children follow their parent, and two runs over the same
 // files cannot both number them.
-async function commitChunk(batch: Batch, actor: AuditActor, chunk: Prepared[], entries: number): Promise<void> {
+async function commitChunk(batch: Batch, actor: AuditActor, chunk: Prepared[], entries: number, used: Set<string>): Promise<void> {
   const files = chunk.flatMap((p) => (p.kind === "file" ? [p, ...p.children.filter((c): c is PreparedFile => c.kind === "file")] : []));
   await storeBlobs(files);
   const extract = await db.$transaction(
@@ -267,8 +277,13 @@ async function commitChunk(batch: Batch, actor: AuditActor, chunk: Prepared[], e
       const exhibits: ExhibitRow[] = [];
       const items: ItemRow[] = [];
       const audits: Parameters<typeof appendAuditMany<"exhibit.upload">>[2] = [];
-      const item = (p: Prepared, status: ItemRow["status"], exhibitId: string | null, reason: string | null) =>
-        items.push({ id: uuidv7(), batchId: batch.id, matterId: batch.matterId, path: p.path, sha256: p.kind === "file" ? p.sha256 : (p.sha256 ?? null), status, exhibitId, reason });
+      const item = (p: Prepared, status: ItemRow["status"], exhibitId: string | null, reason: string | null) => {
+        // A second entry with a path already recorded is kept apart (its report row says which).
+        let path = p.path;
+        for (let n = 2; used.has(path); n++) path = `${p.path} (entry ${n})`;
+        used.add(path);
+        items.push({ id: uuidv7(), batchId: batch.id, matterId: batch.matterId, path, sha256: p.kind === "file" ? p.sha256 : (p.sha256 ?? null), status, exhibitId, reason });
+      };
       const number = (f: PreparedFile, parent: Known | null, duplicateOf: Known | null): Known => {
         const id = uuidv7();
         const n = next++;
