@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { FileUp } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -54,7 +54,6 @@ export function UploadLinkDialog({ matterId, paragraph, linkAction, submissionKe
   const [phase, setPhase] = useState<"idle" | "uploading" | "linking">("idle");
   const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
   const [uploaded, setUploaded] = useState<Uploaded | null>(null);
-  const form = useRef<HTMLFormElement>(null);
 
   const reset = () => {
     setErrors({});
@@ -168,7 +167,7 @@ export function UploadLinkDialog({ matterId, paragraph, linkAction, submissionKe
             The file becomes the matter&apos;s next exhibit (hashed with SHA-256 as it arrives) and is linked to this allegation. Blank facts stay blank on certifications.
           </DialogDescription>
         </DialogHeader>
-        <form ref={form} onSubmit={submit} className="grid gap-4" noValidate aria-busy={busy}>
+        <form onSubmit={submit} className="grid gap-4" noValidate aria-busy={busy}>
           <FormErrorSummary errors={fieldErrors} labels={LABELS} formErrors={errors._form} />
           {message && (
             <Alert variant="destructive">
