@@ -167,7 +167,17 @@ export function UploadLinkDialog({ matterId, paragraph, linkAction, submissionKe
             The file becomes the matter&apos;s next exhibit (hashed with SHA-256 as it arrives) and is linked to this allegation. Blank facts stay blank on certifications.
           </DialogDescription>
         </DialogHeader>
-        <form onSubmit={submit} className="grid gap-4" noValidate aria-busy={busy}>
+        <form
+          onSubmit={submit}
+          // A field's refusal goes once the field is changed; the others stay until the next submit.
+          onChange={(e) => {
+            const name = (e.target as HTMLInputElement).name;
+            if (errors[name]) setErrors(({ [name]: _fixed, ...rest }) => rest);
+          }}
+          className="grid gap-4"
+          noValidate
+          aria-busy={busy}
+        >
           <FormErrorSummary errors={fieldErrors} labels={LABELS} formErrors={errors._form} />
           {message && (
             <Alert variant="destructive">
