@@ -171,7 +171,7 @@ export function UploadLinkDialog({ matterId, paragraph, linkAction, submissionKe
           onSubmit={submit}
           // A field's refusal goes once the field is changed; the others stay until the next submit.
           onChange={(e) => {
-            const name = (e.target as HTMLInputElement).name;
+            const name = (e.target as Element).getAttribute("name") ?? "";
             if (errors[name]) setErrors(({ [name]: _fixed, ...rest }) => rest);
           }}
           className="grid gap-4"
