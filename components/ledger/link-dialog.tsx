@@ -9,15 +9,17 @@ import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { ExhibitFinder, type LinkableMatch } from "@/components/ledger/exhibit-finder";
 import { useDialogAction, type DialogAction } from "@/components/ledger/use-dialog-action";
 
-export type LinkableExhibit = { id: string; label: string; title: string; privileged: boolean };
 export type OpenRequest = { id: string; description: string };
 
 type Props = {
   action: DialogAction;
   submissionKey: string;
-  exhibits: LinkableExhibit[];
+  matterId: string;
+  // The newest exhibits, offered before anything is typed; the finder searches the rest.
+  exhibits: LinkableMatch[];
   openRequests: OpenRequest[];
   // Opened from a request's "Fulfil" button: that request is preselected.
   requestId?: string;
@@ -26,7 +28,7 @@ type Props = {
 
 const LABELS = { exhibitId: "Exhibit", relation: "Relation", pinCite: "Pin cite", excerpt: "Excerpt", note: "Note", requestId: "Answers request" };
 
-export function LinkDialog({ action, submissionKey, exhibits, openRequests, requestId, triggerLabel = "Link exhibit" }: Props) {
+export function LinkDialog({ action, submissionKey, matterId, exhibits, openRequests, requestId, triggerLabel = "Link exhibit" }: Props) {
   const d = useDialogAction(action);
   const fieldErrors = Object.fromEntries(Object.entries(d.errors).filter(([k]) => k !== "_form"));
   return (
@@ -56,18 +58,8 @@ export function LinkDialog({ action, submissionKey, exhibits, openRequests, requ
                 <AlertDescription>{d.message}</AlertDescription>
               </Alert>
             )}
+            <ExhibitFinder matterId={matterId} initial={exhibits} defaultValue={d.values.exhibitId} error={d.errors.exhibitId} />
             <div className="grid gap-4 sm:grid-cols-3">
-              <Field className="sm:col-span-2" label={LABELS.exhibitId} htmlFor="exhibitId" error={d.errors.exhibitId} required>
-                <Select id="exhibitId" name="exhibitId" defaultValue={d.values.exhibitId ?? ""}>
-                  <option value="">Choose…</option>
-                  {exhibits.map((x) => (
-                    <option key={x.id} value={x.id}>
-                      {x.label} · {x.title}
-                      {x.privileged ? " (privileged)" : ""}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
               <Field label={LABELS.relation} htmlFor="relation" error={d.errors.relation} required>
                 <Select id="relation" name="relation" defaultValue={d.values.relation ?? "SUPPORTS"}>
                   <option value="SUPPORTS">Supports</option>
@@ -75,10 +67,16 @@ export function LinkDialog({ action, submissionKey, exhibits, openRequests, requ
                   <option value="CONTEXT">Context</option>
                 </Select>
               </Field>
+              <Field
+                className="sm:col-span-2"
+                label={LABELS.pinCite}
+                htmlFor="pinCite"
+                error={d.errors.pinCite}
+                description="Page and line (p. 4:12–18), a timestamp (00:01:32) or a HAR entry (entry 214)."
+              >
+                <Input id="pinCite" name="pinCite" defaultValue={d.values.pinCite} />
+              </Field>
             </div>
-            <Field label={LABELS.pinCite} htmlFor="pinCite" error={d.errors.pinCite} description="Page and line (p. 4:12–18), a timestamp (00:01:32) or a HAR entry (entry 214).">
-              <Input id="pinCite" name="pinCite" defaultValue={d.values.pinCite} />
-            </Field>
             <Field label={LABELS.excerpt} htmlFor="excerpt" error={d.errors.excerpt}>
               <Textarea id="excerpt" name="excerpt" rows={3} defaultValue={d.values.excerpt} />
             </Field>

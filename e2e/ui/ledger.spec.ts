@@ -56,7 +56,8 @@ test("a paralegal flags an unsupported allegation and asks for evidence; an atto
   await attorney.getByRole("button", { name: "Fulfil" }).click();
   const dialog = attorney.getByRole("dialog");
   await expect(dialog.getByLabel("Answers request")).not.toHaveValue("");
-  await dialog.getByLabel("Exhibit").selectOption(exhibit!.id);
+  await dialog.getByLabel("Find an exhibit").fill("Network capture");
+  await dialog.locator(`input[name="exhibitId"][value="${exhibit!.id}"]`).check();
   await dialog.getByLabel("Relation").selectOption("SUPPORTS");
   await dialog.getByLabel("Pin cite").fill("HAR entry 214");
   await dialog.getByLabel("Excerpt").fill("POST https://umeng.com/app_logs");

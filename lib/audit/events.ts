@@ -92,13 +92,29 @@ export const AUDIT_EVENTS = {
         size: z.number().int().nonnegative(),
         mediaType: z.string().optional(),
         duplicate: z.literal(true).optional(),
+        // What the uploader (or a bulk intake's load file) stated about the document when it was numbered.
+        metadata: z
+          .object({ title: z.string().optional(), source: z.string().optional(), custodian: z.string().optional(), obtainedAt: z.string().optional(), collectedBy: z.string().optional() })
+          .strict()
+          .optional(),
+        // Numbered by a bulk intake: the batch and the file's path inside its ZIP.
+        intake: z.object({ batchId: z.string(), path: z.string() }).strict().optional(),
+        // An e-mail attachment: its parent's number; and the earlier exhibit with the same bytes.
+        parent: z.string().optional(),
+        duplicateOf: z.string().optional(),
         ...seeded,
       })
       .strict(),
     describe: (d) =>
       d.duplicate
         ? `Same bytes uploaded again as ${quote(d.fileName)}; no new exhibit.`
-        : sentence(d.number ? `${d.number}:` : null, `${quote(d.fileName)}, ${plural(d.size, "byte")}${d.mediaType ? ` (${d.mediaType})` : ""}.`),
+        : sentence(
+            d.number ? `${d.number}:` : null,
+            `${quote(d.fileName)}, ${plural(d.size, "byte")}${d.mediaType ? ` (${d.mediaType})` : ""}${d.metadata?.title ? `, titled ${quote(d.metadata.title)}` : ""}.`,
+            d.intake ? `Bulk intake of ${quote(d.intake.path)}.` : null,
+            d.parent ? `Attachment of ${d.parent}.` : null,
+            d.duplicateOf ? `Duplicate of ${d.duplicateOf}.` : null,
+          ),
   }),
   "exhibit.view": define({ entityType: "Exhibit", label: "Viewed", schema: verifiedSend, describe: () => "SHA-256 re-verified before sending." }),
   "exhibit.download": define({ entityType: "Exhibit", label: "Downloaded", schema: verifiedSend, describe: () => "SHA-256 re-verified before sending." }),
@@ -192,6 +208,41 @@ export const AUDIT_EVENTS = {
     label: "Privilege log exported",
     schema: exportFile,
     describe: (d) => `${d.format.toUpperCase()} with ${plural(d.count, "entry", "entries")}.`,
+  }),
+  "intake.upload": define({
+    entityType: "Blob",
+    label: "Intake file uploaded",
+    schema: z.object({ role: z.enum(["archive", "load-file"]), fileName: z.string(), sha256, size: z.number().int().nonnegative() }).strict(),
+    describe: (d) => `${d.role === "archive" ? "ZIP archive" : "Load file"} ${quote(d.fileName)}, ${plural(d.size, "byte")}, SHA-256 ${shortHash(d.sha256)}.`,
+  }),
+  "intake.start": define({
+    entityType: "IntakeBatch",
+    label: "Bulk intake started",
+    schema: z.object({ archiveName: z.string(), archiveSha256: sha256, loadFileName: z.string().nullable(), loadFileSha256: sha256.nullable() }).strict(),
+    describe: (d) => sentence(`${quote(d.archiveName)} (SHA-256 ${shortHash(d.archiveSha256)}).`, d.loadFileName ? `Load file ${quote(d.loadFileName)}.` : null),
+  }),
+  "intake.finish": define({
+    entityType: "IntakeBatch",
+    label: "Bulk intake finished",
+    schema: z
+      .object({
+        status: z.enum(["DONE", "FAILED"]),
+        committed: z.number().int().nonnegative(),
+        skipped: z.number().int().nonnegative(),
+        failed: z.number().int().nonnegative(),
+        error: z.string().nullable(),
+      })
+      .strict(),
+    describe: (d) =>
+      d.status === "FAILED"
+        ? `The archive could not be read: ${d.error ?? "unknown reason"}`
+        : `${plural(d.committed, "exhibit")} numbered, ${plural(d.skipped, "file")} already taken in, ${plural(d.failed, "file")} failed.`,
+  }),
+  "intake.export-failures": define({
+    entityType: "IntakeBatch",
+    label: "Intake failure report downloaded",
+    schema: exportFile,
+    describe: (d) => `${plural(d.count, "failure")} (${d.format.toUpperCase()}).`,
   }),
   "production.create": define({
     entityType: "Production",

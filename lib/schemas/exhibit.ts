@@ -48,6 +48,28 @@ export const EXTRACTION_LABELS = {
 
 export const ZSha256 = ZText().regex(/^[0-9a-f]{64}$/i, "A SHA-256 is 64 hexadecimal characters").transform((s) => s.toLowerCase());
 
+// What the uploader says about a new exhibit before it is numbered (upload-and-link, bulk intake
+// load files): a real title instead of the file name, and the custody facts a certification
+// states. A fact left blank stays blank; nothing is filled in by guessing.
+export const ZNewExhibitMetadata = z
+  .object({
+    title: ZText({ error: "Enter a title" }).trim().min(1, "Enter a title").max(300, "Title must be at most 300 characters"),
+    source: ZOptionalText(500, "Source"),
+    custodian: ZOptionalText(200, "Custodian"),
+    obtainedAt: ZCalendarDate.optional(),
+    collectedBy: ZOptionalText(200, "Collected by"),
+  })
+  .strict();
+export type TNewExhibitMetadata = z.infer<typeof ZNewExhibitMetadata>;
+
+// The link dialog's exhibit finder: an exhibit number (PX-0012, 12), words of a title, or words
+// of the extracted text.
+export const ZFindLinkableExhibits = z
+  .object({
+    q: ZText().trim().max(200, "Search must be at most 200 characters").optional(),
+  })
+  .strict();
+
 // Descriptive metadata: paralegals and attorneys both edit it.
 export const ZUpdateExhibitMetadata = z
   .object({

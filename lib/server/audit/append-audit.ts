@@ -34,3 +34,18 @@ export async function appendAudit<A extends AuditAction>(tx: Tx, actor: AuditAct
     select: { id: true, at: true },
   });
 }
+
+// Many rows of one transaction in one statement (a bulk intake's chunk of exhibits), each
+// checked against its action's schema like appendAudit's.
+export async function appendAuditMany<A extends AuditAction>(tx: Tx, actor: AuditActor | null, entries: AuditEntry<A>[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map((entry) => {
+    const record = auditRecord(entry.action, entry.details);
+    return { actorId: actor?.userId ?? null, ip: actor?.ip ?? null, matterId: entry.matterId, action: record.action, entityType: record.entityType, entityId: entry.entityId, details: record.details };
+  });
+  // One statement for the lot; jsonb_to_recordset keeps their order, so ids follow it.
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("actorId", ip, "matterId", action, "entityType", "entityId", details)
+    SELECT "actorId", ip, "matterId", action, "entityType", "entityId", details
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t("actorId" uuid, ip text, "matterId" uuid, action text, "entityType" text, "entityId" text, details jsonb)`;
+}

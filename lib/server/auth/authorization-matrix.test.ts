@@ -79,7 +79,13 @@ import { updateElement } from "@/lib/server/counts/update-element";
 import { cancelEvidenceRequest } from "@/lib/server/evidence/cancel-evidence-request";
 import { createEvidenceRequest } from "@/lib/server/evidence/create-evidence-request";
 import { linkEvidence } from "@/lib/server/evidence/link-evidence";
-import { listLinkableExhibits } from "@/lib/server/evidence/list-linkable-exhibits";
+import { findLinkableExhibits } from "@/lib/server/evidence/find-linkable-exhibits";
+import { previewExhibit } from "@/lib/server/evidence/preview-exhibit";
+import { exportIntakeFailures } from "@/lib/server/intake/export-intake-failures";
+import { getIntakeBatch } from "@/lib/server/intake/get-intake-batch";
+import { listIntakeBatches } from "@/lib/server/intake/list-intake-batches";
+import { stageIntakeFile } from "@/lib/server/intake/stage-intake-file";
+import { startIntake } from "@/lib/server/intake/start-intake";
 import { listRequestAssignees } from "@/lib/server/evidence/list-request-assignees";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
 import { createProduction } from "@/lib/server/exhibits/create-production";
@@ -183,6 +189,9 @@ async function makeWorld() {
     },
     include: { proposals: { orderBy: { position: "asc" } } },
   });
+  // An empty ZIP (its end-of-directory record alone) and a batch over it.
+  const intakeArchive = await stageIntakeFile(attorney, matter.id, { role: "archive", body: [Buffer.concat([Buffer.from("PK\x05\x06"), Buffer.alloc(18)])], fileName: "empty.zip" });
+  const intakeBatch = await startIntake(attorney, matter.id, { archiveSha256: intakeArchive.sha256, archiveName: "empty.zip", submissionKey: randomUUID() });
 
   return {
     matter,
@@ -203,6 +212,8 @@ async function makeWorld() {
     complaintExhibit: complaint.exhibit,
     complaintImport,
     proposals: complaintImport.proposals,
+    intakeArchive,
+    intakeBatch,
   };
 }
 
@@ -318,7 +329,14 @@ const USE_CASES: Record<string, Entry> = {
   splitProposal: M("allegations.write", (a, w) => splitProposal(a, w.matter.id, w.proposals[0]!.id, { at: 10, label: "1a" })),
   linkEvidence: M("evidence.link", (a, w) => linkEvidence(a, w.matter.id, w.allegation.id, { exhibitId: w.exhibit.id, relation: "CONTEXT", submissionKey: randomUUID() })),
   unlinkEvidence: M("evidence.link", (a, w) => unlinkEvidence(a, w.matter.id, w.link.id, { reason: "Wrong exhibit." })),
-  listLinkableExhibits: R("matter.read", (a, w) => listLinkableExhibits(a, w.matter.id)),
+  findLinkableExhibits: R("matter.read", (a, w) => findLinkableExhibits(a, w.matter.id, { q: "matrix" })),
+  previewExhibit: R("matter.read", (a, w) => previewExhibit(a, w.matter.id, w.exhibit.id)),
+  // bulk intake
+  stageIntakeFile: M("exhibits.upload", (a, w) => stageIntakeFile(a, w.matter.id, { role: "load-file", body: [Buffer.from(`path,title\na.txt,A ${randomUUID()}\n`)], fileName: "load.csv" })),
+  startIntake: M("exhibits.upload", (a, w) => startIntake(a, w.matter.id, { archiveSha256: w.intakeArchive.sha256, archiveName: "empty.zip", submissionKey: randomUUID() })),
+  listIntakeBatches: R("matter.read", (a, w) => listIntakeBatches(a, w.matter.id)),
+  getIntakeBatch: R("matter.read", (a, w) => getIntakeBatch(a, w.matter.id, w.intakeBatch.id)),
+  exportIntakeFailures: R("matter.read", (a, w) => exportIntakeFailures(a, w.matter.id, w.intakeBatch.id)),
   createEvidenceRequest: M("evidence.request", (a, w) => createEvidenceRequest(a, w.matter.id, w.allegation.id, { description: "Subpoena the logs.", submissionKey: randomUUID() })),
   cancelEvidenceRequest: M("evidence.request", (a, w) => cancelEvidenceRequest(a, w.matter.id, w.request.id, { reason: "No longer needed." })),
   listRequestAssignees: R("matter.read", (a, w) => listRequestAssignees(a, w.matter.id)),

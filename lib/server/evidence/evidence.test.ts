@@ -5,7 +5,7 @@ import { getAllegation } from "@/lib/server/allegations/get-allegation";
 import { cancelEvidenceRequest } from "@/lib/server/evidence/cancel-evidence-request";
 import { createEvidenceRequest } from "@/lib/server/evidence/create-evidence-request";
 import { linkEvidence } from "@/lib/server/evidence/link-evidence";
-import { listLinkableExhibits } from "@/lib/server/evidence/list-linkable-exhibits";
+import { findLinkableExhibits } from "@/lib/server/evidence/find-linkable-exhibits";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
 import { addMember, makeMatter, makeMatterWithTeam, makeUser } from "@/lib/server/testing/fixtures";
 import { makeLinkableExhibit, validAllegationInput } from "@/lib/server/testing/ledger-fixtures";
@@ -54,7 +54,7 @@ describe("evidence links", () => {
     const error = await refusal(linkEvidence(attorney, matter.id, allegation.id, linkInput(foreign.id)));
     expect(error.fieldErrors.exhibitId).toEqual(["Choose an exhibit of this matter"]);
     expect(await db.evidenceLink.count({ where: { allegationId: allegation.id } })).toBe(0);
-    expect((await listLinkableExhibits(attorney, matter.id)).map((x) => x.id)).not.toContain(foreign.id);
+    expect((await findLinkableExhibits(attorney, matter.id, {})).map((x) => x.id)).not.toContain(foreign.id);
   });
 
   it("the database refuses a cross-matter link even if a use case forgot to check", async () => {

@@ -15,7 +15,8 @@ export async function getExhibit(actor: Actor, matterId: string, exhibitId: stri
   const exhibit = await findExhibitInMatter(matterId, exhibitId);
   const textPageCount = await db.exhibitPage.count({ where: { exhibitId } });
   const textPage = Math.min(wanted ?? 1, Math.max(textPageCount, 1));
-  const [links, custody, textPreview, productions] = await Promise.all([
+  const familySelect = { id: true, prefix: true, number: true } as const;
+  const [links, custody, textPreview, productions, family] = await Promise.all([
     db.evidenceLink.findMany({
       where: { exhibitId, matterId, removedAt: null },
       include: { allegation: { select: { id: true, paragraph: true, text: true } } },
@@ -32,6 +33,11 @@ export async function getExhibit(actor: Actor, matterId: string, exhibitId: stri
       include: { production: { select: { id: true, name: true, batesPrefix: true, createdAt: true } } },
       orderBy: { batesStart: "asc" },
     }),
+    // An e-mail and its attachments (bulk intake), and the earlier exhibit with the same bytes.
+    db.exhibit.findUniqueOrThrow({
+      where: { id: exhibit.id },
+      select: { parent: { select: familySelect }, duplicateOf: { select: familySelect }, children: { select: familySelect, orderBy: { number: "asc" } } },
+    }),
   ]);
-  return { exhibit, access, links, custody, textPreview, textPageCount, productions };
+  return { exhibit, access, links, custody, textPreview, textPageCount, productions, family };
 }

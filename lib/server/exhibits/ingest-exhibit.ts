@@ -14,6 +14,9 @@ import { EXTRACTABLE_TYPES } from "@/lib/server/exhibits/extractable";
 import { exhibitMaxBytes } from "@/lib/server/exhibits/limits";
 import { enqueue } from "@/lib/server/jobs/boss";
 import { logger } from "@/lib/server/logger";
+import { dateFromCalendar } from "@/lib/schemas/common";
+import { ZNewExhibitMetadata, type TNewExhibitMetadata } from "@/lib/schemas/exhibit";
+import { parseInput } from "@/lib/schemas/parse";
 import { blobStore } from "@/lib/server/storage/active-blob-store";
 import { BlobTooLargeError } from "@/lib/server/storage/blob-store";
 
@@ -25,6 +28,9 @@ export type IngestInput = {
   declaredSize?: number | null;
   // A hash the client computed: compared, never trusted.
   declaredSha256?: string | null;
+  // What the uploader said about the document (upload-and-link's prompt). Given, it replaces the
+  // file-name title, and a blank collector stays blank rather than defaulting to the uploader.
+  metadata?: unknown;
 };
 
 export type IngestResult = {
@@ -42,6 +48,7 @@ export async function ingestExhibit(actor: Actor, matterId: string, input: Inges
   const name = checkFileName(input.fileName);
   if (!name.ok) throw refuse(name.reason, "fileName");
   const fileName = name.name;
+  const metadata: TNewExhibitMetadata | null = input.metadata == null ? null : parseInput(ZNewExhibitMetadata, input.metadata);
   const maxBytes = exhibitMaxBytes();
   const declaredSha = input.declaredSha256?.trim().toLowerCase() || null;
   if (declaredSha && !/^[0-9a-f]{64}$/.test(declaredSha)) throw refuse("The declared SHA-256 is not 64 hexadecimal characters.", "sha256");
@@ -110,11 +117,16 @@ export async function ingestExhibit(actor: Actor, matterId: string, input: Inges
         matterId,
         number,
         prefix: matter.exhibitPrefix,
-        title: titleFromFileName(fileName),
+        title: metadata?.title ?? titleFromFileName(fileName),
+        source: metadata?.source ?? null,
+        custodian: metadata?.custodian ?? null,
+        obtainedAt: dateFromCalendar(metadata?.obtainedAt),
         kind: type.kind,
         originalFilename: fileName,
         blobSha256: sha256,
         detectedType: type.mediaType,
+        // Only what someone recorded: the uploader is not the collector (a certification states this).
+        collectedBy: metadata?.collectedBy ?? null,
         extractionStatus: extractable ? "QUEUED" : "NOT_APPLICABLE",
         // A legacy Office file looks like a document that should be searchable; the reason says
         // why it is not and how to make it so.
@@ -126,7 +138,7 @@ export async function ingestExhibit(actor: Actor, matterId: string, input: Inges
       matterId,
       action: "exhibit.upload",
       entityId: exhibit.id,
-      details: { number: exhibitLabel(exhibit.prefix, number), fileName, sha256, size, mediaType: type.mediaType },
+      details: { number: exhibitLabel(exhibit.prefix, number), fileName, sha256, size, mediaType: type.mediaType, ...(metadata ? { metadata } : {}) },
     });
     return { exhibit, label: exhibitLabel(exhibit.prefix, number), duplicate: false };
   });

@@ -1,6 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import { ZExhibitUploaded } from "@/lib/schemas/api";
+import { ZNewExhibitMetadata } from "@/lib/schemas/exhibit";
+import { parseInput } from "@/lib/schemas/parse";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { ingestExhibit } from "@/lib/server/exhibits/ingest-exhibit";
@@ -37,12 +39,14 @@ export async function receiveExhibitUpload(
     // Checked here too (ingestExhibit checks it again) so that a stranger's refusal is known to
     // have come before the body.
     await requirePermission(actor, matterId, "exhibits.upload");
+    const metadata = readMetadataHeader(headers.get("x-exhibit-metadata") ?? null);
     bodyRead = true;
     const result = await ingestExhibit(actor, matterId, {
       body,
       fileName,
       declaredSize: length == null ? null : Number(length),
       declaredSha256: headers.get("x-content-sha256") ?? null,
+      metadata,
     });
     return {
       bodyRead,
@@ -57,3 +61,22 @@ export async function receiveExhibitUpload(
   }
 }
 
+
+// X-Exhibit-Metadata: the upload-and-link prompt's answers as URL-encoded JSON (title, source,
+// custodian, obtainedAt, collectedBy). Checked against its schema before a byte of the body is
+// read, so a missing title is a 422 naming the field, not a stored file with a bad title.
+function readMetadataHeader(raw: string | null): Record<string, unknown> | null {
+  if (raw == null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(decodeURIComponent(raw));
+  } catch {
+    throw new AppError("VALIDATION", "The exhibit's details are not correctly encoded.", { metadata: ["The exhibit's details are not correctly encoded."] });
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new AppError("VALIDATION", "The exhibit's details must be an object.", { metadata: ["The exhibit's details must be an object."] });
+  }
+  // As from a form: a blank answer is no answer.
+  const entries = Object.entries(value).filter(([, v]) => !(typeof v === "string" && v.trim() === ""));
+  return parseInput(ZNewExhibitMetadata, Object.fromEntries(entries));
+}

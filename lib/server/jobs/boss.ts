@@ -65,3 +65,21 @@ export async function stopBoss(): Promise<void> {
   globalForBoss.prooflineBoss = undefined;
   if (pending) await (await pending).stop({ graceful: true, wait: true });
 }
+
+// Many jobs of one queue in one statement (a bulk intake's text extractions), with the queue's
+// retry and expiry options, which pg-boss's insert() does not read from the queue itself.
+export async function enqueueMany<Q extends QueueName>(name: Q, jobs: { data: Parameters<(typeof QUEUES)[Q]["run"]>[0]; singletonKey?: string }[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const boss = await getBoss();
+  const options = (QUEUES[name] as { options?: PgBoss.Queue }).options;
+  await boss.insert(
+    jobs.map((job) => ({
+      name,
+      data: job.data as object,
+      singletonKey: job.singletonKey,
+      retryLimit: options?.retryLimit,
+      retryDelay: options?.retryDelay,
+      expireInSeconds: options?.expireInSeconds,
+    })),
+  );
+}

@@ -33,6 +33,13 @@ export const QUEUES = {
     options: { name: "complaint-import", retryLimit: 1, retryDelay: 10, expireInSeconds: 15 * 60 },
     recover: async () => (await import("@/lib/server/complaints/run-complaint-import")).unsafeFindQueuedComplaintImports(),
   }),
+  // Bulk intake of one uploaded ZIP (start-intake.ts). A retry resumes after the files already
+  // recorded; one file's failure is recorded against that file and never fails the job.
+  "intake-batch": queue<{ batchId: string }>({
+    run: async (data) => (await import("@/lib/server/intake/run-intake-batch")).unsafeRunIntakeBatch(data.batchId),
+    options: { name: "intake-batch", retryLimit: 2, retryDelay: 30, expireInSeconds: 4 * 60 * 60 },
+    recover: async () => (await import("@/lib/server/intake/run-intake-batch")).unsafeFindLostIntakeBatches(),
+  }),
   "integrity-sweep": queue<Record<string, never>>({
     run: async () => {
       await (await import("@/lib/server/exhibits/integrity-sweep")).unsafeRunIntegritySweep({ trigger: "job" });

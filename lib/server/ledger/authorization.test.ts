@@ -15,7 +15,7 @@ import { updateElement } from "@/lib/server/counts/update-element";
 import { cancelEvidenceRequest } from "@/lib/server/evidence/cancel-evidence-request";
 import { createEvidenceRequest } from "@/lib/server/evidence/create-evidence-request";
 import { linkEvidence } from "@/lib/server/evidence/link-evidence";
-import { listLinkableExhibits } from "@/lib/server/evidence/list-linkable-exhibits";
+import { findLinkableExhibits } from "@/lib/server/evidence/find-linkable-exhibits";
 import { listRequestAssignees } from "@/lib/server/evidence/list-request-assignees";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
 import { getCoverage } from "@/lib/server/ledger/get-coverage";
@@ -69,7 +69,7 @@ const USE_CASES: [string, (c: Ctx, a: Actor) => Promise<unknown>][] = [
   ["unlinkEvidence", async (c, a) => unlinkEvidence(a, c.m, (await c.fresh.link()).id, { reason: "Wrong exhibit" })],
   ["createEvidenceRequest", (c, a) => createEvidenceRequest(a, c.m, c.allegation.id, { description: "Capture", submissionKey: crypto.randomUUID() })],
   ["cancelEvidenceRequest", async (c, a) => cancelEvidenceRequest(a, c.m, (await c.fresh.request()).id, { reason: "Not needed" })],
-  ["listLinkableExhibits", (c, a) => listLinkableExhibits(a, c.m)],
+  ["findLinkableExhibits", (c, a) => findLinkableExhibits(a, c.m, {})],
   ["listRequestAssignees", (c, a) => listRequestAssignees(a, c.m)],
   ["listCounts", (c, a) => listCounts(a, c.m)],
   ["getCount", (c, a) => getCount(a, c.m, c.count.id)],

@@ -1,6 +1,12 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+
+// ingestExhibit's metadata boundary stores the small files it is given.
+vi.hoisted(() => {
+  process.env.BLOB_ROOT = `/tmp/proofline-fuzz-${process.pid}-${Date.now()}`;
+});
+
 import { isAppError } from "@/lib/app-error";
 import * as adminSchemas from "@/lib/schemas/admin";
 import * as allegationSchemas from "@/lib/schemas/allegation";
@@ -11,6 +17,7 @@ import * as countSchemas from "@/lib/schemas/count";
 import * as evidenceSchemas from "@/lib/schemas/evidence";
 import * as exhibitSchemas from "@/lib/schemas/exhibit";
 import * as matterSchemas from "@/lib/schemas/matter";
+import * as intakeSchemas from "@/lib/schemas/intake";
 import * as plaintiffSchemas from "@/lib/schemas/plaintiff";
 import * as reportSchemas from "@/lib/schemas/reports";
 import type { Actor } from "@/lib/server/auth/actor";
@@ -52,13 +59,16 @@ import { updateCount } from "@/lib/server/counts/update-count";
 import { updateElement } from "@/lib/server/counts/update-element";
 import { cancelEvidenceRequest } from "@/lib/server/evidence/cancel-evidence-request";
 import { createEvidenceRequest } from "@/lib/server/evidence/create-evidence-request";
+import { findLinkableExhibits } from "@/lib/server/evidence/find-linkable-exhibits";
 import { linkEvidence } from "@/lib/server/evidence/link-evidence";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
 import { createProduction } from "@/lib/server/exhibits/create-production";
 import { designateExhibit } from "@/lib/server/exhibits/designate-exhibit";
+import { ingestExhibit } from "@/lib/server/exhibits/ingest-exhibit";
 import { listExhibits } from "@/lib/server/exhibits/list-exhibits";
 import { searchExhibits } from "@/lib/server/exhibits/search-exhibits";
 import { updateExhibitMetadata } from "@/lib/server/exhibits/update-exhibit-metadata";
+import { startIntake } from "@/lib/server/intake/start-intake";
 import { createPlaintiff } from "@/lib/server/plaintiffs/create-plaintiff";
 import { updatePlaintiff } from "@/lib/server/plaintiffs/update-plaintiff";
 import { updateMatterDetails } from "@/lib/server/matters/update-matter-details";
@@ -86,7 +96,7 @@ function schemaKeys(): string[] {
     }
     for (const inner of [def.in, def.out, def.innerType, def.schema]) visit(inner, depth + 1);
   };
-  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, evidenceSchemas, exhibitSchemas, matterSchemas, plaintiffSchemas, reportSchemas]) {
+  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, plaintiffSchemas, reportSchemas]) {
     for (const value of Object.values(mod)) visit(value, 0);
   }
   return [...keys];
@@ -200,6 +210,9 @@ describe("fuzzing every zod boundary", () => {
       ["dropProposal", (i) => dropProposal(A, m, rnd, i)],
       ["mergeProposal", (i) => mergeProposal(A, m, rnd, i)],
       ["splitProposal", (i) => splitProposal(A, m, rnd, i)],
+      ["findLinkableExhibits", (i) => findLinkableExhibits(A, m, i)],
+      ["ingestExhibit (metadata)", (i) => ingestExhibit(A, m, { body: [Buffer.from(`fuzz ${crypto.randomUUID()}`)], fileName: "fuzz.txt", metadata: i })],
+      ["startIntake", (i) => startIntake(A, m, i)],
     ];
 
     const generated = inputs(schemaKeys());

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FileDown, FileSearch, Files, ListOrdered, PackageCheck } from "lucide-react";
+import { FileArchive, FileDown, FileSearch, Files, ListOrdered, PackageCheck } from "lucide-react";
 import { DesignationBadges } from "@/components/exhibits/designation-badges";
 import { ExhibitUploader } from "@/components/exhibits/exhibit-uploader";
 import { ExtractionBadge } from "@/components/exhibits/extraction-badge";
@@ -81,6 +81,11 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
               <a href={`${api}/privilege-log.pdf`}>
                 <FileDown aria-hidden /> Privilege log PDF
               </a>
+            </Button>
+            <Button asChild variant="outline" size="sm">
+              <Link href={`${base}/intake`}>
+                <FileArchive aria-hidden /> Bulk intake
+              </Link>
             </Button>
             <Button asChild size="sm">
               <Link href={`${base}/productions`}>

@@ -7,6 +7,7 @@ import { FlagDialog } from "@/components/ledger/flag-dialog";
 import { exhibitLabel, countLabel } from "@/lib/ledger/labels";
 import { complaintPinCite } from "@/lib/complaint/labels";
 import { LinkDialog } from "@/components/ledger/link-dialog";
+import { UploadLinkDialog } from "@/components/ledger/upload-link-dialog";
 import { ReasonDialog } from "@/components/ledger/reason-dialog";
 import { RequestDialog } from "@/components/ledger/request-dialog";
 import { StatusWhy } from "@/components/ledger/status-why";
@@ -22,7 +23,7 @@ import { ALLEGATION_KIND_LABELS, APP_PLATFORM_LABELS, DATA_CATEGORY_LABELS, FLAG
 import { LINK_RELATION_LABELS } from "@/lib/schemas/evidence";
 import { viewerHref } from "@/lib/search/highlight-terms";
 import { getAllegation } from "@/lib/server/allegations/get-allegation";
-import { listLinkableExhibits } from "@/lib/server/evidence/list-linkable-exhibits";
+import { findLinkableExhibits } from "@/lib/server/evidence/find-linkable-exhibits";
 import { listRequestAssignees } from "@/lib/server/evidence/list-request-assignees";
 import { explainStatus } from "@/lib/server/ledger/support-status";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
@@ -50,12 +51,11 @@ export default async function AllegationPage({
   const { saved } = parseSearchParams(ZSavedQuery, await searchParams);
   const actor = await pageActor();
   const { allegation: a, elements, support, history } = await loadOr404(() => getAllegation(actor, matterId, allegationId));
-  const [exhibits, assignees] = await Promise.all([listLinkableExhibits(actor, matterId), listRequestAssignees(actor, matterId)]);
+  const [newestExhibits, assignees] = await Promise.all([findLinkableExhibits(actor, matterId, {}), listRequestAssignees(actor, matterId)]);
   const today = new Date().toISOString().slice(0, 10);
   const dt = a.dataTransfer;
   const activeLinks = a.links.filter((l) => !l.removedAt);
   const openRequests = a.requests.filter((r) => r.status === "OPEN");
-  const linkOptions = exhibits.map((x) => ({ id: x.id, label: exhibitLabel(x), title: x.title, privileged: x.privilege !== "NONE" }));
   const requestOptions = openRequests.map((r) => ({ id: r.id, description: r.description }));
   const linkAction = linkEvidenceAction.bind(null, matterId, a.id);
 
@@ -72,7 +72,8 @@ export default async function AllegationPage({
         }
         actions={
           <div className="flex flex-wrap gap-2" data-print="hide">
-            <LinkDialog action={linkAction} submissionKey={randomUUID()} exhibits={linkOptions} openRequests={requestOptions} />
+            <LinkDialog action={linkAction} submissionKey={randomUUID()} matterId={matterId} exhibits={newestExhibits} openRequests={requestOptions} />
+            <UploadLinkDialog matterId={matterId} paragraph={a.paragraph} linkAction={linkAction} submissionKey={randomUUID()} />
             <RequestDialog action={createRequestAction.bind(null, matterId, a.id)} submissionKey={randomUUID()} assignees={assignees} />
             <FlagDialog action={flagAllegationAction.bind(null, matterId, a.id)} flagged={!!a.flagSeverity} />
             <Button asChild size="sm" variant="outline">
@@ -303,7 +304,15 @@ export default async function AllegationPage({
                     <TableCell data-print="hide">
                       {r.status === "OPEN" && (
                         <div className="flex gap-2">
-                          <LinkDialog action={linkAction} submissionKey={randomUUID()} exhibits={linkOptions} openRequests={requestOptions} requestId={r.id} triggerLabel="Fulfil" />
+                          <LinkDialog
+                            action={linkAction}
+                            submissionKey={randomUUID()}
+                            matterId={matterId}
+                            exhibits={newestExhibits}
+                            openRequests={requestOptions}
+                            requestId={r.id}
+                            triggerLabel="Fulfil"
+                          />
                           <ReasonDialog
                             action={cancelRequestAction.bind(null, matterId, a.id, r.id)}
                             triggerLabel="Cancel"

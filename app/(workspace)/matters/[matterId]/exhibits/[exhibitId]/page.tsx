@@ -44,7 +44,7 @@ export default async function ExhibitPage({
   // ?page=7&q=umeng: where a search hit or pin cite opens the viewer (bad values open page 1).
   const target = ZExhibitViewerTarget.parse(await searchParams);
   const actor = await pageActor();
-  const { exhibit: e, access, links, custody, textPreview, textPageCount, productions } = await loadOr404(() => getExhibit(actor, matterId, exhibitId, target));
+  const { exhibit: e, access, links, custody, textPreview, textPageCount, productions, family } = await loadOr404(() => getExhibit(actor, matterId, exhibitId, target));
   const label = exhibitLabel(e.prefix, e.number);
   const fileUrl = `/api/v1/matters/${matterId}/exhibits/${e.id}/file`;
   const type = e.detectedType ?? e.blob.mediaType;
@@ -77,6 +77,14 @@ export default async function ExhibitPage({
     ["Bates", productions.length ? productions.map((p) => batesRange(p.production.batesPrefix, p.batesStart, p.batesEnd)).join("; ") : "not produced"],
     ["Added", formatDateTime(e.createdAt)],
   ];
+  const exhibitLink = (x: { id: string; prefix: string; number: number }) => (
+    <Link key={x.id} href={`/matters/${matterId}/exhibits/${x.id}`} className="font-mono text-primary hover:underline">
+      {exhibitLabel(x.prefix, x.number)}
+    </Link>
+  );
+  if (family.parent) facts.push(["Attachment of", exhibitLink(family.parent)]);
+  if (family.children.length) facts.push(["Attachments", <span key="c" className="flex flex-wrap gap-x-2">{family.children.map(exhibitLink)}</span>]);
+  if (family.duplicateOf) facts.push(["Duplicate of", <span key="dup" data-testid="duplicate-of">{exhibitLink(family.duplicateOf)} (same bytes, kept with its e-mail)</span>]);
 
   return (
     <div className="mx-auto max-w-7xl">
