@@ -5,7 +5,7 @@ import type { DeviceProfile } from "@/lib/analyzer/detect/known-values";
 // Nothing here is real traffic; every value is made up (the IMEI passes the Luhn check on purpose).
 
 export const DEMO_TEST_DEVICE = {
-  imei: "861234567890121",
+  imei: "861234567890127",
   androidId: "9774d56d682e549c",
   advertisingId: "38400000-8cf0-11bd-b23e-10b96e40000d",
   mac: "A4:50:46:12:34:56",
