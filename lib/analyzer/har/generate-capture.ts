@@ -32,9 +32,10 @@ type Req = { method: string; url: string; headers?: Header[]; postData?: { mimeT
 const UA = "Dalvik/2.1.0 (Linux; U; Android 9; SM-G960F Build/PPR1.180610.011)";
 const OKHTTP = "okhttp/3.10.0.1";
 
-function templates(d: Required<Pick<DeviceProfile, "imei" | "androidId" | "advertisingId" | "mac">> & DeviceProfile, n: number): Req[] {
-  const lat = d.latitude ?? 37.774929;
-  const lng = d.longitude ?? -122.419416;
+type CaptureDevice = { imei: string; androidId: string; advertisingId: string; mac: string; latitude: number; longitude: number };
+
+function templates(d: CaptureDevice, n: number): Req[] {
+  const { latitude: lat, longitude: lng } = d;
   const q = (o: Record<string, string | number>) => new URLSearchParams(Object.entries(o).map(([k, v]) => [k, String(v)])).toString();
   return [
     {
@@ -127,7 +128,15 @@ const FILLER = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do 
 
 // The capture as a sequence of text chunks (one per entry), so a 100 MB file streams to disk.
 export function* generateCapture(options: CaptureOptions = {}): Generator<string> {
-  const device = { ...DEMO_TEST_DEVICE, ...options.device };
+  const given = options.device ?? {};
+  const device: CaptureDevice = {
+    imei: given.imei ?? DEMO_TEST_DEVICE.imei,
+    androidId: given.androidId ?? DEMO_TEST_DEVICE.androidId,
+    advertisingId: given.advertisingId ?? DEMO_TEST_DEVICE.advertisingId,
+    mac: given.mac ?? DEMO_TEST_DEVICE.mac,
+    latitude: given.latitude ?? DEMO_TEST_DEVICE.latitude,
+    longitude: given.longitude ?? DEMO_TEST_DEVICE.longitude,
+  };
   const start = options.start ?? new Date("2019-04-03T02:15:00.000Z");
   const offset = options.offset ?? "+08:00";
   const responseBytes = options.responseBytes ?? 600;
