@@ -22,6 +22,10 @@ export const MATTER_PERMISSIONS = {
   "exhibits.upload": TEAM,
   "exhibits.edit": TEAM,
   "exhibits.retry-extraction": TEAM,
+  // Network captures: run the analyzer again (a new analysis; the old one stays), and see the
+  // values a detection matched in full (others see them masked).
+  "captures.analyze": TEAM,
+  "captures.unmask": ATTORNEYS,
   // Privilege and confidentiality have legal effect.
   "exhibits.designate": ATTORNEYS,
   "exhibits.produce": TEAM,

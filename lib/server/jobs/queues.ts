@@ -27,6 +27,13 @@ export const QUEUES = {
     options: { name: "exhibit-extract", retryLimit: 2, retryDelay: 10, expireInSeconds: 15 * 60 },
     recover: async () => (await import("@/lib/server/exhibits/extract-exhibit-text")).unsafeFindLostExtractions(),
   }),
+  // A network capture's analysis (lib/analyzer/har), created with the exhibit on ingest or on a
+  // staff request to re-analyse; the expiry stays above the analysis's own time budget.
+  "capture-analyze": queue<{ analysisId: string }>({
+    run: async (data) => (await import("@/lib/server/network/analyze-capture")).unsafeAnalyzeCapture(data.analysisId),
+    options: { name: "capture-analyze", retryLimit: 1, retryDelay: 10, expireInSeconds: 15 * 60 },
+    recover: async () => (await import("@/lib/server/network/analyze-capture")).unsafeFindLostAnalyses(),
+  }),
   "integrity-sweep": queue<Record<string, never>>({
     run: async () => {
       await (await import("@/lib/server/exhibits/integrity-sweep")).unsafeRunIntegritySweep({ trigger: "job" });
