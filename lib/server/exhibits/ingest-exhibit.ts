@@ -13,7 +13,7 @@ import { detectType, type DetectedType } from "@/lib/server/exhibits/detect-type
 import { EXTRACTABLE_TYPES } from "@/lib/server/exhibits/extractable";
 import { exhibitMaxBytes } from "@/lib/server/exhibits/limits";
 import { enqueue } from "@/lib/server/jobs/boss";
-import { HAR_ANALYZER_VERSION, isCaptureType } from "@/lib/server/network/capture-types";
+import { HAR_ANALYZER_VERSION, isCaptureType } from "@/lib/analyzer/capture-types";
 import { logger } from "@/lib/server/logger";
 import { blobStore } from "@/lib/server/storage/active-blob-store";
 import { BlobTooLargeError } from "@/lib/server/storage/blob-store";

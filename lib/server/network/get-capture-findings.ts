@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { db } from "@/lib/server/db";
 import { findExhibitInMatter } from "@/lib/server/exhibits/find-exhibit";
-import { isCaptureType } from "@/lib/server/network/capture-types";
+import { isCaptureType } from "@/lib/analyzer/capture-types";
 
 const PAGE = 200;
 

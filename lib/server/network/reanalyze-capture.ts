@@ -8,7 +8,7 @@ import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { findExhibitInMatter } from "@/lib/server/exhibits/find-exhibit";
 import { enqueue } from "@/lib/server/jobs/boss";
-import { HAR_ANALYZER_VERSION, isCaptureType } from "@/lib/server/network/capture-types";
+import { HAR_ANALYZER_VERSION, isCaptureType } from "@/lib/analyzer/capture-types";
 
 // A new analysis of a capture (with today's analyzer, KB and test device); earlier analyses and
 // their observations stay as they were, and decisions taken on suggestions carry over.

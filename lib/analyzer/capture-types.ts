@@ -1,4 +1,3 @@
-import "server-only";
 import { HAR_ANALYZER_VERSION } from "@/lib/analyzer/har/analyze-har";
 
 // Exhibit media types the capture analyzer reads (detect-type.ts decides them on upload).
