@@ -10,6 +10,7 @@ import * as countSchemas from "@/lib/schemas/count";
 import * as evidenceSchemas from "@/lib/schemas/evidence";
 import * as exhibitSchemas from "@/lib/schemas/exhibit";
 import * as plaintiffSchemas from "@/lib/schemas/plaintiff";
+import * as networkSchemas from "@/lib/schemas/network";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { addMembership } from "@/lib/server/admin/add-membership";
@@ -37,6 +38,8 @@ import { updateElement } from "@/lib/server/counts/update-element";
 import { cancelEvidenceRequest } from "@/lib/server/evidence/cancel-evidence-request";
 import { createEvidenceRequest } from "@/lib/server/evidence/create-evidence-request";
 import { linkEvidence } from "@/lib/server/evidence/link-evidence";
+import { acceptSuggestion } from "@/lib/server/network/accept-suggestion";
+import { dismissSuggestion } from "@/lib/server/network/dismiss-suggestion";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
 import { createProduction } from "@/lib/server/exhibits/create-production";
 import { designateExhibit } from "@/lib/server/exhibits/designate-exhibit";
@@ -68,7 +71,7 @@ function schemaKeys(): string[] {
     }
     for (const inner of [def.in, def.out, def.innerType, def.schema]) visit(inner, depth + 1);
   };
-  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, countSchemas, evidenceSchemas, exhibitSchemas, plaintiffSchemas]) {
+  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, countSchemas, evidenceSchemas, exhibitSchemas, networkSchemas, plaintiffSchemas]) {
     for (const value of Object.values(mod)) visit(value, 0);
   }
   return [...keys];
@@ -166,6 +169,8 @@ describe("fuzzing every zod boundary", () => {
       ["linkEvidence", (i) => linkEvidence(A, m, allegation.id, i)],
       ["createEvidenceRequest", (i) => createEvidenceRequest(A, m, allegation.id, i)],
       ["unlinkEvidence", (i) => unlinkEvidence(A, m, rnd, i)],
+      ["acceptSuggestion", (i) => acceptSuggestion(A, m, i)],
+      ["dismissSuggestion", (i) => dismissSuggestion(A, m, i)],
     ];
 
     const generated = inputs(schemaKeys());
