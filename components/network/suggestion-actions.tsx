@@ -6,8 +6,19 @@ import type { ActionState } from "@/lib/action-state";
 import { IDLE } from "@/lib/action-state";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { toast } from "@/components/ui/toaster";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+// A decided suggestion leaves the list when the page re-renders, taking its row with it: the
+// confirmation goes to a toast, which outlives the row.
+function confirmed(action: Action): Action {
+  return async (prev, form) => {
+    const result = await action(prev, form);
+    if (result.status === "success") toast.success(result.message);
+    return result;
+  };
+}
 
 function Message({ state }: { state: ActionState }) {
   if (state.status === "idle") return null;
@@ -21,8 +32,8 @@ function Message({ state }: { state: ActionState }) {
 
 // Accept (a real SUPPORTS link) or dismiss with a reason: nothing enters the ledger unreviewed.
 export function SuggestionActions({ accept, dismiss, observationId, allegationId, rowLabel }: { accept: Action; dismiss: Action; observationId: string; allegationId: string; rowLabel: string }) {
-  const [accepted, acceptAction, accepting] = useActionState(accept, IDLE);
-  const [dismissed, dismissAction, dismissing] = useActionState(dismiss, IDLE);
+  const [accepted, acceptAction, accepting] = useActionState(confirmed(accept), IDLE);
+  const [dismissed, dismissAction, dismissing] = useActionState(confirmed(dismiss), IDLE);
   const reasonId = `reason-${observationId}-${allegationId}`;
   return (
     <div className="flex flex-col gap-1.5">
@@ -46,7 +57,7 @@ export function SuggestionActions({ accept, dismiss, observationId, allegationId
           </Button>
         </form>
       </div>
-      <Message state={accepted.status !== "idle" ? accepted : dismissed} />
+      <Message state={accepted.status === "error" ? accepted : dismissed.status === "error" ? dismissed : IDLE} />
     </div>
   );
 }
