@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { v7 as uuidv7 } from "uuid";
 import { analyzeHar, HarFormatError, type HarObservation } from "@/lib/analyzer/har/analyze-har";
 import { ipCountryLookup } from "@/lib/analyzer/ip-country";
 import { db } from "@/lib/server/db";
@@ -9,35 +9,27 @@ import { unsafeLoadKnowledgeBase } from "@/lib/server/network/load-knowledge-bas
 import { openVerified } from "@/lib/server/storage/open-verified";
 
 // Observations go to the database in batches as the capture streams past: memory holds one batch.
-const BATCH = 500;
+const BATCH = 2000;
 
 class AnalysisTimedOut extends Error {}
 
-function row(analysis: { id: string; matterId: string; exhibitId: string }, o: HarObservation): Prisma.NetworkObservationCreateManyInput {
-  return {
-    analysisId: analysis.id,
-    matterId: analysis.matterId,
-    exhibitId: analysis.exhibitId,
-    entryIndex: o.entryIndex,
-    startedAt: o.startedAt,
-    method: o.method,
-    url: o.url,
-    host: o.host,
-    registrableDomain: o.registrableDomain,
-    serverIp: o.serverIp,
-    serverIpCountry: o.serverIpCountry,
-    status: o.status,
-    requestBytes: o.requestBytes,
-    responseBytes: o.responseBytes,
-    kbDomain: o.kbDomain,
-    organisation: o.organisation,
-    parent: o.parent,
-    country: o.country,
-    trackerCategory: o.trackerCategory,
-    dataCategories: o.dataCategories,
-    detections: o.detections as unknown as Prisma.InputJsonValue,
-    truncated: o.truncated,
-  };
+type Row = Omit<HarObservation, "startedAt"> & { id: string; startedAt: string };
+
+// One statement per batch: the rows travel as one JSON parameter and PostgreSQL unpacks them
+// (jsonb_to_recordset), which is many times faster than a row-by-row client insert for the tens of
+// thousands of requests a long capture holds. Text that PostgreSQL cannot store (NUL) is replaced.
+async function insertBatch(analysis: { id: string; matterId: string; exhibitId: string }, rows: Row[]): Promise<void> {
+  const json = JSON.stringify(rows).replace(/\\u0000/g, "\\uFFFD");
+  await db.$executeRaw`
+    INSERT INTO "NetworkObservation" (id, "analysisId", "matterId", "exhibitId", "entryIndex", "startedAt", method, url, host, "registrableDomain",
+      "serverIp", "serverIpCountry", status, "requestBytes", "responseBytes", "kbDomain", organisation, parent, country, "trackerCategory",
+      "dataCategories", detections, truncated)
+    SELECT r.id, ${analysis.id}::uuid, ${analysis.matterId}::uuid, ${analysis.exhibitId}::uuid, r."entryIndex", r."startedAt", r.method, r.url, r.host,
+      r."registrableDomain", r."serverIp", r."serverIpCountry", r.status, r."requestBytes", r."responseBytes", r."kbDomain", r.organisation, r.parent,
+      r.country, r."trackerCategory"::"TrackerCategory", r."dataCategories"::"DetectedDataCategory"[], r.detections, r.truncated
+    FROM jsonb_to_recordset(${json}::jsonb) AS r(id uuid, "entryIndex" int, "startedAt" timestamptz, method text, url text, host text,
+      "registrableDomain" text, "serverIp" text, "serverIpCountry" text, status int, "requestBytes" int, "responseBytes" int, "kbDomain" text,
+      organisation text, parent text, country text, "trackerCategory" text, "dataCategories" text[], detections jsonb, truncated boolean)`;
 }
 
 // Text stored in PostgreSQL cannot hold NUL; a capture may (in a URL or a header value).
@@ -66,12 +58,12 @@ export async function unsafeAnalyzeCapture(analysisId: string, options: { timeLi
 
   const deadline = Date.now() + (options.timeLimitSeconds ?? Math.max(env.PARSER_TIME_LIMIT_SECONDS, 120)) * 1000;
   const lookup = ipCountryLookup();
-  let batch: Prisma.NetworkObservationCreateManyInput[] = [];
+  let batch: Row[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    await db.networkObservation.createMany({ data: storable(rows) });
+    await insertBatch(analysis, rows);
   };
   try {
     const intake = await analyzeHar(await openVerified(analysis.inputSha256), {
@@ -80,7 +72,7 @@ export async function unsafeAnalyzeCapture(analysisId: string, options: { timeLi
       ipCountry: lookup?.country ?? null,
       onObservation: async (observation) => {
         if (Date.now() > deadline) throw new AnalysisTimedOut();
-        batch.push(row(analysis, observation));
+        batch.push({ ...observation, id: uuidv7(), startedAt: observation.startedAt.toISOString() });
         if (batch.length >= BATCH) await flush();
       },
     });
