@@ -30,17 +30,21 @@ async function writeCapture(): Promise<number> {
 }
 
 // Peak RSS above the level before `work`, sampled every 5 ms.
-async function measure<T>(work: () => Promise<T>): Promise<{ seconds: number; peakGrowthMiB: number; result: T }> {
+// Wall-clock and CPU seconds (the machine may be shared: CPU time shows the work itself).
+async function measure<T>(work: () => Promise<T>): Promise<{ seconds: number; cpuSeconds: number; peakGrowthMiB: number; result: T }> {
   (globalThis as { gc?: () => void }).gc?.();
   const before = process.memoryUsage.rss();
   let peak = before;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const result = await work();
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage.rss());
-  return { seconds, peakGrowthMiB: (peak - before) / (1024 * 1024), result };
+  return { seconds, cpuSeconds, peakGrowthMiB: (peak - before) / (1024 * 1024), result };
 }
 
 async function main() {
@@ -68,6 +72,7 @@ async function main() {
     console.log(`har-analyze: ${analysis.seconds.toFixed(2)} s (${(mib / analysis.seconds).toFixed(0)} MiB/s)`);
     console.log(`har-json-parse-baseline: ${parse.seconds.toFixed(2)} s (${(mib / parse.seconds).toFixed(0)} MiB/s, read + JSON.parse)`);
     console.log(`har-speed-vs-json-parse: ${(parse.seconds / analysis.seconds).toFixed(2)} x (target >= 0.3)`);
+    console.log(`har-cpu: analyze ${analysis.cpuSeconds.toFixed(2)} s, read + JSON.parse ${parse.cpuSeconds.toFixed(2)} s, ratio ${(parse.cpuSeconds / analysis.cpuSeconds).toFixed(2)} x`);
     console.log(`har-analyze-peak-rss-growth: ${analysis.peakGrowthMiB.toFixed(0)} MiB (target < 200)`);
     console.log(`har-json-parse-peak-rss-growth: ${parse.peakGrowthMiB.toFixed(0)} MiB`);
     if (withDb) await endToEnd(parse.seconds, mib);
@@ -105,6 +110,7 @@ async function endToEnd(parseSeconds: number, mib: number) {
     console.log(`har-ingest (upload stream to committed exhibit): ${ingest.seconds.toFixed(2)} s`);
     console.log(`har-analysis-job (committed exhibit to ${stored} observations stored): ${run.seconds.toFixed(2)} s (${(mib / run.seconds).toFixed(0)} MiB/s, target < 5 s)`);
     console.log(`har-analysis-job-vs-json-parse: ${(parseSeconds / run.seconds).toFixed(2)} x`);
+    console.log(`har-analysis-job-cpu: ${run.cpuSeconds.toFixed(2)} s in this process (PostgreSQL's work not included)`);
     console.log(`har-analysis-job-peak-rss-growth: ${run.peakGrowthMiB.toFixed(0)} MiB (target < 200)`);
     await stopBoss();
     await db.$disconnect();

@@ -51,7 +51,6 @@ function pairs(list: unknown): NameValue[] {
 const APP_VERSION_FIELD = /^(app_?version|version_?name|app_?ver|appversion|app_?v)$/i;
 const BASE64ISH = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
 const PRINTABLE = /^[\t\n\r\x20-\x7e\u00a0-\uffff]*$/;
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 // Rules that can fire on a field name, cached: captures repeat the same few hundred names.
 const rulesByName = new Map<string, PatternRule[]>();
@@ -65,14 +64,15 @@ function rulesFor(name: string): PatternRule[] {
   return rules;
 }
 
+// Hex digests, UUIDs and numbers also fit the base64 alphabet but decode to binary noise: they are
+// skipped before decoding, which keeps the common case cheap.
+const HEXISH = /^[0-9a-f-]+$/i;
+
 function decodeBase64Text(value: string): string | null {
-  if (!BASE64ISH.test(value) || value.length % 4 === 1) return null;
-  try {
-    const text = utf8.decode(Buffer.from(value.replace(/-/g, "+").replace(/_/g, "/"), "base64"));
-    return text.length >= 4 && PRINTABLE.test(text) && /[=:"{&]|\w{4}/.test(text) ? text : null;
-  } catch {
-    return null;
-  }
+  if (value.length % 4 === 1 || HEXISH.test(value) || !BASE64ISH.test(value)) return null;
+  const text = Buffer.from(value.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8");
+  // U+FFFD marks bytes that were not UTF-8: binary, not text.
+  return text.length >= 4 && !text.includes("\uFFFD") && PRINTABLE.test(text) && /[=:"{&]|\w{4}/.test(text) ? text : null;
 }
 
 const jsonKey = (path: string, key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`);
