@@ -9,7 +9,7 @@ import { unsafeLoadKnowledgeBase } from "@/lib/server/network/load-knowledge-bas
 import { openVerified } from "@/lib/server/storage/open-verified";
 
 // Observations go to the database in batches as the capture streams past: memory holds one batch.
-const BATCH = 2000;
+const BATCH = 1000;
 
 class AnalysisTimedOut extends Error {}
 
@@ -59,11 +59,18 @@ export async function unsafeAnalyzeCapture(analysisId: string, options: { timeLi
   const deadline = Date.now() + (options.timeLimitSeconds ?? Math.max(env.PARSER_TIME_LIMIT_SECONDS, 120)) * 1000;
   const lookup = ipCountryLookup();
   let batch: Row[] = [];
+  // One batch is written while the analyzer reads on; the next flush waits for it (and rethrows
+  // its failure), so at most two batches are held and the database and the parser overlap.
+  const writes: { inFlight: Promise<void> | null } = { inFlight: null };
   const flush = async () => {
+    if (writes.inFlight) await writes.inFlight;
+    writes.inFlight = null;
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    await insertBatch(analysis, rows);
+    const writing = insertBatch(analysis, rows);
+    writing.catch(() => undefined);
+    writes.inFlight = writing;
   };
   try {
     const intake = await analyzeHar(await openVerified(analysis.inputSha256), {
@@ -76,6 +83,7 @@ export async function unsafeAnalyzeCapture(analysisId: string, options: { timeLi
         if (batch.length >= BATCH) await flush();
       },
     });
+    await flush();
     await flush();
     await db.captureAnalysis.update({
       where: { id: analysisId },
@@ -105,6 +113,8 @@ export async function unsafeAnalyzeCapture(analysisId: string, options: { timeLi
           ? `The analysis took longer than its time budget and was stopped; no observations were kept.`
           : `The analysis failed: ${error instanceof Error ? error.message.split("\n")[0]!.slice(0, 300) : String(error)}`;
     if (!(error instanceof HarFormatError)) logger.warn({ analysisId, err: error }, "capture analysis failed");
+    // A batch still being written must land before the cleanup, or it would outlive it.
+    await writes.inFlight?.catch(() => undefined);
     await db.$transaction([
       db.networkObservation.deleteMany({ where: { analysisId } }),
       db.captureAnalysis.update({ where: { id: analysisId }, data: { status: "FAILED", error: reason, finishedAt: new Date() } }),

@@ -109,6 +109,17 @@ describe("capture analysis and suggestions", () => {
     expect(await db.networkObservation.count({ where: { analysisId: analysis.id } })).toBe(0);
   });
 
+  it("stores requests whose text PostgreSQL cannot hold (NUL) with a replacement character", async () => {
+    const { matter, paralegal } = await setup();
+    const har = JSON.parse(generateCaptureText({ entries: 2 }));
+    har.log.entries[0].request.url = "https://alog.umeng.com/a?x=1\u0000y";
+    har.log.entries[0].request.headers.push({ name: "X-Odd", value: "a\u0000b 861234567890127" });
+    const { analysis } = await upload(paralegal, matter.id, Buffer.from(JSON.stringify(har)));
+    expect(analysis.status).toBe("DONE");
+    const row = await db.networkObservation.findFirstOrThrow({ where: { analysisId: analysis.id, entryIndex: 0 } });
+    expect(row.url).toBe("https://alog.umeng.com/a?x=1\uFFFDy");
+  });
+
   it("observations and suggestions stay inside their matter", async () => {
     const { matter, paralegal } = await setup();
     const other = await setup();
