@@ -13,6 +13,9 @@ const BATCH = 1000;
 
 class AnalysisTimedOut extends Error {}
 
+// Longer than a run's time budget (at most 10 minutes) and its job's expiry (15 minutes).
+const STALE_RUN_MS = 16 * 60 * 1000;
+
 type Row = Omit<HarObservation, "startedAt"> & { id: string; startedAt: string };
 
 // One statement per batch: the rows travel as one JSON parameter and PostgreSQL unpacks them
@@ -42,19 +45,20 @@ function storable<T>(value: T): T {
 // the reason and leaves no observation behind.
 export async function unsafeAnalyzeCapture(analysisId: string, options: { timeLimitSeconds?: number } = {}): Promise<void> {
   const analysis = await db.captureAnalysis.findUnique({ where: { id: analysisId }, include: { exhibit: { select: { collectedBy: true, custodian: true } } } });
-  // Only waiting or interrupted runs go ahead: a duplicate job finds the work done.
   if (!analysis || (analysis.status !== "QUEUED" && analysis.status !== "RUNNING")) return;
-  // A run interrupted by a crash left a partial set: start again from nothing.
-  await db.networkObservation.deleteMany({ where: { analysisId } });
-
   const [kb, device] = await Promise.all([
     unsafeLoadKnowledgeBase(analysis.matterId),
     db.testDevice.findFirst({ where: { matterId: analysis.matterId }, orderBy: [{ createdAt: "asc" }, { label: "asc" }] }),
   ]);
-  await db.captureAnalysis.update({
-    where: { id: analysisId },
+  // Claimed in one statement: a waiting run, or one left RUNNING longer than any run may last (its
+  // process died). A duplicate job for a run in progress claims nothing and leaves it alone.
+  const { count } = await db.captureAnalysis.updateMany({
+    where: { id: analysisId, OR: [{ status: "QUEUED" }, { status: "RUNNING", OR: [{ startedAt: null }, { startedAt: { lt: new Date(Date.now() - STALE_RUN_MS) } }] }] },
     data: { status: "RUNNING", error: null, kbVersion: kb.version, startedAt: new Date(), testDeviceLabel: device?.label ?? null, capturedBy: analysis.exhibit.custodian ?? analysis.exhibit.collectedBy },
   });
+  if (count === 0) return;
+  // A run interrupted by a crash left a partial set: start again from nothing.
+  await db.networkObservation.deleteMany({ where: { analysisId } });
 
   const deadline = Date.now() + (options.timeLimitSeconds ?? Math.max(env.PARSER_TIME_LIMIT_SECONDS, 120)) * 1000;
   const lookup = ipCountryLookup();

@@ -120,6 +120,18 @@ describe("capture analysis and suggestions", () => {
     expect(row.url).toBe("https://alog.umeng.com/a?x=1\uFFFDy");
   });
 
+  it("a duplicate job leaves a run in progress alone; a run whose process died long ago is redone", async () => {
+    const { matter, paralegal } = await setup();
+    const { exhibit } = await ingestExhibit(paralegal, matter.id, { body: [Buffer.from(generateCaptureText({ entries: 4 }))], fileName: "dup.har" });
+    const analysis = await db.captureAnalysis.findFirstOrThrow({ where: { exhibitId: exhibit.id } });
+    await db.captureAnalysis.update({ where: { id: analysis.id }, data: { status: "RUNNING", startedAt: new Date() } });
+    await unsafeAnalyzeCapture(analysis.id);
+    expect(await db.captureAnalysis.findUniqueOrThrow({ where: { id: analysis.id } })).toMatchObject({ status: "RUNNING", entryCount: null });
+    await db.captureAnalysis.update({ where: { id: analysis.id }, data: { startedAt: new Date(Date.now() - 60 * 60 * 1000) } });
+    await unsafeAnalyzeCapture(analysis.id);
+    expect(await db.captureAnalysis.findUniqueOrThrow({ where: { id: analysis.id } })).toMatchObject({ status: "DONE", entryCount: 4 });
+  });
+
   it("observations and suggestions stay inside their matter", async () => {
     const { matter, paralegal } = await setup();
     const other = await setup();
