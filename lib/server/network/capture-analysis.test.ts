@@ -100,6 +100,12 @@ describe("capture analysis and suggestions", () => {
     expect(analysis).toMatchObject({ status: "DONE", compressed: true, entryCount: 8 });
   });
 
+  it("refuses a .zhar that is not compressed, naming the problem", async () => {
+    const { matter, paralegal } = await setup();
+    const error = await refusal(ingestExhibit(paralegal, matter.id, { body: [Buffer.from(generateCaptureText({ entries: 2 }))], fileName: "plain.zhar" }));
+    expect(error.fieldErrors.file?.[0]).toMatch(/not zlib- or gzip-compressed/);
+  });
+
   it("a truncated capture ends FAILED with the reason and leaves no observations", async () => {
     const { matter, paralegal } = await setup();
     const text = generateCaptureText({ entries: 1200 });
