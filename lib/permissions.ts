@@ -26,6 +26,8 @@ export const MATTER_PERMISSIONS = {
   // values a detection matched in full (others see them masked).
   "captures.analyze": TEAM,
   "captures.unmask": ATTORNEYS,
+  // A matter's own correction to the tracker knowledge base (audited; global rows are the admins').
+  "captures.kb-override": TEAM,
   // Privilege and confidentiality have legal effect.
   "exhibits.designate": ATTORNEYS,
   "exhibits.produce": TEAM,

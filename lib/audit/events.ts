@@ -134,6 +134,12 @@ export const AUDIT_EVENTS = {
     schema: z.object({ sha256 }).strict(),
     describe: (d) => `Listed in a draft FRE 902(14) certification by SHA-256 ${shortHash(d.sha256)}.`,
   }),
+  "tracker-domain.override": define({
+    entityType: "TrackerDomain",
+    label: "Tracker fact set for this matter",
+    schema: z.object({ domain: z.string(), before: snapshot.nullable(), after: snapshot }).strict(),
+    describe: (d) => `${d.domain}: ${changes(d.before, d.after)}`,
+  }),
   "capture.reanalyze": define({
     entityType: "Exhibit",
     label: "Capture re-analysis requested",

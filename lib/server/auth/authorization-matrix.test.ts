@@ -69,6 +69,7 @@ import { dismissSuggestion } from "@/lib/server/network/dismiss-suggestion";
 import { getCaptureFindings } from "@/lib/server/network/get-capture-findings";
 import { listSuggestions } from "@/lib/server/network/list-suggestions";
 import { reanalyzeCapture } from "@/lib/server/network/reanalyze-capture";
+import { setTrackerOverride } from "@/lib/server/network/set-tracker-override";
 import { listLinkableExhibits } from "@/lib/server/evidence/list-linkable-exhibits";
 import { listRequestAssignees } from "@/lib/server/evidence/list-request-assignees";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
@@ -233,6 +234,7 @@ const USE_CASES: Record<string, Entry> = {
   // network captures
   getCaptureFindings: R("matter.read", (a, w) => getCaptureFindings(a, w.matter.id, w.exhibit.id)),
   listSuggestions: R("matter.read", (a, w) => listSuggestions(a, w.matter.id)),
+  setTrackerOverride: M("captures.kb-override", (a, w) => setTrackerOverride(a, w.matter.id, { domain: "umeng.com", organisation: "Umeng", category: "ANALYTICS", source: "Matrix test" })),
   reanalyzeCapture: M("captures.analyze", (a, w) => reanalyzeCapture(a, w.matter.id, captureOf(w).exhibitId), { prepare: prepareCapture }),
   acceptSuggestion: M("evidence.link", (a, w) => acceptSuggestion(a, w.matter.id, { observationId: captureOf(w).observationId, allegationId: w.allegation.id }), { prepare: prepareCapture }),
   dismissSuggestion: M("evidence.link", (a, w) => dismissSuggestion(a, w.matter.id, { observationId: captureOf(w).observationId, allegationId: w.allegation.id, reason: "Not the app under test." }), {

@@ -11,6 +11,7 @@ import { dismissSuggestion } from "@/lib/server/network/dismiss-suggestion";
 import { getCaptureFindings } from "@/lib/server/network/get-capture-findings";
 import { listSuggestions } from "@/lib/server/network/list-suggestions";
 import { reanalyzeCapture } from "@/lib/server/network/reanalyze-capture";
+import { setTrackerOverride } from "@/lib/server/network/set-tracker-override";
 import { makeMatterWithTeam } from "@/lib/server/testing/fixtures";
 import { validAllegationInput } from "@/lib/server/testing/ledger-fixtures";
 import { refusal } from "@/lib/server/testing/refusal";
@@ -136,6 +137,25 @@ describe("capture analysis and suggestions", () => {
     await db.captureAnalysis.update({ where: { id: analysis.id }, data: { startedAt: new Date(Date.now() - 60 * 60 * 1000) } });
     await unsafeAnalyzeCapture(analysis.id);
     expect(await db.captureAnalysis.findUniqueOrThrow({ where: { id: analysis.id } })).toMatchObject({ status: "DONE", entryCount: 4 });
+  });
+
+  it("a matter's KB override wins in its next analysis (a new KB version); the old analysis keeps what it recorded", async () => {
+    const { matter, paralegal } = await setup();
+    const { exhibit, analysis: first } = await upload(paralegal, matter.id, Buffer.from(generateCaptureText({ entries: 10 })));
+    expect((await refusal(setTrackerOverride(paralegal, matter.id, { domain: "not a domain", organisation: "X", category: "ADS", source: "s" }))).fieldErrors).toMatchObject({
+      domain: expect.any(Array),
+      source: expect.any(Array),
+    });
+    await setTrackerOverride(paralegal, matter.id, { domain: "TikTokV.com", organisation: "TikTok Pte. Ltd.", parent: "ByteDance Ltd.", country: "sg", category: "APP_BACKEND", source: "Matter research memo 12 (test)" });
+    const { analysisId } = await reanalyzeCapture(paralegal, matter.id, exhibit.id);
+    await unsafeAnalyzeCapture(analysisId);
+    const second = await db.captureAnalysis.findUniqueOrThrow({ where: { id: analysisId } });
+    expect(second.kbVersion).not.toBe(first.kbVersion);
+    const orgOf = async (id: string) => (await db.networkObservation.findFirstOrThrow({ where: { analysisId: id, host: "api-va.tiktokv.com" } })).organisation;
+    expect(await orgOf(analysisId)).toBe("TikTok Pte. Ltd.");
+    expect(await orgOf(first.id)).toBe("TikTok");
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { matterId: matter.id, action: "tracker-domain.override" } });
+    expect(audit.details).toMatchObject({ domain: "tiktokv.com", before: null, after: { country: "SG", organisation: "TikTok Pte. Ltd." } });
   });
 
   it("observations and suggestions stay inside their matter", async () => {

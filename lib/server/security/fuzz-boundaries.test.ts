@@ -40,6 +40,7 @@ import { createEvidenceRequest } from "@/lib/server/evidence/create-evidence-req
 import { linkEvidence } from "@/lib/server/evidence/link-evidence";
 import { acceptSuggestion } from "@/lib/server/network/accept-suggestion";
 import { dismissSuggestion } from "@/lib/server/network/dismiss-suggestion";
+import { setTrackerOverride } from "@/lib/server/network/set-tracker-override";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
 import { createProduction } from "@/lib/server/exhibits/create-production";
 import { designateExhibit } from "@/lib/server/exhibits/designate-exhibit";
@@ -171,6 +172,7 @@ describe("fuzzing every zod boundary", () => {
       ["unlinkEvidence", (i) => unlinkEvidence(A, m, rnd, i)],
       ["acceptSuggestion", (i) => acceptSuggestion(A, m, i)],
       ["dismissSuggestion", (i) => dismissSuggestion(A, m, i)],
+      ["setTrackerOverride", (i) => setTrackerOverride(A, m, i)],
     ];
 
     const generated = inputs(schemaKeys());
