@@ -64,11 +64,12 @@ async function analyzeHarFile(file: string, device: DeviceProfile | null, kb: Kn
 // wiring: its findings map onto the same report shape.
 const APK_MODULE = "@/lib/analyzer/apk/analyze-apk";
 
+// Hosts come as names or as { host, registrableDomain } rows, depending on the analyzer's version.
 type ApkAnalyzerModule = {
   analyzeApk: (
     filePath: string,
-    options: { signatures: KnowledgeBase["signatures"]; registrableDomain: (host: string) => string | null },
-  ) => Promise<{ sha256: string; sdks: { prefix: string; organisation: string; classes: string[] }[]; hosts: string[] }>;
+    options: { signatures: { prefix: string; organisation: string; sdk: string }[]; registrableDomain: (host: string) => string | null },
+  ) => Promise<{ sha256: string; sdks: { prefix: string; organisation: string; classes: string[] }[]; hosts: (string | { host: string })[] }>;
 };
 
 async function analyzeApkFile(file: string, kb: KnowledgeBase): Promise<AnalysisReport> {
@@ -80,13 +81,13 @@ async function analyzeApkFile(file: string, kb: KnowledgeBase): Promise<Analysis
   }
   const { registrableDomain } = await import("@/lib/analyzer/domains");
   const { destinationsFromHosts } = await import("@/lib/analyzer/report");
-  const result = await apk.analyzeApk(file, { signatures: kb.signatures, registrableDomain });
+  const result = await apk.analyzeApk(file, { signatures: [...kb.signatures], registrableDomain });
   return {
     kind: "apk",
     sha256: result.sha256,
     entries: 0,
     observations: 0,
-    destinations: destinationsFromHosts(result.hosts, kb),
+    destinations: destinationsFromHosts(result.hosts.map((h) => (typeof h === "string" ? h : h.host)), kb),
     sdks: result.sdks.map(({ prefix, organisation, classes }) => ({ prefix, organisation, classes })),
   };
 }
