@@ -1,13 +1,15 @@
-import { getDomain, getHostname } from "tldts";
+import { getHostname, parse } from "tldts";
 
 // Registrable domain ("eTLD+1") by the Public Suffix List as tldts ships it: bugly.qq.com → qq.com,
 // a.b.example.co.uk → example.co.uk. IP addresses and bare suffixes have none (null). Private
 // suffixes (appspot.com, …) are not treated as public: a tenant of a cloud host is the cloud's
-// customer, and matching on the cloud's own domain would merge unrelated parties.
+// customer, and matching on the cloud's own domain would merge unrelated parties. A name whose
+// suffix is not on the list at all ("api.php", "router.lan") has none either.
 export function registrableDomain(host: string): string | null {
   const clean = normaliseHost(host);
   if (!clean) return null;
-  return getDomain(clean, { allowPrivateDomains: false }) ?? null;
+  const parsed = parse(clean, { allowPrivateDomains: false });
+  return parsed.isIcann ? (parsed.domain ?? null) : null;
 }
 
 // Lower-cased host without a trailing dot or port; "" when the input holds no host.

@@ -30,6 +30,8 @@ describe("registrable domains (Public Suffix List via tldts)", () => {
     expect(registrableDomain("alog.umeng.co")).toBe("umeng.co");
     expect(registrableDomain("59.82.29.248")).toBeNull();
     expect(registrableDomain("co.uk")).toBeNull();
+    expect(registrableDomain("api.php")).toBeNull();
+    expect(registrableDomain("router.lan")).toBeNull();
   });
 
   it("lists suffixes from the host down to its registrable domain", () => {
