@@ -58,16 +58,16 @@ describe("tracker knowledge base", () => {
   });
 
   it("ours wins over an imported CSV and the Exodus layer for the same domain; a matter's override wins over all", () => {
-    const layered = new KnowledgeBase([fact("t.example", "Exodus says", "EXODUS"), fact("t.example", "Ours says", "OURS"), fact("t.example", "CSV says", "IMPORTED_CSV")]);
-    expect(layered.lookup("a.t.example")?.organisation).toBe("Ours says");
-    const overridden = new KnowledgeBase([fact("t.example", "Ours says", "OURS"), fact("t.example", "Matter says", "OURS", { matterLocal: true })]);
-    expect(overridden.lookup("t.example")?.organisation).toBe("Matter says");
+    const layered = new KnowledgeBase([fact("t-example.com", "Exodus says", "EXODUS"), fact("t-example.com", "Ours says", "OURS"), fact("t-example.com", "CSV says", "IMPORTED_CSV")]);
+    expect(layered.lookup("a.t-example.com")?.organisation).toBe("Ours says");
+    const overridden = new KnowledgeBase([fact("t-example.com", "Ours says", "OURS"), fact("t-example.com", "Matter says", "OURS", { matterLocal: true })]);
+    expect(overridden.lookup("t-example.com")?.organisation).toBe("Matter says");
   });
 
   it("versions itself by content", () => {
-    const a = new KnowledgeBase([fact("t.example", "A", "OURS")]);
-    expect(new KnowledgeBase([fact("t.example", "A", "OURS")]).version).toBe(a.version);
-    expect(new KnowledgeBase([fact("t.example", "B", "OURS")]).version).not.toBe(a.version);
+    const a = new KnowledgeBase([fact("t-example.com", "A", "OURS")]);
+    expect(new KnowledgeBase([fact("t-example.com", "A", "OURS")]).version).toBe(a.version);
+    expect(new KnowledgeBase([fact("t-example.com", "B", "OURS")]).version).not.toBe(a.version);
   });
 
   it("SDK signatures match a package and what is below it, longest prefix first", () => {
