@@ -24,6 +24,12 @@ export const MATTER_PERMISSIONS = {
   "exhibits.upload": TEAM,
   "exhibits.edit": TEAM,
   "exhibits.retry-extraction": TEAM,
+  // Network captures: run the analyzer again (a new analysis; the old one stays), and see the
+  // values a detection matched in full (others see them masked).
+  "captures.analyze": TEAM,
+  "captures.unmask": ATTORNEYS,
+  // A matter's own correction to the tracker knowledge base (audited; global rows are the admins').
+  "captures.kb-override": TEAM,
   // Privilege and confidentiality have legal effect.
   "exhibits.designate": ATTORNEYS,
   "exhibits.produce": TEAM,

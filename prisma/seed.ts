@@ -3,7 +3,7 @@
 import { hash } from "@node-rs/argon2";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { seedExhibits } from "./seed-exhibits";
+import { seedCaptureSettings, seedExhibits } from "./seed-exhibits";
 import { seedAudit } from "./seed-audit";
 
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
@@ -108,6 +108,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean; ma
     });
   }
 
+  await seedCaptureSettings(db, matter.id);
   await seedExhibits(db, matter.id, users.attorney);
   await (await import("./seed-claims")).seedClaims(db, matter.id);
   await (await import("./seed-ledger")).seedLedgerDemo(db, matter.id);

@@ -177,6 +177,18 @@ export const AUDIT_EVENTS = {
         d.missing?.length ? `Left blank to complete: ${d.missing.join(", ")}.` : null,
       ),
   }),
+  "tracker-domain.override": define({
+    entityType: "TrackerDomain",
+    label: "Tracker fact set for this matter",
+    schema: z.object({ domain: z.string(), before: snapshot.nullable(), after: snapshot }).strict(),
+    describe: (d) => `${d.domain}: ${changes(d.before, d.after)}`,
+  }),
+  "capture.reanalyze": define({
+    entityType: "Exhibit",
+    label: "Capture re-analysis requested",
+    schema: z.object({ number: z.string(), analysisId: z.string(), previousAnalysisId: z.string().nullable() }).strict(),
+    describe: (d) => `Asked for a new analysis of ${d.number}; earlier analyses and their observations stay as they were.`,
+  }),
   "exhibit.retry-extraction": define({
     entityType: "Exhibit",
     label: "Extraction retried",
@@ -450,6 +462,39 @@ export const AUDIT_EVENTS = {
     label: "Evidence unlinked",
     schema: z.object({ allegationId: z.string(), exhibitId: z.string(), relation: z.enum(LINK_RELATIONS), reason: z.string() }).strict(),
     describe: (d) => `Removed a “${LINK_RELATION_LABELS[d.relation].toLowerCase()}” link. Reason: ${quote(d.reason)}`,
+  }),
+  "suggestion.accept": define({
+    entityType: "SuggestionDecision",
+    label: "Suggestion accepted",
+    schema: z
+      .object({
+        allegationId: z.string(),
+        paragraph: z.number().int(),
+        exhibit: z.string(),
+        exhibitSha256: sha256,
+        entryIndex: z.number().int().nonnegative(),
+        ruleId: z.string(),
+        evidenceLinkId: z.string(),
+        pinCite: z.string(),
+      })
+      .strict(),
+    describe: (d) => `Accepted the analyzer's suggestion: ${d.exhibit} supports ¶ ${d.paragraph} (${d.pinCite}; rule ${d.ruleId}).`,
+  }),
+  "suggestion.dismiss": define({
+    entityType: "SuggestionDecision",
+    label: "Suggestion dismissed",
+    schema: z
+      .object({
+        allegationId: z.string(),
+        paragraph: z.number().int(),
+        exhibit: z.string(),
+        exhibitSha256: sha256,
+        entryIndex: z.number().int().nonnegative(),
+        ruleId: z.string(),
+        reason: z.string(),
+      })
+      .strict(),
+    describe: (d) => `Dismissed the suggestion that ${d.exhibit} entry ${d.entryIndex} supports ¶ ${d.paragraph} (rule ${d.ruleId}). Reason: ${quote(d.reason)}`,
   }),
   "evidence-request.create": define({
     entityType: "EvidenceRequest",

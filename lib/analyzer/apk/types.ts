@@ -2,8 +2,9 @@ import type { ZipLimits } from "@/lib/analyzer/zip/bounded-zip";
 
 export type { ZipLimits };
 
-// Declared here with the knowledge base's shape; at merge it points at the KB's own type.
-export type SdkSignature = { prefix: string; organisation: string; sdk: string };
+// The knowledge base's own signature type: one vocabulary of SDK package prefixes.
+import type { SdkSignature } from "@/lib/analyzer/kb/sdk-signatures";
+export type { SdkSignature };
 
 export type ApkSdkMatch = {
   prefix: string;

@@ -86,6 +86,15 @@ import { getIntakeBatch } from "@/lib/server/intake/get-intake-batch";
 import { listIntakeBatches } from "@/lib/server/intake/list-intake-batches";
 import { stageIntakeFile } from "@/lib/server/intake/stage-intake-file";
 import { startIntake } from "@/lib/server/intake/start-intake";
+import { generateCaptureText } from "@/lib/analyzer/har/generate-capture";
+import { acceptSuggestion } from "@/lib/server/network/accept-suggestion";
+import { unsafeAnalyzeCapture } from "@/lib/server/network/analyze-capture";
+import { unsafeComputeSuggestions } from "@/lib/server/network/compute-suggestions";
+import { dismissSuggestion } from "@/lib/server/network/dismiss-suggestion";
+import { getCaptureFindings } from "@/lib/server/network/get-capture-findings";
+import { listSuggestions } from "@/lib/server/network/list-suggestions";
+import { reanalyzeCapture } from "@/lib/server/network/reanalyze-capture";
+import { setTrackerOverride } from "@/lib/server/network/set-tracker-override";
 import { listRequestAssignees } from "@/lib/server/evidence/list-request-assignees";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
 import { createProduction } from "@/lib/server/exhibits/create-production";
@@ -257,6 +266,17 @@ const OWN = (run: Entry["run"], reads = false): Entry => ({ rule: { ownClaim: tr
 const versionOf = async (table: "exhibit" | "allegation" | "plaintiff", id: string) =>
   ((await (db[table] as unknown as { findUniqueOrThrow: (q: object) => Promise<{ updatedAt: Date }> }).findUniqueOrThrow({ where: { id } })).updatedAt.toISOString());
 
+// A world's analysed capture and one suggestion for its DATA_TRANSFER allegation (umeng.com).
+const captures = new Map<string, { exhibitId: string; observationId: string }>();
+async function prepareCapture(w: World): Promise<void> {
+  const { exhibit } = await ingestExhibit(w.actors.attorney, w.matter.id, { body: [Buffer.from(generateCaptureText({ entries: 10 }))], fileName: "matrix.har" });
+  const analysis = await db.captureAnalysis.findFirstOrThrow({ where: { exhibitId: exhibit.id } });
+  await unsafeAnalyzeCapture(analysis.id);
+  const { suggestions } = await unsafeComputeSuggestions(w.matter.id, { allegationId: w.allegation.id });
+  captures.set(w.matter.id, { exhibitId: exhibit.id, observationId: suggestions[0]!.observationId });
+}
+const captureOf = (w: World) => captures.get(w.matter.id)!;
+
 const USE_CASES: Record<string, Entry> = {
   // administration
   listUsersAndMatters: A("admin.users", (a) => listUsersAndMatters(a), true),
@@ -337,6 +357,15 @@ const USE_CASES: Record<string, Entry> = {
   listIntakeBatches: R("matter.read", (a, w) => listIntakeBatches(a, w.matter.id)),
   getIntakeBatch: R("matter.read", (a, w) => getIntakeBatch(a, w.matter.id, w.intakeBatch.id)),
   exportIntakeFailures: R("matter.read", (a, w) => exportIntakeFailures(a, w.matter.id, w.intakeBatch.id)),
+  // network captures
+  getCaptureFindings: R("matter.read", (a, w) => getCaptureFindings(a, w.matter.id, w.exhibit.id)),
+  listSuggestions: R("matter.read", (a, w) => listSuggestions(a, w.matter.id)),
+  setTrackerOverride: M("captures.kb-override", (a, w) => setTrackerOverride(a, w.matter.id, { domain: "umeng.com", organisation: "Umeng", category: "ANALYTICS", source: "Matrix test" })),
+  reanalyzeCapture: M("captures.analyze", (a, w) => reanalyzeCapture(a, w.matter.id, captureOf(w).exhibitId), { prepare: prepareCapture }),
+  acceptSuggestion: M("evidence.link", (a, w) => acceptSuggestion(a, w.matter.id, { observationId: captureOf(w).observationId, allegationId: w.allegation.id }), { prepare: prepareCapture }),
+  dismissSuggestion: M("evidence.link", (a, w) => dismissSuggestion(a, w.matter.id, { observationId: captureOf(w).observationId, allegationId: w.allegation.id, reason: "Not the app under test." }), {
+    prepare: prepareCapture,
+  }),
   createEvidenceRequest: M("evidence.request", (a, w) => createEvidenceRequest(a, w.matter.id, w.allegation.id, { description: "Subpoena the logs.", submissionKey: randomUUID() })),
   cancelEvidenceRequest: M("evidence.request", (a, w) => cancelEvidenceRequest(a, w.matter.id, w.request.id, { reason: "No longer needed." })),
   listRequestAssignees: R("matter.read", (a, w) => listRequestAssignees(a, w.matter.id)),
@@ -478,7 +507,8 @@ describe("authorization matrix (from lib/permissions.ts)", () => {
 
   it("covers every permission of the tables", () => {
     const used = new Set<string>(Object.values(USE_CASES).map((e) => ("matter" in e.rule ? e.rule.matter : "account" in e.rule ? e.rule.account : "own")));
-    const unused = [...Object.keys(MATTER_PERMISSIONS), ...Object.keys(ACCOUNT_PERMISSIONS)].filter((p) => !used.has(p) && p !== "exhibits.produce-privileged");
+    // These two widen what a use case does or shows for a role, rather than admit to one.
+    const unused = [...Object.keys(MATTER_PERMISSIONS), ...Object.keys(ACCOUNT_PERMISSIONS)].filter((p) => !used.has(p) && p !== "exhibits.produce-privileged" && p !== "captures.unmask");
     expect(unused).toEqual([]);
   });
 

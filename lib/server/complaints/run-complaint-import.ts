@@ -1,4 +1,5 @@
 import "server-only";
+import { CURATED_TRACKER_DOMAINS } from "@/lib/analyzer/kb/tracker-domains";
 import { BUILT_IN_TRACKERS } from "@/lib/complaint/propose";
 import { matchParagraphs } from "@/lib/complaint/similarity";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -23,8 +24,16 @@ export async function unsafeRunComplaintImport(importId: string, limits?: Sandbo
     const bytes = await readBlob(run.exhibit.blob.storageKey);
     // The tracker knowledge base, when it has entries, names organisations and countries for the
     // hosts a ¶ mentions; the splitter's built-in list covers the rest.
-    const known = await db.trackerDomain.findMany({ select: { suffix: true, organisation: true, country: true } });
-    const trackers = known.length ? [...known, ...BUILT_IN_TRACKERS] : undefined;
+    // Matter-local overrides and imported rows first, then Proofline's curated rows (the first
+    // fact for a suffix wins), then the splitter's own list for anything neither names.
+    const rows = await db.trackerDomain.findMany({
+      where: { scope: { in: ["global", run.matterId] } },
+      orderBy: [{ scope: "desc" }],
+      select: { domain: true, organisation: true, parent: true, country: true },
+    });
+    // A complaint names the company that received the data ("umeng.com (Alibaba)"): the parent.
+    const known = [...rows, ...CURATED_TRACKER_DOMAINS].map((r) => ({ suffix: r.domain, organisation: r.parent ?? r.organisation, country: r.country ?? "" }));
+    const trackers = [...known, ...BUILT_IN_TRACKERS];
     result = await runInSandbox<SplitComplaintFile>("split-complaint", run.exhibit.detectedType ?? run.exhibit.blob.mediaType, bytes, limits, { trackers });
   } catch (error) {
     const reason = error instanceof ExtractionFailed ? error.message : `The complaint could not be read: ${(error as Error).message}`.slice(0, 500);

@@ -88,6 +88,14 @@ function unsupported(message: string): AppError {
 // Decides from the first bytes what a file is. `complete` says `head` is the whole file.
 export async function detectType(head: Buffer, fileName: string, complete: boolean): Promise<DetectedType> {
   const extension = extensionOf(fileName);
+  // A .zhar is a HAR compressed with zlib (or gzip): no magic bytes of its own, so the name
+  // decides, and the bytes must at least be a zlib or gzip stream.
+  if (extension === "zhar") {
+    const zlib = head.length >= 2 && (head[0]! & 0x0f) === 8 && ((head[0]! << 8) | head[1]!) % 31 === 0;
+    const gzip = head[0] === 0x1f && head[1] === 0x8b;
+    if (!zlib && !gzip) throw unsupported(`“${fileName}” is named like a compressed capture (.zhar) but is not zlib- or gzip-compressed.`);
+    return { mediaType: "application/x-har+zlib", kind: "NETWORK_CAPTURE", label: "compressed HAR capture" };
+  }
   const expected = EXPECTED_BY_EXTENSION[extension];
   const found = await fileTypeFromBuffer(head);
 

@@ -13,6 +13,7 @@ import { detectType, type DetectedType } from "@/lib/server/exhibits/detect-type
 import { EXTRACTABLE_TYPES } from "@/lib/server/exhibits/extractable";
 import { exhibitMaxBytes } from "@/lib/server/exhibits/limits";
 import { enqueue } from "@/lib/server/jobs/boss";
+import { HAR_ANALYZER_VERSION, isCaptureType } from "@/lib/analyzer/capture-types";
 import { logger } from "@/lib/server/logger";
 import { dateFromCalendar } from "@/lib/schemas/common";
 import { ZNewExhibitMetadata, type TNewExhibitMetadata } from "@/lib/schemas/exhibit";
@@ -105,7 +106,7 @@ export async function ingestExhibit(actor: Actor, matterId: string, input: Inges
         entityId: existing.id,
         details: { duplicate: true, fileName, sha256, size },
       });
-      return { exhibit: existing, label: exhibitLabel(existing.prefix, existing.number), duplicate: true };
+      return { exhibit: existing, label: exhibitLabel(existing.prefix, existing.number), duplicate: true, analysisId: null };
     }
 
     const number = matter.nextExhibitNumber;
@@ -140,7 +141,11 @@ export async function ingestExhibit(actor: Actor, matterId: string, input: Inges
       entityId: exhibit.id,
       details: { number: exhibitLabel(exhibit.prefix, number), fileName, sha256, size, mediaType: type.mediaType, ...(metadata ? { metadata } : {}) },
     });
-    return { exhibit, label: exhibitLabel(exhibit.prefix, number), duplicate: false };
+    // A network capture is analysed in the background; the analysis row is made with the exhibit.
+    const analysis = isCaptureType(type.mediaType)
+      ? await tx.captureAnalysis.create({ data: { id: uuidv7(), matterId, exhibitId: exhibit.id, inputSha256: sha256, analyzerVersion: HAR_ANALYZER_VERSION } })
+      : null;
+    return { exhibit, label: exhibitLabel(exhibit.prefix, number), duplicate: false, analysisId: analysis?.id ?? null };
   });
 
   if (!result.duplicate && result.exhibit.extractionStatus === "QUEUED") {
@@ -149,7 +154,12 @@ export async function ingestExhibit(actor: Actor, matterId: string, input: Inges
       logger.error({ err, exhibitId: result.exhibit.id }, "could not enqueue text extraction"),
     );
   }
-  return result;
+  if (!result.duplicate && result.analysisId) {
+    await enqueue("capture-analyze", { analysisId: result.analysisId }, { singletonKey: result.analysisId }).catch((err: unknown) =>
+      logger.error({ err, analysisId: result.analysisId }, "could not enqueue capture analysis"),
+    );
+  }
+  return { exhibit: result.exhibit, label: result.label, duplicate: result.duplicate };
 }
 
 function tooLarge(fileName: string, maxBytes: number): string {

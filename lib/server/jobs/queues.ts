@@ -40,6 +40,13 @@ export const QUEUES = {
     options: { name: "intake-batch", retryLimit: 2, retryDelay: 30, expireInSeconds: 4 * 60 * 60 },
     recover: async () => (await import("@/lib/server/intake/run-intake-batch")).unsafeFindLostIntakeBatches(),
   }),
+  // A network capture's analysis (lib/analyzer/har), created with the exhibit on ingest or on a
+  // staff request to re-analyse; the expiry stays above the analysis's own time budget.
+  "capture-analyze": queue<{ analysisId: string }>({
+    run: async (data) => (await import("@/lib/server/network/analyze-capture")).unsafeAnalyzeCapture(data.analysisId),
+    options: { name: "capture-analyze", retryLimit: 1, retryDelay: 10, expireInSeconds: 15 * 60 },
+    recover: async () => (await import("@/lib/server/network/analyze-capture")).unsafeFindLostAnalyses(),
+  }),
   "integrity-sweep": queue<Record<string, never>>({
     run: async () => {
       await (await import("@/lib/server/exhibits/integrity-sweep")).unsafeRunIntegritySweep({ trigger: "job" });

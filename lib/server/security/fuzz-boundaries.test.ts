@@ -20,6 +20,7 @@ import * as matterSchemas from "@/lib/schemas/matter";
 import * as intakeSchemas from "@/lib/schemas/intake";
 import * as plaintiffSchemas from "@/lib/schemas/plaintiff";
 import * as reportSchemas from "@/lib/schemas/reports";
+import * as networkSchemas from "@/lib/schemas/network";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { addMembership } from "@/lib/server/admin/add-membership";
@@ -61,6 +62,9 @@ import { cancelEvidenceRequest } from "@/lib/server/evidence/cancel-evidence-req
 import { createEvidenceRequest } from "@/lib/server/evidence/create-evidence-request";
 import { findLinkableExhibits } from "@/lib/server/evidence/find-linkable-exhibits";
 import { linkEvidence } from "@/lib/server/evidence/link-evidence";
+import { acceptSuggestion } from "@/lib/server/network/accept-suggestion";
+import { dismissSuggestion } from "@/lib/server/network/dismiss-suggestion";
+import { setTrackerOverride } from "@/lib/server/network/set-tracker-override";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
 import { createProduction } from "@/lib/server/exhibits/create-production";
 import { designateExhibit } from "@/lib/server/exhibits/designate-exhibit";
@@ -96,7 +100,7 @@ function schemaKeys(): string[] {
     }
     for (const inner of [def.in, def.out, def.innerType, def.schema]) visit(inner, depth + 1);
   };
-  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, plaintiffSchemas, reportSchemas]) {
+  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas]) {
     for (const value of Object.values(mod)) visit(value, 0);
   }
   return [...keys];
@@ -213,6 +217,9 @@ describe("fuzzing every zod boundary", () => {
       ["findLinkableExhibits", (i) => findLinkableExhibits(A, m, i)],
       ["ingestExhibit (metadata)", (i) => ingestExhibit(A, m, { body: [Buffer.from(`fuzz ${crypto.randomUUID()}`)], fileName: "fuzz.txt", metadata: i })],
       ["startIntake", (i) => startIntake(A, m, i)],
+      ["acceptSuggestion", (i) => acceptSuggestion(A, m, i)],
+      ["dismissSuggestion", (i) => dismissSuggestion(A, m, i)],
+      ["setTrackerOverride", (i) => setTrackerOverride(A, m, i)],
     ];
 
     const generated = inputs(schemaKeys());

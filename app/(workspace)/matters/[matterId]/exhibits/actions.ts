@@ -8,6 +8,9 @@ import { designateExhibit } from "@/lib/server/exhibits/designate-exhibit";
 import { redactExhibit } from "@/lib/server/exhibits/redact-exhibit";
 import { retryExtraction } from "@/lib/server/exhibits/retry-extraction";
 import { updateExhibitMetadata } from "@/lib/server/exhibits/update-exhibit-metadata";
+import { acceptSuggestion } from "@/lib/server/network/accept-suggestion";
+import { dismissSuggestion } from "@/lib/server/network/dismiss-suggestion";
+import { reanalyzeCapture } from "@/lib/server/network/reanalyze-capture";
 
 const exhibitPath = (matterId: string, exhibitId: string) => `/matters/${matterId}/exhibits/${exhibitId}`;
 
@@ -27,6 +30,24 @@ export const retryExtractionAction = matterAction("exhibits.retry-extraction", a
   await retryExtraction(actor, matterId, exhibitId);
   revalidatePath(exhibitPath(matterId, exhibitId));
   return done("Extraction queued again.");
+});
+
+export const reanalyzeCaptureAction = matterAction("captures.analyze", async ({ actor }, matterId, exhibitId: string) => {
+  await reanalyzeCapture(actor, matterId, exhibitId);
+  revalidatePath(exhibitPath(matterId, exhibitId));
+  return done("A new analysis is queued; the earlier one stays.");
+});
+
+export const acceptSuggestionAction = matterAction("evidence.link", async ({ actor, input }, matterId, exhibitId: string) => {
+  await acceptSuggestion(actor, matterId, input);
+  revalidatePath(exhibitPath(matterId, exhibitId));
+  return done("Linked as supporting evidence.");
+});
+
+export const dismissSuggestionAction = matterAction("evidence.link", async ({ actor, input }, matterId, exhibitId: string) => {
+  await dismissSuggestion(actor, matterId, input);
+  revalidatePath(exhibitPath(matterId, exhibitId));
+  return done("Suggestion dismissed.");
 });
 
 export const createProductionAction = matterAction("exhibits.produce", async ({ actor, input }, matterId) => {

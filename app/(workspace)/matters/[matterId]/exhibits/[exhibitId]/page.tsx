@@ -9,6 +9,8 @@ import { PdfViewer } from "@/components/exhibits/pdf-viewer";
 import { PinCiteLink } from "@/components/exhibits/pin-cite-link";
 import { RetryExtractionButton } from "@/components/exhibits/retry-extraction-button";
 import { TextPageViewer } from "@/components/exhibits/text-page-viewer";
+import { CaptureAnalysisSection } from "@/components/network/capture-analysis-section";
+import { ReanalyzeButton, SuggestionActions } from "@/components/network/suggestion-actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Mono } from "@/components/ui/mono";
@@ -22,8 +24,17 @@ import { calendarFromDate } from "@/lib/schemas/common";
 import { viewerHref } from "@/lib/search/highlight-terms";
 import { EXHIBIT_KIND_LABELS, PRIVILEGE_LABELS, ZExhibitViewerTarget } from "@/lib/schemas/exhibit";
 import { getExhibit } from "@/lib/server/exhibits/get-exhibit";
+import { getCaptureFindings } from "@/lib/server/network/get-capture-findings";
+import { listSuggestions } from "@/lib/server/network/list-suggestions";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
-import { designateExhibitAction, retryExtractionAction, updateExhibitMetadataAction } from "../actions";
+import {
+  acceptSuggestionAction,
+  designateExhibitAction,
+  dismissSuggestionAction,
+  reanalyzeCaptureAction,
+  retryExtractionAction,
+  updateExhibitMetadataAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Exhibit" };
 
@@ -45,6 +56,8 @@ export default async function ExhibitPage({
   const target = ZExhibitViewerTarget.parse(await searchParams);
   const actor = await pageActor();
   const { exhibit: e, access, links, custody, textPreview, textPageCount, productions, family } = await loadOr404(() => getExhibit(actor, matterId, exhibitId, target));
+  const capture = await getCaptureFindings(actor, matterId, exhibitId, { onlyWithFindings: true });
+  const suggestions = capture ? await listSuggestions(actor, matterId, { exhibitId }) : null;
   const label = exhibitLabel(e.prefix, e.number);
   const fileUrl = `/api/v1/matters/${matterId}/exhibits/${e.id}/file`;
   const type = e.detectedType ?? e.blob.mediaType;
@@ -199,6 +212,35 @@ export default async function ExhibitPage({
           )}
         </section>
       </div>
+
+      {capture && suggestions && (
+        <CaptureAnalysisSection
+          matterId={matterId}
+          analyses={capture.analyses}
+          shown={capture.shown}
+          observations={capture.observations}
+          total={capture.total}
+          withFindings={capture.withFindings}
+          masked={capture.masked}
+          ipCountrySource={capture.ipCountrySource}
+          suggestions={[...suggestions.open, ...suggestions.decided]}
+          possibleAllegations={suggestions.possibleAllegations}
+          reanalyze={access.can("captures.analyze") ? <ReanalyzeButton action={reanalyzeCaptureAction.bind(null, matterId, e.id)} /> : null}
+          suggestionActions={(s) =>
+            access.can("evidence.link") ? (
+              <SuggestionActions
+                accept={acceptSuggestionAction.bind(null, matterId, e.id)}
+                dismiss={dismissSuggestionAction.bind(null, matterId, e.id)}
+                observationId={s.observationId}
+                allegationId={s.allegationId}
+                rowLabel={`entry ${s.entryIndex} for ¶ ${s.paragraph}`}
+              />
+            ) : (
+              <span className="text-xs text-muted-foreground">Review needs the evidence-link permission.</span>
+            )
+          }
+        />
+      )}
 
       <section className="mt-8" aria-labelledby="links-heading">
         <h2 id="links-heading" className="mb-2 text-lg font-semibold">

@@ -1,0 +1,37 @@
+// SDK signatures: a Java package prefix found in an app's DEX code names the SDK that ships it.
+// Part of the tracker knowledge base (its version covers these rows); the APK analyzer
+// (lib/analyzer/apk/) receives them as data. A prefix matches the package itself and every
+// package below it ("com.umeng" matches com.umeng.analytics.MobclickAgent, not com.umengx).
+export type SdkSignature = { prefix: string; organisation: string; sdk: string };
+
+export const SDK_SIGNATURES: readonly SdkSignature[] = [
+  { prefix: "com.umeng", organisation: "Umeng (Alibaba Group)", sdk: "Umeng analytics / push" },
+  { prefix: "com.tencent.bugly", organisation: "Tencent", sdk: "Tencent Bugly crash reporting" },
+  { prefix: "com.tencent.mm.opensdk", organisation: "Tencent", sdk: "WeChat Open SDK" },
+  { prefix: "com.baidu.android.pushservice", organisation: "Baidu", sdk: "Baidu Cloud Push" },
+  { prefix: "com.baidu.mobstat", organisation: "Baidu", sdk: "Baidu Mobile Statistics" },
+  { prefix: "com.baidu.location", organisation: "Baidu", sdk: "Baidu Location" },
+  { prefix: "com.igexin", organisation: "Getui (Zhejiang Meiri Interactive)", sdk: "Getui push (Igexin)" },
+  { prefix: "com.getui", organisation: "Getui (Zhejiang Meiri Interactive)", sdk: "Getui push" },
+  { prefix: "com.google.firebase", organisation: "Google", sdk: "Firebase" },
+  { prefix: "com.google.firebase.crashlytics", organisation: "Google", sdk: "Firebase Crashlytics" },
+  { prefix: "com.crashlytics", organisation: "Google", sdk: "Crashlytics (Fabric)" },
+  { prefix: "com.google.android.gms.ads", organisation: "Google", sdk: "Google Mobile Ads (AdMob)" },
+  { prefix: "com.google.android.gms.analytics", organisation: "Google", sdk: "Google Analytics" },
+  { prefix: "com.facebook", organisation: "Meta Platforms", sdk: "Facebook SDK" },
+  { prefix: "com.appsflyer", organisation: "AppsFlyer", sdk: "AppsFlyer attribution" },
+  { prefix: "com.adjust", organisation: "Adjust (AppLovin)", sdk: "Adjust attribution" },
+  { prefix: "com.bytedance", organisation: "ByteDance", sdk: "ByteDance SDKs" },
+  { prefix: "com.ss.android", organisation: "ByteDance", sdk: "ByteDance (ss.android) SDKs" },
+  { prefix: "com.bytedance.sdk.openadsdk", organisation: "ByteDance", sdk: "Pangle ads" },
+];
+
+// The longest prefix that covers a class or package name, or null.
+export function matchSdkSignature(className: string, signatures: readonly SdkSignature[] = SDK_SIGNATURES): SdkSignature | null {
+  let best: SdkSignature | null = null;
+  for (const signature of signatures) {
+    const covers = className === signature.prefix || className.startsWith(`${signature.prefix}.`);
+    if (covers && (!best || signature.prefix.length > best.prefix.length)) best = signature;
+  }
+  return best;
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { ZCalendarDate, ZText } from "@/lib/schemas/common";
+
+// A suggestion is named by the observation behind it and the allegation it would support; the
+// server works the rest out again (rule, pin cite) rather than trusting the form.
+export const ZSuggestionRef = z
+  .object({
+    observationId: z.uuid("Unknown observation"),
+    allegationId: z.uuid("Unknown allegation"),
+  })
+  .strict();
+export type TSuggestionRef = z.infer<typeof ZSuggestionRef>;
+
+export const ZDismissSuggestion = ZSuggestionRef.extend({
+  reason: ZText({ error: "Say why the suggestion is dismissed" })
+    .trim()
+    .min(3, "Say why the suggestion is dismissed")
+    .max(2000, "Reason must be at most 2,000 characters"),
+}).strict();
+export type TDismissSuggestion = z.infer<typeof ZDismissSuggestion>;
+
+export const TRACKER_CATEGORY_VALUES = ["ANALYTICS", "CRASH_REPORTING", "PUSH", "ADS", "APP_BACKEND"] as const;
+
+// A matter's own correction to the tracker knowledge base: it wins over every global layer for
+// this matter's analyses. Every fact names its source; "checked on" is when a person confirmed it.
+export const ZTrackerOverride = z
+  .object({
+    domain: z
+      .string({ error: "Enter a domain such as umeng.com" })
+      .trim()
+      .toLowerCase()
+      .max(253, "A domain is at most 253 characters")
+      .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "Enter a domain such as umeng.com or bugly.qq.com"),
+    organisation: ZText({ error: "Name the organisation" }).trim().min(2, "Name the organisation").max(200, "At most 200 characters"),
+    parent: ZText().trim().max(200, "At most 200 characters").optional(),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, "Use a two-letter ISO country code")
+      .optional(),
+    category: z.enum(TRACKER_CATEGORY_VALUES, { error: "Choose what the service does" }),
+    source: ZText({ error: "Name the source of this fact" }).trim().min(3, "Name the source of this fact").max(1000, "At most 1,000 characters"),
+    checkedOn: ZCalendarDate.optional(),
+  })
+  .strict();
+export type TTrackerOverride = z.infer<typeof ZTrackerOverride>;

@@ -1,0 +1,133 @@
+import "server-only";
+import { v7 as uuidv7 } from "uuid";
+import { analyzeHar, HarFormatError, type HarObservation } from "@/lib/analyzer/har/analyze-har";
+import { ipCountryLookup } from "@/lib/analyzer/ip-country";
+import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { logger } from "@/lib/server/logger";
+import { unsafeLoadKnowledgeBase } from "@/lib/server/network/load-knowledge-base";
+import { openVerified } from "@/lib/server/storage/open-verified";
+
+// Observations go to the database in batches as the capture streams past: memory holds one batch.
+const BATCH = 1000;
+
+class AnalysisTimedOut extends Error {}
+
+// Longer than a run's time budget (at most 10 minutes) and its job's expiry (15 minutes).
+const STALE_RUN_MS = 16 * 60 * 1000;
+
+type Row = Omit<HarObservation, "startedAt"> & { id: string; startedAt: string };
+
+// One statement per batch: the rows travel as one JSON parameter and PostgreSQL unpacks them
+// (jsonb_to_recordset), which is many times faster than a row-by-row client insert for the tens of
+// thousands of requests a long capture holds. Text that PostgreSQL cannot store (NUL) is replaced.
+async function insertBatch(analysis: { id: string; matterId: string; exhibitId: string }, rows: Row[]): Promise<void> {
+  const json = JSON.stringify(rows).replace(/\\u0000/g, "\\uFFFD");
+  await db.$executeRaw`
+    INSERT INTO "NetworkObservation" (id, "analysisId", "matterId", "exhibitId", "entryIndex", "startedAt", method, url, host, "registrableDomain",
+      "serverIp", "serverIpCountry", status, "requestBytes", "responseBytes", "kbDomain", organisation, parent, country, "trackerCategory",
+      "dataCategories", detections, truncated)
+    SELECT r.id, ${analysis.id}::uuid, ${analysis.matterId}::uuid, ${analysis.exhibitId}::uuid, r."entryIndex", r."startedAt", r.method, r.url, r.host,
+      r."registrableDomain", r."serverIp", r."serverIpCountry", r.status, r."requestBytes", r."responseBytes", r."kbDomain", r.organisation, r.parent,
+      r.country, r."trackerCategory"::"TrackerCategory", r."dataCategories"::"DetectedDataCategory"[], r.detections, r.truncated
+    FROM jsonb_to_recordset(${json}::jsonb) AS r(id uuid, "entryIndex" int, "startedAt" timestamptz, method text, url text, host text,
+      "registrableDomain" text, "serverIp" text, "serverIpCountry" text, status int, "requestBytes" int, "responseBytes" int, "kbDomain" text,
+      organisation text, parent text, country text, "trackerCategory" text, "dataCategories" text[], detections jsonb, truncated boolean)`;
+}
+
+// Text stored in PostgreSQL cannot hold NUL; a capture may (in a URL or a header value).
+function storable<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value).replace(/\\u0000/g, "\uFFFD")) as T;
+}
+
+// Job handler (runs as the system on a capture whose upload was authorised). Streams the stored,
+// re-verified bytes through the analyzer; a capture that is not a well-formed HAR ends FAILED with
+// the reason and leaves no observation behind.
+export async function unsafeAnalyzeCapture(analysisId: string, options: { timeLimitSeconds?: number } = {}): Promise<void> {
+  const analysis = await db.captureAnalysis.findUnique({ where: { id: analysisId }, include: { exhibit: { select: { collectedBy: true, custodian: true } } } });
+  if (!analysis || (analysis.status !== "QUEUED" && analysis.status !== "RUNNING")) return;
+  const [kb, device] = await Promise.all([
+    unsafeLoadKnowledgeBase(analysis.matterId),
+    db.testDevice.findFirst({ where: { matterId: analysis.matterId }, orderBy: [{ createdAt: "asc" }, { label: "asc" }] }),
+  ]);
+  // Claimed in one statement: a waiting run, or one left RUNNING longer than any run may last (its
+  // process died). A duplicate job for a run in progress claims nothing and leaves it alone.
+  const { count } = await db.captureAnalysis.updateMany({
+    where: { id: analysisId, OR: [{ status: "QUEUED" }, { status: "RUNNING", OR: [{ startedAt: null }, { startedAt: { lt: new Date(Date.now() - STALE_RUN_MS) } }] }] },
+    data: { status: "RUNNING", error: null, kbVersion: kb.version, startedAt: new Date(), testDeviceLabel: device?.label ?? null, capturedBy: analysis.exhibit.custodian ?? analysis.exhibit.collectedBy },
+  });
+  if (count === 0) return;
+  // A run interrupted by a crash left a partial set: start again from nothing.
+  await db.networkObservation.deleteMany({ where: { analysisId } });
+
+  const deadline = Date.now() + (options.timeLimitSeconds ?? Math.max(env.PARSER_TIME_LIMIT_SECONDS, 120)) * 1000;
+  const lookup = ipCountryLookup();
+  let batch: Row[] = [];
+  // One batch is written while the analyzer reads on; the next flush waits for it (and rethrows
+  // its failure), so at most two batches are held and the database and the parser overlap.
+  const writes: { inFlight: Promise<void> | null } = { inFlight: null };
+  const flush = async () => {
+    if (writes.inFlight) await writes.inFlight;
+    writes.inFlight = null;
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    const writing = insertBatch(analysis, rows);
+    writing.catch(() => undefined);
+    writes.inFlight = writing;
+  };
+  try {
+    const intake = await analyzeHar(await openVerified(analysis.inputSha256), {
+      kb,
+      device,
+      ipCountry: lookup?.country ?? null,
+      onObservation: async (observation) => {
+        if (Date.now() > deadline) throw new AnalysisTimedOut();
+        batch.push({ ...observation, id: uuidv7(), startedAt: observation.startedAt.toISOString() });
+        if (batch.length >= BATCH) await flush();
+      },
+    });
+    await flush();
+    await flush();
+    await db.captureAnalysis.update({
+      where: { id: analysisId },
+      data: storable({
+        status: "DONE" as const,
+        harVersion: intake.harVersion,
+        creatorName: intake.creatorName,
+        creatorVersion: intake.creatorVersion,
+        browserName: intake.browserName,
+        browserVersion: intake.browserVersion,
+        firstRequestAt: intake.firstRequestAt,
+        lastRequestAt: intake.lastRequestAt,
+        timeZones: intake.timeZones,
+        entryCount: intake.entryCount,
+        observationCount: intake.observationCount,
+        device: intake.device,
+        appVersion: intake.appVersion,
+        compressed: intake.compressed,
+        finishedAt: new Date(),
+      }),
+    });
+  } catch (error) {
+    const reason =
+      error instanceof HarFormatError
+        ? error.message
+        : error instanceof AnalysisTimedOut
+          ? `The analysis took longer than its time budget and was stopped; no observations were kept.`
+          : `The analysis failed: ${error instanceof Error ? error.message.split("\n")[0]!.slice(0, 300) : String(error)}`;
+    if (!(error instanceof HarFormatError)) logger.warn({ analysisId, err: error }, "capture analysis failed");
+    // A batch still being written must land before the cleanup, or it would outlive it.
+    await writes.inFlight?.catch(() => undefined);
+    await db.$transaction([
+      db.networkObservation.deleteMany({ where: { analysisId } }),
+      db.captureAnalysis.update({ where: { id: analysisId }, data: { status: "FAILED", error: reason, finishedAt: new Date() } }),
+    ]);
+  }
+}
+
+// Analyses left QUEUED or RUNNING by a crash or a lost enqueue; the worker re-sends them at start.
+export async function unsafeFindLostAnalyses(): Promise<{ data: { analysisId: string }; singletonKey: string }[]> {
+  const stale = await db.captureAnalysis.findMany({ where: { status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true }, take: 10_000 });
+  return stale.map((a) => ({ data: { analysisId: a.id }, singletonKey: a.id }));
+}
