@@ -97,7 +97,7 @@ describe("complaint import", () => {
     expect(allegations[8]!.kind).toBe("GENERAL");
     expect(allegations[2]!.heading).toBe("A. The App Sends Data Abroad");
     const transfer = allegations.find((a) => a.kind === "DATA_TRANSFER" && a.text.includes("servers at umeng.com"))!;
-    expect(transfer.dataTransfer).toMatchObject({ destinationHost: "umeng.com", recipientOrg: "Alibaba", destinationCountry: "CN" });
+    expect(transfer.dataTransfer).toMatchObject({ destinationHost: "umeng.com", recipientOrg: "Alibaba Group", destinationCountry: "CN" });
 
     const audit = await db.auditEvent.findMany({ where: { matterId, action: { startsWith: "complaint-proposal." } } });
     const accepts = audit.filter((e) => e.action === "complaint-proposal.accept");

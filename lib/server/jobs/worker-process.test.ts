@@ -73,6 +73,8 @@ describe("npm run worker", () => {
     const { matter, paralegal } = await m.makeMatterWithTeam();
     const worker = startWorker();
     try {
+      // Its signal handlers are installed once it takes jobs; a slow start must not meet the SIGTERM.
+      await until("the worker to take jobs", async () => worker.output(), (out) => out.includes("worker taking jobs"));
       const { exhibit } = await m.makeExhibit(paralegal, matter.id, { bytes: Buffer.from("Seen in the worker: alog.umeng.com\n"), fileName: "w.txt" });
       const done = await until("extraction", () => m.db.exhibit.findUniqueOrThrow({ where: { id: exhibit.id } }), (e) => e.extractionStatus === "DONE");
       expect(done.extractionAttempts).toBe(0);
