@@ -23,7 +23,7 @@ const categoryList = describeDetectedCategories;
 // draw the export, so the picture in a brief is the one on screen.
 function layout(nodes: GraphNode[], edges: GraphEdge[]) {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: "LR", nodesep: 16, ranksep: 140, marginx: 16, marginy: 16 });
+  g.setGraph({ rankdir: "LR", nodesep: 16, ranksep: 200, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   for (const e of edges) g.setEdge(e.source, e.target);
@@ -64,7 +64,7 @@ function toSvg(nodes: GraphNode[], edges: GraphEdge[], laid: ReturnType<typeof l
   const h = laid.height + 24;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${laid.width}" height="${h}" viewBox="0 0 ${laid.width} ${h}" font-family="Helvetica, Arial, sans-serif">
 <title>${escapeXml(title)}</title>
-<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#64748b"/></marker></defs>
+<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#64748b"/></marker></defs>
 <rect width="100%" height="100%" fill="#ffffff"/>
 <g transform="translate(0,24)">${parts.join("\n")}</g>
 <text x="16" y="16" font-size="12" fill="#0f172a">${escapeXml(title)}</text>

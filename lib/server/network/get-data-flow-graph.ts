@@ -108,7 +108,7 @@ export async function getDataFlowGraph(actor: Actor, matterId: string, rawFilter
     edges: [...edges.values()],
     totalObservations: groups.reduce((sum, g) => sum + Number(g.observations), 0),
     captures: captures.map((c) => ({ id: c.id, label: `${exhibitLabel(c.prefix, c.number)} · ${c.title}` })),
-    observations: observations.map((o) => ({ ...o, exhibitLabel: exhibitLabel(o.prefix, o.number) })),
+    observations: observations.map((o) => ({ ...o, dataCategories: [...o.dataCategories].sort(), exhibitLabel: exhibitLabel(o.prefix, o.number) })),
     observationLimit: OBSERVATION_LIST_LIMIT,
   };
 }
