@@ -290,7 +290,7 @@ export function CaptureAnalysisSection({
               </TableHeader>
               <TableBody>
                 {observations.map((o) => (
-                  <TableRow key={o.id}>
+                  <TableRow key={o.id} id={`entry-${o.entryIndex}`} className="target:bg-accent">
                     <TableCell>
                       <Mono>{o.entryIndex}</Mono>
                     </TableCell>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { ClipboardList, FileBarChart, Files, LayoutDashboard, ListChecks, Scale, Settings, Users } from "lucide-react";
+import { ClipboardList, FileBarChart, Files, Network, LayoutDashboard, ListChecks, Scale, Settings, Users } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 
 // Only sections that work are listed; later features add their entries here.
@@ -10,6 +10,7 @@ const SECTIONS = [
   { href: "", label: "Overview", icon: LayoutDashboard, exact: true },
   { href: "/allegations", label: "Allegations", icon: ListChecks, exact: false },
   { href: "/exhibits", label: "Exhibits", icon: Files, exact: false },
+  { href: "/data-flows", label: "Data flows", icon: Network, exact: false },
   { href: "/plaintiffs", label: "Plaintiffs", icon: Users, exact: false },
   { href: "/counts", label: "Counts", icon: Scale, exact: false },
   { href: "/claims", label: "Claims", icon: ClipboardList, exact: false },

@@ -54,3 +54,8 @@ export const ALLEGATION_CATEGORY: Record<DetectedCategory, DataCategoryValue> = 
 export function isDetectedCategory(value: string): value is DetectedCategory {
   return (DETECTED_CATEGORIES as readonly string[]).includes(value);
 }
+
+// "IMEI, Android ID" for a label or a table cell; an empty list says so rather than showing nothing.
+export function describeDetectedCategories(categories: readonly DetectedCategory[]): string {
+  return categories.length === 0 ? "nothing detected" : categories.map((c) => DETECTED_CATEGORY_LABELS[c]).join(", ");
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZCalendarDate, ZText } from "@/lib/schemas/common";
+import { DETECTED_CATEGORIES } from "@/lib/analyzer/categories";
 
 // A suggestion is named by the observation behind it and the allegation it would support; the
 // server works the rest out again (rule, pin cite) rather than trusting the form.
@@ -45,3 +46,24 @@ export const ZTrackerOverride = z
   })
   .strict();
 export type TTrackerOverride = z.infer<typeof ZTrackerOverride>;
+
+// The data-flow graph's filters, read from the page's query string: a period (calendar days,
+// UTC, both ends included), one capture exhibit, one detected data category, and the host whose
+// observations are listed below the graph.
+export const ZDataFlowFilters = z
+  .object({
+    from: ZCalendarDate.optional(),
+    to: ZCalendarDate.optional(),
+    exhibitId: z.uuid("Unknown capture").optional(),
+    category: z.enum(DETECTED_CATEGORIES, { error: "Unknown data category" }).optional(),
+    host: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(253, "A host is at most 253 characters")
+      .regex(/^[a-z0-9.-]+$/, "Not a host name")
+      .optional(),
+  })
+  .strict()
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "The period ends before it starts" });
+export type TDataFlowFilters = z.infer<typeof ZDataFlowFilters>;

@@ -92,6 +92,7 @@ import { unsafeAnalyzeCapture } from "@/lib/server/network/analyze-capture";
 import { unsafeComputeSuggestions } from "@/lib/server/network/compute-suggestions";
 import { dismissSuggestion } from "@/lib/server/network/dismiss-suggestion";
 import { getCaptureFindings } from "@/lib/server/network/get-capture-findings";
+import { getDataFlowGraph } from "@/lib/server/network/get-data-flow-graph";
 import { listSuggestions } from "@/lib/server/network/list-suggestions";
 import { reanalyzeCapture } from "@/lib/server/network/reanalyze-capture";
 import { setTrackerOverride } from "@/lib/server/network/set-tracker-override";
@@ -360,6 +361,7 @@ const USE_CASES: Record<string, Entry> = {
   // network captures
   getCaptureFindings: R("matter.read", (a, w) => getCaptureFindings(a, w.matter.id, w.exhibit.id)),
   listSuggestions: R("matter.read", (a, w) => listSuggestions(a, w.matter.id)),
+  getDataFlowGraph: R("matter.read", (a, w) => getDataFlowGraph(a, w.matter.id, { category: "IMEI" })),
   setTrackerOverride: M("captures.kb-override", (a, w) => setTrackerOverride(a, w.matter.id, { domain: "umeng.com", organisation: "Umeng", category: "ANALYTICS", source: "Matrix test" })),
   reanalyzeCapture: M("captures.analyze", (a, w) => reanalyzeCapture(a, w.matter.id, captureOf(w).exhibitId), { prepare: prepareCapture }),
   acceptSuggestion: M("evidence.link", (a, w) => acceptSuggestion(a, w.matter.id, { observationId: captureOf(w).observationId, allegationId: w.allegation.id }), { prepare: prepareCapture }),
