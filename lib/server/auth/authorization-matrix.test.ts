@@ -92,6 +92,7 @@ import { unsafeAnalyzeCapture } from "@/lib/server/network/analyze-capture";
 import { unsafeComputeSuggestions } from "@/lib/server/network/compute-suggestions";
 import { dismissSuggestion } from "@/lib/server/network/dismiss-suggestion";
 import { getCaptureFindings } from "@/lib/server/network/get-capture-findings";
+import { getApkFindings } from "@/lib/server/apk/get-apk-findings";
 import { listSuggestions } from "@/lib/server/network/list-suggestions";
 import { reanalyzeCapture } from "@/lib/server/network/reanalyze-capture";
 import { setTrackerOverride } from "@/lib/server/network/set-tracker-override";
@@ -359,6 +360,7 @@ const USE_CASES: Record<string, Entry> = {
   exportIntakeFailures: R("matter.read", (a, w) => exportIntakeFailures(a, w.matter.id, w.intakeBatch.id)),
   // network captures
   getCaptureFindings: R("matter.read", (a, w) => getCaptureFindings(a, w.matter.id, w.exhibit.id)),
+  getApkFindings: R("matter.read", (a, w) => getApkFindings(a, w.matter.id, w.exhibit.id)),
   listSuggestions: R("matter.read", (a, w) => listSuggestions(a, w.matter.id)),
   setTrackerOverride: M("captures.kb-override", (a, w) => setTrackerOverride(a, w.matter.id, { domain: "umeng.com", organisation: "Umeng", category: "ANALYTICS", source: "Matrix test" })),
   reanalyzeCapture: M("captures.analyze", (a, w) => reanalyzeCapture(a, w.matter.id, captureOf(w).exhibitId), { prepare: prepareCapture }),
