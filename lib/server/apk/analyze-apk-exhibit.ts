@@ -54,7 +54,9 @@ export async function unsafeAnalyzeApkExhibit(analysisId: string, options: { tim
     const copy = path.join(dir, "package.apk");
     await pipeline(await openVerified(analysis.inputSha256), fs.createWriteStream(copy, { mode: 0o600 }));
     const seconds = options.timeLimitSeconds ?? Math.max(env.PARSER_TIME_LIMIT_SECONDS, 120);
-    const findings = await withinTimeLimit(analyzeApk(copy, { signatures: [...kb.signatures], registrableDomain }), seconds);
+    const result = await withinTimeLimit(analyzeApk(copy, { signatures: [...kb.signatures], registrableDomain }), seconds);
+    // Each host is named with the organisation the KB in force gives it, frozen with the run.
+    const findings = { ...result, hosts: result.hosts.map((h) => ({ ...h, organisation: kb.lookup(h.host)?.organisation ?? null })) };
     await db.apkAnalysis.update({ where: { id: analysisId }, data: { status: "DONE", findings: storable(findings), finishedAt: new Date() } });
   } catch (error) {
     const known = error instanceof ApkAnalysisError || error instanceof ZipError;

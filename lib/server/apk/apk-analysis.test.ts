@@ -34,6 +34,9 @@ describe("APK analysis of an ingested app package", () => {
     expect(findings.sdks.map((s) => s.organisation)).toEqual(expect.arrayContaining(["Umeng (Alibaba Group)", "Tencent"]));
     expect(findings.sdks.every((s) => s.classes.length > 0)).toBe(true);
     expect(findings.hosts.length).toBeGreaterThan(0);
+    // Hosts in the code are named by the KB of the run and shown under their SDK.
+    expect(findings.hosts).toContainEqual(expect.objectContaining({ host: "android.bugly.qq.com", organisation: "Tencent Bugly" }));
+    expect(findings.sdks.find((s) => s.organisation === "Tencent")!.hosts).toContain("android.bugly.qq.com");
 
     // A second run of the same job does nothing to a finished analysis.
     await unsafeAnalyzeApkExhibit(analysis.id);
