@@ -93,6 +93,7 @@ import { unsafeComputeSuggestions } from "@/lib/server/network/compute-suggestio
 import { dismissSuggestion } from "@/lib/server/network/dismiss-suggestion";
 import { getCaptureFindings } from "@/lib/server/network/get-capture-findings";
 import { getDataFlowGraph } from "@/lib/server/network/get-data-flow-graph";
+import { getApkFindings } from "@/lib/server/apk/get-apk-findings";
 import { listSuggestions } from "@/lib/server/network/list-suggestions";
 import { reanalyzeCapture } from "@/lib/server/network/reanalyze-capture";
 import { setTrackerOverride } from "@/lib/server/network/set-tracker-override";
@@ -360,6 +361,7 @@ const USE_CASES: Record<string, Entry> = {
   exportIntakeFailures: R("matter.read", (a, w) => exportIntakeFailures(a, w.matter.id, w.intakeBatch.id)),
   // network captures
   getCaptureFindings: R("matter.read", (a, w) => getCaptureFindings(a, w.matter.id, w.exhibit.id)),
+  getApkFindings: R("matter.read", (a, w) => getApkFindings(a, w.matter.id, w.exhibit.id)),
   listSuggestions: R("matter.read", (a, w) => listSuggestions(a, w.matter.id)),
   getDataFlowGraph: R("matter.read", (a, w) => getDataFlowGraph(a, w.matter.id, { category: "IMEI" })),
   setTrackerOverride: M("captures.kb-override", (a, w) => setTrackerOverride(a, w.matter.id, { domain: "umeng.com", organisation: "Umeng", category: "ANALYTICS", source: "Matrix test" })),

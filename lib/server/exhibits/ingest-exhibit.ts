@@ -13,7 +13,7 @@ import { detectType, type DetectedType } from "@/lib/server/exhibits/detect-type
 import { EXTRACTABLE_TYPES } from "@/lib/server/exhibits/extractable";
 import { exhibitMaxBytes } from "@/lib/server/exhibits/limits";
 import { enqueue } from "@/lib/server/jobs/boss";
-import { HAR_ANALYZER_VERSION, isCaptureType } from "@/lib/analyzer/capture-types";
+import { APK_ANALYZER_VERSION, HAR_ANALYZER_VERSION, isApkType, isCaptureType } from "@/lib/analyzer/capture-types";
 import { logger } from "@/lib/server/logger";
 import { dateFromCalendar } from "@/lib/schemas/common";
 import { ZNewExhibitMetadata, type TNewExhibitMetadata } from "@/lib/schemas/exhibit";
@@ -106,7 +106,7 @@ export async function ingestExhibit(actor: Actor, matterId: string, input: Inges
         entityId: existing.id,
         details: { duplicate: true, fileName, sha256, size },
       });
-      return { exhibit: existing, label: exhibitLabel(existing.prefix, existing.number), duplicate: true, analysisId: null };
+      return { exhibit: existing, label: exhibitLabel(existing.prefix, existing.number), duplicate: true, analysisId: null, apkAnalysisId: null };
     }
 
     const number = matter.nextExhibitNumber;
@@ -145,7 +145,11 @@ export async function ingestExhibit(actor: Actor, matterId: string, input: Inges
     const analysis = isCaptureType(type.mediaType)
       ? await tx.captureAnalysis.create({ data: { id: uuidv7(), matterId, exhibitId: exhibit.id, inputSha256: sha256, analyzerVersion: HAR_ANALYZER_VERSION } })
       : null;
-    return { exhibit, label: exhibitLabel(exhibit.prefix, number), duplicate: false, analysisId: analysis?.id ?? null };
+    // So is an Android package: what code it carries, read statically.
+    const apkAnalysis = isApkType(type.mediaType)
+      ? await tx.apkAnalysis.create({ data: { id: uuidv7(), matterId, exhibitId: exhibit.id, inputSha256: sha256, analyzerVersion: APK_ANALYZER_VERSION } })
+      : null;
+    return { exhibit, label: exhibitLabel(exhibit.prefix, number), duplicate: false, analysisId: analysis?.id ?? null, apkAnalysisId: apkAnalysis?.id ?? null };
   });
 
   if (!result.duplicate && result.exhibit.extractionStatus === "QUEUED") {
@@ -157,6 +161,11 @@ export async function ingestExhibit(actor: Actor, matterId: string, input: Inges
   if (!result.duplicate && result.analysisId) {
     await enqueue("capture-analyze", { analysisId: result.analysisId }, { singletonKey: result.analysisId }).catch((err: unknown) =>
       logger.error({ err, analysisId: result.analysisId }, "could not enqueue capture analysis"),
+    );
+  }
+  if (!result.duplicate && result.apkAnalysisId) {
+    await enqueue("apk-analyze", { analysisId: result.apkAnalysisId }, { singletonKey: result.apkAnalysisId }).catch((err: unknown) =>
+      logger.error({ err, analysisId: result.apkAnalysisId }, "could not enqueue APK analysis"),
     );
   }
   return { exhibit: result.exhibit, label: result.label, duplicate: result.duplicate };

@@ -47,6 +47,13 @@ export const QUEUES = {
     options: { name: "capture-analyze", retryLimit: 1, retryDelay: 10, expireInSeconds: 15 * 60 },
     recover: async () => (await import("@/lib/server/network/analyze-capture")).unsafeFindLostAnalyses(),
   }),
+  // An Android package's static analysis (lib/analyzer/apk), created with the exhibit on ingest;
+  // the expiry stays above the analysis's own time budget.
+  "apk-analyze": queue<{ analysisId: string }>({
+    run: async (data) => (await import("@/lib/server/apk/analyze-apk-exhibit")).unsafeAnalyzeApkExhibit(data.analysisId),
+    options: { name: "apk-analyze", retryLimit: 1, retryDelay: 10, expireInSeconds: 15 * 60 },
+    recover: async () => (await import("@/lib/server/apk/analyze-apk-exhibit")).unsafeFindLostApkAnalyses(),
+  }),
   "integrity-sweep": queue<Record<string, never>>({
     run: async () => {
       await (await import("@/lib/server/exhibits/integrity-sweep")).unsafeRunIntegritySweep({ trigger: "job" });

@@ -10,6 +10,7 @@ import { PinCiteLink } from "@/components/exhibits/pin-cite-link";
 import { RetryExtractionButton } from "@/components/exhibits/retry-extraction-button";
 import { TextPageViewer } from "@/components/exhibits/text-page-viewer";
 import { CaptureAnalysisSection } from "@/components/network/capture-analysis-section";
+import { ApkAnalysisSection } from "@/components/apk/apk-analysis-section";
 import { ReanalyzeButton, SuggestionActions } from "@/components/network/suggestion-actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -25,6 +26,7 @@ import { viewerHref } from "@/lib/search/highlight-terms";
 import { EXHIBIT_KIND_LABELS, PRIVILEGE_LABELS, ZExhibitViewerTarget } from "@/lib/schemas/exhibit";
 import { getExhibit } from "@/lib/server/exhibits/get-exhibit";
 import { getCaptureFindings } from "@/lib/server/network/get-capture-findings";
+import { getApkFindings } from "@/lib/server/apk/get-apk-findings";
 import { listSuggestions } from "@/lib/server/network/list-suggestions";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import {
@@ -57,6 +59,7 @@ export default async function ExhibitPage({
   const actor = await pageActor();
   const { exhibit: e, access, links, custody, textPreview, textPageCount, productions, family } = await loadOr404(() => getExhibit(actor, matterId, exhibitId, target));
   const capture = await getCaptureFindings(actor, matterId, exhibitId, { onlyWithFindings: true });
+  const apk = await getApkFindings(actor, matterId, exhibitId);
   const suggestions = capture ? await listSuggestions(actor, matterId, { exhibitId }) : null;
   const label = exhibitLabel(e.prefix, e.number);
   const fileUrl = `/api/v1/matters/${matterId}/exhibits/${e.id}/file`;
@@ -212,6 +215,8 @@ export default async function ExhibitPage({
           )}
         </section>
       </div>
+
+      {apk && <ApkAnalysisSection analyses={apk.analyses} shown={apk.shown} />}
 
       {capture && suggestions && (
         <CaptureAnalysisSection
