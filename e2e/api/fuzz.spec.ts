@@ -82,6 +82,33 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   createProductionAction: { as: "attorney", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
   createPlaintiffAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
   updatePlaintiffAction: { as: "attorney", bound: (f) => [f.m, f.plaintiffId], refused: ["signedOut", "member", "outsider"] },
+  // Password reset and the second factor: public, and refused without a live ticket or token.
+  requestPasswordResetAction: { as: "signedOut", bound: () => [], refused: [] },
+  secondFactorAction: { as: "signedOut", bound: () => [], refused: [] },
+  resetPasswordAction: { as: "signedOut", bound: () => [], refused: [] },
+  // Switches a random input could turn on for the whole run (two-factor required for all staff
+  // or for the demo matter, the matter's court details, an account's authenticator) are fuzzed
+  // as an actor the permission refuses, so a lucky input cannot change what later specs sign in to.
+  setStaffTwoFactorRequirementAction: { as: "attorney", bound: () => [], refused: ["signedOut", "member"] },
+  setAnyMatterTwoFactorRequirementAction: { as: "attorney", bound: () => [], refused: ["signedOut", "member"] },
+  resetUserTwoFactorAction: { as: "admin", bound: () => [], refused: ["signedOut", "attorney", "member"] },
+  setMatterTwoFactorRequirementAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
+  updateMatterDetailsAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
+  startTwoFactorEnrollmentAction: { as: "member", bound: () => [], refused: ["signedOut"] },
+  confirmTwoFactorEnrollmentAction: { as: "member", bound: () => [], refused: ["signedOut"] },
+  regenerateRecoveryCodesAction: { as: "member", bound: () => [], refused: ["signedOut"] },
+  disableTwoFactorAction: { as: "member", bound: () => [], refused: ["signedOut"] },
+  // Captures, redaction, intake and complaint import: ids that point nowhere.
+  reanalyzeCaptureAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  acceptSuggestionAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  dismissSuggestionAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  redactExhibitAction: { as: "attorney", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider", "paralegal"] },
+  startIntakeAction: { as: "attorney", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
+  startComplaintImportAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
+  acceptProposalAction: { as: "paralegal", bound: (f) => [f.m, ANY, ANY], refused: ["signedOut", "member", "outsider"] },
+  dropProposalAction: { as: "paralegal", bound: (f) => [f.m, ANY, ANY], refused: ["signedOut", "member", "outsider"] },
+  mergeProposalAction: { as: "paralegal", bound: (f) => [f.m, ANY, ANY], refused: ["signedOut", "member", "outsider"] },
+  splitProposalAction: { as: "paralegal", bound: (f) => [f.m, ANY, ANY], refused: ["signedOut", "member", "outsider"] },
 };
 
 type Tally = { tried: number; fiveXx: string[]; leaks: string[]; caught: string[]; writes: string[]; accepted: number };
