@@ -145,7 +145,9 @@ describe("claims: submission", () => {
     });
     expect(claims).toHaveLength(21);
     for (const claim of claims) {
-      expect(claim.events.map((e) => e.type)).toEqual(["SUBMITTED"]);
+      // Random fixture people can coincide (same birth date and a similar generated name); the
+      // settle step then re-scores the later one, which its history says. Wholeness is the point.
+      expect(claim.events.map((e) => e.type).filter((t) => t !== "RESCORED")).toEqual(["SUBMITTED"]);
       expect(await db.signInToken.count({ where: { claimId: claim.id } })).toBe(1);
       expect(await db.outboxMessage.count({ where: { ref: `Claim:${claim.id}` } })).toBe(1);
       expect(await db.auditEvent.count({ where: { entityId: claim.id, action: "claim.submit" } })).toBe(1);
