@@ -248,7 +248,7 @@ test("every server action of the build, fuzzed as its actor and as the actors it
   const actions = builtActions();
   const unknown = actions.filter((a) => !ACTIONS[a.exportedName]).map((a) => `${a.filename} ${a.exportedName}`);
   expect(unknown, "server actions without a fuzzing entry here").toEqual([]);
-  const params = { matterId: fx.m, matterSlug: fx.slug, allegationId: fx.allegationId, countId: fx.countId, exhibitId: fx.exhibitId, plaintiffId: fx.plaintiffId, claimId: fx.claimId, number: fx.memberClaim, attachmentId: ANY };
+  const params = { matterId: fx.m, matterSlug: fx.slug, allegationId: fx.allegationId, countId: fx.countId, exhibitId: fx.exhibitId, plaintiffId: fx.plaintiffId, claimId: fx.claimId, number: fx.memberClaim, attachmentId: ANY, importId: ANY, batchId: ANY, copyId: ANY, productionId: ANY };
   const calls = (action: BuiltAction, who: Who, runs: number, seed: number): Call[] => {
     const spec = ACTIONS[action.exportedName]!;
     const path = urlOf(action.pages[0]!, params);
