@@ -22,6 +22,15 @@ function define<S extends z.ZodType>(definition: Definition<S>): Definition<S> {
 const seeded = { source: z.literal("demo seed").optional() };
 const snapshot = z.record(z.string(), z.unknown());
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+// Which suggestion a decision is about: the keys that survive re-analysis, and the ¶ and exhibit.
+const SUGGESTION_REF = {
+  allegationId: z.string(),
+  paragraph: z.number().int(),
+  exhibit: z.string(),
+  exhibitSha256: sha256,
+  entryIndex: z.number().int().nonnegative(),
+  ruleId: z.string(),
+};
 const claimStatus = z.enum(CLAIM_STATUSES);
 const flag = z.object({ severity: z.enum(FLAG_SEVERITIES), reason: z.string().nullable() }).strict();
 const designation = z
@@ -468,12 +477,7 @@ export const AUDIT_EVENTS = {
     label: "Suggestion accepted",
     schema: z
       .object({
-        allegationId: z.string(),
-        paragraph: z.number().int(),
-        exhibit: z.string(),
-        exhibitSha256: sha256,
-        entryIndex: z.number().int().nonnegative(),
-        ruleId: z.string(),
+        ...SUGGESTION_REF,
         evidenceLinkId: z.string(),
         pinCite: z.string(),
       })
@@ -485,12 +489,7 @@ export const AUDIT_EVENTS = {
     label: "Suggestion dismissed",
     schema: z
       .object({
-        allegationId: z.string(),
-        paragraph: z.number().int(),
-        exhibit: z.string(),
-        exhibitSha256: sha256,
-        entryIndex: z.number().int().nonnegative(),
-        ruleId: z.string(),
+        ...SUGGESTION_REF,
         reason: z.string(),
       })
       .strict(),

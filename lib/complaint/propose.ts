@@ -1,24 +1,12 @@
 import type { SplitParagraph } from "@/lib/complaint/types";
+import type { AllegationKindValue, DataCategoryValue } from "@/lib/schemas/allegation";
 
 // What the import proposes for each ¶, by fixed rules over its words — never by a service. The
 // reviewer accepts, edits or drops every proposal; nothing here is a finding.
 
-export const ALLEGATION_KINDS = ["GENERAL", "DATA_TRANSFER", "SDK_EMBEDDED", "ACCOUNT_CREATION", "BIOMETRIC"] as const;
-export type AllegationKindName = (typeof ALLEGATION_KINDS)[number];
-
-export const DATA_CATEGORIES = [
-  "DEVICE_IDENTIFIERS",
-  "HARDWARE_INFO",
-  "BROWSING_HISTORY",
-  "LOCATION",
-  "CONTACTS",
-  "BIOMETRIC_FACE",
-  "BIOMETRIC_VOICE",
-  "VIDEO_CONTENT",
-  "CLIPBOARD",
-  "ACCOUNT_IDENTIFIERS",
-] as const;
-export type DataCategoryName = (typeof DATA_CATEGORIES)[number];
+// The ledger's own vocabularies: a proposal uses exactly the kinds and categories an allegation takes.
+export type AllegationKindName = AllegationKindValue;
+export type DataCategoryName = DataCategoryValue;
 
 export type TrackerFact = { suffix: string; organisation: string; country: string };
 
