@@ -68,7 +68,8 @@ test("import a complaint, review the proposals beside the page, accept into the 
   const row = page.locator('[data-testid="ledger-row"]', { hasText: "edited on review" });
   await expect(row).toContainText("¶ 202");
   await row.getByRole("link", { name: "Open ¶ 202" }).click();
-  await expect(page.getByText("Compl. ¶ 202, 1:")).toBeVisible();
+  // The pin cite itself (Next's route announcer may repeat the page's heading text).
+  await expect(page.locator('[data-slot="mono"]', { hasText: "Compl. ¶ 202, 1:" })).toBeVisible();
   await screenshot(page, "complaint-import-allegation");
   const audit = await sql<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "matterId" = $1 AND action LIKE 'complaint-%' ORDER BY id`, [matterId]);
   expect(audit.map((a) => a.action)).toEqual(["complaint-import.start", "complaint-proposal.accept", "complaint-proposal.accept", "complaint-proposal.drop"]);
