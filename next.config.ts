@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/server/http/body-limits";
 import { STATIC_SECURITY_HEADERS } from "./lib/server/http/security-headers";
 
@@ -45,4 +46,5 @@ const config: NextConfig = {
   },
 };
 
-export default config;
+// next-intl reads the request's locale and messages from i18n/request.ts.
+export default createNextIntlPlugin("./i18n/request.ts")(config);
