@@ -66,6 +66,8 @@ export const ACCOUNT_PERMISSIONS = {
   // Two-factor sign-in is for staff accounts; class members sign in by mailed link.
   "account.two-factor": ["ADMIN", "STAFF"],
   "matters.list": ["ADMIN", "STAFF"],
+  // Personal access tokens for the JSON API.
+  "account.tokens": ["ADMIN", "STAFF"],
   "claims.own": ["CLASS_MEMBER"],
 } as const satisfies Record<string, readonly AccountRole[]>;
 

@@ -67,10 +67,9 @@ async function answerClaim(req: http.IncomingMessage, res: http.ServerResponse, 
 
 async function answerUpload(req: http.IncomingMessage, res: http.ServerResponse, matterId: string) {
   const headers = nodeHeaders(req.headers);
-  const actor = await actorFromSessionCookie(headers);
   // destroyOnReturn: false — a refusal after the first bytes (wrong type, over the limit) must
   // not reset the connection: the rest is drained below so the browser receives the answer.
-  const answer = await receiveExhibitUpload(actor, matterId, req.iterator({ destroyOnReturn: false }), headers);
+  const answer = await receiveExhibitUpload(() => actorFromSessionCookie(headers), matterId, req.iterator({ destroyOnReturn: false }), headers);
   if (answer.status >= 400 && !req.readableEnded) {
     // Refused before the body was read (signed out, no access, from another site): nothing of it
     // is waited for. Refused while reading (a disguised type): the rest of a declared, allowed

@@ -51,6 +51,9 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   answerDeficiencyAction: { as: "member", bound: (f) => [f.memberClaim], refused: ["signedOut", "attorney"] },
   withdrawClaimAction: { as: "member", bound: (f) => [f.otherClaim], refused: ["signedOut", "attorney"] },
   changePasswordAction: { as: "member", bound: () => [], refused: ["signedOut"] },
+  // A token needs a matter of the caller's own (a random id is none): generated input makes none.
+  createApiTokenAction: { as: "paralegal", bound: () => [], refused: ["signedOut", "member"] },
+  revokeApiTokenAction: { as: "paralegal", bound: () => [], refused: ["signedOut", "member"] },
   createStaffUserAction: { as: "admin", bound: () => [], refused: ["signedOut", "attorney", "member"] },
   addMembershipAction: { as: "admin", bound: () => [], refused: ["signedOut", "attorney", "member"] },
   setUserDisabledAction: { as: "admin", bound: () => [], refused: ["signedOut", "attorney", "member"] },

@@ -14,6 +14,8 @@ export type ChainedEvent = {
   entityId: string;
   details: unknown;
   ip: string | null;
+  // Absent from rows written before tokens existed, and null for sessions and scripts.
+  viaTokenId?: string | null;
 };
 
 // RFC 8785 canonical JSON, so the same event always hashes the same whatever the key order
@@ -29,6 +31,8 @@ export function canonicalEvent(event: ChainedEvent): string {
     entityId: event.entityId,
     details: event.details ?? null,
     ip: event.ip,
+    // Only present when a token made the change, so every earlier seal still verifies.
+    ...(event.viaTokenId ? { viaTokenId: event.viaTokenId } : {}),
   });
   if (text === undefined) throw new Error("audit event cannot be canonicalised");
   return text;

@@ -625,6 +625,18 @@ export const AUDIT_EVENTS = {
     describe: (d) => `${plural(d.imported, "recipient")} imported from ${plural(d.rows, "row")}; ${plural(d.errors, "row")} refused.`,
   }),
 
+  "api-token.create": define({
+    entityType: "ApiToken",
+    label: "API token created",
+    schema: z.object({ name: z.string(), access: z.enum(["READ", "WRITE"]), matters: z.number().int().positive(), expiresAt: z.iso.datetime() }).strict(),
+    describe: (d) => `${quote(d.name)}: ${d.access === "READ" ? "read only" : "read and write"}, ${plural(d.matters, "matter")}, expires ${d.expiresAt.slice(0, 10)}.`,
+  }),
+  "api-token.revoke": define({
+    entityType: "ApiToken",
+    label: "API token revoked",
+    schema: z.object({ name: z.string() }).strict(),
+    describe: (d) => `${quote(d.name)} no longer works.`,
+  }),
   "user.create": define({
     entityType: "User",
     label: "Account created",

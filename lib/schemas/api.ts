@@ -40,3 +40,36 @@ export type TExhibitUploaded = z.infer<typeof ZExhibitUploaded>;
 // POST /api/v1/claims/:matterSlug — 201 filed, 200 the idempotency key was already used.
 export const ZClaimFiled = z.object({ number: z.string(), created: z.boolean() }).strict();
 export type TClaimFiled = z.infer<typeof ZClaimFiled>;
+
+// GET /api/v1/matters — the caller's matters (a token: those it was made for).
+export const ZMatterList = z
+  .object({
+    matters: z.array(
+      z.object({ id: z.uuid(), caption: z.string(), shortName: z.string(), court: z.string(), docketNumber: z.string(), role: z.enum(["ATTORNEY", "PARALEGAL"]) }).strict(),
+    ),
+  })
+  .strict();
+
+// GET /api/v1/matters/:matterId/allegations — one page in complaint order, and where the next starts.
+export const ZAllegationPage = z
+  .object({
+    allegations: z.array(
+      z
+        .object({
+          id: z.uuid(),
+          paragraph: z.string().describe("The ¶ label as the complaint prints it (37, 37a)."),
+          kind: z.enum(["GENERAL", "DATA_TRANSFER", "SDK_EMBEDDED", "ACCOUNT_CREATION", "BIOMETRIC"]),
+          text: z.string(),
+          status: z.enum(["SUPPORTED", "PARTIAL", "UNSUPPORTED", "CONTRADICTED"]).describe("Derived from the evidence links, never typed in."),
+          supports: z.number().int(),
+          contradicts: z.number().int(),
+          flagged: z.boolean(),
+          destinationHost: z.string().nullable(),
+          recipientOrg: z.string().nullable(),
+          destinationCountry: z.string().nullable(),
+        })
+        .strict(),
+    ),
+    nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page."),
+  })
+  .strict();

@@ -49,6 +49,19 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             </CardContent>
           </Card>
         )}
+        {accountHas(actor.role, "account.tokens") && (
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">API tokens</CardTitle>
+              <CardDescription>Let scripts and other systems use the JSON API as you, on the matters you choose.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <Button asChild variant="outline">
+                <Link href="/account/tokens">Manage API tokens</Link>
+              </Button>
+            </CardContent>
+          </Card>
+        )}
         <Card>
           <CardHeader>
             <CardTitle as="h2">Change password</CardTitle>

@@ -12,7 +12,7 @@ export type AuditEntry<A extends AuditAction> = {
 };
 
 // Who a row is attributed to: the actor, or only the address a signed-out request came from.
-export type AuditActor = Pick<Actor, "ip"> & { userId: string | null };
+export type AuditActor = Pick<Actor, "ip" | "token"> & { userId: string | null };
 
 // Called inside the mutation's transaction: the event exists if and only if the change does.
 // A plain INSERT with no shared lock, so concurrent writers never queue behind each other; the
@@ -25,6 +25,7 @@ export async function appendAudit<A extends AuditAction>(tx: Tx, actor: AuditAct
     data: {
       actorId: actor?.userId ?? null,
       ip: actor?.ip ?? null,
+      viaTokenId: actor?.token?.id ?? null,
       matterId: entry.matterId,
       action: record.action,
       entityType: record.entityType,
@@ -41,11 +42,11 @@ export async function appendAuditMany<A extends AuditAction>(tx: Tx, actor: Audi
   if (entries.length === 0) return;
   const rows = entries.map((entry) => {
     const record = auditRecord(entry.action, entry.details);
-    return { actorId: actor?.userId ?? null, ip: actor?.ip ?? null, matterId: entry.matterId, action: record.action, entityType: record.entityType, entityId: entry.entityId, details: record.details };
+    return { actorId: actor?.userId ?? null, ip: actor?.ip ?? null, viaTokenId: actor?.token?.id ?? null, matterId: entry.matterId, action: record.action, entityType: record.entityType, entityId: entry.entityId, details: record.details };
   });
   // One statement for the lot; jsonb_to_recordset keeps their order, so ids follow it.
   await tx.$executeRaw`
-    INSERT INTO "AuditEvent" ("actorId", ip, "matterId", action, "entityType", "entityId", details)
-    SELECT "actorId", ip, "matterId", action, "entityType", "entityId", details
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t("actorId" uuid, ip text, "matterId" uuid, action text, "entityType" text, "entityId" text, details jsonb)`;
+    INSERT INTO "AuditEvent" ("actorId", ip, "viaTokenId", "matterId", action, "entityType", "entityId", details)
+    SELECT "actorId", ip, "viaTokenId", "matterId", action, "entityType", "entityId", details
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t("actorId" uuid, ip text, "viaTokenId" uuid, "matterId" uuid, action text, "entityType" text, "entityId" text, details jsonb)`;
 }

@@ -28,7 +28,7 @@ export async function sealAuditEvents(options: { batchSize?: number; fullSweep?:
           RECENT_WINDOW;
 
       const events = await tx.$queryRaw<ChainedEvent[]>`
-        SELECT e.id, e.at, e."actorId", e."matterId", e.action, e."entityType", e."entityId", e.details, e.ip
+        SELECT e.id, e.at, e."actorId", e."matterId", e.action, e."entityType", e."entityId", e.details, e.ip, e."viaTokenId"
         FROM "AuditEvent" e
         WHERE e.id > ${floor} AND NOT EXISTS (SELECT 1 FROM "AuditSeal" s WHERE s."eventId" = e.id)
         ORDER BY e.id

@@ -26,7 +26,7 @@ export async function unsafeVerifyChain(chain: string): Promise<ChainReport> {
   for (;;) {
     const rows = await db.$queryRaw<SealRow[]>`
       SELECT s.seq, s."prevHash", s.hash, s.version, s."keyId", s."eventId", (e.id IS NOT NULL) AS present,
-             e.id, e.at, e."actorId", e."matterId", e.action, e."entityType", e."entityId", e.details, e.ip
+             e.id, e.at, e."actorId", e."matterId", e.action, e."entityType", e."entityId", e.details, e.ip, e."viaTokenId"
       FROM "AuditSeal" s LEFT JOIN "AuditEvent" e ON e.id = s."eventId"
       WHERE s.chain = ${chain} AND s.seq >= ${expectedSeq}
       ORDER BY s.seq LIMIT ${PAGE}`;

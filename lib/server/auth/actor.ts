@@ -1,5 +1,7 @@
 import "server-only";
-import type { AccountRole } from "@/lib/generated/prisma/enums";
+import type { AccountRole, ApiTokenAccess } from "@/lib/generated/prisma/enums";
+
+export type ApiTokenGrant = { id: string; access: ApiTokenAccess; matterIds: readonly string[] };
 
 // Who is acting, re-read from the database on every request (see get-actor.ts).
 export type Actor = {
@@ -12,4 +14,7 @@ export type Actor = {
   mustEnrollTwoFactor?: boolean;
   // Recorded in audit rows; absent for scripts and tests.
   ip?: string;
+  // Set when the request carried a personal access token instead of a session: the token limits
+  // the actor to its matters (policy.ts) and, when read-only, to GET requests (the route wrapper).
+  token?: ApiTokenGrant;
 };

@@ -120,6 +120,10 @@ import { getMatterHeader } from "@/lib/server/matters/get-matter-header";
 import { updateMatterDetails } from "@/lib/server/matters/update-matter-details";
 import { getMatterOverview } from "@/lib/server/matters/get-matter-overview";
 import { listMyMatters } from "@/lib/server/matters/list-my-matters";
+import { listAllegationsForApi } from "@/lib/server/api/list-allegations";
+import { createApiToken } from "@/lib/server/api-tokens/create-api-token";
+import { listApiTokens } from "@/lib/server/api-tokens/list-api-tokens";
+import { revokeApiToken } from "@/lib/server/api-tokens/revoke-api-token";
 import { createPlaintiff } from "@/lib/server/plaintiffs/create-plaintiff";
 import { getPlaintiff } from "@/lib/server/plaintiffs/get-plaintiff";
 import { listPlaintiffs } from "@/lib/server/plaintiffs/list-plaintiffs";
@@ -133,7 +137,7 @@ import { listRedactedCopies } from "@/lib/server/exhibits/list-redacted-copies";
 import { openRedactedCopy } from "@/lib/server/exhibits/open-redacted-copy";
 import { makePdf } from "@/lib/server/testing/exhibit-fixtures";
 import { makeClaimMatter, validClaimInput } from "@/lib/server/testing/claim-fixtures";
-import { makeUser } from "@/lib/server/testing/fixtures";
+import { addMember, makeMatter, makeUser } from "@/lib/server/testing/fixtures";
 import { makeLinkableExhibit, validAllegationInput, validCountInput } from "@/lib/server/testing/ledger-fixtures";
 import { validPlaintiffInput } from "@/lib/server/testing/fixtures";
 
@@ -259,6 +263,16 @@ async function enrolStaff(w: World) {
     w.recoveryCodes[a.userId] = recoveryCodes[0]!;
   }
 }
+// Staff on no matter get one (a token needs a matter of their own), and everyone a token row.
+async function giveEveryoneAMatterAndAToken(w: World) {
+  const other = await makeMatter("Token v. Matrix");
+  for (const a of staffOf(w)) {
+    if (!(await db.membership.findFirst({ where: { userId: a.userId } }))) await addMember(a, other.id, "PARALEGAL");
+  }
+  for (const a of Object.values(w.actors)) {
+    await db.apiToken.create({ data: { userId: a.userId, name: "existing", secretHash: "0".repeat(64), access: "READ", matterIds: [], expiresAt: new Date(Date.now() + 3600_000) } });
+  }
+}
 const M = (matter: Permission, run: Entry["run"], extra: Extra = {}): Entry => ({ rule: { matter }, run, ...extra });
 const R = (matter: Permission, run: Entry["run"]): Entry => ({ rule: { matter }, run, reads: true });
 const A = (account: AccountPermission, run: Entry["run"], options: boolean | Extra = false): Entry =>
@@ -313,6 +327,11 @@ const USE_CASES: Record<string, Entry> = {
   setAnyMatterTwoFactorRequirement: A("admin.settings", (a, w) => setAnyMatterTwoFactorRequirement(a, { matterId: w.matter.id, required: "true" })),
   setMatterTwoFactorRequirement: M("matter.security", (a, w) => setMatterTwoFactorRequirement(a, w.matter.id, { required: "true" })),
   listMyMatters: A("matters.list", (a) => listMyMatters(a), true),
+  // personal access tokens: made on a matter of the actor's own, revoked only by their owner
+  listApiTokens: A("account.tokens", (a) => listApiTokens(a), true),
+  createApiToken: A("account.tokens", async (a, w) => createApiToken(a, { name: "matrix", access: "READ", matterIds: (await db.membership.findFirst({ where: { userId: a.userId } }))?.matterId ?? w.matter.id, expiresInDays: "1" }), { prepare: giveEveryoneAMatterAndAToken }),
+  revokeApiToken: A("account.tokens", async (a) => revokeApiToken(a, { tokenId: (await db.apiToken.findFirst({ where: { userId: a.userId } }))?.id ?? randomUUID() }), { prepare: giveEveryoneAMatterAndAToken }),
+  listAllegationsForApi: R("matter.read", (a, w) => listAllegationsForApi(a, w.matter.id, {})),
   // matters and the ledger
   getMatterHeader: R("matter.read", (a, w) => getMatterHeader(a, w.matter.id)),
   getMatterDetails: R("matter.read", (a, w) => getMatterDetails(a, w.matter.id)),

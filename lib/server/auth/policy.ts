@@ -13,6 +13,8 @@ export type MatterAccess = { matterId: string; role: MatterRole; can: (permissio
 async function findMembership(actor: Actor, matterId: string): Promise<MatterAccess | null> {
   if (actor.role === "CLASS_MEMBER") return null;
   if (!isUuid(matterId)) return null;
+  // A token reaches only the matters it was made for (and only while its owner is still a member).
+  if (actor.token && !actor.token.matterIds.includes(matterId)) return null;
   const membership = await db.membership.findUnique({
     where: { userId_matterId: { userId: actor.userId, matterId } },
     select: { matterId: true, role: true, matter: { select: { requireStaffTwoFactor: true } }, user: { select: { totpEnabledAt: true } } },
@@ -45,8 +47,12 @@ export async function requirePermission(actor: Actor, matterId: string, permissi
 // Staff who must set up two-factor sign-in reach only the page where they do it.
 export function requireAccountPermission(actor: Actor, permission: AccountPermission): void {
   if (!accountHas(actor.role, permission)) throw AppError.notFound();
+  // A token is for matter work; administration, account settings and new tokens need a session.
+  if (actor.token && !TOKEN_ACCOUNT_PERMISSIONS.has(permission)) throw AppError.notFound();
   if (actor.mustEnrollTwoFactor && permission !== "account.two-factor") throw new AppError("TWO_FACTOR_REQUIRED", TWO_FACTOR_REQUIRED_MESSAGE);
 }
+
+const TOKEN_ACCOUNT_PERMISSIONS: ReadonlySet<AccountPermission> = new Set(["matters.list"]);
 
 export const TWO_FACTOR_REQUIRED_MESSAGE = "Two-factor sign-in is required here. Set it up on your account page first.";
 

@@ -12,11 +12,12 @@ import { linkEvidence } from "@/lib/server/evidence/link-evidence";
 import { previewExhibit } from "@/lib/server/evidence/preview-exhibit";
 import { receiveExhibitUpload } from "@/lib/server/exhibits/receive-exhibit-upload";
 import { makeExhibit, makePdf } from "@/lib/server/testing/exhibit-fixtures";
+import type { Actor } from "@/lib/server/auth/actor";
 import { makeMatterWithTeam } from "@/lib/server/testing/fixtures";
 import { validAllegationInput } from "@/lib/server/testing/ledger-fixtures";
 
-const upload = (actor: Parameters<typeof receiveExhibitUpload>[0], matterId: string, bytes: Buffer, headers: Record<string, string>) =>
-  receiveExhibitUpload(actor, matterId, (async function* () {
+const upload = (actor: Actor, matterId: string, bytes: Buffer, headers: Record<string, string>) =>
+  receiveExhibitUpload(async () => actor, matterId, (async function* () {
     yield bytes;
   })(), new Headers({ "content-type": "application/octet-stream", "x-file-name": "IMG_2041.txt", ...headers }));
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { apiActor } from "@/lib/server/auth/api-actor";
 import { AppError } from "@/lib/app-error";
 import { ZExhibitUploaded } from "@/lib/schemas/api";
 import { ZNewExhibitMetadata } from "@/lib/schemas/exhibit";
@@ -16,7 +17,8 @@ import { refuseCrossSite, refuseFormContentType } from "@/lib/server/http/reques
 // (scripts/web-server.ts: Node's request stream straight to the blob store, no Web-stream copy)
 // and the Next.js route (for `next dev`), so both answer alike: 201 new, 200 duplicate, 4xx named.
 export async function receiveExhibitUpload(
-  actor: Actor | null,
+  // The session's user; a bearer token in the headers takes precedence (api-actor.ts).
+  session: () => Promise<Actor | null>,
   matterId: string,
   body: AsyncIterable<Uint8Array> | null,
   headers: HeaderSource,
@@ -26,6 +28,7 @@ export async function receiveExhibitUpload(
   let bodyRead = false;
   try {
     refuseCrossSite("POST", headers);
+    const actor = await apiActor(headers, "POST", session);
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
     refuseFormContentType(headers);
     const rawName = headers.get("x-file-name");

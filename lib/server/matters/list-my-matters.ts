@@ -7,7 +7,8 @@ import { requireAccountPermission } from "@/lib/server/auth/policy";
 export async function listMyMatters(actor: Actor) {
   requireAccountPermission(actor, "matters.list");
   const memberships = await db.membership.findMany({
-    where: { userId: actor.userId },
+    // A token sees only the matters it was made for.
+    where: { userId: actor.userId, ...(actor.token ? { matterId: { in: [...actor.token.matterIds] } } : {}) },
     include: {
       matter: {
         select: {

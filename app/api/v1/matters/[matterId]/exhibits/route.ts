@@ -11,7 +11,7 @@ export const POST = markGated(
   async (request: Request, { params }: { params: Promise<{ matterId: string }> }) => {
     const { matterId } = await params;
     const body = request.body;
-    const answer = await receiveExhibitUpload(await getActor(), matterId, body ? readChunks(body) : null, request.headers);
+    const answer = await receiveExhibitUpload(getActor, matterId, body ? readChunks(body) : null, request.headers);
     // A refusal after the first bytes (wrong type) reads the rest so the browser receives the
     // answer; one before (signed out, no access) does not wait for a body nobody asked for.
     if (answer.status >= 400 && answer.bodyRead) await drain(body);

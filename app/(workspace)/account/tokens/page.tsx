@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateApiTokenForm, RevokeApiTokenForm } from "@/components/auth/api-token-forms";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { AppHeader } from "@/components/workspace/app-header";
+import { formatDateTime } from "@/lib/format";
+import { ACCOUNT_ROLE_LABELS } from "@/lib/roles";
+import { listApiTokens } from "@/lib/server/api-tokens/list-api-tokens";
+import { listMyMatters } from "@/lib/server/matters/list-my-matters";
+import { loadOr404, pageActor } from "@/lib/server/page-guard";
+import { createApiTokenAction, revokeApiTokenAction } from "./actions";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+const STATE_BADGE = { active: { variant: "info", label: "Active" }, expired: { variant: "neutral", label: "Expired" }, revoked: { variant: "neutral", label: "Revoked" } } as const;
+
+export default async function ApiTokensPage() {
+  const actor = await pageActor();
+  const [tokens, matters] = await loadOr404(() => Promise.all([listApiTokens(actor), listMyMatters(actor)]));
+  return (
+    <>
+      <AppHeader user={{ name: actor.name, email: actor.email, roleLabel: ACCOUNT_ROLE_LABELS[actor.role] }} isAdmin={actor.role === "ADMIN"} />
+      <main className="mx-auto flex max-w-4xl flex-col gap-6 p-6">
+        <PageHeader
+          title="API tokens"
+          description="Personal access tokens let scripts and other systems use Proofline's JSON API (/api/v1) as you, limited to the matters and access you choose. Changes made with a token are audited with its name."
+        />
+        <p className="text-sm">
+          <Link href="/account" className="text-primary underline">
+            ← Your account
+          </Link>
+          {" · "}
+          <Link href="/api/v1/openapi.json" className="text-primary underline">
+            API description (OpenAPI)
+          </Link>
+        </p>
+        <section aria-labelledby="tokens-heading" className="flex flex-col gap-2">
+          <h2 id="tokens-heading" className="text-lg font-semibold">
+            Your tokens
+          </h2>
+          {tokens.length === 0 ? (
+            <EmptyState title="No tokens yet" description="Create one below; it is shown once." />
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Name</TableHead>
+                  <TableHead>Access</TableHead>
+                  <TableHead>Matters</TableHead>
+                  <TableHead>Created</TableHead>
+                  <TableHead>Expires</TableHead>
+                  <TableHead>Last used</TableHead>
+                  <TableHead>State</TableHead>
+                  <TableHead>
+                    <span className="sr-only">Actions</span>
+                  </TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {tokens.map((t) => (
+                  <TableRow key={t.id}>
+                    <TableCell className="font-medium">{t.name}</TableCell>
+                    <TableCell>{t.access === "READ" ? "Read only" : "Read and write"}</TableCell>
+                    <TableCell>{t.matters.join(", ") || "—"}</TableCell>
+                    <TableCell>{formatDateTime(t.createdAt)}</TableCell>
+                    <TableCell>{formatDateTime(t.expiresAt)}</TableCell>
+                    <TableCell>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</TableCell>
+                    <TableCell>
+                      <Badge variant={STATE_BADGE[t.state].variant}>{STATE_BADGE[t.state].label}</Badge>
+                    </TableCell>
+                    <TableCell>{t.state === "active" && <RevokeApiTokenForm action={revokeApiTokenAction} tokenId={t.id} name={t.name} />}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </section>
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">New token</CardTitle>
+            <CardDescription>It works only on the matters you tick, and only while you are on their team.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {matters.length === 0 ? (
+              <p className="text-sm text-muted-foreground">You are not on any matter’s team, so a token would reach nothing.</p>
+            ) : (
+              <CreateApiTokenForm action={createApiTokenAction} matters={matters.map((m) => ({ id: m.id, shortName: m.shortName, caption: m.caption }))} />
+            )}
+          </CardContent>
+        </Card>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "./openapi";
+
+// Every /api/v1 route file, as an OpenAPI path ("[matterId]" → "{matterId}").
+function routePaths(dir = path.join(process.cwd(), "app/api/v1"), prefix = "/api/v1"): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isFile()) return entry.name === "route.ts" ? [prefix] : [];
+    const segment = entry.name.replace(/^\[(.+)\]$/, "{$1}");
+    return routePaths(path.join(dir, entry.name), `${prefix}/${segment}`);
+  });
+}
+
+describe("the OpenAPI document", () => {
+  const doc = openApiDocument("https://proofline.example") as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+
+  it("describes every /api/v1 route, and nothing that does not exist", () => {
+    const routes = routePaths().filter((p) => p !== "/api/v1/openapi.json");
+    expect(Object.keys(doc.paths).sort()).toEqual(routes.sort());
+  });
+
+  it("is OpenAPI 3.1 with JSON Schemas generated from the zod schemas", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    const list = doc.paths["/api/v1/matters/{matterId}/allegations"]!.get as unknown as { parameters: { name: string; schema: { maximum?: number } }[]; responses: Record<string, { content: { "application/json": { schema: { properties: Record<string, unknown> } } } }> };
+    expect(list.parameters.map((p) => p.name)).toEqual(["matterId", "cursor", "limit", "status"]);
+    expect(list.parameters.find((p) => p.name === "limit")!.schema.maximum).toBe(500);
+    expect(Object.keys(list.responses["200"]!.content["application/json"].schema.properties)).toEqual(["allegations", "nextCursor"]);
+    expect(list.responses).toHaveProperty("422");
+  });
+});

@@ -1,0 +1,162 @@
+import { z } from "zod";
+import { ZAllegationPage, ZApiError, ZClaimFiled, ZExhibitUploaded, ZMatterList } from "@/lib/schemas/api";
+import { ZAllegationListQuery } from "@/lib/schemas/api-v1";
+
+// The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the routes parse
+// their input with and build their answers through, so the document cannot drift from the code.
+// Pure: the route serves it and a test checks every route file is described.
+
+type Json = Record<string, unknown>;
+const schema = (s: z.ZodType, io: "input" | "output" = "output"): Json => z.toJSONSchema(s, { io, unrepresentable: "any" }) as Json;
+
+function queryParameters(s: z.ZodObject): Json[] {
+  const json = schema(s, "input") as { properties: Record<string, Json>; required?: string[] };
+  return Object.entries(json.properties).map(([name, p]) => ({ name, in: "query", required: json.required?.includes(name) ?? false, schema: p }));
+}
+
+const path = (name: string, description: string): Json => ({ name, in: "path", required: true, description, schema: { type: "string" } });
+const matterId = path("matterId", "The matter's id (GET /api/v1/matters).");
+const json = (s: z.ZodType, description: string): Json => ({ description, content: { "application/json": { schema: schema(s) } } });
+const file = (description: string, type = "application/octet-stream"): Json => ({ description, content: { [type]: { schema: { type: "string", format: "binary" } } } });
+const errors = (...codes: number[]): Json =>
+  Object.fromEntries(codes.map((c) => [String(c), json(ZApiError, ERROR_TEXT[c] ?? "Refused; see error.code and error.message.")]));
+const ERROR_TEXT: Record<number, string> = {
+  400: "Malformed request.",
+  401: "No session and no bearer token, or the token is malformed, unknown, revoked or expired.",
+  403: "The caller's role on the matter, or a read-only token, does not allow this.",
+  404: "Not found, or not visible to the caller (the API does not say which).",
+  413: "The body is larger than allowed.",
+  415: "The body's Content-Type is not one this endpoint takes.",
+  422: "Invalid input; error.fieldErrors names each field.",
+  429: "Too many requests; retry after the Retry-After header's seconds.",
+};
+const etag = { ETag: { description: "Send back in If-None-Match: an unchanged answer is 304 with no body.", schema: { type: "string" } } };
+
+export function openApiDocument(serverUrl: string): Json {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Proofline API",
+      version: "1",
+      description:
+        "The JSON API of Proofline. Authenticate with a personal access token (Account → API tokens) as `Authorization: Bearer pl_…`; a token reaches only the matters it was made for, and a read-only token only GET. Errors share one shape: `{ error: { code, message, fieldErrors? } }`. Lists page by cursor.",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "A personal access token, `pl_<id>_<secret>`." },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The browser session (same-site requests only)." },
+      },
+    },
+    paths: {
+      "/api/v1/matters": {
+        get: { summary: "List your matters", operationId: "listMatters", responses: { "200": { ...json(ZMatterList, "The matters."), headers: etag }, ...errors(401) } },
+      },
+      "/api/v1/matters/{matterId}/allegations": {
+        get: {
+          summary: "List allegations with their support status",
+          operationId: "listAllegations",
+          parameters: [matterId, ...queryParameters(ZAllegationListQuery)],
+          responses: { "200": { ...json(ZAllegationPage, "One page, in complaint order."), headers: etag }, ...errors(401, 403, 404, 422) },
+        },
+      },
+      "/api/v1/matters/{matterId}/exhibits": {
+        post: {
+          summary: "Upload an exhibit (streamed, hashed on ingest)",
+          operationId: "uploadExhibit",
+          parameters: [
+            matterId,
+            { name: "X-File-Name", in: "header", required: true, description: "The original file name, percent-encoded.", schema: { type: "string" } },
+            { name: "X-Exhibit-Metadata", in: "header", required: false, description: "Percent-encoded JSON: title, source, custodian, obtainedAt (YYYY-MM-DD), collectedBy.", schema: { type: "string" } },
+          ],
+          requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+          responses: { "201": json(ZExhibitUploaded, "A new exhibit."), "200": json(ZExhibitUploaded, "These bytes were already an exhibit of the matter."), ...errors(401, 403, 404, 413, 415, 422) },
+        },
+      },
+      "/api/v1/matters/{matterId}/exhibits/linkable": {
+        get: {
+          summary: "Find exhibits by number, title or text",
+          operationId: "findExhibits",
+          parameters: [matterId, { name: "q", in: "query", required: false, schema: { type: "string", maxLength: 200 } }],
+          responses: { "200": { description: "Matching exhibits.", content: { "application/json": { schema: { type: "object" } } } }, ...errors(401, 404, 422) },
+        },
+      },
+      "/api/v1/matters/{matterId}/exhibits/{exhibitId}/file": {
+        get: {
+          summary: "Download an exhibit's original (SHA-256 re-verified before sending)",
+          operationId: "downloadExhibit",
+          parameters: [matterId, path("exhibitId", "The exhibit's id.")],
+          responses: { "200": file("The original bytes."), ...errors(401, 404) },
+        },
+      },
+      "/api/v1/matters/{matterId}/exhibits/exports/{report}": {
+        get: {
+          summary: "Export a paper: exhibit list, privilege log, production log or certification",
+          operationId: "exportReport",
+          parameters: [
+            matterId,
+            {
+              name: "report",
+              in: "path",
+              required: true,
+              schema: { enum: ["exhibit-list.csv", "exhibit-list.pdf", "privilege-log.csv", "privilege-log.pdf", "production-log.csv", "production-log.pdf", "certification.pdf", "certification.docx"] },
+            },
+          ],
+          responses: { "200": file("The file."), ...errors(401, 403, 404, 422) },
+        },
+      },
+      "/api/v1/matters/{matterId}/exhibits/{exhibitId}/preview": {
+        get: {
+          summary: "Preview an exhibit: its metadata and the start of its text",
+          operationId: "previewExhibit",
+          parameters: [matterId, path("exhibitId", "The exhibit's id.")],
+          responses: { "200": { description: "The preview.", content: { "application/json": { schema: { type: "object" } } } }, ...errors(401, 404) },
+        },
+      },
+      "/api/v1/matters/{matterId}/exhibits/{exhibitId}/redacted/{copyId}": {
+        get: {
+          summary: "Download a redacted copy (attorneys)",
+          operationId: "downloadRedactedCopy",
+          parameters: [matterId, path("exhibitId", "The exhibit's id."), path("copyId", "The redacted copy's id.")],
+          responses: { "200": file("The redacted PDF.", "application/pdf"), ...errors(401, 403, 404) },
+        },
+      },
+      "/api/v1/matters/{matterId}/exhibits/productions/{productionId}/zip": {
+        get: {
+          summary: "Download a production's ZIP (the bytes packaged when it was made)",
+          operationId: "downloadProduction",
+          parameters: [matterId, path("productionId", "The production's id.")],
+          responses: { "200": file("The production volume.", "application/zip"), ...errors(401, 403, 404) },
+        },
+      },
+      "/api/v1/matters/{matterId}/intake/files": {
+        post: {
+          summary: "Stage a ZIP (or its CSV load file) for bulk intake",
+          operationId: "stageIntakeFile",
+          parameters: [matterId, { name: "X-File-Name", in: "header", required: true, schema: { type: "string" } }],
+          requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+          responses: { "201": { description: "Staged; start the batch with its SHA-256.", content: { "application/json": { schema: { type: "object" } } } }, ...errors(401, 403, 404, 413, 415, 422) },
+        },
+      },
+      "/api/v1/matters/{matterId}/intake/{batchId}/failures": {
+        get: {
+          summary: "A bulk intake's per-file failure report",
+          operationId: "intakeFailures",
+          parameters: [matterId, path("batchId", "The intake batch's id.")],
+          responses: { "200": file("One row per file not taken in: name and reason.", "text/csv"), ...errors(401, 404) },
+        },
+      },
+      "/api/v1/claims/{matterSlug}": {
+        post: {
+          summary: "File a claim (public; the fields follow the matter's claim form)",
+          operationId: "fileClaim",
+          security: [],
+          parameters: [path("matterSlug", "The settlement's public slug, as in /claim/<slug>.")],
+          requestBody: { required: true, content: { "application/json": { schema: { type: "object", description: "The claim form's fields, including idempotencyKey (a UUID): a resend with the same key files nothing twice." } } } },
+          responses: { "201": json(ZClaimFiled, "Filed."), "200": json(ZClaimFiled, "Already filed with this idempotency key."), ...errors(400, 404, 413, 415, 422, 429) },
+        },
+      },
+    },
+  };
+}
