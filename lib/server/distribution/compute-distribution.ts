@@ -28,6 +28,8 @@ export async function unsafeComputeDistribution(matterId: string, actor: Pick<Ac
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('distribution'), hashtext(${matterId}))`;
+      // The window's sort over every approved claim stays in memory rather than spilling to disk.
+      await tx.$executeRaw`SET LOCAL work_mem = '256MB'`;
       const again = await tx.distributionRun.findUnique({ where: { matterId_idempotencyKey: { matterId, idempotencyKey: plan.submissionKey } }, select: { id: true } });
       if (again) return again;
       const locked = await tx.distributionRun.findFirst({ where: { matterId, status: "LOCKED" }, select: { id: true } });

@@ -34,8 +34,9 @@ const plan = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function allocations(runId: string) {
-  const rows = await db.allocation.findMany({ where: { runId }, include: { claim: { select: { number: true } } } });
-  return rows.map((r) => ({ number: r.claim.number, subclass: r.subclass, weight: r.weight, kind: r.kind, amount: r.amountCents }));
+  return db.$queryRaw<{ number: string; subclass: string | null; weight: number; kind: string; amount: bigint }[]>`
+    SELECT c.number, a.subclass, a.weight, a.kind::text AS kind, a."amountCents" AS amount
+    FROM "Allocation" a JOIN "Claim" c ON c.id = a."claimId" WHERE a."runId" = ${runId}::uuid`;
 }
 
 describe("distribution: plan of allocation", () => {
@@ -157,6 +158,9 @@ describe("distribution: lock", () => {
     await expect(db.distributionRun.delete({ where: { id: run.id } })).rejects.toThrow(/locked/);
     expect((await refusal(computeDistribution(attorney, matter.id, plan()))).code).toBe("CONFLICT");
     expect((await refusal(lockDistribution(attorney, matter.id, run.id, { reason: "again" }))).code).toBe("CONFLICT");
+    // Nor can rows be added to it, or to a run that does not exist.
+    await expect(db.$executeRaw`INSERT INTO "Allocation" SELECT "runId", "claimId", subclass, weight, kind, 1 FROM "Allocation" WHERE "runId" = ${run.id}::uuid LIMIT 1`).rejects.toThrow(/locked/);
+    await expect(db.$executeRaw`INSERT INTO "Allocation" VALUES (${randomUUID()}::uuid, ${randomUUID()}::uuid, NULL, 1, 'PRO_RATA', 1)`).rejects.toThrow(/does not exist/);
   });
 
   it("refuses to lock a preview the approved claims have moved past", async () => {

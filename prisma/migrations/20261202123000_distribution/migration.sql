@@ -51,10 +51,11 @@ CREATE TABLE "Allocation" (
     "subclass" TEXT,
     "weight" INTEGER NOT NULL,
     "kind" "AllocationKind" NOT NULL,
-    "amountCents" BIGINT NOT NULL,
-
-    CONSTRAINT "Allocation_pkey" PRIMARY KEY ("runId","claimId")
+    "amountCents" BIGINT NOT NULL
 );
+
+-- CreateIndex
+CREATE INDEX "Allocation_runId_idx" ON "Allocation" USING BRIN ("runId");
 
 -- CreateIndex
 CREATE INDEX "DistributionRun_matterId_createdAt_idx" ON "DistributionRun"("matterId", "createdAt");
@@ -71,33 +72,39 @@ ALTER TABLE "DistributionRun" ADD CONSTRAINT "DistributionRun_createdById_fkey" 
 -- AddForeignKey
 ALTER TABLE "DistributionRun" ADD CONSTRAINT "DistributionRun_lockedById_fkey" FOREIGN KEY ("lockedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
--- AddForeignKey
-ALTER TABLE "Allocation" ADD CONSTRAINT "Allocation_runId_fkey" FOREIGN KEY ("runId") REFERENCES "DistributionRun"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Allocation" ADD CONSTRAINT "Allocation_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "Claim"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 
 -- One locked distribution per matter.
 CREATE UNIQUE INDEX "DistributionRun_one_locked_per_matter" ON "DistributionRun"("matterId") WHERE "status" = 'LOCKED';
 
 -- A locked run and its allocations are the record of what the class is paid: nothing changes
--- them afterwards, whichever role or code path asks.
+-- them afterwards, whichever role or code path asks. Allocations have no per-row foreign keys
+-- (see schema.prisma); these statement-level triggers check a whole INSERT at once.
 CREATE FUNCTION distribution_run_locked_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF OLD."status" = 'LOCKED' THEN
     RAISE EXCEPTION 'distribution run % is locked', OLD."id" USING ERRCODE = 'P0001';
   END IF;
-  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+  IF TG_OP = 'DELETE' THEN
+    -- What ON DELETE CASCADE would do.
+    DELETE FROM "Allocation" WHERE "runId" = OLD."id";
+    RETURN OLD;
+  END IF;
   RETURN NEW;
 END $$;
 CREATE TRIGGER distribution_run_locked_guard BEFORE UPDATE OR DELETE ON "DistributionRun"
   FOR EACH ROW EXECUTE FUNCTION distribution_run_locked_guard();
 
 CREATE FUNCTION allocation_locked_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  runs uuid[];
 BEGIN
-  IF EXISTS (SELECT 1 FROM "DistributionRun" r WHERE r."status" = 'LOCKED' AND r."id" IN (SELECT DISTINCT "runId" FROM changed_rows)) THEN
+  SELECT array_agg(DISTINCT "runId") INTO runs FROM changed_rows;
+  IF EXISTS (SELECT 1 FROM "DistributionRun" r WHERE r."id" = ANY (runs) AND r."status" = 'LOCKED') THEN
     RAISE EXCEPTION 'allocations of a locked distribution run cannot change' USING ERRCODE = 'P0001';
+  END IF;
+  IF TG_OP = 'INSERT' AND (SELECT count(*) FROM "DistributionRun" r WHERE r."id" = ANY (runs)) <> coalesce(cardinality(runs), 0) THEN
+    RAISE EXCEPTION 'allocation for a distribution run that does not exist' USING ERRCODE = '23503';
   END IF;
   RETURN NULL;
 END $$;
