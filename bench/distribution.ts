@@ -54,12 +54,12 @@ async function main() {
       weights,
     });
     t = performance.now();
-    const run = await unsafeComputeDistribution(matter.id, { userId: user.id, ip: null }, plan(randomUUID()));
+    const run = await unsafeComputeDistribution(matter.id, { userId: user.id, ip: undefined }, plan(randomUUID()));
     const compute = (performance.now() - t) / 1000;
     console.log(`distribution-compute: ${compute.toFixed(2)} s`);
     console.log(`distribution-compute-vs-baseline: ${(compute / baseline).toFixed(1)} x`);
     t = performance.now();
-    const again = await unsafeComputeDistribution(matter.id, { userId: user.id, ip: null }, plan(randomUUID()));
+    const again = await unsafeComputeDistribution(matter.id, { userId: user.id, ip: undefined }, plan(randomUUID()));
     console.log(`distribution-recompute: ${((performance.now() - t) / 1000).toFixed(2)} s (replaces the previous preview's ${CLAIMS} allocations)`);
 
     const r = await db.distributionRun.findUniqueOrThrow({ where: { id: again.id } });

@@ -56,7 +56,7 @@ export function DistributionForm({ action, submissionKey, subclasses, unclassifi
         {money("adminCosts", "The administrator's fees and expenses.")}
       </div>
       <fieldset className="grid gap-3">
-        <legend className="mb-1 text-sm font-medium">Weights (a claim's share is proportional to its weight)</legend>
+        <legend className="mb-1 text-sm font-medium">Weights (a claim’s share is proportional to its weight)</legend>
         <div className="grid gap-4 sm:grid-cols-3">
           {subclasses.map((s) => (
             <Field key={s.code} label={`Weight of ${s.code}`} htmlFor={`weights.${s.code}`} error={errors[`weights.${s.code}`]} description={`${s.count.toLocaleString("en-US")} approved claims`}>

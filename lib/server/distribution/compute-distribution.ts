@@ -4,7 +4,7 @@ import { AppError } from "@/lib/app-error";
 import { netFund, planDistribution, PlanError, type WeightGroup } from "@/lib/distribution/plan";
 import { gatherWeights, ZDistributionPlan, type TDistributionPlan } from "@/lib/schemas/distribution";
 import { parseInput } from "@/lib/schemas/parse";
-import { db, type Tx } from "@/lib/server/db";
+import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
@@ -97,7 +97,7 @@ export async function unsafeComputeDistribution(matterId: string, actor: Pick<Ac
                     + CASE WHEN rk <= ${p.leftoverCents}::bigint THEN 1 ELSE 0 END END
         FROM (
           SELECT id, subclass, w,
-            row_number() OVER (PARTITION BY w < ${p.threshold}::int ORDER BY (${p.poolCents}::bigint * w) % NULLIF(${p.totalWeight}::bigint, 0) DESC, number) AS rk
+            row_number() OVER (PARTITION BY w < ${p.threshold}::int ORDER BY (${p.poolCents}::bigint * w) % NULLIF(${p.totalWeight}::bigint, 0) DESC, number COLLATE "C") AS rk
           FROM (
             SELECT id, number, subclass, COALESCE((${weights}::jsonb ->> subclass)::int, ${plan.defaultWeight}::int) AS w
             FROM "Claim" WHERE "matterId" = ${matterId}::uuid AND status = 'APPROVED'
