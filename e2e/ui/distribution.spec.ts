@@ -20,8 +20,8 @@ async function makeDistributionMatter(): Promise<string> {
     [id, `dist-${tag.toLowerCase()}`, `Distribution v. E2E ${tag}`, tag],
   );
   await sql(
-    `INSERT INTO "Membership" ("userId", "matterId", role)
-     SELECT u.id, $1, CASE WHEN u.email = $2 THEN 'ATTORNEY' ELSE 'PARALEGAL' END::"MatterRole" FROM "User" u WHERE u.email IN ($2, $3)`,
+    `INSERT INTO "Membership" (id, "userId", "matterId", role)
+     SELECT gen_random_uuid(), u.id, $1, CASE WHEN u.email = $2 THEN 'ATTORNEY' ELSE 'PARALEGAL' END::"MatterRole" FROM "User" u WHERE u.email IN ($2, $3)`,
     [id, USERS.attorney, USERS.paralegal],
   );
   await sql(
