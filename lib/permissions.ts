@@ -47,6 +47,10 @@ export const MATTER_PERMISSIONS = {
   "claims.export": TEAM,
   // Whether the team must use two-factor sign-in to open the matter.
   "matter.security": ATTORNEYS,
+  // The plan of allocation: the team computes previews; locking one fixes every payment, so an
+  // attorney decides.
+  "distribution.prepare": TEAM,
+  "distribution.lock": ATTORNEYS,
 } as const satisfies Record<string, readonly MatterRole[]>;
 
 export type Permission = keyof typeof MATTER_PERMISSIONS;

@@ -3,6 +3,7 @@
 // components render history with the same words the writers were held to.
 import { z } from "zod";
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, DEFICIENCY_FIELD_LABELS, type TDeficiencyField } from "@/lib/schemas/claim";
+import { formatCents } from "@/lib/distribution/plan";
 import { FLAG_LABELS, FLAG_SEVERITIES } from "@/lib/schemas/allegation";
 import { LINK_RELATION_LABELS, LINK_RELATIONS } from "@/lib/schemas/evidence";
 import { CONFIDENTIALITIES, CONFIDENTIALITY_LABELS, PRIVILEGE_LABELS, PRIVILEGES } from "@/lib/schemas/exhibit";
@@ -50,6 +51,10 @@ const transition = { number: z.string(), from: claimStatus, to: claimStatus, not
 function quote(s: unknown, max = 120): string {
   const text = String(s ?? "");
   return `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`;
+}
+
+function cents(value: string): string {
+  return formatCents(BigInt(value));
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -572,6 +577,32 @@ export const AUDIT_EVENTS = {
       const fields = Object.keys(d.changed).map((f) => (DEFICIENCY_FIELD_LABELS as Record<string, string>)[f] ?? f);
       return transitionSentence(d, sentence(fields.length ? `Corrected: ${fields.join(", ")}.` : null, d.attachment ? `Uploaded ${quote(d.attachment.filename)}.` : null));
     },
+  }),
+  "distribution.compute": define({
+    entityType: "DistributionRun",
+    label: "Distribution computed",
+    schema: z
+      .object({
+        netFundCents: z.string(),
+        claims: z.number().int(),
+        minimumPaymentCents: z.string(),
+        minimumMode: z.enum(["RAISE_TO_FLOOR", "DROP_BELOW_FLOOR"]),
+        weights: z.record(z.string(), z.number().int()),
+        defaultWeight: z.number().int(),
+        residueCents: z.string(),
+      })
+      .strict(),
+    describe: (d) =>
+      sentence(
+        `Preview over ${plural(d.claims, "approved claim")}: net fund ${cents(d.netFundCents)}, minimum ${cents(d.minimumPaymentCents)} (${d.minimumMode === "RAISE_TO_FLOOR" ? "raise to the minimum" : "drop under the minimum"}),`,
+        `weights ${[...Object.entries(d.weights).map(([k, v]) => `${k} ${v}`), `others ${d.defaultWeight}`].join(", ")}; residue ${cents(d.residueCents)}.`,
+      ),
+  }),
+  "distribution.lock": define({
+    entityType: "DistributionRun",
+    label: "Distribution locked",
+    schema: z.object({ netFundCents: z.string(), allocatedCents: z.string(), residueCents: z.string(), claims: z.number().int(), reason: z.string() }).strict(),
+    describe: (d) => `${plural(d.claims, "claim")}, ${cents(d.allocatedCents)} allocated of ${cents(d.netFundCents)} (residue ${cents(d.residueCents)}). Reason: ${quote(d.reason)}`,
   }),
   "matter.update-details": define({
     entityType: "Matter",

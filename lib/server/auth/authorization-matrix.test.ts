@@ -51,6 +51,10 @@ import { setStaffTwoFactorRequirement } from "@/lib/server/admin/set-staff-two-f
 import { setMatterTwoFactorRequirement } from "@/lib/server/matters/set-matter-two-factor-requirement";
 import { signOutEverywhere } from "@/lib/server/auth/sign-out-everywhere";
 import { answerDeficiency } from "@/lib/server/claims/answer-deficiency";
+import { computeDistribution } from "@/lib/server/distribution/compute-distribution";
+import { getDistribution } from "@/lib/server/distribution/get-distribution";
+import { lockDistribution } from "@/lib/server/distribution/lock-distribution";
+import { generateApprovedClaims } from "@/lib/server/testing/distribution-fixtures";
 import { approveClaim } from "@/lib/server/claims/approve-claim";
 import { bulkClaimAction } from "@/lib/server/claims/bulk-claim-action";
 import { exportClaimsCsv } from "@/lib/server/claims/export-claims";
@@ -273,6 +277,15 @@ async function giveEveryoneAMatterAndAToken(w: World) {
     await db.apiToken.create({ data: { userId: a.userId, name: "existing", secretHash: "0".repeat(64), access: "READ", matterIds: [], expiresAt: new Date(Date.now() + 3600_000) } });
   }
 }
+
+// Approved claims to distribute to, and (for locking) a preview computed by the attorney.
+const distributionPlan = () => ({ submissionKey: randomUUID(), grossFund: "1000", attorneysFees: "250", costs: "0", adminCosts: "0", minimumPayment: "0", minimumMode: "RAISE_TO_FLOOR", defaultWeight: "1", "weight:ILLINOIS": "5" });
+const previews = new Map<string, string>();
+async function prepareDistribution(w: World) {
+  await generateApprovedClaims(w.matter.id, "ILLINOIS", 2);
+  await generateApprovedClaims(w.matter.id, null, 3);
+  previews.set(w.matter.id, (await computeDistribution(w.actors.attorney, w.matter.id, distributionPlan())).id);
+}
 const M = (matter: Permission, run: Entry["run"], extra: Extra = {}): Entry => ({ rule: { matter }, run, ...extra });
 const R = (matter: Permission, run: Entry["run"]): Entry => ({ rule: { matter }, run, reads: true });
 const A = (account: AccountPermission, run: Entry["run"], options: boolean | Extra = false): Entry =>
@@ -455,6 +468,10 @@ const USE_CASES: Record<string, Entry> = {
   rejectClaim: M("claims.decide", (a, w) => rejectClaim(a, w.matter.id, w.claimB.claimId, { reason: "Not a class member." })),
   markDuplicate: M("claims.decide", (a, w) => markDuplicate(a, w.matter.id, w.claimB.claimId, { duplicateOfNumber: w.claimA.number })),
   bulkClaimAction: M("claims.decide", (a, w) => bulkClaimAction(a, w.matter.id, { action: "approve", claimIds: [w.claimB.claimId] })),
+  // distribution
+  getDistribution: R("matter.read", (a, w) => getDistribution(a, w.matter.id)),
+  computeDistribution: M("distribution.prepare", (a, w) => computeDistribution(a, w.matter.id, distributionPlan()), { prepare: prepareDistribution }),
+  lockDistribution: M("distribution.lock", (a, w) => lockDistribution(a, w.matter.id, previews.get(w.matter.id)!, { reason: "Final approval order entered." }), { prepare: prepareDistribution }),
   // claims, the class member's own
   listMyClaims: A("claims.own", (a) => listMyClaims(a), true),
   getMyClaim: OWN((a, w) => getMyClaim(a, w.claimA.number), true),

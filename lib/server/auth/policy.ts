@@ -69,6 +69,7 @@ const FORBIDDEN_MESSAGE: Partial<Record<Permission, string>> = {
   "matter.edit": "Only an attorney can change the matter's details.",
   "exhibits.certify": "Only an attorney can draft a certification.",
   "exhibits.list-privileged": "Only an attorney can put privileged exhibits on an exhibit list.",
+  "distribution.lock": "Only an attorney can lock the distribution.",
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -20,6 +20,7 @@ import * as matterSchemas from "@/lib/schemas/matter";
 import * as intakeSchemas from "@/lib/schemas/intake";
 import * as plaintiffSchemas from "@/lib/schemas/plaintiff";
 import * as reportSchemas from "@/lib/schemas/reports";
+import * as distributionSchemas from "@/lib/schemas/distribution";
 import * as networkSchemas from "@/lib/schemas/network";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
@@ -40,6 +41,8 @@ import { createAllegation } from "@/lib/server/allegations/create-allegation";
 import { flagAllegation } from "@/lib/server/allegations/flag-allegation";
 import { updateAllegation } from "@/lib/server/allegations/update-allegation";
 import { approveClaim } from "@/lib/server/claims/approve-claim";
+import { computeDistribution } from "@/lib/server/distribution/compute-distribution";
+import { lockDistribution } from "@/lib/server/distribution/lock-distribution";
 import { bulkClaimAction } from "@/lib/server/claims/bulk-claim-action";
 import { markDeficient } from "@/lib/server/claims/mark-deficient";
 import { markDuplicate } from "@/lib/server/claims/mark-duplicate";
@@ -100,7 +103,7 @@ function schemaKeys(): string[] {
     }
     for (const inner of [def.in, def.out, def.innerType, def.schema]) visit(inner, depth + 1);
   };
-  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas]) {
+  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, distributionSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas]) {
     for (const value of Object.values(mod)) visit(value, 0);
   }
   return [...keys];
@@ -220,6 +223,8 @@ describe("fuzzing every zod boundary", () => {
       ["acceptSuggestion", (i) => acceptSuggestion(A, m, i)],
       ["dismissSuggestion", (i) => dismissSuggestion(A, m, i)],
       ["setTrackerOverride", (i) => setTrackerOverride(A, m, i)],
+      ["computeDistribution", (i) => computeDistribution(A, m, i)],
+      ["lockDistribution", (i) => lockDistribution(A, m, rnd, i)],
     ];
 
     const generated = inputs(schemaKeys());

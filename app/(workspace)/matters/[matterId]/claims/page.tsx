@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Download, Inbox, Upload } from "lucide-react";
+import { Download, Inbox, Landmark, Upload } from "lucide-react";
 import { ClaimQueueTable, type QueueRow } from "@/components/claims/claim-queue-table";
 import { RescoreButton } from "@/components/claims/rescore-button";
 import { Button } from "@/components/ui/button";
@@ -63,6 +63,11 @@ export default async function ClaimsQueuePage({ params, searchParams }: { params
             <Button asChild variant="outline">
               <Link href={`/matters/${matterId}/claims/import`}>
                 <Upload aria-hidden /> Import notice list
+              </Link>
+            </Button>
+            <Button asChild variant="outline">
+              <Link href={`/matters/${matterId}/claims/distribution`}>
+                <Landmark aria-hidden /> Distribution
               </Link>
             </Button>
             <Button asChild variant="outline">

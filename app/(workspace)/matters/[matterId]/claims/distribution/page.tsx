@@ -1,0 +1,206 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { randomUUID } from "node:crypto";
+import { CheckCircle2, Lock } from "lucide-react";
+import { ClaimActionDialog } from "@/components/claims/claim-action-dialog";
+import { DistributionForm } from "@/components/distribution/distribution-form";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { Mono } from "@/components/ui/mono";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Textarea } from "@/components/ui/textarea";
+import { formatCents } from "@/lib/distribution/plan";
+import { formatDateTime } from "@/lib/format";
+import { DISTRIBUTION_STATUS_LABELS, MINIMUM_MODE_LABELS, MINIMUM_MODES } from "@/lib/schemas/distribution";
+import { getDistribution } from "@/lib/server/distribution/get-distribution";
+import { loadOr404, pageActor } from "@/lib/server/page-guard";
+import { computeDistributionAction, lockDistributionAction } from "./actions";
+
+export const metadata: Metadata = { title: "Distribution" };
+
+const plain = (cents: bigint) => formatCents(cents).replace("$", "");
+const n = (x: number) => x.toLocaleString("en-US");
+
+export default async function DistributionPage({ params }: { params: Promise<{ matterId: string }> }) {
+  const { matterId } = await params;
+  const actor = await pageActor();
+  const { access, run, subclasses } = await loadOr404(() => getDistribution(actor, matterId));
+  const locked = run?.status === "LOCKED";
+  const coded = subclasses.filter((s): s is { subclass: string; count: number } => s.subclass !== null).map((s) => ({ code: s.subclass, count: s.count }));
+  const unclassified = subclasses.find((s) => s.subclass === null)?.count ?? 0;
+  const defaults: Record<string, string> = run
+    ? {
+        grossFund: plain(run.grossFundCents),
+        attorneysFees: plain(run.attorneysFeesCents),
+        costs: plain(run.costsCents),
+        adminCosts: plain(run.adminCostsCents),
+        minimumPayment: plain(run.minimumPaymentCents),
+        minimumMode: run.minimumMode,
+        defaultWeight: String(run.defaultWeight),
+        ...Object.fromEntries(Object.entries(run.weights).map(([k, v]) => [`weight:${k}`, String(v)])),
+      }
+    : { minimumPayment: "0.00", defaultWeight: "1", ...(coded.some((s) => s.code === "ILLINOIS") ? { "weight:ILLINOIS": "5" } : {}) };
+
+  return (
+    <div className="mx-auto max-w-6xl">
+      <PageHeader
+        breadcrumb={
+          <nav aria-label="Breadcrumb">
+            <Link href={`/matters/${matterId}/claims`} className="underline">
+              Claims
+            </Link>{" "}
+            / Distribution
+          </nav>
+        }
+        title="Distribution"
+        description="The plan of allocation: the net settlement fund shared among every approved claim by weight, with a minimum payment. Amounts are exact to the cent; the cents pro-rata shares leave over go to the largest remainders."
+      />
+
+      {run ? (
+        <section aria-labelledby="run-heading" className="mb-8 grid gap-4">
+          <div className="flex flex-wrap items-center gap-3">
+            <h2 id="run-heading" className="text-lg font-semibold">
+              {locked ? "Locked distribution" : "Preview"}
+            </h2>
+            <Badge variant={locked ? "lock" : "info"}>
+              {locked && <Lock aria-hidden />}
+              {DISTRIBUTION_STATUS_LABELS[run.status]}
+            </Badge>
+            <span className="text-sm text-muted-foreground">
+              Computed {formatDateTime(run.createdAt)} by {run.createdBy.name ?? run.createdBy.email} over {n(run.claimCount)} approved claims in {(run.computeMs / 1000).toFixed(1)} s
+            </span>
+          </div>
+          {locked ? (
+            <Alert variant="success">
+              <Lock aria-hidden />
+              <AlertTitle>Locked {formatDateTime(run.lockedAt)} by {run.lockedBy?.name ?? run.lockedBy?.email}</AlertTitle>
+              <AlertDescription>Reason: {run.lockReason}. These payments can no longer change.</AlertDescription>
+            </Alert>
+          ) : access.can("distribution.lock") ? (
+            <div>
+              <ClaimActionDialog
+                label="Lock distribution"
+                title="Lock this distribution"
+                description={`Fixes the payment of each of the ${n(run.claimCount)} approved claims as previewed. Nothing about it can change afterwards.`}
+                confirmLabel="Lock distribution"
+                labels={{ reason: "Reason" }}
+                action={lockDistributionAction.bind(null, matterId, run.id)}
+              >
+                <Field label="Reason (kept in the audit trail)" htmlFor="lock-reason" required>
+                  <Textarea id="lock-reason" name="reason" rows={3} placeholder="e.g. Final approval order entered; plan of allocation approved." />
+                </Field>
+              </ClaimActionDialog>
+            </div>
+          ) : (
+            <p className="text-sm text-muted-foreground">An attorney on the matter locks the distribution once the preview is right.</p>
+          )}
+
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Table aria-label="Net settlement fund">
+              <TableBody>
+                <Row label="Gross settlement fund" cents={run.grossFundCents} />
+                <Row label="Less attorneys' fees" cents={-run.attorneysFeesCents} />
+                <Row label="Less litigation costs" cents={-run.costsCents} />
+                <Row label="Less administration costs" cents={-run.adminCostsCents} />
+                <Row label="Net settlement fund" cents={run.netFundCents} strong />
+                <Row label={`Allocated to ${n(run.paidCount)} claims`} cents={run.allocatedCents} />
+                <Row label="Residue (not allocated)" cents={run.residueCents} />
+              </TableBody>
+            </Table>
+            <div className="grid content-start gap-3">
+              <p className="flex items-center gap-2 text-sm" data-testid="reconciled">
+                <CheckCircle2 aria-hidden className="size-4 text-success-fg" />
+                Reconciled: allocations {formatCents(run.allocatedCents)} + residue {formatCents(run.residueCents)} = net fund {formatCents(run.netFundCents)}
+              </p>
+              <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
+                <Stat label="Approved claims" value={n(run.claimCount)} />
+                <Stat label="Paid" value={n(run.paidCount)} />
+                <Stat label="Raised to minimum" value={n(run.raisedCount)} />
+                <Stat label="Dropped under minimum" value={n(run.droppedCount)} />
+                <Stat label="Minimum payment" value={formatCents(run.minimumPaymentCents)} />
+                <Stat label="Under the minimum" value={run.minimumMode === "RAISE_TO_FLOOR" ? "Raised" : "Dropped"} />
+                <Stat label="Smallest payment" value={run.minPaymentCents === null ? "—" : formatCents(run.minPaymentCents)} />
+                <Stat label="Median payment" value={run.medianPaymentCents === null ? "—" : formatCents(run.medianPaymentCents)} />
+                <Stat label="Largest payment" value={run.maxPaymentCents === null ? "—" : formatCents(run.maxPaymentCents)} />
+              </dl>
+            </div>
+          </div>
+
+          <Table aria-label="Totals per subclass">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Subclass</TableHead>
+                <TableHead className="text-right">Weight</TableHead>
+                <TableHead className="text-right">Claims</TableHead>
+                <TableHead className="text-right">Paid</TableHead>
+                <TableHead className="text-right">Raised</TableHead>
+                <TableHead className="text-right">Dropped</TableHead>
+                <TableHead className="text-right">Total</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {run.bySubclass.map((s) => (
+                <TableRow key={s.subclass ?? ""}>
+                  <TableCell>{s.subclass ?? <span className="text-muted-foreground">No subclass</span>}</TableCell>
+                  <TableCell className="text-right font-mono">{s.weight}</TableCell>
+                  <TableCell className="text-right font-mono">{n(s.claims)}</TableCell>
+                  <TableCell className="text-right font-mono">{n(s.paid)}</TableCell>
+                  <TableCell className="text-right font-mono">{n(s.raised)}</TableCell>
+                  <TableCell className="text-right font-mono">{n(s.dropped)}</TableCell>
+                  <TableCell className="text-right">
+                    <Mono>{formatCents(BigInt(s.totalCents))}</Mono>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </section>
+      ) : (
+        <EmptyState title="No distribution yet" description="Enter the fund, fees and weights below and compute a preview. Nothing is paid until an attorney locks it." className="mb-8" />
+      )}
+
+      {!locked && access.can("distribution.prepare") && (
+        <section aria-labelledby="plan-heading" className="grid gap-3" data-print="hide">
+          <h2 id="plan-heading" className="text-lg font-semibold">
+            {run ? "Compute again" : "Plan of allocation"}
+          </h2>
+          {subclasses.length === 0 ? (
+            <p className="text-sm text-muted-foreground">There are no approved claims yet.</p>
+          ) : (
+            <DistributionForm
+              action={computeDistributionAction.bind(null, matterId)}
+              submissionKey={randomUUID()}
+              subclasses={coded}
+              unclassified={unclassified}
+              defaults={defaults}
+              modes={MINIMUM_MODES.map((m) => ({ value: m, label: MINIMUM_MODE_LABELS[m] }))}
+            />
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Row({ label, cents, strong }: { label: string; cents: bigint; strong?: boolean }) {
+  return (
+    <TableRow>
+      <TableCell className={strong ? "font-semibold" : undefined}>{label}</TableCell>
+      <TableCell className="text-right">
+        <Mono className={strong ? "font-semibold" : undefined}>{formatCents(cents)}</Mono>
+      </TableCell>
+    </TableRow>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className="font-mono">{value}</dd>
+    </div>
+  );
+}
