@@ -7,12 +7,12 @@ import { appendAudit } from "@/lib/server/audit/append-audit";
 import { insertGeneratedFacts, type GeneratedFact } from "@/lib/server/chronology/insert-generated";
 import { db } from "@/lib/server/db";
 
-// One fact per data-transfer allegation that records an observed period.
+// One fact per data-transfer allegation that records an observed period, sourced to the allegation.
 export async function buildFromAllegations(actor: Actor, matterId: string): Promise<{ created: number; existing: number }> {
   await requirePermission(actor, matterId, "chronology.write");
   const transfers = await db.dataTransfer.findMany({
     where: { allegation: { matterId }, OR: [{ observedFrom: { not: null } }, { observedTo: { not: null } }] },
-    include: { allegation: { select: { id: true, paragraphLabel: true, paragraphSortKey: true } } },
+    include: { allegation: { select: { id: true, paragraphLabel: true, elements: { select: { elementId: true } } } } },
     orderBy: { allegation: { paragraphSortKey: "asc" } },
   });
   const facts: GeneratedFact[] = [];
@@ -25,7 +25,9 @@ export async function buildFromAllegations(actor: Actor, matterId: string): Prom
       observedFrom: t.observedFrom,
       observedTo: t.observedTo,
     });
-    if (fact) facts.push({ ...fact, key: allegationFactKey(t.allegation.id), source: { kind: "ALLEGATION", allegationId: t.allegation.id } });
+    // The fact bears on the elements its allegation serves.
+    const elementIds = t.allegation.elements.map((e) => e.elementId);
+    if (fact) facts.push({ ...fact, elementIds, key: allegationFactKey(t.allegation.id), source: { kind: "ALLEGATION", allegationId: t.allegation.id } });
   }
   return db.$transaction(async (tx) => {
     const { created, existing } = await insertGeneratedFacts(tx, matterId, actor.userId, facts);

@@ -9,6 +9,7 @@ export type GeneratedFact = {
   endDate: Date | null;
   precision: DatePrecisionValue;
   description: string;
+  elementIds?: readonly string[];
   source: {
     kind: "EXHIBIT" | "ALLEGATION" | "CAPTURE";
     exhibitId?: string;
@@ -40,6 +41,10 @@ export async function insertGeneratedFacts(tx: Tx, matterId: string, createdById
   });
   const inserted = new Set((await tx.chronologyFact.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true } })).map((r) => r.id));
   const fresh = rows.filter((r) => inserted.has(r.id));
-  if (fresh.length) await tx.chronologySource.createMany({ data: fresh.map((r) => ({ ...r.source, factId: r.id, matterId })) });
+  if (fresh.length) {
+    await tx.chronologySource.createMany({ data: fresh.map((r) => ({ ...r.source, factId: r.id, matterId })) });
+    const elements = fresh.flatMap((r) => (r.elementIds ?? []).map((elementId) => ({ factId: r.id, elementId })));
+    if (elements.length) await tx.chronologyFactElement.createMany({ data: elements, skipDuplicates: true });
+  }
   return { created: fresh.map((r) => r.id), existing: rows.length - fresh.length };
 }
