@@ -45,6 +45,10 @@ export const MATTER_PERMISSIONS = {
   "claims.rescore": TEAM,
   "claims.import": TEAM,
   "claims.export": TEAM,
+  // The chronology: add, edit, delete and build facts (audited).
+  "chronology.write": TEAM,
+  // A chronology paper that states facts proven only by privileged exhibits: an attorney decides.
+  "chronology.include-privileged": ATTORNEYS,
   // Whether the team must use two-factor sign-in to open the matter.
   "matter.security": ATTORNEYS,
   // The plan of allocation: the team computes previews; locking one fixes every payment, so an

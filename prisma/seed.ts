@@ -112,6 +112,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean; ma
   await seedExhibits(db, matter.id, users.attorney);
   await (await import("./seed-claims")).seedClaims(db, matter.id);
   await (await import("./seed-ledger")).seedLedgerDemo(db, matter.id);
+  await (await import("./seed-chronology")).seedChronology(db, matter.id, users.attorney);
   return { created: !existing, matterId: matter.id };
 }
 

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { ClipboardList, FileBarChart, Files, Network, LayoutDashboard, ListChecks, Scale, Settings, Users } from "lucide-react";
+import { CalendarRange, ClipboardList, FileBarChart, Files, Network, LayoutDashboard, ListChecks, Scale, Settings, Users } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 
 // Only sections that work are listed; later features add their entries here.
@@ -11,6 +11,7 @@ const SECTIONS = [
   { href: "/allegations", label: "Allegations", icon: ListChecks, exact: false },
   { href: "/exhibits", label: "Exhibits", icon: Files, exact: false },
   { href: "/data-flows", label: "Data flows", icon: Network, exact: false },
+  { href: "/chronology", label: "Chronology", icon: CalendarRange, exact: false },
   { href: "/plaintiffs", label: "Plaintiffs", icon: Users, exact: false },
   { href: "/counts", label: "Counts", icon: Scale, exact: false },
   { href: "/claims", label: "Claims", icon: ClipboardList, exact: false },

@@ -116,6 +116,13 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   // it refuses, so a lucky input cannot lock the demo matter's distribution for later specs.
   computeDistributionAction: { as: "attorney", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
   lockDistributionAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  // Chronology: facts by hand, builds from recorded data, an exhibit's dates.
+  createFactAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
+  updateFactAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  deleteFactAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  buildFromCapturesAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
+  buildFromAllegationsAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
+  addExhibitDateAction: { as: "paralegal", bound: (f) => [f.m, f.exhibitId], refused: ["signedOut", "member", "outsider"] },
 };
 
 type Tally = { tried: number; fiveXx: string[]; leaks: string[]; caught: string[]; writes: string[]; accepted: number };
@@ -255,7 +262,7 @@ test("every server action of the build, fuzzed as its actor and as the actors it
   const actions = builtActions();
   const unknown = actions.filter((a) => !ACTIONS[a.exportedName]).map((a) => `${a.filename} ${a.exportedName}`);
   expect(unknown, "server actions without a fuzzing entry here").toEqual([]);
-  const params = { matterId: fx.m, matterSlug: fx.slug, allegationId: fx.allegationId, countId: fx.countId, exhibitId: fx.exhibitId, plaintiffId: fx.plaintiffId, claimId: fx.claimId, number: fx.memberClaim, attachmentId: ANY, importId: ANY, batchId: ANY, copyId: ANY, productionId: ANY };
+  const params = { matterId: fx.m, matterSlug: fx.slug, allegationId: fx.allegationId, countId: fx.countId, exhibitId: fx.exhibitId, plaintiffId: fx.plaintiffId, claimId: fx.claimId, number: fx.memberClaim, attachmentId: ANY, importId: ANY, batchId: ANY, copyId: ANY, productionId: ANY, factId: ANY };
   const calls = (action: BuiltAction, who: Who, runs: number, seed: number): Call[] => {
     const spec = ACTIONS[action.exportedName]!;
     const path = urlOf(action.pages[0]!, params);
@@ -316,6 +323,14 @@ test("every route handler and lean path, fuzzed", async () => {
       as: "paralegal",
       refused: ["signedOut", "member", "outsider"],
       arb: fc.tuple(segment(m), query(names)).map(([mm, q]) => ({ path: `/matters/${mm}/reports/gaps.csv${q}` })),
+    },
+    {
+      name: "GET chronology export",
+      as: "paralegal",
+      refused: ["signedOut", "member", "outsider"],
+      arb: fc
+        .tuple(fc.constantFrom("export.csv", "export.pdf"), query(["from", "to", "source", "tag", "element", "disputed", "unsupported", "includePrivileged", ...names]))
+        .map(([f, q]) => ({ path: `/matters/${m}/chronology/${f}${q}` })),
     },
     {
       name: "GET claim attachment (staff)",

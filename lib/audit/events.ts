@@ -403,6 +403,41 @@ export const AUDIT_EVENTS = {
     describe: (d) => `Was ${FLAG_LABELS[d.before.severity].toLowerCase()}. Reason: ${quote(d.reason)}`,
   }),
 
+  "chronology.create": define({
+    entityType: "ChronologyFact",
+    label: "Chronology fact added",
+    schema: z.object({ factId: z.string(), after: snapshot, from: z.enum(["form", "exhibit"]).optional(), ...seeded }).strict(),
+    describe: (d) => `${String(d.after.date ?? "")}: ${quote(d.after.description)}${d.from === "exhibit" ? " (from the exhibit's dates)" : ""}.`,
+  }),
+  "chronology.update": define({
+    entityType: "ChronologyFact",
+    label: "Chronology fact changed",
+    schema: z.object({ factId: z.string(), before: snapshot, after: snapshot }).strict(),
+    describe: (d) => changes(d.before, d.after),
+  }),
+  "chronology.delete": define({
+    entityType: "ChronologyFact",
+    label: "Chronology fact deleted",
+    schema: z.object({ factId: z.string(), before: snapshot, reason: z.string() }).strict(),
+    describe: (d) => `${String(d.before.date ?? "")}: ${quote(d.before.description, 80)}. Reason: ${quote(d.reason)}`,
+  }),
+  "chronology.build": define({
+    entityType: "Matter",
+    label: "Chronology built",
+    schema: z.object({ from: z.enum(["captures", "allegations"]), created: z.number().int().nonnegative(), existing: z.number().int().nonnegative(), ...seeded }).strict(),
+    describe: (d) => `From ${d.from}: ${plural(d.created, "new fact")}, ${plural(d.existing, "fact")} already there.`,
+  }),
+  "chronology.export": define({
+    entityType: "Matter",
+    label: "Chronology exported",
+    schema: exportFile.extend({ privilegedOnly: z.number().int().nonnegative(), privilegedIncluded: z.boolean() }).strict(),
+    describe: (d) =>
+      sentence(
+        `${d.format.toUpperCase()} with ${plural(d.count, "fact")}.`,
+        d.privilegedOnly ? `${plural(d.privilegedOnly, "fact")} proven only by privileged exhibits ${d.privilegedIncluded ? "included" : "left out"}.` : null,
+      ),
+  }),
+
   "complaint-import.start": define({
     entityType: "ComplaintImport",
     label: "Complaint import started",

@@ -100,6 +100,16 @@ import { getDataFlowGraph } from "@/lib/server/network/get-data-flow-graph";
 import { getApkFindings } from "@/lib/server/apk/get-apk-findings";
 import { listSuggestions } from "@/lib/server/network/list-suggestions";
 import { reanalyzeCapture } from "@/lib/server/network/reanalyze-capture";
+import { addExhibitDate, proposeExhibitDates } from "@/lib/server/chronology/add-exhibit-date";
+import { buildFromAllegations } from "@/lib/server/chronology/build-from-allegations";
+import { buildFromCaptures } from "@/lib/server/chronology/build-from-captures";
+import { createFact } from "@/lib/server/chronology/create-fact";
+import { deleteFact } from "@/lib/server/chronology/delete-fact";
+import { exportChronology } from "@/lib/server/chronology/export-chronology";
+import { factFormOptions } from "@/lib/server/chronology/fact-form-options";
+import { listChronology } from "@/lib/server/chronology/list-chronology";
+import { loadFactFor } from "@/lib/server/chronology/load-fact";
+import { updateFact } from "@/lib/server/chronology/update-fact";
 import { setTrackerOverride } from "@/lib/server/network/set-tracker-override";
 import { listRequestAssignees } from "@/lib/server/evidence/list-request-assignees";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
@@ -306,6 +316,14 @@ async function prepareCapture(w: World): Promise<void> {
 }
 const captureOf = (w: World) => captures.get(w.matter.id)!;
 
+// A world's chronology fact, sourced to its exhibit (made privileged by the rows that need it).
+const facts = new Map<string, string>();
+async function prepareFact(w: World): Promise<void> {
+  const fact = await createFact(w.actors.attorney, w.matter.id, { submissionKey: randomUUID(), precision: "DAY", start: "2019-04-03", description: "A dated fact.", sourceExhibitId: w.exhibit.id });
+  facts.set(w.matter.id, fact.id);
+}
+const factOf = (w: World) => facts.get(w.matter.id)!;
+
 const USE_CASES: Record<string, Entry> = {
   // administration
   listUsersAndMatters: A("admin.users", (a) => listUsersAndMatters(a), true),
@@ -398,6 +416,27 @@ const USE_CASES: Record<string, Entry> = {
   getDataFlowGraph: R("matter.read", (a, w) => getDataFlowGraph(a, w.matter.id, { category: "IMEI" })),
   setTrackerOverride: M("captures.kb-override", (a, w) => setTrackerOverride(a, w.matter.id, { domain: "umeng.com", organisation: "Umeng", category: "ANALYTICS", source: "Matrix test" })),
   reanalyzeCapture: M("captures.analyze", (a, w) => reanalyzeCapture(a, w.matter.id, captureOf(w).exhibitId), { prepare: prepareCapture }),
+  // chronology
+  listChronology: R("matter.read", (a, w) => listChronology(a, w.matter.id, {})),
+  factFormOptions: R("matter.read", (a, w) => factFormOptions(a, w.matter.id)),
+  loadFactFor: { ...R("matter.read", (a, w) => loadFactFor(a, w.matter.id, factOf(w))), prepare: prepareFact },
+  createFact: M("chronology.write", (a, w) => createFact(a, w.matter.id, { submissionKey: randomUUID(), precision: "MONTH", start: "2019-04", description: "April." })),
+  updateFact: M("chronology.write", (a, w) => updateFact(a, w.matter.id, factOf(w), { precision: "YEAR", start: "2019", description: "Edited." }), { prepare: prepareFact }),
+  deleteFact: M("chronology.write", (a, w) => deleteFact(a, w.matter.id, factOf(w), { reason: "Not needed" }), { prepare: prepareFact }),
+  buildFromCaptures: M("chronology.write", (a, w) => buildFromCaptures(a, w.matter.id), { prepare: prepareCapture }),
+  buildFromAllegations: M("chronology.write", (a, w) => buildFromAllegations(a, w.matter.id)),
+  proposeExhibitDates: R("matter.read", (a, w) => proposeExhibitDates(a, w.matter.id, w.exhibit.id)),
+  addExhibitDate: M("chronology.write", (a, w) => addExhibitDate(a, w.matter.id, w.exhibit.id, { dateKind: "obtained" }), {
+    prepare: async (w) => void (await db.exhibit.update({ where: { id: w.exhibit.id }, data: { obtainedAt: new Date("2019-04-03T12:00:00Z") } })),
+  }),
+  exportChronology: R("matter.read", (a, w) => exportChronology(a, w.matter.id, "csv")),
+  // Stating facts proven only by privileged exhibits in a paper is the attorney's call.
+  exportChronologyWithPrivileged: M("chronology.include-privileged", (a, w) => exportChronology(a, w.matter.id, "pdf", { includePrivileged: "1" }), {
+    prepare: async (w) => {
+      await prepareFact(w);
+      await db.exhibit.update({ where: { id: w.exhibit.id }, data: { privilege: "WORK_PRODUCT", privilegeBasis: "test" } });
+    },
+  }),
   acceptSuggestion: M("evidence.link", (a, w) => acceptSuggestion(a, w.matter.id, { observationId: captureOf(w).observationId, allegationId: w.allegation.id }), { prepare: prepareCapture }),
   dismissSuggestion: M("evidence.link", (a, w) => dismissSuggestion(a, w.matter.id, { observationId: captureOf(w).observationId, allegationId: w.allegation.id, reason: "Not the app under test." }), {
     prepare: prepareCapture,

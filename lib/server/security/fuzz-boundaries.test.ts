@@ -21,6 +21,12 @@ import * as intakeSchemas from "@/lib/schemas/intake";
 import * as plaintiffSchemas from "@/lib/schemas/plaintiff";
 import * as reportSchemas from "@/lib/schemas/reports";
 import * as distributionSchemas from "@/lib/schemas/distribution";
+import * as chronologySchemas from "@/lib/schemas/chronology";
+import { createFact } from "@/lib/server/chronology/create-fact";
+import { updateFact } from "@/lib/server/chronology/update-fact";
+import { deleteFact } from "@/lib/server/chronology/delete-fact";
+import { addExhibitDate } from "@/lib/server/chronology/add-exhibit-date";
+import { exportChronology } from "@/lib/server/chronology/export-chronology";
 import * as networkSchemas from "@/lib/schemas/network";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
@@ -103,7 +109,7 @@ function schemaKeys(): string[] {
     }
     for (const inner of [def.in, def.out, def.innerType, def.schema]) visit(inner, depth + 1);
   };
-  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, distributionSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas]) {
+  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, distributionSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas, chronologySchemas]) {
     for (const value of Object.values(mod)) visit(value, 0);
   }
   return [...keys];
@@ -165,6 +171,7 @@ describe("fuzzing every zod boundary", () => {
     const claim = await submitClaim(matter.slug, validClaimInput(), { ip: null });
     const rnd = crypto.randomUUID();
     const A: Actor = attorney;
+    const fact = await createFact(attorney, m, { submissionKey: rnd, precision: "DAY", start: "2019-04-03", description: "Fuzzed fact." });
 
     const useCases: [string, (input: unknown) => Promise<unknown>][] = [
       ["addMembership", (i) => addMembership(admin, i)],
@@ -225,6 +232,11 @@ describe("fuzzing every zod boundary", () => {
       ["setTrackerOverride", (i) => setTrackerOverride(A, m, i)],
       ["computeDistribution", (i) => computeDistribution(A, m, i)],
       ["lockDistribution", (i) => lockDistribution(A, m, rnd, i)],
+      ["createFact", (i) => createFact(A, m, i)],
+      ["updateFact", (i) => updateFact(A, m, fact.id, i)],
+      ["deleteFact", (i) => deleteFact(A, m, fact.id, i)],
+      ["addExhibitDate", (i) => addExhibitDate(A, m, exhibit.id, i)],
+      ["exportChronology", (i) => exportChronology(paralegal, m, "csv", i)],
     ];
 
     const generated = inputs(schemaKeys());

@@ -10,6 +10,7 @@ import { PinCiteLink } from "@/components/exhibits/pin-cite-link";
 import { RetryExtractionButton } from "@/components/exhibits/retry-extraction-button";
 import { TextPageViewer } from "@/components/exhibits/text-page-viewer";
 import { CaptureAnalysisSection } from "@/components/network/capture-analysis-section";
+import { ExhibitDatesSection } from "@/components/chronology/exhibit-dates-section";
 import { ApkAnalysisSection } from "@/components/apk/apk-analysis-section";
 import { ReanalyzeButton, SuggestionActions } from "@/components/network/suggestion-actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -25,6 +26,8 @@ import { calendarFromDate } from "@/lib/schemas/common";
 import { viewerHref } from "@/lib/search/highlight-terms";
 import { EXHIBIT_KIND_LABELS, PRIVILEGE_LABELS, ZExhibitViewerTarget } from "@/lib/schemas/exhibit";
 import { getExhibit } from "@/lib/server/exhibits/get-exhibit";
+import { proposeExhibitDates } from "@/lib/server/chronology/add-exhibit-date";
+import { addExhibitDateAction } from "../../chronology/actions";
 import { getCaptureFindings } from "@/lib/server/network/get-capture-findings";
 import { getApkFindings } from "@/lib/server/apk/get-apk-findings";
 import { listSuggestions } from "@/lib/server/network/list-suggestions";
@@ -60,6 +63,7 @@ export default async function ExhibitPage({
   const { exhibit: e, access, links, custody, textPreview, textPageCount, productions, family } = await loadOr404(() => getExhibit(actor, matterId, exhibitId, target));
   const capture = await getCaptureFindings(actor, matterId, exhibitId, { onlyWithFindings: true });
   const apk = await getApkFindings(actor, matterId, exhibitId);
+  const chronologyDates = await proposeExhibitDates(actor, matterId, exhibitId);
   const suggestions = capture ? await listSuggestions(actor, matterId, { exhibitId }) : null;
   const label = exhibitLabel(e.prefix, e.number);
   const fileUrl = `/api/v1/matters/${matterId}/exhibits/${e.id}/file`;
@@ -280,6 +284,12 @@ export default async function ExhibitPage({
           </Table>
         )}
       </section>
+
+      <ExhibitDatesSection
+        matterId={matterId}
+        proposals={chronologyDates}
+        action={access.can("chronology.write") ? addExhibitDateAction.bind(null, matterId, e.id) : null}
+      />
 
       <section className="mt-8" aria-labelledby="custody-heading">
         <h2 id="custody-heading" className="mb-2 text-lg font-semibold">
