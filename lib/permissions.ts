@@ -47,6 +47,9 @@ export const MATTER_PERMISSIONS = {
   "claims.export": TEAM,
   // Whether the team must use two-factor sign-in to open the matter.
   "matter.security": ATTORNEYS,
+  // What the public settlement website says, and which court documents it publishes: an attorney's call.
+  "site.edit": ATTORNEYS,
+  "exhibits.publish": ATTORNEYS,
 } as const satisfies Record<string, readonly MatterRole[]>;
 
 export type Permission = keyof typeof MATTER_PERMISSIONS;
