@@ -48,7 +48,7 @@ export async function seedSettlementSite(db: PrismaClient, matterId: string): Pr
       // Sample dates, far in the future like the demo claim deadline (2099-03-01).
       ...(m.optOutDeadline === null && { optOutDeadline: new Date("2099-02-01T00:00:00Z") }),
       ...(m.objectionDeadline === null && { objectionDeadline: new Date("2099-02-01T00:00:00Z") }),
-      // 10:00 a.m. Pacific (PST, UTC-8) on April 15, 2099.
+      // 10:00 a.m. Pacific (PDT, UTC-7) on April 15, 2099.
       ...(m.finalApprovalHearingAt === null && { finalApprovalHearingAt: new Date("2099-04-15T17:00:00Z") }),
     },
   });
