@@ -4,7 +4,6 @@
 export function safeReturnPath(raw: unknown, fallback = "/settlements"): string {
   if (typeof raw !== "string" || raw.length === 0 || raw.length > 2000) return fallback;
   if (!raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return fallback;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(raw)) return fallback;
   try {
     const base = "http://same.invalid";
