@@ -3,6 +3,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { hongMatterId, signIn, sql, USERS } from "../helpers";
 
 const SLUG = "hong-v-bytedance";
+// Many pages and an axe run on each: slower than one page on a shared machine.
+test.describe.configure({ timeout: 240_000 });
 const SHOTS = process.env.SHOTS_DIR ?? "test-results/screens";
 
 // WCAG 2.1 AA rules; the public pages must have no serious or critical violation.
