@@ -55,6 +55,9 @@ export const MATTER_PERMISSIONS = {
   // attorney decides.
   "distribution.prepare": TEAM,
   "distribution.lock": ATTORNEYS,
+  // What the public settlement website says, and which court documents it publishes: an attorney's call.
+  "site.edit": ATTORNEYS,
+  "exhibits.publish": ATTORNEYS,
 } as const satisfies Record<string, readonly MatterRole[]>;
 
 export type Permission = keyof typeof MATTER_PERMISSIONS;

@@ -21,6 +21,10 @@ export const HONG_CLAIM_FORM: TClaimFormDefinition = ZClaimFormDefinition.parse(
       kind: "yesno",
       label: "Did you use the TikTok or Musical.ly app in the United States between January 1, 2014 and September 30, 2021?",
       eligibility: { requiredAnswer: "yes", reason: "The settlement covers people who used the app in the United States during the class period." },
+      es: {
+        label: "¿Usó la aplicación TikTok o Musical.ly en los Estados Unidos entre el 1 de enero de 2014 y el 30 de septiembre de 2021?",
+        reason: "El acuerdo cubre a las personas que usaron la aplicación en los Estados Unidos durante el período del grupo.",
+      },
     },
     {
       id: "illinoisResident",
@@ -28,8 +32,19 @@ export const HONG_CLAIM_FORM: TClaimFormDefinition = ZClaimFormDefinition.parse(
       label: "Did you live in Illinois when you used the app during the class period?",
       help: "Illinois residents form a subclass under the Illinois Biometric Information Privacy Act.",
       subclassIfYes: "ILLINOIS",
+      es: {
+        label: "¿Vivía en Illinois cuando usó la aplicación durante el período del grupo?",
+        help: "Los residentes de Illinois forman un subgrupo según la Ley de Privacidad de Información Biométrica de Illinois.",
+      },
     },
-    { id: "deviceUsed", kind: "text", label: "Which phone or tablet did you mostly use it on?", required: false, maxLength: 200 },
+    {
+      id: "deviceUsed",
+      kind: "text",
+      label: "Which phone or tablet did you mostly use it on?",
+      required: false,
+      maxLength: 200,
+      es: { label: "¿En qué teléfono o tableta la usó principalmente?" },
+    },
   ],
   paymentOptions: [
     { value: "PAYPAL", label: "PayPal" },
@@ -40,6 +55,16 @@ export const HONG_CLAIM_FORM: TClaimFormDefinition = ZClaimFormDefinition.parse(
     "I declare under penalty of perjury under the laws of the United States that the information in this claim is true and " +
     "correct to the best of my knowledge, that I am the class member named (or their parent or legal guardian), and that I " +
     "have not filed another claim in this settlement.",
+  es: {
+    intro:
+      "Si usó la aplicación TikTok (o su antecesora Musical.ly) en los Estados Unidos durante el período del grupo, puede " +
+      "tener derecho a un pago del acuerdo en In re TikTok, Inc. Consumer Privacy Litigation (MDL 2948).",
+    attestation:
+      "Declaro bajo pena de perjurio según las leyes de los Estados Unidos que la información de este reclamo es verdadera y " +
+      "correcta según mi leal saber y entender, que soy el miembro del grupo indicado (o su padre, madre o tutor legal) y que " +
+      "no he presentado otro reclamo en este acuerdo.",
+    paymentOptions: { PAYPAL: "PayPal", VENMO: "Venmo", CHECK: "Cheque en papel por correo" },
+  },
 });
 
 type DemoClaim = {

@@ -111,6 +111,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean; ma
   await seedCaptureSettings(db, matter.id);
   await seedExhibits(db, matter.id, users.attorney);
   await (await import("./seed-claims")).seedClaims(db, matter.id);
+  await (await import("./seed-site")).seedSettlementSite(db, matter.id);
   await (await import("./seed-ledger")).seedLedgerDemo(db, matter.id);
   await (await import("./seed-chronology")).seedChronology(db, matter.id, users.attorney);
   return { created: !existing, matterId: matter.id };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/action-state";
 import { IDLE } from "@/lib/action-state";
 import type { TClaimFormDefinition } from "@/lib/schemas/claim-form";
@@ -28,17 +29,18 @@ const legend = "mb-1 px-1 text-lg font-semibold";
 
 export function PublicClaimForm({ definition, action, submissionKey, prefill }: Props) {
   const [state, formAction, pending] = useActionState(action, IDLE);
+  const t = useTranslations("claimForm");
   const errors = state.status === "error" ? state.fieldErrors : {};
   const v: Record<string, string | undefined> = state.status === "error" ? state.values : prefill;
   const labels: Record<string, string> = {
-    ...CLAIMANT_FIELD_LABELS,
-    filingFor: "Who is the claim for",
-    noticeId: "Notice ID",
-    confirmationCode: "Confirmation code",
-    paymentPreference: "Payment method",
-    attestationName: "Signature",
-    attestationAgree: "Sworn statement",
-    ...Object.fromEntries(definition.questions.map((q, i) => [questionField(q.id), `Question ${i + 1}`])),
+    ...Object.fromEntries(Object.keys(CLAIMANT_FIELD_LABELS).map((k) => [k, t(`labels.${k}` as "labels.fullName")])),
+    filingFor: t("labels.filingFor"),
+    noticeId: t("labels.noticeId"),
+    confirmationCode: t("labels.confirmationCode"),
+    paymentPreference: t("labels.paymentPreference"),
+    attestationName: t("labels.attestationName"),
+    attestationAgree: t("labels.attestationAgree"),
+    ...Object.fromEntries(definition.questions.map((q, i) => [questionField(q.id), t("labels.question", { n: i + 1 })])),
   };
   const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "_form"));
   // Only an answer that fails a criterion offers "submit anyway"; a blank answer is just an error.
@@ -52,7 +54,7 @@ export function PublicClaimForm({ definition, action, submissionKey, prefill }: 
     <form key={state.status === "error" ? state.attempt : "initial"} action={formAction} className="grid gap-6" noValidate>
       {/* Same key on every retry of this page: a double click or a resend files one claim. */}
       <input type="hidden" name="submissionKey" value={submissionKey} />
-      <FormErrorSummary errors={fieldErrors} labels={labels} formErrors={errors._form} />
+      <FormErrorSummary errors={fieldErrors} labels={labels} formErrors={errors._form} title={t("problem")} />
       {state.status === "error" && Object.keys(errors).length === 0 && (
         <Alert variant="destructive">
           <AlertDescription>{state.message}</AlertDescription>
@@ -60,12 +62,12 @@ export function PublicClaimForm({ definition, action, submissionKey, prefill }: 
       )}
 
       <fieldset className={section}>
-        <legend className={legend}>About you</legend>
+        <legend className={legend}>{t("aboutYou")}</legend>
         <fieldset className="grid gap-2">
-          <legend className="text-sm font-medium">Who is this claim for?</legend>
+          <legend className="text-sm font-medium">{t("whoFor")}</legend>
           {[
-            ["SELF", "Myself"],
-            ["MINOR", "A child under 18 (I am the parent or legal guardian)"],
+            ["SELF", t("myself")],
+            ["MINOR", t("minor")],
           ].map(([value, label]) => (
             <div key={value} className="flex items-center gap-2">
               <input type="radio" id={value === "SELF" ? "filingFor" : `filingFor-${value}`} name="filingFor" value={value} defaultChecked={(v.filingFor ?? "SELF") === value} className="size-4 accent-primary" />
@@ -75,38 +77,38 @@ export function PublicClaimForm({ definition, action, submissionKey, prefill }: 
             </div>
           ))}
         </fieldset>
-        <Field label="Full name of the class member" htmlFor="fullName" error={errors.fullName} required>
+        <Field label={t("fullName")} htmlFor="fullName" error={errors.fullName} required>
           <Input id="fullName" name="fullName" autoComplete="name" defaultValue={v.fullName} />
         </Field>
-        <Field label="Date of birth" htmlFor="dateOfBirth" error={errors.dateOfBirth} required>
+        <Field label={t("labels.dateOfBirth")} htmlFor="dateOfBirth" error={errors.dateOfBirth} required>
           <Input id="dateOfBirth" name="dateOfBirth" type="date" autoComplete="bday" defaultValue={v.dateOfBirth} className="max-w-48" />
         </Field>
-        <Field label="Parent or guardian name" htmlFor="guardianName" error={errors.guardianName} description="Only if you file for a child under 18.">
+        <Field label={t("labels.guardianName")} htmlFor="guardianName" error={errors.guardianName} description={t("guardianHelp")}>
           <Input id="guardianName" name="guardianName" defaultValue={v.guardianName} />
         </Field>
       </fieldset>
 
       <fieldset className={section}>
-        <legend className={legend}>How to reach you</legend>
-        <Field label="Email" htmlFor="email" error={errors.email} required description="We send a link to confirm it; your claim's status is shown there.">
+        <legend className={legend}>{t("reach")}</legend>
+        <Field label={t("labels.email")} htmlFor="email" error={errors.email} required description={t("emailHelp")}>
           <Input id="email" name="email" type="email" autoComplete="email" defaultValue={v.email} />
         </Field>
-        <Field label="Phone" htmlFor="phone" error={errors.phone} description="Optional.">
+        <Field label={t("labels.phone")} htmlFor="phone" error={errors.phone} description={t("optional")}>
           <Input id="phone" name="phone" type="tel" autoComplete="tel" defaultValue={v.phone} className="max-w-64" />
         </Field>
-        <Field label="Street address" htmlFor="addressLine1" error={errors.addressLine1} required>
+        <Field label={t("labels.addressLine1")} htmlFor="addressLine1" error={errors.addressLine1} required>
           <Input id="addressLine1" name="addressLine1" autoComplete="address-line1" defaultValue={v.addressLine1} />
         </Field>
-        <Field label="Apartment, suite or unit" htmlFor="addressLine2" error={errors.addressLine2}>
+        <Field label={t("labels.addressLine2")} htmlFor="addressLine2" error={errors.addressLine2}>
           <Input id="addressLine2" name="addressLine2" autoComplete="address-line2" defaultValue={v.addressLine2} />
         </Field>
-        <Field label="City" htmlFor="city" error={errors.city} required>
+        <Field label={t("labels.city")} htmlFor="city" error={errors.city} required>
           <Input id="city" name="city" autoComplete="address-level2" defaultValue={v.city} />
         </Field>
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field label="State" htmlFor="state" error={errors.state} required>
+          <Field label={t("labels.state")} htmlFor="state" error={errors.state} required>
             <Select id="state" name="state" autoComplete="address-level1" defaultValue={v.state ?? ""}>
-              <option value="">Choose…</option>
+              <option value="">{t("choose")}</option>
               {Object.entries(US_STATES).map(([code, name]) => (
                 <option key={code} value={code}>
                   {name}
@@ -114,14 +116,14 @@ export function PublicClaimForm({ definition, action, submissionKey, prefill }: 
               ))}
             </Select>
           </Field>
-          <Field label="ZIP code" htmlFor="zip" error={errors.zip} required>
+          <Field label={t("labels.zip")} htmlFor="zip" error={errors.zip} required>
             <Input id="zip" name="zip" inputMode="numeric" autoComplete="postal-code" defaultValue={v.zip} />
           </Field>
         </div>
       </fieldset>
 
       <fieldset className={section}>
-        <legend className={legend}>Eligibility</legend>
+        <legend className={legend}>{t("eligibility")}</legend>
         {definition.questions.map((q, i) => {
           const name = questionField(q.id);
           const err = errors[name];
@@ -146,7 +148,7 @@ export function PublicClaimForm({ definition, action, submissionKey, prefill }: 
                     <div key={answer} className="flex items-center gap-2">
                       <input type="radio" id={id} name={name} value={answer} defaultChecked={v[name] === answer} className="size-4 accent-primary" />
                       <Label htmlFor={id} className="font-normal">
-                        {answer === "yes" ? "Yes" : "No"}
+                        {answer === "yes" ? t("yes") : t("no")}
                       </Label>
                     </div>
                   );
@@ -154,7 +156,7 @@ export function PublicClaimForm({ definition, action, submissionKey, prefill }: 
               </div>
               {err && (
                 <p id={fieldErrorId(name)} className="text-sm font-medium text-destructive">
-                  <span className="sr-only">Error: </span>
+                  <span className="sr-only">{t("error")} </span>
                   {err.join(" ")}
                 </p>
               )}
@@ -165,25 +167,25 @@ export function PublicClaimForm({ definition, action, submissionKey, prefill }: 
           <div className="flex items-start gap-2 rounded-md border border-warning-border bg-warning-bg p-3">
             <Checkbox id="submitAnyway" name="submitAnyway" className="mt-1" />
             <Label htmlFor="submitAnyway" className="font-normal">
-              Submit for review anyway: I believe I qualify, and the settlement administrator will review my claim.
+              {t("submitAnyway")}
             </Label>
           </div>
         )}
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field label="Notice ID" htmlFor="noticeId" error={errors.noticeId} description="From the notice you got by mail or email, if any.">
+          <Field label={t("labels.noticeId")} htmlFor="noticeId" error={errors.noticeId} description={t("noticeHelp")}>
             <Input id="noticeId" name="noticeId" defaultValue={v.noticeId} autoComplete="off" />
           </Field>
-          <Field label="Confirmation code" htmlFor="confirmationCode" error={errors.confirmationCode}>
+          <Field label={t("labels.confirmationCode")} htmlFor="confirmationCode" error={errors.confirmationCode}>
             <Input id="confirmationCode" name="confirmationCode" defaultValue={v.confirmationCode} autoComplete="off" />
           </Field>
         </div>
       </fieldset>
 
       <fieldset className={section}>
-        <legend className={legend}>Payment</legend>
-        <Field label="How do you want to be paid?" htmlFor="paymentPreference" error={errors.paymentPreference} required>
+        <legend className={legend}>{t("payment")}</legend>
+        <Field label={t("howPaid")} htmlFor="paymentPreference" error={errors.paymentPreference} required>
           <Select id="paymentPreference" name="paymentPreference" defaultValue={v.paymentPreference ?? ""}>
-            <option value="">Choose…</option>
+            <option value="">{t("choose")}</option>
             {definition.paymentOptions.map((p) => (
               <option key={p.value} value={p.value}>
                 {p.label}
@@ -194,28 +196,28 @@ export function PublicClaimForm({ definition, action, submissionKey, prefill }: 
       </fieldset>
 
       <fieldset className={section}>
-        <legend className={legend}>Sworn statement</legend>
+        <legend className={legend}>{t("sworn")}</legend>
         <blockquote className="border-l-4 border-border-strong pl-4 text-base" id="attestation-text">
           {definition.attestation}
         </blockquote>
         <div className="flex items-start gap-2">
           <Checkbox id="attestationAgree" name="attestationAgree" className="mt-1" aria-invalid={errors.attestationAgree ? true : undefined} aria-describedby={errors.attestationAgree ? fieldErrorId("attestationAgree") : "attestation-text"} />
           <Label htmlFor="attestationAgree" className="font-normal">
-            I have read the statement above and swear it is true.
+            {t("swear")}
           </Label>
         </div>
         {errors.attestationAgree && (
           <p id={fieldErrorId("attestationAgree")} className="text-sm font-medium text-destructive">
-            <span className="sr-only">Error: </span>
+            <span className="sr-only">{t("error")} </span>
             {errors.attestationAgree.join(" ")}
           </p>
         )}
         <Field
-          label="Signature: type your full name"
+          label={t("signature")}
           htmlFor="attestationName"
           error={errors.attestationName}
           required
-          description="If you file for a child, type your own name as parent or guardian. The date, time and your IP address are recorded with it."
+          description={t("signatureHelp")}
         >
           <Input id="attestationName" name="attestationName" autoComplete="name" defaultValue={v.attestationName} />
         </Field>
@@ -223,7 +225,7 @@ export function PublicClaimForm({ definition, action, submissionKey, prefill }: 
 
       <div>
         <Button type="submit" size="lg" disabled={pending}>
-          {pending ? "Submitting…" : "Submit claim"}
+          {pending ? t("submitting") : t("submit")}
         </Button>
       </div>
     </form>

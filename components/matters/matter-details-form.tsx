@@ -16,6 +16,7 @@ export type MatterDetailsValues = Partial<Record<keyof typeof MATTER_DETAIL_LABE
 type Props = {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   initial: MatterDetailsValues;
+  timeZone: string;
   expectedUpdatedAt: string;
 };
 
@@ -24,9 +25,11 @@ const HINTS: Partial<Record<keyof typeof MATTER_DETAIL_LABELS, string>> = {
   trialDate: "Left empty, the exhibit list prints a blank to fill in.",
   fre502dOrder: "Cited on productions, e.g. “Stipulated FRE 502(d) Order, ECF No. 45 (Jan. 10, 2020)”.",
   protectiveOrder: "Cited on productions, e.g. “Stipulated Protective Order, ECF No. 44”.",
+  optOutDeadline: "Closes at the end of this day in the matter's time zone.",
+  objectionDeadline: "Closes at the end of this day in the matter's time zone.",
 };
 
-export function MatterDetailsForm({ action, initial, expectedUpdatedAt }: Props) {
+export function MatterDetailsForm({ action, initial, timeZone, expectedUpdatedAt }: Props) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const v: MatterDetailsValues = state.status === "error" ? state.values : initial;
@@ -76,6 +79,17 @@ export function MatterDetailsForm({ action, initial, expectedUpdatedAt }: Props)
         <div className="grid gap-4 sm:grid-cols-2">
           {area("fre502dOrder")}
           {area("protectiveOrder")}
+        </div>
+      </fieldset>
+      <fieldset className="grid gap-4">
+        <legend className="mb-2 text-lg font-semibold">Settlement dates</legend>
+        <p className="text-sm text-muted-foreground">Shown on the public settlement website. The claim deadline is part of the claim form.</p>
+        <div className="grid gap-4 sm:grid-cols-3">
+          {input("optOutDeadline", { type: "date" })}
+          {input("objectionDeadline", { type: "date" })}
+          <Field label={MATTER_DETAIL_LABELS.finalApprovalHearingAt} htmlFor="finalApprovalHearingAt" error={errors.finalApprovalHearingAt} description={`Date and time in ${timeZone}.`}>
+            <Input id="finalApprovalHearingAt" name="finalApprovalHearingAt" type="datetime-local" defaultValue={v.finalApprovalHearingAt} />
+          </Field>
         </div>
       </fieldset>
       <div>

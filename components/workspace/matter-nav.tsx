@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { CalendarRange, ClipboardList, FileBarChart, Files, Network, LayoutDashboard, ListChecks, Scale, Settings, Users } from "lucide-react";
+import { CalendarRange, ClipboardList, FileBarChart, Files, Globe, Network, LayoutDashboard, ListChecks, Scale, Settings, Users } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 
 // Only sections that work are listed; later features add their entries here.
@@ -16,6 +16,7 @@ const SECTIONS = [
   { href: "/counts", label: "Counts", icon: Scale, exact: false },
   { href: "/claims", label: "Claims", icon: ClipboardList, exact: false },
   { href: "/reports", label: "Reports", icon: FileBarChart, exact: false },
+  { href: "/settlement-site", label: "Settlement website", icon: Globe, exact: false },
   { href: "/settings", label: "Settings", icon: Settings, exact: false },
 ] as const;
 

@@ -97,6 +97,9 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   resetUserTwoFactorAction: { as: "admin", bound: () => [], refused: ["signedOut", "attorney", "member"] },
   setMatterTwoFactorRequirementAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
   updateMatterDetailsAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
+  // The demo settlement website's texts and published documents stay as later specs expect them.
+  updateSettlementSiteAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
+  publishExhibitAction: { as: "paralegal", bound: (f) => [f.m, f.exhibitId], refused: ["signedOut", "member", "outsider"] },
   startTwoFactorEnrollmentAction: { as: "member", bound: () => [], refused: ["signedOut"] },
   confirmTwoFactorEnrollmentAction: { as: "member", bound: () => [], refused: ["signedOut"] },
   regenerateRecoveryCodesAction: { as: "member", bound: () => [], refused: ["signedOut"] },

@@ -274,12 +274,13 @@ test("the JSON submit API answers 429 with Retry-After once the per-email limit 
   expect(Number(retryAfter)).toBeGreaterThan(0);
 });
 
-test("a mistyped settlement address says so and points to the settlements that take claims", async ({ page }) => {
+test("a mistyped settlement address says so and points to the settlement websites", async ({ page }) => {
   const response = await page.goto(`/claim/${SLUG}x`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "We could not find a settlement at this address" })).toBeVisible();
   await expectAccessible(page, "claim 404");
   await screenshot(page, "claim-not-found");
   await page.getByRole("link", { name: "Hong v. ByteDance Inc." }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "File a claim" })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/settlements/${SLUG}$`));
+  await expect(page.getByRole("heading", { level: 1, name: "Hong v. ByteDance Inc." })).toBeVisible();
 });

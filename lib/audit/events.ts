@@ -645,6 +645,18 @@ export const AUDIT_EVENTS = {
     schema: z.object({ before: snapshot, after: snapshot }).strict(),
     describe: (d) => changes(d.before, d.after),
   }),
+  "matter.update-settlement-site": define({
+    entityType: "Matter",
+    label: "Settlement website text changed",
+    schema: z.object({ changed: z.array(z.string()) }).strict(),
+    describe: (d) => (d.changed.length ? `Changed: ${d.changed.join(", ")}.` : "Saved with no change."),
+  }),
+  "exhibit.publish-on-site": define({
+    entityType: "Exhibit",
+    label: "Settlement website publication changed",
+    schema: z.object({ exhibit: z.string(), published: z.boolean() }).strict(),
+    describe: (d) => (d.published ? `${d.exhibit} published on the settlement website.` : `${d.exhibit} taken off the settlement website.`),
+  }),
   "claim.export": define({
     entityType: "Matter",
     label: "Claims exported",

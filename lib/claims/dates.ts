@@ -26,3 +26,42 @@ export function daysSince(d: Date, now: Date = new Date()): number {
 export function calendarDaysFromToday(days: number): string {
   return new Date(new Date().getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+// A deadline "December 31" is open through 23:59:59.999 on December 31 where the matter is, and
+// closed from 00:00 on January 1 there — whatever the UTC offset that night (DST included).
+export function deadlinePassed(deadline: string, timeZone: string, now: Date = new Date()): boolean {
+  return todayIn(timeZone, now) > deadline;
+}
+
+// The UTC instant of a wall-clock time (YYYY-MM-DDTHH:mm) in an IANA zone. A time the DST change skips
+// (02:30 on a spring-forward night) lands on an instant within an hour of it, never an error.
+export function zonedTimeToUtc(local: string, timeZone: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) throw new RangeError(`Not a local date and time: ${local}`);
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  // Two passes: the zone's offset near the guess, then at the corrected instant.
+  let guess = asUtc - offsetMs(new Date(asUtc), timeZone);
+  guess = asUtc - offsetMs(new Date(guess), timeZone);
+  return new Date(guess);
+}
+
+// The wall-clock time (YYYY-MM-DDTHH:mm) of an instant in an IANA zone: what <input type="datetime-local"> shows.
+export function utcToZonedTime(d: Date, timeZone: string): string {
+  const p = zoneParts(d, timeZone);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+function zoneParts(d: Date, timeZone: string) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+      .formatToParts(d)
+      .map((p) => [p.type, p.value]),
+  ) as Record<"year" | "month" | "day" | "hour" | "minute" | "second", string>;
+  return parts;
+}
+
+function offsetMs(d: Date, timeZone: string): number {
+  const p = zoneParts(d, timeZone);
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return wall - Math.floor(d.getTime() / 1000) * 1000;
+}

@@ -13,6 +13,15 @@ export const ZUpdateMatterDetails = z
     trialDate: ZCalendarDate.optional(),
     fre502dOrder: ZOptionalText(1000, "FRE 502(d) order"),
     protectiveOrder: ZOptionalText(1000, "Protective order"),
+    // Settlement dates: deadlines close at the end of the day in the matter's zone; the hearing
+    // is a wall-clock time there (what <input type="datetime-local"> sends).
+    optOutDeadline: ZCalendarDate.optional(),
+    objectionDeadline: ZCalendarDate.optional(),
+    finalApprovalHearingAt: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter the hearing's date and time")
+      .refine((s) => ZCalendarDate.safeParse(s.slice(0, 10)).success && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60, "Not a real date and time")
+      .optional(),
     expectedUpdatedAt: z.iso.datetime({ error: "Missing version: reload the page" }),
   })
   .strict();
@@ -27,4 +36,7 @@ export const MATTER_DETAIL_LABELS: Record<Exclude<keyof TUpdateMatterDetails, "e
   trialDate: "Trial date",
   fre502dOrder: "FRE 502(d) order or clawback agreement",
   protectiveOrder: "Protective order",
+  optOutDeadline: "Opt-out deadline",
+  objectionDeadline: "Objection deadline",
+  finalApprovalHearingAt: "Final approval hearing",
 };

@@ -132,6 +132,9 @@ import { listOutbox } from "@/lib/server/mail/list-outbox";
 import { getMatterDetails } from "@/lib/server/matters/get-matter-details";
 import { getMatterHeader } from "@/lib/server/matters/get-matter-header";
 import { updateMatterDetails } from "@/lib/server/matters/update-matter-details";
+import { getSettlementSiteSettings } from "@/lib/server/settlement-site/get-settlement-site-settings";
+import { setExhibitPublished } from "@/lib/server/settlement-site/set-exhibit-published";
+import { updateSettlementSite } from "@/lib/server/settlement-site/update-settlement-site";
 import { getMatterOverview } from "@/lib/server/matters/get-matter-overview";
 import { listMyMatters } from "@/lib/server/matters/list-my-matters";
 import { listAllegationsForApi } from "@/lib/server/api/list-allegations";
@@ -375,6 +378,10 @@ const USE_CASES: Record<string, Entry> = {
     }),
   ),
   getMatterOverview: R("matter.read", (a, w) => getMatterOverview(a, w.matter.id)),
+  getSettlementSiteSettings: R("matter.read", (a, w) => getSettlementSiteSettings(a, w.matter.id)),
+  updateSettlementSite: M("site.edit", (a, w) => updateSettlementSite(a, w.matter.id, { faq_en: "Demo FAQ", faq_es: "Preguntas de demostración" })),
+  // Taking a (text, never published) exhibit off the site: allowed, and a no-op.
+  setExhibitPublished: M("exhibits.publish", (a, w) => setExhibitPublished(a, w.matter.id, w.exhibit.id, { published: "off" })),
   verifyAuditChain: R("matter.read", (a, w) => verifyAuditChain(a, w.matter.id)),
   listLedger: R("matter.read", (a, w) => listLedger(a, w.matter.id, {})),
   getCoverage: R("matter.read", (a, w) => getCoverage(a, w.matter.id)),

@@ -19,6 +19,11 @@ export async function getMatterDetails(actor: Actor, matterId: string) {
       trialDate: true,
       fre502dOrder: true,
       protectiveOrder: true,
+      optOutDeadline: true,
+      objectionDeadline: true,
+      finalApprovalHearingAt: true,
+      timeZone: true,
+      slug: true,
       updatedAt: true,
     },
   });

@@ -1,24 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { RequestLinkForm } from "@/components/claims/request-link-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requestLinkAction } from "./actions";
 
-export const metadata: Metadata = { title: "Sign in to your claims" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("portal.signIn"))("title") };
+}
 
-export default function ClaimsSignInPage() {
+export default async function ClaimsSignInPage() {
+  const t = await getTranslations("portal.signIn");
   return (
     <Card>
       <CardHeader>
         <CardTitle as="h1" className="text-2xl">
-          Sign in to your claims
+          {t("title")}
         </CardTitle>
       </CardHeader>
       <CardContent className="grid gap-4 text-base">
-        <p>Enter the email address you filed with. We will email you a link that signs you in; no password needed.</p>
-        <RequestLinkForm action={requestLinkAction} />
+        <p>{t("text")}</p>
+        <RequestLinkForm action={requestLinkAction} labels={{ email: t("email"), send: t("send"), sending: t("sending") }} />
         <p className="text-sm text-muted-foreground">
-          Have a password? <Link href="/sign-in?callbackUrl=/claims" className="text-primary underline">Sign in with it</Link>.
+          {t("password")}{" "}
+          <Link href="/sign-in?callbackUrl=/claims" className="text-primary underline">
+            {t("passwordLink")}
+          </Link>
+          .
         </p>
       </CardContent>
     </Card>

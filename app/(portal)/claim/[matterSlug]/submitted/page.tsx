@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { MailCheck } from "lucide-react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Mono } from "@/components/ui/mono";
@@ -7,31 +8,33 @@ import { normalizeClaimNumber } from "@/lib/claims/claim-number";
 import { ZClaimSubmittedQuery } from "@/lib/schemas/page-queries";
 import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 
-export const metadata: Metadata = { title: "Claim received" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("portal.submitted"))("title") };
+}
 
 // Shows only what the filer already has (the number they were redirected with): nothing is looked up.
 export default async function SubmittedPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const { number: raw } = parseSearchParams(ZClaimSubmittedQuery, await searchParams);
   const number = raw ? normalizeClaimNumber(raw) : null;
   if (!number) notFound();
+  const t = await getTranslations("portal.submitted");
   return (
     <Card>
       <CardHeader>
         <CardTitle as="h1" className="flex items-center gap-2 text-2xl">
-          <MailCheck aria-hidden className="size-6 text-primary" /> Your claim was received
+          <MailCheck aria-hidden className="size-6 text-primary" /> {t("title")}
         </CardTitle>
       </CardHeader>
       <CardContent className="grid gap-4 text-base">
         <p>
-          Your claim number is{" "}
+          {t("number")}{" "}
           <Mono copy className="text-lg" data-testid="claim-number">
             {number}
           </Mono>
-          . Keep it: you need it if you contact the settlement administrator.
+          . {t("keep")}
         </p>
         <p>
-          <strong>Check your email.</strong> We sent you a link to confirm your email address. Open it to see your claim&apos;s status and answer any
-          questions about it. The link works once and expires in 72 hours.
+          <strong>{t("checkEmail")}</strong> {t("emailText")}
         </p>
       </CardContent>
     </Card>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { MatterDetailsForm } from "@/components/matters/matter-details-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
+import { utcToZonedTime } from "@/lib/claims/dates";
 import { BLANK } from "@/lib/reports/papers";
 import { calendarFromDate } from "@/lib/schemas/common";
 import { MATTER_DETAIL_LABELS } from "@/lib/schemas/matter";
@@ -24,15 +25,18 @@ export default async function MatterSettingsPage({ params }: { params: Promise<{
     trialDate: calendarFromDate(matter.trialDate),
     fre502dOrder: matter.fre502dOrder ?? undefined,
     protectiveOrder: matter.protectiveOrder ?? undefined,
+    optOutDeadline: calendarFromDate(matter.optOutDeadline),
+    objectionDeadline: calendarFromDate(matter.objectionDeadline),
+    finalApprovalHearingAt: matter.finalApprovalHearingAt ? utcToZonedTime(matter.finalApprovalHearingAt, matter.timeZone) : undefined,
   };
   return (
     <div className="mx-auto max-w-4xl">
       <PageHeader
         title="Matter settings"
-        description="The facts the court papers cite: the exhibit list's AO 187 header, and the FRE 502(d) and protective orders named on productions. What is left empty prints as a blank to complete, never a guess."
+        description="The facts the court papers cite: the exhibit list's AO 187 header, and the FRE 502(d) and protective orders named on productions, and the settlement dates the public settlement website shows. What is left empty prints as a blank to complete, never a guess."
       />
       {access.can("matter.edit") ? (
-        <MatterDetailsForm action={updateMatterDetailsAction.bind(null, matterId)} initial={values} expectedUpdatedAt={matter.updatedAt.toISOString()} />
+        <MatterDetailsForm action={updateMatterDetailsAction.bind(null, matterId)} initial={values} timeZone={matter.timeZone} expectedUpdatedAt={matter.updatedAt.toISOString()} />
       ) : (
         <>
           <Alert className="mb-4">

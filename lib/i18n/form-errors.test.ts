@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { translateFieldErrors, translateFormMessage } from "@/lib/i18n/form-errors";
+import es from "@/messages/es/formErrors.json";
+
+// A tiny ICU-less translator over the Spanish catalogue: enough for {name} placeholders.
+const t = (key: string, values: Record<string, string> = {}) => {
+  const text = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], es) as string;
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
+};
+
+describe("translateFormMessage", () => {
+  it("maps exact messages, messages with a field and messages with values", () => {
+    expect(translateFormMessage("Choose your state or territory", t)).toBe("Elija su estado o territorio");
+    expect(translateFormMessage("Enter your full name", t)).toBe("Escriba su nombre completo");
+    expect(translateFormMessage("ZIP code 60601 is not in CA: check both", t)).toBe("El código postal 60601 no es de CA: revise ambos");
+    expect(translateFormMessage("Full name must be at most 200 characters", t)).toBe("Máximo 200 caracteres");
+    expect(translateFormMessage("Answer “Did you use the app?”", t)).toBe("Responda esta pregunta");
+  });
+  it("translates an eligibility reason through the form's own Spanish text", () => {
+    const msg = "Covers US users. If you still believe you qualify, tick “Submit for review anyway”.";
+    expect(translateFormMessage(msg, t, { "Covers US users.": "Cubre usuarios de EE. UU." })).toBe(
+      "Cubre usuarios de EE. UU. Si aun así cree que reúne los requisitos, marque «Enviar para revisión de todos modos».",
+    );
+  });
+  it("leaves an unknown message as it is", () => {
+    expect(translateFormMessage("Enter your favourite colour", t)).toBe("Enter your favourite colour");
+    expect(translateFieldErrors({ a: ["Something new"] }, t)).toEqual({ a: ["Something new"] });
+  });
+});
