@@ -45,6 +45,11 @@ export const MATTER_PERMISSIONS = {
   "claims.rescore": TEAM,
   "claims.import": TEAM,
   "claims.export": TEAM,
+  // Requests for exclusion and objections filed on the public forms; their lists, CSVs and
+  // documents. Recording that a member withdrew an opt-out (they are back in the class).
+  "opt-outs.read": TEAM,
+  "opt-outs.revoke": TEAM,
+  "objections.read": TEAM,
   // Whether the team must use two-factor sign-in to open the matter.
   "matter.security": ATTORNEYS,
 } as const satisfies Record<string, readonly MatterRole[]>;

@@ -4,8 +4,12 @@
 import type { Locale } from "@/lib/i18n/locales";
 import enCommon from "./en/common.json";
 import esCommon from "./es/common.json";
+import enObjection from "./en/objection.json";
+import enOptOut from "./en/optOut.json";
+import esObjection from "./es/objection.json";
+import esOptOut from "./es/optOut.json";
 
 export const MESSAGES = {
-  en: { common: enCommon },
-  es: { common: esCommon },
+  en: { common: enCommon, optOut: enOptOut, objection: enObjection },
+  es: { common: esCommon, optOut: esOptOut, objection: esObjection },
 } satisfies Record<Locale, Record<string, unknown>>;
