@@ -20,6 +20,7 @@ import * as matterSchemas from "@/lib/schemas/matter";
 import * as intakeSchemas from "@/lib/schemas/intake";
 import * as plaintiffSchemas from "@/lib/schemas/plaintiff";
 import * as reportSchemas from "@/lib/schemas/reports";
+import * as settlementResponseSchemas from "@/lib/schemas/settlement-response";
 import * as networkSchemas from "@/lib/schemas/network";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
@@ -47,6 +48,9 @@ import { recommendClaim } from "@/lib/server/claims/recommend-claim";
 import { rejectClaim } from "@/lib/server/claims/reject-claim";
 import { requestSignInLink } from "@/lib/server/claims/request-sign-in-link";
 import { submitClaim } from "@/lib/server/claims/submit-claim";
+import { revokeOptOut } from "@/lib/server/settlement/revoke-opt-out";
+import { submitObjection } from "@/lib/server/settlement/submit-objection";
+import { submitOptOut } from "@/lib/server/settlement/submit-opt-out";
 import { verifyClaim } from "@/lib/server/claims/verify-claim";
 import { acceptProposal } from "@/lib/server/complaints/accept-proposal";
 import { dropProposal } from "@/lib/server/complaints/drop-proposal";
@@ -100,7 +104,7 @@ function schemaKeys(): string[] {
     }
     for (const inner of [def.in, def.out, def.innerType, def.schema]) visit(inner, depth + 1);
   };
-  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas]) {
+  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas, settlementResponseSchemas]) {
     for (const value of Object.values(mod)) visit(value, 0);
   }
   return [...keys];
@@ -162,6 +166,10 @@ describe("fuzzing every zod boundary", () => {
     const claim = await submitClaim(matter.slug, validClaimInput(), { ip: null });
     const rnd = crypto.randomUUID();
     const A: Actor = attorney;
+    // Opt-out and objection forms open (deadline ahead), and one opt-out staff could revoke.
+    const deadline = new Date(Date.now() + 30 * 86_400_000);
+    await db.matter.update({ where: { id: m }, data: { optOutDeadline: deadline, objectionDeadline: deadline } });
+    const optOut = await submitOptOut(matter.slug, { submissionKey: crypto.randomUUID(), fullName: "Fuzz Person", email: "fuzz.person@example.org", addressLine1: "1 Fuzz St", city: "Oakland", state: "CA", zip: "94612", exclude: "on", attestationName: "Fuzz Person", attestationAgree: "on" }, { ip: null });
 
     const useCases: [string, (input: unknown) => Promise<unknown>][] = [
       ["addMembership", (i) => addMembership(admin, i)],
@@ -194,6 +202,9 @@ describe("fuzzing every zod boundary", () => {
       ["resetUserTwoFactor", (i) => resetUserTwoFactor(admin, i)],
       ["setMatterTwoFactorRequirement", (i) => setMatterTwoFactorRequirement(A, m, i)],
       ["submitClaim", (i) => submitClaim(matter.slug, i, { ip: "192.0.2.1" })],
+      ["submitOptOut", (i) => submitOptOut(matter.slug, i, { ip: "192.0.2.1" })],
+      ["submitObjection", (i) => submitObjection(matter.slug, i, null, { ip: "192.0.2.1", locale: "es" })],
+      ["revokeOptOut", (i) => revokeOptOut(A, m, optOut.id, i)],
       ["bulkClaimAction", (i) => bulkClaimAction(A, m, i)],
       ["markDeficient", (i) => markDeficient(A, m, claim.claimId, i)],
       ["rejectClaim", (i) => rejectClaim(A, m, claim.claimId, i)],
