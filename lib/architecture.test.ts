@@ -136,6 +136,9 @@ const domainOf = (file: string) => file.split("/")[2]!.replace(/\.tsx?$/, "");
 // Domains that reach each other, and why that is accepted: each side uses only the other's
 // infrastructure, never its use cases.
 const ACCEPTED_DOMAIN_CYCLES = new Set([
+  // A claim is checked against opt-outs after it is filed; an objection stores its PDF like a claim attachment.
+  "claims -> settlement",
+  "settlement -> claims",
   // Auth's use cases (password change, sign-out) write audit rows; audit's chain check asks the policy.
   "audit -> auth",
   "auth -> audit",

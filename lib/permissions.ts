@@ -49,6 +49,11 @@ export const MATTER_PERMISSIONS = {
   "chronology.write": TEAM,
   // A chronology paper that states facts proven only by privileged exhibits: an attorney decides.
   "chronology.include-privileged": ATTORNEYS,
+  // Requests for exclusion and objections filed on the public forms; their lists, CSVs and
+  // documents. Recording that a member withdrew an opt-out (they are back in the class).
+  "opt-outs.read": TEAM,
+  "opt-outs.revoke": TEAM,
+  "objections.read": TEAM,
   // Whether the team must use two-factor sign-in to open the matter.
   "matter.security": ATTORNEYS,
   // The plan of allocation: the team computes previews; locking one fixes every payment, so an

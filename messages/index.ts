@@ -12,8 +12,12 @@ import esCommon from "./es/common.json";
 import esFormErrors from "./es/formErrors.json";
 import esPortal from "./es/portal.json";
 import esSite from "./es/site.json";
+import enObjection from "./en/objection.json";
+import enOptOut from "./en/optOut.json";
+import esObjection from "./es/objection.json";
+import esOptOut from "./es/optOut.json";
 
 export const MESSAGES = {
-  en: { common: enCommon, site: enSite, portal: enPortal, claimForm: enClaimForm, formErrors: enFormErrors },
-  es: { common: esCommon, site: esSite, portal: esPortal, claimForm: esClaimForm, formErrors: esFormErrors },
+  en: { common: enCommon, site: enSite, portal: enPortal, claimForm: enClaimForm, formErrors: enFormErrors, optOut: enOptOut, objection: enObjection },
+  es: { common: esCommon, site: esSite, portal: esPortal, claimForm: esClaimForm, formErrors: esFormErrors, optOut: esOptOut, objection: esObjection },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -24,6 +24,8 @@ const PUBLIC_ACTIONS = [
   "requestPasswordResetAction",
   "resetPasswordAction",
   "submitClaimAction",
+  "submitOptOutAction",
+  "submitObjectionAction",
   "redeemLinkAction",
   "requestLinkAction",
 ];

@@ -46,6 +46,8 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   signInAction: { as: "signedOut", bound: () => [], refused: [] },
   signOutAction: { as: "signedOut", bound: () => [], refused: [] },
   submitClaimAction: { as: "signedOut", bound: (f) => [f.slug], refused: [] },
+  submitOptOutAction: { as: "signedOut", bound: (f) => [f.slug], refused: [] },
+  submitObjectionAction: { as: "signedOut", bound: (f) => [f.slug], refused: [] },
   redeemLinkAction: { as: "signedOut", bound: () => [], refused: [] },
   requestLinkAction: { as: "signedOut", bound: () => [], refused: [] },
   answerDeficiencyAction: { as: "member", bound: (f) => [f.memberClaim], refused: ["signedOut", "attorney"] },
@@ -126,6 +128,8 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   buildFromCapturesAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
   buildFromAllegationsAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
   addExhibitDateAction: { as: "paralegal", bound: (f) => [f.m, f.exhibitId], refused: ["signedOut", "member", "outsider"] },
+  // Revoking an opt-out: an id that points nowhere, so the demo's opt-outs stay as they are.
+  revokeOptOutAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
 };
 
 type Tally = { tried: number; fiveXx: string[]; leaks: string[]; caught: string[]; writes: string[]; accepted: number };
@@ -266,6 +270,7 @@ test("every server action of the build, fuzzed as its actor and as the actors it
   const unknown = actions.filter((a) => !ACTIONS[a.exportedName]).map((a) => `${a.filename} ${a.exportedName}`);
   expect(unknown, "server actions without a fuzzing entry here").toEqual([]);
   const params = { matterId: fx.m, matterSlug: fx.slug, allegationId: fx.allegationId, countId: fx.countId, exhibitId: fx.exhibitId, plaintiffId: fx.plaintiffId, claimId: fx.claimId, number: fx.memberClaim, attachmentId: ANY, importId: ANY, batchId: ANY, copyId: ANY, productionId: ANY, factId: ANY };
+  const params = { matterId: fx.m, matterSlug: fx.slug, allegationId: fx.allegationId, countId: fx.countId, exhibitId: fx.exhibitId, plaintiffId: fx.plaintiffId, claimId: fx.claimId, number: fx.memberClaim, attachmentId: ANY, importId: ANY, batchId: ANY, copyId: ANY, productionId: ANY, optOutId: ANY, objectionId: ANY };
   const calls = (action: BuiltAction, who: Who, runs: number, seed: number): Call[] => {
     const spec = ACTIONS[action.exportedName]!;
     const path = urlOf(action.pages[0]!, params);

@@ -800,6 +800,60 @@ export const AUDIT_EVENTS = {
     schema: z.object({ required: z.boolean() }).strict(),
     describe: (d) => (d.required ? "The team must use two-factor sign-in to open this matter." : "Two-factor sign-in is no longer required to open this matter."),
   }),
+  "opt-out.submit": define({
+    entityType: "OptOut",
+    label: "Opt-out (request for exclusion) filed",
+    schema: z.object({ number: z.string(), timely: z.boolean(), matchedClaims: z.array(z.string()), objections: z.number().int().nonnegative() }).strict(),
+    describe: (d) =>
+      sentence(
+        `Opt-out ${d.number}, ${d.timely ? "timely" : "late"}.`,
+        d.matchedClaims.length ? `Flagged: the same person filed claim${d.matchedClaims.length === 1 ? "" : "s"} ${d.matchedClaims.join(", ")}.` : null,
+        d.objections ? `Flagged ${plural(d.objections, "objection")} by the same person.` : null,
+      ),
+  }),
+  "opt-out.flag-claim": define({
+    entityType: "Claim",
+    label: "Claim flagged: the claimant opted out",
+    schema: z.object({ number: z.string(), optOuts: z.array(z.string()) }).strict(),
+    describe: (d) => `Claim ${d.number} matches opt-out ${d.optOuts.join(", ")}; for review, not rejected.`,
+  }),
+  "opt-out.revoke": define({
+    entityType: "OptOut",
+    label: "Opt-out withdrawn by the class member",
+    schema: z.object({ number: z.string(), reason: z.string() }).strict(),
+    describe: (d) => `Opt-out ${d.number} revoked: ${quote(d.reason)}.`,
+  }),
+  "opt-out.export": define({
+    entityType: "Matter",
+    label: "Opt-outs exported",
+    schema: z.object({ count: z.number().int().nonnegative() }).strict(),
+    describe: (d) => `CSV of ${plural(d.count, "opt-out")}.`,
+  }),
+  "objection.submit": define({
+    entityType: "Objection",
+    label: "Objection filed",
+    schema: z.object({ number: z.string(), timely: z.boolean(), document: sha256.nullable(), optedOut: z.string().nullable() }).strict(),
+    describe: (d) =>
+      sentence(`Objection ${d.number}, ${d.timely ? "timely" : "late"}.`, d.document ? "With a supporting document." : null, d.optedOut ? `Flagged: the objector opted out (${d.optedOut}).` : null),
+  }),
+  "objection.export": define({
+    entityType: "Matter",
+    label: "Objections exported",
+    schema: z.object({ count: z.number().int().nonnegative() }).strict(),
+    describe: (d) => `CSV of ${plural(d.count, "objection")}.`,
+  }),
+  "objection-document.download": define({
+    entityType: "Objection",
+    label: "Objection document downloaded",
+    schema: verifiedSend,
+    describe: () => "SHA-256 re-verified before sending.",
+  }),
+  "objection-document.fail-integrity-check": define({
+    entityType: "Objection",
+    label: "Objection document integrity check FAILED",
+    schema: integrityFailure.omit({ source: true }),
+    describe: (d) => sentence(d.missing ? "The stored file is missing." : `The stored bytes hash to ${shortHash(d.actual)}, not ${shortHash(d.expected)}.`, "Nothing was sent."),
+  }),
   "membership.set": define({
     entityType: "Membership",
     label: "Team membership set",

@@ -17,3 +17,4 @@ export const ZMyClaimQuery = z.object({ answered: flag, withdrawn: flag }).parti
 export const ZSavedQuery = z.object({ saved: ZText().max(100) }).partial();
 export const ZCreatedQuery = z.object({ created: id }).partial();
 export const ZOutboxQuery = z.object({ to: ZText().trim().max(254) }).partial();
+export const ZResponseConfirmationQuery = z.object({ ref: ZText().trim().max(40) }).partial();

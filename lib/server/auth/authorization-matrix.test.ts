@@ -58,6 +58,16 @@ import { generateApprovedClaims } from "@/lib/server/testing/distribution-fixtur
 import { approveClaim } from "@/lib/server/claims/approve-claim";
 import { bulkClaimAction } from "@/lib/server/claims/bulk-claim-action";
 import { exportClaimsCsv } from "@/lib/server/claims/export-claims";
+import { exportObjectionsCsv } from "@/lib/server/settlement/export-objections";
+import { exportOptOutsCsv } from "@/lib/server/settlement/export-opt-outs";
+import { getObjection } from "@/lib/server/settlement/get-objection";
+import { getOptOut } from "@/lib/server/settlement/get-opt-out";
+import { listObjections } from "@/lib/server/settlement/list-objections";
+import { listOptOuts } from "@/lib/server/settlement/list-opt-outs";
+import { openObjectionDocument } from "@/lib/server/settlement/open-objection-document";
+import { revokeOptOut } from "@/lib/server/settlement/revoke-opt-out";
+import { submitObjection } from "@/lib/server/settlement/submit-objection";
+import { submitOptOut } from "@/lib/server/settlement/submit-opt-out";
 import { importNoticeRecipients } from "@/lib/server/claims/import-notice-recipients";
 import { getClaim } from "@/lib/server/claims/get-claim";
 import { getMyClaim } from "@/lib/server/claims/get-my-claim";
@@ -258,6 +268,25 @@ async function prepareRedactable(w: World) {
   redactable.set(w.matter.id, { exhibitId, copyId: copy.id });
 }
 const redactableIn = (w: World) => redactable.get(w.matter.id)!;
+
+// A world's opt-out and objection (with a PDF), filed on the public forms once its matter has
+// settlement deadlines: the staff rows read, export, download and revoke them.
+const responses = new Map<string, { optOutId: string; objectionId: string }>();
+async function prepareResponses(w: World) {
+  const deadline = new Date(`${inFuture(30)}T00:00:00Z`);
+  await db.matter.update({ where: { id: w.matter.id }, data: { optOutDeadline: deadline, objectionDeadline: deadline } });
+  const person = { fullName: "Matrix Member", email: `matrix.${randomUUID().slice(0, 8)}@example.org`, addressLine1: "1 Matrix Way", city: "Oakland", state: "CA", zip: "94612", attestationName: "Matrix Member", attestationAgree: "on" };
+  const optOut = await submitOptOut(w.matter.slug, { ...person, submissionKey: randomUUID(), exclude: "on" }, { ip: null });
+  const objection = await submitObjection(
+    w.matter.slug,
+    { ...person, fullName: "Other Member", attestationName: "Other Member", submissionKey: randomUUID(), represented: "no", appearAtHearing: "no", grounds: "The release is broader than the class claims." },
+    { name: "grounds.pdf", bytes: Buffer.from(`%PDF-1.4\n% ${randomUUID()}\n%%EOF\n`) },
+    { ip: null },
+  );
+  responses.set(w.matter.id, { optOutId: optOut.id, objectionId: objection.id });
+}
+const responsesIn = (w: World) => responses.get(w.matter.id)!;
+const RR = (matter: Permission, run: Entry["run"]): Entry => ({ rule: { matter }, run, reads: true, prepare: prepareResponses });
 type Extra = Pick<Entry, "prepare">;
 
 // Two-factor set-up as the account pages do it: staff with a password, enrolled with a code from
@@ -518,6 +547,15 @@ const USE_CASES: Record<string, Entry> = {
   getDistribution: R("matter.read", (a, w) => getDistribution(a, w.matter.id)),
   computeDistribution: M("distribution.prepare", (a, w) => computeDistribution(a, w.matter.id, distributionPlan()), { prepare: prepareDistribution }),
   lockDistribution: M("distribution.lock", (a, w) => lockDistribution(a, w.matter.id, previews.get(w.matter.id)!, { reason: "Final approval order entered." }), { prepare: prepareDistribution }),
+  // opt-outs and objections (staff side)
+  listOptOuts: RR("opt-outs.read", (a, w) => listOptOuts(a, w.matter.id, {})),
+  getOptOut: RR("opt-outs.read", (a, w) => getOptOut(a, w.matter.id, responsesIn(w).optOutId)),
+  exportOptOutsCsv: RR("opt-outs.read", (a, w) => exportOptOutsCsv(a, w.matter.id)),
+  revokeOptOut: M("opt-outs.revoke", (a, w) => revokeOptOut(a, w.matter.id, responsesIn(w).optOutId, { reason: "Member wrote to withdraw it." }), { prepare: prepareResponses }),
+  listObjections: RR("objections.read", (a, w) => listObjections(a, w.matter.id, {})),
+  getObjection: RR("objections.read", (a, w) => getObjection(a, w.matter.id, responsesIn(w).objectionId)),
+  exportObjectionsCsv: RR("objections.read", (a, w) => exportObjectionsCsv(a, w.matter.id)),
+  openObjectionDocument: RR("objections.read", async (a, w) => (await openObjectionDocument(a, w.matter.id, responsesIn(w).objectionId)).stream.destroy()),
   // claims, the class member's own
   listMyClaims: A("claims.own", (a) => listMyClaims(a), true),
   getMyClaim: OWN((a, w) => getMyClaim(a, w.claimA.number), true),

@@ -18,6 +18,7 @@ export async function getClaim(actor: Actor, matterId: string, claimId: string) 
       attachments: { orderBy: { createdAt: "asc" } },
       duplicateOf: { select: { id: true, number: true } },
       decidedBy: { select: { name: true } },
+      optOutMatches: { orderBy: { createdAt: "asc" }, include: { optOut: { select: { id: true, number: true, status: true, createdAt: true } } } },
     },
   });
   if (!claim) throw AppError.notFound("Claim not found");

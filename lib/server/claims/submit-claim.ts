@@ -16,6 +16,7 @@ import { db } from "@/lib/server/db";
 import { computeSignals, type ComputedSignal } from "@/lib/server/claims/compute-signals";
 import { getClaimForm } from "@/lib/server/claims/get-claim-form";
 import { settleSignals } from "@/lib/server/claims/settle-signals";
+import { flagOptOutsForClaim } from "@/lib/server/settlement/match-opt-outs";
 import { logger } from "@/lib/server/logger";
 import { confirmationCodesMatch } from "@/lib/server/claims/prefill-from-notice";
 import { linkUrl, newSignInToken, VERIFY_LINK_TTL_MS } from "@/lib/server/auth/sign-in-tokens";
@@ -105,6 +106,8 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
       deliverOutboxSoon([mail.queued]);
       // The claim is filed whatever happens here; a failed settle leaves it for batch re-scoring.
       await settleSignals(claimId).catch((error: unknown) => logger.warn({ err: error, claimId }, "settling claim signals failed"));
+      // A claim by someone who opted out is flagged for review (never rejected automatically).
+      await flagOptOutsForClaim(claimId).catch((error: unknown) => logger.warn({ err: error, claimId }, "checking the claim against opt-outs failed"));
       return { claimId, number, created: true };
     }
     // Not inserted: the idempotency key was already used (return the first claim), or — about

@@ -37,3 +37,8 @@ export const passwordResetRequestLimits = (ip: string, email: string): Limit[] =
 ];
 // Setting a new password with a link: tokens carry 256 bits, this only stops hammering.
 export const passwordResetRedeemLimits = (ip: string): Limit[] => [{ key: `password-reset-redeem:ip:${ip}`, max: 30, windowSeconds: 900 }];
+// The public opt-out and objection forms: like claim filing, per address and per e-mail.
+export const settlementResponseLimits = (form: "opt-out" | "objection", ip: string, email: string | undefined): Limit[] => [
+  { key: `${form}-submit:ip:${ip}`, max: 30, windowSeconds: 3600 },
+  ...(email ? [{ key: `${form}-submit:email:${email}`, max: 5, windowSeconds: 3600 }] : []),
+];

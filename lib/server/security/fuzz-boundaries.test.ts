@@ -27,6 +27,7 @@ import { updateFact } from "@/lib/server/chronology/update-fact";
 import { deleteFact } from "@/lib/server/chronology/delete-fact";
 import { addExhibitDate } from "@/lib/server/chronology/add-exhibit-date";
 import { exportChronology } from "@/lib/server/chronology/export-chronology";
+import * as settlementResponseSchemas from "@/lib/schemas/settlement-response";
 import * as networkSchemas from "@/lib/schemas/network";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
@@ -56,6 +57,9 @@ import { recommendClaim } from "@/lib/server/claims/recommend-claim";
 import { rejectClaim } from "@/lib/server/claims/reject-claim";
 import { requestSignInLink } from "@/lib/server/claims/request-sign-in-link";
 import { submitClaim } from "@/lib/server/claims/submit-claim";
+import { revokeOptOut } from "@/lib/server/settlement/revoke-opt-out";
+import { submitObjection } from "@/lib/server/settlement/submit-objection";
+import { submitOptOut } from "@/lib/server/settlement/submit-opt-out";
 import { verifyClaim } from "@/lib/server/claims/verify-claim";
 import { acceptProposal } from "@/lib/server/complaints/accept-proposal";
 import { dropProposal } from "@/lib/server/complaints/drop-proposal";
@@ -109,7 +113,7 @@ function schemaKeys(): string[] {
     }
     for (const inner of [def.in, def.out, def.innerType, def.schema]) visit(inner, depth + 1);
   };
-  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, distributionSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas, chronologySchemas]) {
+  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, distributionSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas, chronologySchemas, settlementResponseSchemas]) {
     for (const value of Object.values(mod)) visit(value, 0);
   }
   return [...keys];
@@ -172,6 +176,10 @@ describe("fuzzing every zod boundary", () => {
     const rnd = crypto.randomUUID();
     const A: Actor = attorney;
     const fact = await createFact(attorney, m, { submissionKey: rnd, precision: "DAY", start: "2019-04-03", description: "Fuzzed fact." });
+    // Opt-out and objection forms open (deadline ahead), and one opt-out staff could revoke.
+    const deadline = new Date(Date.now() + 30 * 86_400_000);
+    await db.matter.update({ where: { id: m }, data: { optOutDeadline: deadline, objectionDeadline: deadline } });
+    const optOut = await submitOptOut(matter.slug, { submissionKey: crypto.randomUUID(), fullName: "Fuzz Person", email: "fuzz.person@example.org", addressLine1: "1 Fuzz St", city: "Oakland", state: "CA", zip: "94612", exclude: "on", attestationName: "Fuzz Person", attestationAgree: "on" }, { ip: null });
 
     const useCases: [string, (input: unknown) => Promise<unknown>][] = [
       ["addMembership", (i) => addMembership(admin, i)],
@@ -204,6 +212,9 @@ describe("fuzzing every zod boundary", () => {
       ["resetUserTwoFactor", (i) => resetUserTwoFactor(admin, i)],
       ["setMatterTwoFactorRequirement", (i) => setMatterTwoFactorRequirement(A, m, i)],
       ["submitClaim", (i) => submitClaim(matter.slug, i, { ip: "192.0.2.1" })],
+      ["submitOptOut", (i) => submitOptOut(matter.slug, i, { ip: "192.0.2.1" })],
+      ["submitObjection", (i) => submitObjection(matter.slug, i, null, { ip: "192.0.2.1", locale: "es" })],
+      ["revokeOptOut", (i) => revokeOptOut(A, m, optOut.id, i)],
       ["bulkClaimAction", (i) => bulkClaimAction(A, m, i)],
       ["markDeficient", (i) => markDeficient(A, m, claim.claimId, i)],
       ["rejectClaim", (i) => rejectClaim(A, m, claim.claimId, i)],

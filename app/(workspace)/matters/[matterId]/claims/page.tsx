@@ -61,6 +61,12 @@ export default async function ClaimsQueuePage({ params, searchParams }: { params
           <div className="flex flex-wrap gap-2" data-print="hide">
             <RescoreButton action={rescoreAction.bind(null, matterId)} running={rescore.state === "running"} statusText={rescoreText(rescore)} />
             <Button asChild variant="outline">
+              <Link href={`/matters/${matterId}/claims/opt-outs`}>Opt-outs</Link>
+            </Button>
+            <Button asChild variant="outline">
+              <Link href={`/matters/${matterId}/claims/objections`}>Objections</Link>
+            </Button>
+            <Button asChild variant="outline">
               <Link href={`/matters/${matterId}/claims/import`}>
                 <Upload aria-hidden /> Import notice list
               </Link>

@@ -16,6 +16,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { Textarea } from "@/components/ui/textarea";
 import { calendarDaysFromToday, formatCalendarDate, formatDateTime } from "@/lib/claims/dates";
 import { REVIEW_THRESHOLD, SIGNAL_LABELS } from "@/lib/claims/signals";
+import { MATCH_BASIS_LABELS, type MatchBasis } from "@/lib/settlement/responses";
 import { DEFICIENCY_FIELD_LABELS, DEFICIENCY_FIELDS } from "@/lib/schemas/claim";
 import { getClaim } from "@/lib/server/claims/get-claim";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
@@ -161,6 +162,24 @@ export default async function ClaimDetailPage({ params }: { params: Promise<{ ma
           <AlertDescription>At or above the threshold of {REVIEW_THRESHOLD}. The signals below say why.</AlertDescription>
         </Alert>
       )}
+      {claim.optOutMatches.length > 0 && (
+        <Alert variant="warning" className="mb-4" icon={<AlertTriangle aria-hidden />} data-testid="opt-out-flag">
+          <AlertTitle>Flagged: the claimant also asked to be excluded</AlertTitle>
+          <AlertDescription>
+            Same name and {[...new Set(claim.optOutMatches.flatMap((m) => m.basis))].map((b) => MATCH_BASIS_LABELS[b as MatchBasis]?.toLowerCase() ?? b).join(", ")} as opt-out{" "}
+            {claim.optOutMatches.map((m, i) => (
+              <span key={m.optOutId}>
+                {i > 0 && ", "}
+                <Link href={`/matters/${matterId}/claims/opt-outs/${m.optOut.id}`} className="text-primary hover:underline">
+                  <Mono>{m.optOut.number}</Mono>
+                </Link>
+                {m.optOut.status === "REVOKED" && " (since revoked)"}
+              </span>
+            ))}
+            . Review before deciding; nothing was rejected automatically.
+          </AlertDescription>
+        </Alert>
+      )}
       {claim.recommendation && (
         <Alert variant="info" className="mb-4">
           <AlertDescription>Paralegal recommendation: {claim.recommendation.toLowerCase()}.</AlertDescription>
@@ -275,7 +294,7 @@ export default async function ClaimDetailPage({ params }: { params: Promise<{ ma
         <h2 id="signals-h" className="mb-2 text-lg font-semibold">
           Fraud and duplicate signals · score {claim.fraudScore}
         </h2>
-        {claim.signals.length === 0 ? (
+        {claim.signals.length === 0 && claim.optOutMatches.length === 0 ? (
           <p className="text-sm text-muted-foreground">No signals: nothing in this claim matches another claim or a known pattern.</p>
         ) : (
           <Table>
@@ -307,6 +326,21 @@ export default async function ClaimDetailPage({ params }: { params: Promise<{ ma
                   </TableRow>
                 );
               })}
+              {claim.optOutMatches.map((m) => (
+                <TableRow key={m.optOutId} data-testid="signal-row">
+                  <TableCell className="font-medium">Same person opted out</TableCell>
+                  <TableCell className="text-right text-muted-foreground">—</TableCell>
+                  <TableCell>
+                    <Link href={`/matters/${matterId}/claims/opt-outs/${m.optOut.id}`} className="text-primary hover:underline">
+                      <Mono>{m.optOut.number}</Mono>
+                    </Link>
+                  </TableCell>
+                  <TableCell className="text-sm">
+                    name · {m.basis.map((b) => MATCH_BASIS_LABELS[b as MatchBasis]?.toLowerCase() ?? b).join(" · ")}
+                    {m.optOut.status === "REVOKED" ? " · opt-out revoked" : ""}
+                  </TableCell>
+                </TableRow>
+              ))}
             </TableBody>
           </Table>
         )}
