@@ -102,6 +102,9 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   reanalyzeCaptureAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
   acceptSuggestionAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
   dismissSuggestionAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  reanalyzeApkAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  acceptSdkSuggestionAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  dismissSdkSuggestionAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
   redactExhibitAction: { as: "attorney", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider", "paralegal"] },
   startIntakeAction: { as: "attorney", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
   startComplaintImportAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
@@ -291,6 +294,14 @@ test("every route handler and lean path, fuzzed", async () => {
       arb: fc
         .tuple(fc.oneof({ weight: 4, arbitrary: segment("exhibit-list.csv") }, { weight: 1, arbitrary: fc.constantFrom("privilege-log.csv", "certification.pdf", "__proto__", "constructor", "hasOwnProperty") }), query(["ids", "ids", "format"]))
         .map(([r, q]) => ({ path: `/api/v1/matters/${m}/exhibits/exports/${r}${q}` })),
+    },
+    {
+      name: "GET analysis papers",
+      as: "attorney",
+      refused: ["signedOut", "member", "outsider"],
+      arb: fc
+        .tuple(segment(ANY), fc.oneof({ weight: 3, arbitrary: segment("methodology.pdf") }, { weight: 1, arbitrary: fc.constantFrom("certification-902-13.pdf", "certification-902-13.docx", "__proto__", "constructor") }))
+        .map(([id, paper]) => ({ path: `/api/v1/matters/${m}/analyses/${id}/${paper}` })),
     },
     {
       name: "GET production zip",

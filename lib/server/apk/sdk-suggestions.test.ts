@@ -18,8 +18,8 @@ import { refusal } from "@/lib/server/testing/refusal";
 async function setup() {
   const team = await makeMatterWithTeam();
   const sdkAllegation = async (paragraph: number, text: string, sdkPrefixes: string[]) => {
-    const a = await createAllegation(team.paralegal, team.matter.id, { paragraph, text, kind: "SDK_EMBEDDED", elementIds: [], dataCategories: [], submissionKey: crypto.randomUUID() });
-    return db.allegation.update({ where: { id: a.id }, data: { sdkPrefixes } });
+    // As the form sends them: one box, commas between.
+    return createAllegation(team.paralegal, team.matter.id, { paragraph, text, kind: "SDK_EMBEDDED", elementIds: [], sdkPrefixes: sdkPrefixes.join(", "), submissionKey: crypto.randomUUID() });
   };
   const baidu = await sdkAllegation(7, "Source code from Baidu has been embedded in the app since at least 2017.", ["com.baidu"]);
   const igexin = await sdkAllegation(8, "Source code from Igexin has been embedded in the app since at least 2017.", ["com.igexin"]);
@@ -81,6 +81,15 @@ describe("SDK_EMBEDDED suggestions from app packages", () => {
       ].sort(),
     );
     expect(await db.auditEvent.count({ where: { matterId: matter.id, action: "apk.reanalyze", entityId: exhibit.id } })).toBe(1);
+  });
+
+  it("only SDK-embedded allegations name SDK prefixes, and they must be package prefixes", async () => {
+    const { matter, paralegal, baidu } = await setup();
+    expect(baidu.sdkPrefixes).toEqual(["com.baidu"]);
+    const stray = await refusal(createAllegation(paralegal, matter.id, validAllegationInput({ paragraph: 50, sdkPrefixes: "com.baidu" })));
+    expect(stray.fieldErrors.sdkPrefixes).toBeDefined();
+    const bad = await refusal(createAllegation(paralegal, matter.id, { paragraph: 51, text: "x", kind: "SDK_EMBEDDED", elementIds: [], sdkPrefixes: "com..baidu; drop", submissionKey: crypto.randomUUID() }));
+    expect(bad.fieldErrors.sdkPrefixes).toBeDefined();
   });
 
   it("Analyse again refuses an exhibit that is not a package", async () => {
