@@ -1,20 +1,23 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { hongMatterId, screenshot, signIn, USERS } from "../helpers";
 
+// The shared CI machine can be slow to render the exhibit page; waits are generous, not counted on.
+const expect = baseExpect.configure({ timeout: 45_000 });
+
 test("accept an SDK suggestion on the demo APK, then download its FRE 902(13) draft and methodology appendix", async ({ page }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(360_000);
   const matterId = await hongMatterId();
   await signIn(page, USERS.attorney);
   await page.goto(`/matters/${matterId}/exhibits`);
-  await page.getByRole("link", { name: "App package of the test app (generated)" }).first().click();
+  await page.getByRole("row").filter({ hasText: "App package of the test app (generated)" }).first().getByRole("link", { name: /^PX-\d{4}$/ }).click();
   await expect(page.getByTestId("apk-analysis")).toBeVisible();
 
   // The seeded package is analysed by the background job queue.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByTestId("sdk-suggestions")).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 90_000 });
+    await expect(page.getByTestId("sdk-suggestions")).toBeVisible({ timeout: 5000 });
+  }).toPass({ timeout: 150_000 });
   const section = page.getByTestId("apk-analysis");
   await expect(section).toContainText("not proof that it ran");
   await screenshot(page, "apk-sdk-suggestions");
@@ -57,10 +60,11 @@ test("accept an SDK suggestion on the demo APK, then download its FRE 902(13) dr
 });
 
 test("a paralegal does not get the FRE 902(13) draft", async ({ page }) => {
+  test.setTimeout(180_000);
   const matterId = await hongMatterId();
   await signIn(page, USERS.paralegal);
   await page.goto(`/matters/${matterId}/exhibits`);
-  await page.getByRole("link", { name: "App package of the test app (generated)" }).first().click();
+  await page.getByRole("row").filter({ hasText: "App package of the test app (generated)" }).first().getByRole("link", { name: /^PX-\d{4}$/ }).click();
   await expect(page.getByTestId("apk-analysis")).toBeVisible();
   await expect(page.getByTestId("fre-902-13-pdf")).toHaveCount(0);
   const analysisId = "00000000-0000-4000-8000-000000000000";
