@@ -170,8 +170,9 @@ export async function seedExhibits(db: PrismaClient, matterId: string, attorneyI
           originalFilename: f.fileName,
           blobSha256: sha256,
           detectedType: f.mediaType,
-          // The job worker extracts the text when the server starts (lib/server/jobs/queues.ts).
-          extractionStatus: "QUEUED",
+          // The job worker extracts the text when the server starts (lib/server/jobs/queues.ts); a
+          // package has no text to extract.
+          extractionStatus: f.kind === "APP_PACKAGE" ? "NOT_APPLICABLE" : "QUEUED",
           createdById: attorneyId,
         },
       });
