@@ -74,7 +74,7 @@ type Transfer = {
   to?: string;
   sdk?: string;
 };
-type SeedAllegation = { paragraph: number; kind: AllegationKind; text: string; elements: string[]; transfer?: Transfer };
+type SeedAllegation = { paragraph: number; kind: AllegationKind; text: string; elements: string[]; transfer?: Transfer; sdkPrefixes?: string[] };
 
 // elements: "count.position"
 const APRIL_2019 = { from: "2019-04-01", to: "2019-04-30" };
@@ -85,9 +85,9 @@ const ALLEGATIONS: SeedAllegation[] = [
   { paragraph: 4, kind: "DATA_TRANSFER", text: "As late as April 2019 the app transferred to umeng.com the websites the user had visited.", elements: ["1.3", "2.3", "3.1"], transfer: { host: "umeng.com", org: "Alibaba Group (Umeng)", country: "CN", categories: ["BROWSING_HISTORY"], ...APRIL_2019 } },
   { paragraph: 5, kind: "DATA_TRANSFER", text: "As late as April 2019 the app transferred information about the user's device to bugly.qq.com, a server in China.", elements: ["1.1", "1.3", "2.1", "2.3"], transfer: { host: "bugly.qq.com", org: "Tencent", country: "CN", categories: ["DEVICE_IDENTIFIERS", "HARDWARE_INFO"], sdk: "Bugly", ...APRIL_2019 } },
   { paragraph: 6, kind: "DATA_TRANSFER", text: "As late as April 2019 the app transferred to bugly.qq.com the websites the user had visited.", elements: ["1.3", "2.3", "3.1"], transfer: { host: "bugly.qq.com", org: "Tencent", country: "CN", categories: ["BROWSING_HISTORY"], sdk: "Bugly", ...APRIL_2019 } },
-  { paragraph: 7, kind: "SDK_EMBEDDED", text: "Source code from Baidu, a Chinese technology company, has been embedded in the TikTok app since at least 2017.", elements: ["1.1", "2.1", "5.1"] },
-  { paragraph: 8, kind: "SDK_EMBEDDED", text: "Source code from Igexin, a Chinese advertising service, has been embedded in the TikTok app since at least 2017.", elements: ["1.1", "2.1", "5.1"] },
-  { paragraph: 9, kind: "SDK_EMBEDDED", text: "Security researchers found in 2017 that the Igexin code enabled app developers to install spyware on users' phones.", elements: ["3.3", "4.2", "7.2"] },
+  { paragraph: 7, kind: "SDK_EMBEDDED", text: "Source code from Baidu, a Chinese technology company, has been embedded in the TikTok app since at least 2017.", elements: ["1.1", "2.1", "5.1"], sdkPrefixes: ["com.baidu"] },
+  { paragraph: 8, kind: "SDK_EMBEDDED", text: "Source code from Igexin, a Chinese advertising service, has been embedded in the TikTok app since at least 2017.", elements: ["1.1", "2.1", "5.1"], sdkPrefixes: ["com.igexin"] },
+  { paragraph: 9, kind: "SDK_EMBEDDED", text: "Security researchers found in 2017 that the Igexin code enabled app developers to install spyware on users' phones.", elements: ["3.3", "4.2", "7.2"], sdkPrefixes: ["com.igexin"] },
   { paragraph: 10, kind: "ACCOUNT_CREATION", text: "Plaintiff downloaded the TikTok app in March or April 2019 and never created an account.", elements: ["3.2", "4.1"] },
   { paragraph: 11, kind: "ACCOUNT_CREATION", text: "Months later, Plaintiff discovered that TikTok had created an account for her without her knowledge.", elements: ["1.2", "2.2", "3.3", "4.1"] },
   { paragraph: 12, kind: "GENERAL", text: "TikTok produced a dossier of private information about Plaintiff.", elements: ["3.1", "3.3", "4.1", "8.1"] },
@@ -114,6 +114,10 @@ const DEMO_EXHIBITS = [
 ];
 
 export async function seedLedgerDemo(db: PrismaClient, matterId: string): Promise<void> {
+  // A demo loaded before SDK_EMBEDDED allegations named their SDK prefixes gets them, once.
+  for (const a of ALLEGATIONS.filter((x) => x.sdkPrefixes)) {
+    await db.allegation.updateMany({ where: { matterId, paragraphLabel: String(a.paragraph), kind: "SDK_EMBEDDED", sdkPrefixes: { isEmpty: true } }, data: { sdkPrefixes: a.sdkPrefixes } });
+  }
   if (await db.count.findFirst({ where: { matterId }, select: { id: true } })) return;
   const attorney = await db.user.findUniqueOrThrow({ where: { email: "attorney@proofline.test" } });
   const paralegal = await db.user.findUniqueOrThrow({ where: { email: "paralegal@proofline.test" } });
@@ -147,6 +151,7 @@ export async function seedLedgerDemo(db: PrismaClient, matterId: string): Promis
           paragraph: a.paragraph,
           text: a.text,
           kind: a.kind,
+          sdkPrefixes: a.sdkPrefixes ?? [],
           elements: { create: a.elements.map((ref) => ({ elementId: elementIds.get(ref)! })) },
           ...(t && {
             dataTransfer: {

@@ -32,6 +32,7 @@ export type AllegationFormValues = {
   observedTo?: string;
   appPlatform?: string;
   appVersion?: string;
+  sdkPrefixes?: string;
 };
 
 export type ElementChoice = { countLabel: string; elements: { id: string; label: string; text: string }[] };
@@ -50,6 +51,7 @@ const LABELS: Record<string, string> = {
   observedTo: "Observed to",
   appPlatform: "App platform",
   appVersion: "App version",
+  sdkPrefixes: "SDK package prefixes",
 };
 
 type Props = {
@@ -130,6 +132,17 @@ export function AllegationForm({ action, initial, hidden, counts, countries, sub
           </p>
         )}
       </fieldset>
+
+      {kind === "SDK_EMBEDDED" && (
+        <Field
+          label={LABELS.sdkPrefixes}
+          htmlFor="sdkPrefixes"
+          error={fieldErrors.sdkPrefixes}
+          description="The SDKs this ¶ says are embedded, as Java package prefixes (e.g. com.baidu, com.igexin): app packages whose code lies under one are suggested as support."
+        >
+          <Input id="sdkPrefixes" name="sdkPrefixes" defaultValue={v.sdkPrefixes} className="font-mono" />
+        </Field>
+      )}
 
       {/* Disabled (and so not submitted) unless the allegation is a data transfer. */}
       <fieldset disabled={!transfer} className="grid gap-5 rounded-lg border border-border p-4 disabled:opacity-50" aria-label="Data transfer detail">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Package } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Mono } from "@/components/ui/mono";
@@ -12,7 +13,7 @@ export type ApkFindingsView = {
   targetSdk: number | null;
   permissions: string[];
   dexFiles: { name: string; classCount: number }[];
-  sdks: { prefix: string; organisation: string; sdk: string; classes: string[]; classCount: number; hosts: string[] }[];
+  sdks: { prefix: string; organisation: string; sdk: string; classes: string[]; classDexFiles?: string[]; classCount: number; hosts: string[] }[];
   hosts: { host: string; registrableDomain: string | null; organisation: string | null }[];
   signingCertificateSha256: string;
 };
@@ -28,9 +29,40 @@ export type ApkAnalysisView = {
   findings: ApkFindingsView | null;
 };
 
+export type SdkSuggestionView = {
+  allegationId: string;
+  paragraph: number;
+  analysisId: string;
+  sdkPrefix: string;
+  organisation: string;
+  sdk: string;
+  classCount: number;
+  allegationPrefix: string;
+  pinCite: string;
+  decided: { decision: "ACCEPTED" | "DISMISSED"; reason: string | null } | null;
+};
+
 const STATUS_TEXT: Record<ApkAnalysisView["status"], string> = { QUEUED: "Waiting to run", RUNNING: "Running", DONE: "Done", FAILED: "Failed" };
 
-export function ApkAnalysisSection({ analyses, shown }: { analyses: ApkAnalysisView[]; shown: ApkAnalysisView | null }) {
+export function ApkAnalysisSection({
+  matterId,
+  analyses,
+  shown,
+  suggestions,
+  suggestionActions,
+  reanalyze,
+  papers,
+}: {
+  matterId: string;
+  analyses: ApkAnalysisView[];
+  shown: ApkAnalysisView | null;
+  suggestions: SdkSuggestionView[];
+  suggestionActions: (s: SdkSuggestionView) => React.ReactNode;
+  reanalyze: React.ReactNode;
+  papers: React.ReactNode;
+}) {
+  const open = suggestions.filter((s) => !s.decided);
+  const decided = suggestions.filter((s) => s.decided);
   const latest = analyses[0] ?? null;
   const f = shown?.findings ?? null;
   const facts: [string, React.ReactNode][] =
@@ -55,6 +87,12 @@ export function ApkAnalysisSection({ analyses, shown }: { analyses: ApkAnalysisV
       <h2 id="apk-heading" className="mb-2 flex items-center gap-2 text-lg font-semibold">
         <Package className="size-5" aria-hidden /> App package analysis
       </h2>
+      {(reanalyze || (shown && papers)) && (
+        <div className="mb-3 flex flex-wrap items-center gap-2">
+          {reanalyze}
+          {shown && papers}
+        </div>
+      )}
       <Alert className="mb-3" variant="warning">
         <AlertDescription>
           <strong>Code present in the package — not proof that it ran.</strong> Only a network capture shows a transmission.
@@ -81,6 +119,52 @@ export function ApkAnalysisSection({ analyses, shown }: { analyses: ApkAnalysisV
           </dl>
           {analyses.length > 1 && <p className="mb-3 text-xs text-muted-foreground">{analyses.length} analyses of this package are kept; the newest finished one is shown.</p>}
 
+          <h3 className="mt-6 mb-2 font-semibold">Suggested evidence links ({open.length} to review)</h3>
+          <p className="mb-2 text-sm text-muted-foreground">SDKs found in the package that an SDK-embedded allegation names by package prefix. Code present in the package — not proof that it ran.</p>
+          {open.length === 0 ? (
+            <p className="text-sm text-muted-foreground">
+              No open suggestions: no SDK in this package lies under an SDK prefix an SDK-embedded allegation names{decided.length ? ", or all have been decided" : ""}.
+            </p>
+          ) : (
+            <Table data-testid="sdk-suggestions">
+              <TableHeader>
+                <TableRow>
+                  <TableHead className="w-16">¶</TableHead>
+                  <TableHead>SDK in the package</TableHead>
+                  <TableHead>Pin cite</TableHead>
+                  <TableHead className="w-96">Review</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {open.map((s) => (
+                  <TableRow key={`${s.allegationId}-${s.sdkPrefix}`}>
+                    <TableCell>
+                      <Link href={`/matters/${matterId}/allegations/${s.allegationId}`} className="hover:underline">
+                        <Mono>¶ {s.paragraph}</Mono>
+                      </Link>
+                      <Mono className="block text-xs text-muted-foreground">{s.allegationPrefix}</Mono>
+                    </TableCell>
+                    <TableCell className="text-sm">
+                      {s.sdk} · {s.organisation}
+                      <span className="block text-xs text-muted-foreground">
+                        <Mono>{s.sdkPrefix}</Mono>, {s.classCount.toLocaleString("en-US")} classes — code present in the package, not proof that it ran
+                      </span>
+                    </TableCell>
+                    <TableCell className="text-xs">
+                      <Mono className="break-all">{s.pinCite}</Mono>
+                    </TableCell>
+                    <TableCell>{suggestionActions(s)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          {decided.length > 0 && (
+            <p className="mt-2 text-xs text-muted-foreground" data-testid="sdk-suggestions-decided">
+              Decided: {decided.filter((s) => s.decided?.decision === "ACCEPTED").length} accepted, {decided.filter((s) => s.decided?.decision === "DISMISSED").length} dismissed (kept across re-analyses).
+            </p>
+          )}
+
           <h3 className="mt-6 mb-2 font-semibold">Known SDKs in the code ({f.sdks.length})</h3>
           {f.sdks.length === 0 ? (
             <p className="text-sm text-muted-foreground">No class in the package matches a known SDK.</p>
@@ -103,8 +187,11 @@ export function ApkAnalysisSection({ analyses, shown }: { analyses: ApkAnalysisV
                     </TableCell>
                     <TableCell>{s.organisation}</TableCell>
                     <TableCell className="text-xs">
-                      {s.classes.map((c) => (
-                        <Mono key={c} className="block break-all">{c}</Mono>
+                      {s.classes.map((c, i) => (
+                        <Mono key={c} className="block break-all">
+                          {c}
+                          {s.classDexFiles?.[i] ? <span className="text-muted-foreground"> ({s.classDexFiles[i]})</span> : null}
+                        </Mono>
                       ))}
                       {s.classCount > s.classes.length && <span className="text-muted-foreground">and {(s.classCount - s.classes.length).toLocaleString("en-US")} more</span>}
                     </TableCell>

@@ -31,23 +31,38 @@ function Message({ state }: { state: ActionState }) {
 }
 
 // Accept (a real SUPPORTS link) or dismiss with a reason: nothing enters the ledger unreviewed.
-export function SuggestionActions({ accept, dismiss, observationId, allegationId, rowLabel }: { accept: Action; dismiss: Action; observationId: string; allegationId: string; rowLabel: string }) {
+// `fields` names a suggestion of another kind (an app package's SDK) instead of an observation.
+export function SuggestionActions({
+  accept,
+  dismiss,
+  observationId,
+  allegationId,
+  fields,
+  rowLabel,
+}: {
+  accept: Action;
+  dismiss: Action;
+  observationId?: string;
+  allegationId: string;
+  fields?: Record<string, string>;
+  rowLabel: string;
+}) {
   const [accepted, acceptAction, accepting] = useActionState(confirmed(accept), IDLE);
   const [dismissed, dismissAction, dismissing] = useActionState(confirmed(dismiss), IDLE);
-  const reasonId = `reason-${observationId}-${allegationId}`;
+  const ref = fields ?? { observationId: observationId ?? "", allegationId };
+  const reasonId = `reason-${Object.values(ref).join("-").replace(/[^A-Za-z0-9_-]/g, "_")}`;
+  const hidden = Object.entries(ref).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
   return (
     <div className="flex flex-col gap-1.5">
       <div className="flex flex-wrap items-center gap-2">
         <form action={acceptAction}>
-          <input type="hidden" name="observationId" value={observationId} />
-          <input type="hidden" name="allegationId" value={allegationId} />
+          {hidden}
           <Button type="submit" size="sm" disabled={accepting} aria-label={`Accept: ${rowLabel}`}>
             <Check aria-hidden /> Accept
           </Button>
         </form>
         <form action={dismissAction} className="flex items-center gap-1.5">
-          <input type="hidden" name="observationId" value={observationId} />
-          <input type="hidden" name="allegationId" value={allegationId} />
+          {hidden}
           <label htmlFor={reasonId} className="sr-only">
             Reason for dismissing {rowLabel}
           </label>

@@ -110,6 +110,9 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   reanalyzeCaptureAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
   acceptSuggestionAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
   dismissSuggestionAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  reanalyzeApkAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  acceptSdkSuggestionAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  dismissSdkSuggestionAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
   redactExhibitAction: { as: "attorney", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider", "paralegal"] },
   startIntakeAction: { as: "attorney", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
   startComplaintImportAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
@@ -269,8 +272,7 @@ test("every server action of the build, fuzzed as its actor and as the actors it
   const actions = builtActions();
   const unknown = actions.filter((a) => !ACTIONS[a.exportedName]).map((a) => `${a.filename} ${a.exportedName}`);
   expect(unknown, "server actions without a fuzzing entry here").toEqual([]);
-  const params = { matterId: fx.m, matterSlug: fx.slug, allegationId: fx.allegationId, countId: fx.countId, exhibitId: fx.exhibitId, plaintiffId: fx.plaintiffId, claimId: fx.claimId, number: fx.memberClaim, attachmentId: ANY, importId: ANY, batchId: ANY, copyId: ANY, productionId: ANY, factId: ANY };
-  const params = { matterId: fx.m, matterSlug: fx.slug, allegationId: fx.allegationId, countId: fx.countId, exhibitId: fx.exhibitId, plaintiffId: fx.plaintiffId, claimId: fx.claimId, number: fx.memberClaim, attachmentId: ANY, importId: ANY, batchId: ANY, copyId: ANY, productionId: ANY, optOutId: ANY, objectionId: ANY };
+  const params = { matterId: fx.m, matterSlug: fx.slug, allegationId: fx.allegationId, countId: fx.countId, exhibitId: fx.exhibitId, plaintiffId: fx.plaintiffId, claimId: fx.claimId, number: fx.memberClaim, attachmentId: ANY, importId: ANY, batchId: ANY, copyId: ANY, productionId: ANY, factId: ANY, optOutId: ANY, objectionId: ANY };
   const calls = (action: BuiltAction, who: Who, runs: number, seed: number): Call[] => {
     const spec = ACTIONS[action.exportedName]!;
     const path = urlOf(action.pages[0]!, params);
@@ -313,6 +315,14 @@ test("every route handler and lean path, fuzzed", async () => {
       arb: fc
         .tuple(fc.oneof({ weight: 4, arbitrary: segment("exhibit-list.csv") }, { weight: 1, arbitrary: fc.constantFrom("privilege-log.csv", "certification.pdf", "__proto__", "constructor", "hasOwnProperty") }), query(["ids", "ids", "format"]))
         .map(([r, q]) => ({ path: `/api/v1/matters/${m}/exhibits/exports/${r}${q}` })),
+    },
+    {
+      name: "GET analysis papers",
+      as: "attorney",
+      refused: ["signedOut", "member", "outsider"],
+      arb: fc
+        .tuple(segment(ANY), fc.oneof({ weight: 3, arbitrary: segment("methodology.pdf") }, { weight: 1, arbitrary: fc.constantFrom("certification-902-13.pdf", "certification-902-13.docx", "__proto__", "constructor") }))
+        .map(([id, paper]) => ({ path: `/api/v1/matters/${m}/analyses/${id}/${paper}` })),
     },
     {
       name: "GET production zip",

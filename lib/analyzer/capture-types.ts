@@ -13,7 +13,7 @@ export { HAR_ANALYZER_VERSION };
 // Android packages are read by the APK analyzer (lib/analyzer/apk); its version is recorded with
 // each run so findings stay tied to the code that produced them.
 export const APK_MEDIA_TYPE = "application/vnd.android.package-archive";
-export const APK_ANALYZER_VERSION = "apk-1";
+export const APK_ANALYZER_VERSION = "apk-2";
 
 export function isApkType(mediaType: string | null | undefined): boolean {
   return mediaType === APK_MEDIA_TYPE;

@@ -203,6 +203,30 @@ export const AUDIT_EVENTS = {
     schema: z.object({ number: z.string(), analysisId: z.string(), previousAnalysisId: z.string().nullable() }).strict(),
     describe: (d) => `Asked for a new analysis of ${d.number}; earlier analyses and their observations stay as they were.`,
   }),
+  "apk.reanalyze": define({
+    entityType: "Exhibit",
+    label: "Package re-analysis requested",
+    schema: z.object({ number: z.string(), analysisId: z.string(), previousAnalysisId: z.string().nullable() }).strict(),
+    describe: (d) => `Asked for a new analysis of the app package ${d.number}; earlier analyses stay as they were.`,
+  }),
+  "analysis.certify": define({
+    entityType: "Exhibit",
+    label: "Certified (FRE 902(13))",
+    schema: z
+      .object({ analysisId: z.string(), analysisKind: z.enum(["capture", "apk"]), sha256, format: z.enum(["pdf", "docx"]), missing: z.array(z.string()) })
+      .strict(),
+    describe: (d) =>
+      sentence(
+        `Its ${d.analysisKind === "apk" ? "package" : "capture"} analysis was described in a draft FRE 902(13) certification (${d.format.toUpperCase()}), input SHA-256 ${shortHash(d.sha256)}.`,
+        d.missing.length ? `Left blank to complete: ${d.missing.join(", ")}.` : null,
+      ),
+  }),
+  "analysis.methodology": define({
+    entityType: "Exhibit",
+    label: "Methodology appendix generated",
+    schema: z.object({ analysisId: z.string(), analysisKind: z.enum(["capture", "apk"]), sha256, rules: z.number().int().nonnegative() }).strict(),
+    describe: (d) => `A methodology appendix for its ${d.analysisKind === "apk" ? "package" : "capture"} analysis was generated (${plural(d.rules, "rule")} that fired).`,
+  }),
   "exhibit.retry-extraction": define({
     entityType: "Exhibit",
     label: "Extraction retried",
@@ -534,6 +558,20 @@ export const AUDIT_EVENTS = {
       })
       .strict(),
     describe: (d) => `Dismissed the suggestion that ${d.exhibit} entry ${d.entryIndex} supports ¶ ${d.paragraph} (rule ${d.ruleId}). Reason: ${quote(d.reason)}`,
+  }),
+  "sdk-suggestion.accept": define({
+    entityType: "SuggestionDecision",
+    label: "SDK suggestion accepted",
+    schema: z
+      .object({ allegationId: z.string(), paragraph: z.number().int(), exhibit: z.string(), exhibitSha256: sha256, sdkPrefix: z.string(), evidenceLinkId: z.string(), pinCite: z.string() })
+      .strict(),
+    describe: (d) => `Accepted the package analyzer's suggestion: ${d.exhibit} supports ¶ ${d.paragraph} (${d.pinCite}; SDK ${d.sdkPrefix}, code present in the package — not proof that it ran).`,
+  }),
+  "sdk-suggestion.dismiss": define({
+    entityType: "SuggestionDecision",
+    label: "SDK suggestion dismissed",
+    schema: z.object({ allegationId: z.string(), paragraph: z.number().int(), exhibit: z.string(), exhibitSha256: sha256, sdkPrefix: z.string(), reason: z.string() }).strict(),
+    describe: (d) => `Dismissed the suggestion that the SDK ${d.sdkPrefix} in ${d.exhibit} supports ¶ ${d.paragraph}. Reason: ${quote(d.reason)}`,
   }),
   "evidence-request.create": define({
     entityType: "EvidenceRequest",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SDK_PREFIX_PATTERN } from "@/lib/analyzer/suggest-sdk";
 import { ZCalendarDate, ZOptionalText, ZSubmissionKey, ZText } from "@/lib/schemas/common";
 
 export const ALLEGATION_KINDS = ["GENERAL", "DATA_TRANSFER", "SDK_EMBEDDED", "ACCOUNT_CREATION", "BIOMETRIC"] as const;
@@ -91,6 +92,17 @@ const ZDataTransferFields = z.object({
   appVersion: ZOptionalText(50, "App version"),
 });
 
+// SDK_EMBEDDED: the SDK package prefixes the ¶ names ("com.baidu, com.igexin"), typed in one box
+// (commas or spaces between them) or sent as a list.
+const ZSdkPrefixes = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : v),
+  z
+    .array(z.string().max(200, "A prefix is at most 200 characters").regex(SDK_PREFIX_PATTERN, "Use Java package prefixes such as com.baidu, separated by commas"), {
+      error: "Use Java package prefixes such as com.baidu, separated by commas",
+    })
+    .max(20, "At most 20 SDK prefixes"),
+);
+
 const ZAllegationFields = z
   .object({
     paragraph: z.coerce
@@ -101,6 +113,7 @@ const ZAllegationFields = z
     text: ZText({ error: "Enter the allegation's text" }).trim().min(1, "Enter the allegation's text").max(10_000, "Text must be at most 10,000 characters"),
     kind: z.enum(ALLEGATION_KINDS, { error: "Choose the kind of allegation" }),
     elementIds: z.preprocess(asArray, z.array(z.uuid("Unknown element")).max(200, "Too many elements")),
+    sdkPrefixes: ZSdkPrefixes.optional(),
   })
   .extend(ZDataTransferFields.shape);
 
@@ -109,6 +122,9 @@ const DT_KEYS = ["destinationHost", "recipientOrg", "destinationCountry", "sdk",
 type Fields = z.infer<typeof ZAllegationFields>;
 
 function checkDetail(v: Fields, ctx: z.RefinementCtx) {
+  if (v.kind !== "SDK_EMBEDDED" && v.sdkPrefixes?.length) {
+    ctx.addIssue({ code: "custom", path: ["sdkPrefixes"], message: "Only SDK-embedded allegations name SDK prefixes: choose “SDK embedded” or clear them" });
+  }
   if (v.kind === "DATA_TRANSFER") {
     if (!v.destinationHost) ctx.addIssue({ code: "custom", path: ["destinationHost"], message: "A data transfer needs the destination host" });
     if (v.dataCategories.length === 0) ctx.addIssue({ code: "custom", path: ["dataCategories"], message: "Choose at least one data category" });
@@ -127,7 +143,7 @@ function checkDetail(v: Fields, ctx: z.RefinementCtx) {
 // An issue at the root means the input is not a form at all (a string, an array): nothing to check.
 const PARSED = {
   when: (payload: z.core.ParsePayload) =>
-    !payload.issues.some((i) => !i.path?.length || ["kind", "observedFrom", "observedTo", "dataCategories"].includes(String(i.path[0]))),
+    !payload.issues.some((i) => !i.path?.length || ["kind", "observedFrom", "observedTo", "dataCategories", "sdkPrefixes"].includes(String(i.path[0]))),
 };
 
 export const ZCreateAllegation = ZAllegationFields.extend({ submissionKey: ZSubmissionKey }).strict().superRefine(checkDetail, PARSED);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZCalendarDate, ZText } from "@/lib/schemas/common";
 import { DETECTED_CATEGORIES } from "@/lib/analyzer/categories";
+import { SDK_PREFIX_PATTERN } from "@/lib/analyzer/suggest-sdk";
 
 // A suggestion is named by the observation behind it and the allegation it would support; the
 // server works the rest out again (rule, pin cite) rather than trusting the form.
@@ -19,6 +20,19 @@ export const ZDismissSuggestion = ZSuggestionRef.extend({
     .max(2000, "Reason must be at most 2,000 characters"),
 }).strict();
 export type TDismissSuggestion = z.infer<typeof ZDismissSuggestion>;
+
+// An SDK suggestion is named by the package analysis, the allegation and the matched SDK's prefix;
+// the server works out the example class and pin cite again.
+export const ZSdkSuggestionRef = z
+  .object({
+    analysisId: z.uuid("Unknown package analysis"),
+    allegationId: z.uuid("Unknown allegation"),
+    sdkPrefix: z.string({ error: "Name the SDK prefix" }).trim().max(200, "At most 200 characters").regex(SDK_PREFIX_PATTERN, "Use a Java package prefix such as com.baidu"),
+  })
+  .strict();
+export type TSdkSuggestionRef = z.infer<typeof ZSdkSuggestionRef>;
+
+export const ZDismissSdkSuggestion = ZSdkSuggestionRef.extend({ reason: ZDismissSuggestion.shape.reason }).strict();
 
 export const TRACKER_CATEGORY_VALUES = ["ANALYTICS", "CRASH_REPORTING", "PUSH", "ADS", "APP_BACKEND"] as const;
 

@@ -51,6 +51,8 @@ describe("analyzeApk", () => {
     const umeng = result.sdks.find((s) => s.prefix === "com.umeng")!;
     expect(umeng.classes).toContain("com.umeng.analytics.MobclickAgent");
     expect(umeng.classes.length).toBeLessThanOrEqual(5);
+    expect(umeng.classDexFiles).toHaveLength(umeng.classes.length);
+    expect(umeng.classDexFiles!.every((d) => d === "classes.dex" || d === "classes2.dex")).toBe(true);
     expect(umeng.classCount).toBeGreaterThan(5);
     const hosts = result.hosts.map((h) => h.host);
     expect(hosts).toEqual(expect.arrayContaining(["alog.umeng.com", "bugly.qq.com", "sdk.open.talk.igexin.com", "api.tiktoklike.example.com"]));

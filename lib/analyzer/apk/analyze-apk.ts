@@ -57,7 +57,7 @@ export async function analyzeApk(filePath: string, options: AnalyzeApkOptions): 
     // One DEX in memory at a time; its strings and classes are reduced to matches and hosts before the next.
     for (const name of dexNames) {
       const dex = readDex(await zip.read(name), name);
-      for (const className of dex.definedClasses) sdks.add(className);
+      for (const className of dex.definedClasses) sdks.add(className, name);
       for (const text of dex.strings) hosts.scan(text);
       dexFiles.push({ name, classCount: dex.definedClasses.length, stringCount: dex.strings.length });
     }

@@ -41,8 +41,8 @@ describe("SdkMatcher", () => {
     const classes = ["com.umeng.a.A$1", "com.umeng.a.A$2", ...["F", "E", "D", "C", "B", "A"].map((c) => `com.umeng.x.${c}`), "com.tencent.bugly.B", "com.tencent.bugly.A$1", "com.umengx.Nope"];
     for (const c of classes) matcher.add(c);
     expect(matcher.results()).toEqual([
-      { prefix: "com.tencent.bugly", organisation: "Tencent", sdk: "Bugly", classes: ["com.tencent.bugly.B", "com.tencent.bugly.A$1"], classCount: 2 },
-      { prefix: "com.umeng", organisation: "Umeng (Alibaba)", sdk: "Umeng", classes: ["com.umeng.x.B", "com.umeng.x.C", "com.umeng.x.D", "com.umeng.x.E", "com.umeng.x.F"], classCount: 8 },
+      { prefix: "com.tencent.bugly", organisation: "Tencent", sdk: "Bugly", classes: ["com.tencent.bugly.B", "com.tencent.bugly.A$1"], classDexFiles: ["", ""], classCount: 2 },
+      { prefix: "com.umeng", organisation: "Umeng (Alibaba)", sdk: "Umeng", classes: ["com.umeng.x.B", "com.umeng.x.C", "com.umeng.x.D", "com.umeng.x.E", "com.umeng.x.F"], classDexFiles: ["", "", "", "", ""], classCount: 8 },
     ]);
   });
 

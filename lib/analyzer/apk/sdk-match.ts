@@ -10,7 +10,7 @@ const normalisePrefix = (prefix: string) => prefix.trim().replaceAll("/", ".").r
 
 export class SdkMatcher {
   private readonly byPrefix = new Map<string, SdkSignature & { prefix: string }>();
-  private readonly found = new Map<string, { topLevel: string[]; inner: string[]; count: number }>();
+  private readonly found = new Map<string, { topLevel: string[]; inner: string[]; count: number; dexOf: Map<string, string> }>();
 
   constructor(signatures: SdkSignature[]) {
     for (const signature of signatures) {
@@ -30,26 +30,32 @@ export class SdkMatcher {
     return null;
   }
 
-  add(className: string): void {
+  /** `dexFile` names the DEX file that defines the class, so an example can be cited where it is. */
+  add(className: string, dexFile = ""): void {
     const signature = this.match(className);
     if (!signature) return;
     let found = this.found.get(signature.prefix);
-    if (!found) this.found.set(signature.prefix, (found = { topLevel: [], inner: [], count: 0 }));
+    if (!found) this.found.set(signature.prefix, (found = { topLevel: [], inner: [], count: 0, dexOf: new Map() }));
     found.count++;
     // Examples read best as top-level classes; inner classes (Foo$1) fill in only when there are too few.
     const bucket = className.includes("$") ? found.inner : found.topLevel;
-    if (bucket.length < EXAMPLES) bucket.push(className);
+    if (bucket.length < EXAMPLES) {
+      bucket.push(className);
+      found.dexOf.set(className, dexFile);
+    }
   }
 
   results(): ApkSdkMatch[] {
     return [...this.found]
       .map(([prefix, found]) => {
         const signature = this.byPrefix.get(prefix)!;
+        const classes = [...found.topLevel.sort(), ...found.inner.sort()].slice(0, EXAMPLES);
         return {
           prefix,
           organisation: signature.organisation,
           sdk: signature.sdk,
-          classes: [...found.topLevel.sort(), ...found.inner.sort()].slice(0, EXAMPLES),
+          classes,
+          classDexFiles: classes.map((c) => found.dexOf.get(c) ?? ""),
           classCount: found.count,
         };
       })

@@ -12,6 +12,8 @@ export type ApkSdkMatch = {
   sdk: string;
   /** Up to 5 example class names, top-level classes first. */
   classes: string[];
+  /** The DEX file defining each example class (same order as `classes`); absent before apk-2. */
+  classDexFiles?: string[];
   classCount: number;
 };
 

@@ -18,6 +18,8 @@ export type DomainMatch = {
   country: string | null;
   category: TrackerCategory;
   source: string;
+  // When a person confirmed the row against its source (YYYY-MM-DD), or null.
+  checkedOn?: string | null;
   layer: KbLayer;
 };
 
@@ -50,7 +52,7 @@ export class KnowledgeBase {
     for (const suffix of hostSuffixes(host)) {
       const fact = this.bySuffix.get(suffix);
       if (fact) {
-        return { domain: fact.domain, organisation: fact.organisation, parent: fact.parent, country: fact.country, category: fact.category, source: fact.source, layer: fact.layer };
+        return { domain: fact.domain, organisation: fact.organisation, parent: fact.parent, country: fact.country, category: fact.category, source: fact.source, checkedOn: fact.checkedOn ?? null, layer: fact.layer };
       }
     }
     return null;

@@ -40,6 +40,11 @@ export function dataTransferRow(data: Parsed) {
   };
 }
 
+// The SDK prefixes an SDK_EMBEDDED allegation names (none for other kinds), each once.
+export function sdkPrefixesOf(data: Parsed): string[] {
+  return data.kind === "SDK_EMBEDDED" ? [...new Set(data.sdkPrefixes ?? [])] : [];
+}
+
 // The audit keeps what a person would read, not Date objects.
 export function allegationSnapshot(data: Parsed) {
   const { paragraph, text, kind, elementIds } = data;
@@ -49,6 +54,7 @@ export function allegationSnapshot(data: Parsed) {
     text,
     kind,
     elementIds: [...new Set(elementIds)].sort(),
+    ...(kind === "SDK_EMBEDDED" && { sdkPrefixes: sdkPrefixesOf(data) }),
     dataTransfer: dt && { ...dt, observedFrom: data.observedFrom ?? null, observedTo: data.observedTo ?? null },
   };
 }

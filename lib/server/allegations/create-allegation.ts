@@ -9,7 +9,7 @@ import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { claimSubmissionKey } from "@/lib/server/idempotency";
 import { isUniqueViolation } from "@/lib/server/db-errors";
-import { allegationSnapshot, checkAllegationReferences, dataTransferRow, duplicateParagraph } from "@/lib/server/allegations/allegation-input";
+import { allegationSnapshot, checkAllegationReferences, dataTransferRow, duplicateParagraph, sdkPrefixesOf } from "@/lib/server/allegations/allegation-input";
 
 export async function createAllegation(actor: Actor, matterId: string, input: unknown) {
   await requirePermission(actor, matterId, "allegations.write");
@@ -29,6 +29,7 @@ export async function createAllegation(actor: Actor, matterId: string, input: un
           paragraph: data.paragraph,
           text: data.text,
           kind: data.kind,
+          sdkPrefixes: sdkPrefixesOf(data),
           elements: { create: [...new Set(data.elementIds)].map((elementId) => ({ elementId })) },
           ...(dt && { dataTransfer: { create: dt } }),
         },

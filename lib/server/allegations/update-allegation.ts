@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { isUuid, requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { isUniqueViolation } from "@/lib/server/db-errors";
-import { allegationSnapshot, checkAllegationReferences, dataTransferRow, duplicateParagraph } from "@/lib/server/allegations/allegation-input";
+import { allegationSnapshot, checkAllegationReferences, dataTransferRow, duplicateParagraph, sdkPrefixesOf } from "@/lib/server/allegations/allegation-input";
 
 export async function updateAllegation(actor: Actor, matterId: string, allegationId: string, input: unknown) {
   if (!isUuid(allegationId)) throw AppError.notFound("Allegation not found");
@@ -25,7 +25,7 @@ export async function updateAllegation(actor: Actor, matterId: string, allegatio
       // Conditional on the version the editor saw: a concurrent edit makes this match no row.
       const { count } = await tx.allegation.updateMany({
         where: { id: allegationId, updatedAt: new Date(expectedUpdatedAt) },
-        data: { paragraph: data.paragraph, text: data.text, kind: data.kind },
+        data: { paragraph: data.paragraph, text: data.text, kind: data.kind, sdkPrefixes: sdkPrefixesOf(data) },
       });
       if (count === 0) throw new AppError("CONFLICT", "Someone else changed this allegation after you opened it. Reload to see their changes.");
       await tx.allegationElement.deleteMany({ where: { allegationId } });
@@ -55,6 +55,7 @@ function snapshot(a: Current) {
     text: a.text,
     kind: a.kind,
     elementIds: a.elements.map((e) => e.elementId).sort(),
+    ...(a.kind === "SDK_EMBEDDED" && { sdkPrefixes: a.sdkPrefixes }),
     dataTransfer: dt && {
       ...dt,
       observedFrom: calendarFromDate(dt.observedFrom) ?? null,

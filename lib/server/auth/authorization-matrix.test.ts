@@ -102,6 +102,15 @@ import { stageIntakeFile } from "@/lib/server/intake/stage-intake-file";
 import { startIntake } from "@/lib/server/intake/start-intake";
 import { generateCaptureText } from "@/lib/analyzer/har/generate-capture";
 import { acceptSuggestion } from "@/lib/server/network/accept-suggestion";
+import { acceptSdkSuggestion } from "@/lib/server/apk/accept-sdk-suggestion";
+import { unsafeAnalyzeApkExhibit } from "@/lib/server/apk/analyze-apk-exhibit";
+import { dismissSdkSuggestion } from "@/lib/server/apk/dismiss-sdk-suggestion";
+import { listSdkSuggestions } from "@/lib/server/apk/list-sdk-suggestions";
+import { reanalyzeApk } from "@/lib/server/apk/reanalyze-apk";
+import { buildApk } from "@/lib/analyzer/apk/testing/apk-writer";
+import { demoApkSpec } from "@/lib/analyzer/apk/testing/demo-apk";
+import { exportAnalysisCertification } from "@/lib/server/reports/analysis-certification";
+import { exportMethodologyAppendix } from "@/lib/server/reports/methodology-appendix";
 import { unsafeAnalyzeCapture } from "@/lib/server/network/analyze-capture";
 import { unsafeComputeSuggestions } from "@/lib/server/network/compute-suggestions";
 import { dismissSuggestion } from "@/lib/server/network/dismiss-suggestion";
@@ -347,6 +356,24 @@ async function prepareCapture(w: World): Promise<void> {
   captures.set(w.matter.id, { exhibitId: exhibit.id, observationId: suggestions[0]!.observationId });
 }
 const captureOf = (w: World) => captures.get(w.matter.id)!;
+const packages = new Map<string, { exhibitId: string; analysisId: string; allegationId: string }>();
+async function preparePackage(w: World): Promise<void> {
+  const { exhibit } = await ingestExhibit(w.actors.attorney, w.matter.id, { body: [await buildApk(demoApkSpec())], fileName: "matrix.apk" });
+  const analysis = await db.apkAnalysis.findFirstOrThrow({ where: { exhibitId: exhibit.id } });
+  await unsafeAnalyzeApkExhibit(analysis.id);
+  const allegation = await db.allegation.create({ data: { matterId: w.matter.id, paragraph: 907, text: "Baidu code is embedded in the app.", kind: "SDK_EMBEDDED", sdkPrefixes: ["com.baidu"] } });
+  packages.set(w.matter.id, { exhibitId: exhibit.id, analysisId: analysis.id, allegationId: allegation.id });
+}
+// For Analyse again only the package is needed, its ingest analysis already over (here: failed).
+async function preparePackageOnly(w: World): Promise<void> {
+  const { exhibit } = await ingestExhibit(w.actors.attorney, w.matter.id, { body: [await buildApk(demoApkSpec())], fileName: "matrix.apk" });
+  await db.apkAnalysis.updateMany({ where: { exhibitId: exhibit.id }, data: { status: "FAILED", error: "matrix" } });
+  packages.set(w.matter.id, { exhibitId: exhibit.id, analysisId: "", allegationId: "" });
+}
+const packageOf = (w: World) => {
+  const p = packages.get(w.matter.id)!;
+  return { ...p, ref: { analysisId: p.analysisId, allegationId: p.allegationId, sdkPrefix: "com.baidu.android.pushservice" } };
+};
 
 // A world's chronology fact, sourced to its exhibit (made privileged by the rows that need it).
 const facts = new Map<string, string>();
@@ -477,6 +504,12 @@ const USE_CASES: Record<string, Entry> = {
   dismissSuggestion: M("evidence.link", (a, w) => dismissSuggestion(a, w.matter.id, { observationId: captureOf(w).observationId, allegationId: w.allegation.id, reason: "Not the app under test." }), {
     prepare: prepareCapture,
   }),
+  reanalyzeApk: M("captures.analyze", (a, w) => reanalyzeApk(a, w.matter.id, packageOf(w).exhibitId), { prepare: preparePackageOnly }),
+  listSdkSuggestions: R("matter.read", (a, w) => listSdkSuggestions(a, w.matter.id)),
+  acceptSdkSuggestion: M("evidence.link", (a, w) => acceptSdkSuggestion(a, w.matter.id, packageOf(w).ref), { prepare: preparePackage }),
+  dismissSdkSuggestion: M("evidence.link", (a, w) => dismissSdkSuggestion(a, w.matter.id, { ...packageOf(w).ref, reason: "Not the shipped build." }), { prepare: preparePackage }),
+  exportAnalysisCertification: M("exhibits.certify", (a, w) => exportAnalysisCertification(a, w.matter.id, packageOf(w).analysisId, "pdf"), { prepare: preparePackage }),
+  exportMethodologyAppendix: M("matter.read", (a, w) => exportMethodologyAppendix(a, w.matter.id, packageOf(w).analysisId), { prepare: preparePackage }),
   createEvidenceRequest: M("evidence.request", (a, w) => createEvidenceRequest(a, w.matter.id, w.allegation.id, { description: "Subpoena the logs.", submissionKey: randomUUID() })),
   cancelEvidenceRequest: M("evidence.request", (a, w) => cancelEvidenceRequest(a, w.matter.id, w.request.id, { reason: "No longer needed." })),
   listRequestAssignees: R("matter.read", (a, w) => listRequestAssignees(a, w.matter.id)),

@@ -12,7 +12,7 @@ import { findSuggestion } from "@/lib/server/network/find-suggestion";
 
 // The decision's key as a UUID (version 5 layout): the link it creates is made under this
 // submission key, so a retry, a double click or a second tab finds the first link, not a new one.
-function keyUuid(text: string): string {
+export function keyUuid(text: string): string {
   const h = createHash("sha256").update(text).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -76,6 +76,8 @@ import { createEvidenceRequest } from "@/lib/server/evidence/create-evidence-req
 import { findLinkableExhibits } from "@/lib/server/evidence/find-linkable-exhibits";
 import { linkEvidence } from "@/lib/server/evidence/link-evidence";
 import { acceptSuggestion } from "@/lib/server/network/accept-suggestion";
+import { acceptSdkSuggestion } from "@/lib/server/apk/accept-sdk-suggestion";
+import { dismissSdkSuggestion } from "@/lib/server/apk/dismiss-sdk-suggestion";
 import { dismissSuggestion } from "@/lib/server/network/dismiss-suggestion";
 import { setTrackerOverride } from "@/lib/server/network/set-tracker-override";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
@@ -240,6 +242,8 @@ describe("fuzzing every zod boundary", () => {
       ["startIntake", (i) => startIntake(A, m, i)],
       ["acceptSuggestion", (i) => acceptSuggestion(A, m, i)],
       ["dismissSuggestion", (i) => dismissSuggestion(A, m, i)],
+      ["acceptSdkSuggestion", (i) => acceptSdkSuggestion(A, m, i)],
+      ["dismissSdkSuggestion", (i) => dismissSdkSuggestion(A, m, i)],
       ["setTrackerOverride", (i) => setTrackerOverride(A, m, i)],
       ["computeDistribution", (i) => computeDistribution(A, m, i)],
       ["lockDistribution", (i) => lockDistribution(A, m, rnd, i)],

@@ -11,6 +11,9 @@ import { updateExhibitMetadata } from "@/lib/server/exhibits/update-exhibit-meta
 import { acceptSuggestion } from "@/lib/server/network/accept-suggestion";
 import { dismissSuggestion } from "@/lib/server/network/dismiss-suggestion";
 import { reanalyzeCapture } from "@/lib/server/network/reanalyze-capture";
+import { acceptSdkSuggestion } from "@/lib/server/apk/accept-sdk-suggestion";
+import { dismissSdkSuggestion } from "@/lib/server/apk/dismiss-sdk-suggestion";
+import { reanalyzeApk } from "@/lib/server/apk/reanalyze-apk";
 
 const exhibitPath = (matterId: string, exhibitId: string) => `/matters/${matterId}/exhibits/${exhibitId}`;
 
@@ -46,6 +49,24 @@ export const acceptSuggestionAction = matterAction("evidence.link", async ({ act
 
 export const dismissSuggestionAction = matterAction("evidence.link", async ({ actor, input }, matterId, exhibitId: string) => {
   await dismissSuggestion(actor, matterId, input);
+  revalidatePath(exhibitPath(matterId, exhibitId));
+  return done("Suggestion dismissed.");
+});
+
+export const reanalyzeApkAction = matterAction("captures.analyze", async ({ actor }, matterId, exhibitId: string) => {
+  await reanalyzeApk(actor, matterId, exhibitId);
+  revalidatePath(exhibitPath(matterId, exhibitId));
+  return done("A new analysis of the package is queued; the earlier one stays.");
+});
+
+export const acceptSdkSuggestionAction = matterAction("evidence.link", async ({ actor, input }, matterId, exhibitId: string) => {
+  await acceptSdkSuggestion(actor, matterId, input);
+  revalidatePath(exhibitPath(matterId, exhibitId));
+  return done("Linked as supporting evidence (code present in the package).");
+});
+
+export const dismissSdkSuggestionAction = matterAction("evidence.link", async ({ actor, input }, matterId, exhibitId: string) => {
+  await dismissSdkSuggestion(actor, matterId, input);
   revalidatePath(exhibitPath(matterId, exhibitId));
   return done("Suggestion dismissed.");
 });

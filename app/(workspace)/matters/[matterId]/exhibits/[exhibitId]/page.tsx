@@ -31,11 +31,15 @@ import { addExhibitDateAction } from "../../chronology/actions";
 import { getCaptureFindings } from "@/lib/server/network/get-capture-findings";
 import { getApkFindings } from "@/lib/server/apk/get-apk-findings";
 import { listSuggestions } from "@/lib/server/network/list-suggestions";
+import { listSdkSuggestions } from "@/lib/server/apk/list-sdk-suggestions";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import {
+  acceptSdkSuggestionAction,
   acceptSuggestionAction,
   designateExhibitAction,
+  dismissSdkSuggestionAction,
   dismissSuggestionAction,
+  reanalyzeApkAction,
   reanalyzeCaptureAction,
   retryExtractionAction,
   updateExhibitMetadataAction,
@@ -65,6 +69,32 @@ export default async function ExhibitPage({
   const apk = await getApkFindings(actor, matterId, exhibitId);
   const chronologyDates = await proposeExhibitDates(actor, matterId, exhibitId);
   const suggestions = capture ? await listSuggestions(actor, matterId, { exhibitId }) : null;
+  const sdkSuggestions = apk ? await listSdkSuggestions(actor, matterId, { exhibitId }) : null;
+  // The analysis papers: a draft FRE 902(13) certification (attorneys) and the methodology appendix.
+  const analysisPapers = (analysisId: string | undefined) =>
+    analysisId ? (
+      <>
+        {access.can("exhibits.certify") && (
+          <>
+            <Button asChild variant="outline" size="sm">
+              <a href={`/api/v1/matters/${matterId}/analyses/${analysisId}/certification-902-13.pdf`} data-testid="fre-902-13-pdf">
+                <FileCheck2 aria-hidden /> FRE 902(13) draft PDF
+              </a>
+            </Button>
+            <Button asChild variant="outline" size="sm">
+              <a href={`/api/v1/matters/${matterId}/analyses/${analysisId}/certification-902-13.docx`}>
+                <FileCheck2 aria-hidden /> Editable DOCX
+              </a>
+            </Button>
+          </>
+        )}
+        <Button asChild variant="outline" size="sm">
+          <a href={`/api/v1/matters/${matterId}/analyses/${analysisId}/methodology.pdf`} data-testid="methodology-pdf">
+            <Download aria-hidden /> Methodology appendix (PDF)
+          </a>
+        </Button>
+      </>
+    ) : null;
   const label = exhibitLabel(e.prefix, e.number);
   const fileUrl = `/api/v1/matters/${matterId}/exhibits/${e.id}/file`;
   const type = e.detectedType ?? e.blob.mediaType;
@@ -220,7 +250,29 @@ export default async function ExhibitPage({
         </section>
       </div>
 
-      {apk && <ApkAnalysisSection analyses={apk.analyses} shown={apk.shown} />}
+      {apk && sdkSuggestions && (
+        <ApkAnalysisSection
+          matterId={matterId}
+          analyses={apk.analyses}
+          shown={apk.shown}
+          suggestions={[...sdkSuggestions.open, ...sdkSuggestions.decided]}
+          reanalyze={access.can("captures.analyze") ? <ReanalyzeButton action={reanalyzeApkAction.bind(null, matterId, e.id)} /> : null}
+          papers={analysisPapers(apk.shown?.id)}
+          suggestionActions={(s) =>
+            access.can("evidence.link") ? (
+              <SuggestionActions
+                accept={acceptSdkSuggestionAction.bind(null, matterId, e.id)}
+                dismiss={dismissSdkSuggestionAction.bind(null, matterId, e.id)}
+                allegationId={s.allegationId}
+                fields={{ analysisId: s.analysisId, allegationId: s.allegationId, sdkPrefix: s.sdkPrefix }}
+                rowLabel={`${s.sdkPrefix} for ¶ ${s.paragraph}`}
+              />
+            ) : (
+              <span className="text-xs text-muted-foreground">Review needs the evidence-link permission.</span>
+            )
+          }
+        />
+      )}
 
       {capture && suggestions && (
         <CaptureAnalysisSection
@@ -234,7 +286,12 @@ export default async function ExhibitPage({
           ipCountrySource={capture.ipCountrySource}
           suggestions={[...suggestions.open, ...suggestions.decided]}
           possibleAllegations={suggestions.possibleAllegations}
-          reanalyze={access.can("captures.analyze") ? <ReanalyzeButton action={reanalyzeCaptureAction.bind(null, matterId, e.id)} /> : null}
+          reanalyze={
+            <div className="flex flex-wrap items-center gap-2">
+              {access.can("captures.analyze") && <ReanalyzeButton action={reanalyzeCaptureAction.bind(null, matterId, e.id)} />}
+              {capture.shown && analysisPapers(capture.shown.id)}
+            </div>
+          }
           suggestionActions={(s) =>
             access.can("evidence.link") ? (
               <SuggestionActions

@@ -38,6 +38,7 @@ export default async function EditAllegationPage({ params }: { params: Promise<{
           observedTo: calendarFromDate(dt?.observedTo),
           appPlatform: dt?.appPlatform,
           appVersion: dt?.appVersion ?? undefined,
+          sdkPrefixes: a.sdkPrefixes.join(", ") || undefined,
         }}
         hidden={{ expectedUpdatedAt: a.updatedAt.toISOString() }}
         counts={choices}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Allegation" ADD COLUMN     "sdkPrefixes" TEXT[] DEFAULT ARRAY[]::TEXT[];
