@@ -216,14 +216,14 @@ export function toTsQuery(node: QueryNode, mapWord: (word: string) => string = (
   }
 }
 
-export type PositiveTerm = { kind: "word" | "prefix"; text: string } | { kind: "phrase"; words: string[] };
+export type PositiveTerm = { kind: "word"; text: string } | { kind: "prefix"; text: string } | { kind: "phrase"; words: string[] };
 
 // The words, prefixes and phrases a match contains: everything outside a NOT.
 export function positiveTerms(node: QueryNode | null): PositiveTerm[] {
   if (!node) return [];
   switch (node.type) {
     case "term":
-      return [{ kind: node.prefix ? "prefix" : "word", text: node.word }];
+      return [node.prefix ? { kind: "prefix", text: node.word } : { kind: "word", text: node.word }];
     case "phrase":
       return [{ kind: "phrase", words: node.words }];
     case "not":
