@@ -38,18 +38,24 @@ test("tag an exhibit with an issue, search with AND/OR/NOT, filter by the tag, s
 
   // A malformed query says what is wrong instead of failing.
   await search(`"device identifier`);
-  await expect(page.getByRole("alert")).toContainText("Unbalanced quote in search");
+  await expect(page.locator("[role=alert]", { hasText: "Unbalanced quote in search" }).first()).toBeVisible();
 
-  // Tag exhibit A with a new free tag, and a page-less count issue; the chips show them.
+  // Tag exhibit A with a new free tag; the chip shows it.
   await page.goto(base);
   await page.getByRole("link", { name: labelA, exact: true }).first().click();
   const issues = page.getByTestId("exhibit-issues");
   await issues.getByLabel("New tag").fill(`Hot ${s}`);
   await issues.getByRole("button", { name: "Tag", exact: true }).click();
   await expect(issues.getByTestId("tag-chip")).toContainText([`Hot ${s}`]);
-  await issues.getByLabel("Issue").selectOption({ index: 1 });
+  // A page of it: the chip names the page; a page past the end is refused beside the field.
+  await issues.getByLabel("New tag").fill(`Umeng ${s}`);
+  await issues.getByLabel("Page").fill("9");
+  await issues.getByRole("button", { name: "Tag", exact: true }).click();
+  await expect(issues.getByText("This exhibit has 1 page")).toBeVisible();
+  await issues.getByLabel("Page").fill("1");
   await issues.getByRole("button", { name: "Tag", exact: true }).click();
   await expect(issues.getByTestId("tag-chip")).toHaveCount(2);
+  await expect(issues.getByTestId("tag-chip").nth(1)).toContainText(`Umeng ${s}p. 1`);
   await shot(page, "tags-exhibit-chips");
   // Remove the second and keep the free tag.
   await issues.getByTestId("tag-chip").nth(1).getByRole("button", { name: /^Remove / }).click();
