@@ -257,5 +257,5 @@ export async function seedLedgerDemo(db: PrismaClient, matterId: string): Promis
         },
       });
     }
-  });
+  }, { timeout: 120_000 });
 }

@@ -7,7 +7,7 @@ const shot = async (page: Page, name: string) => {
 };
 
 test("tag an exhibit with an issue, search with AND/OR/NOT, filter by the tag, save the search and run it again", async ({ page }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(400_000);
   const matterId = await hongMatterId();
   const s = Date.now().toString(36);
   const [alpha, beta, gamma] = [`alpha${s}`, `beta${s}`, `gamma${s}`];
@@ -42,7 +42,7 @@ test("tag an exhibit with an issue, search with AND/OR/NOT, filter by the tag, s
 
   // Tag exhibit A with a new free tag; the chip shows it.
   await page.goto(base);
-  await page.getByRole("link", { name: labelA, exact: true }).first().click();
+  await page.goto((await page.getByRole("link", { name: labelA, exact: true }).first().getAttribute("href"))!);
   const issues = page.getByTestId("exhibit-issues");
   await issues.getByLabel("New tag").fill(`Hot ${s}`);
   await issues.getByRole("button", { name: "Tag", exact: true }).click();
