@@ -66,7 +66,7 @@ test("tag an exhibit with an issue, search with AND/OR/NOT, filter by the tag, s
   await page.goto(base);
   await page.getByLabel("Search the text of every exhibit").fill(`${alpha} OR ${beta}`);
   await page.getByTestId("issue-filter").selectOption({ label: `Tag: Hot ${s}` });
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page.getByTestId("search-hit")).toHaveCount(1);
   await expect(page.getByTestId("search-hit")).toContainText(labelA);
   await expect(page.getByTestId("exhibit-row")).toHaveCount(1);
