@@ -24,6 +24,9 @@ export const MATTER_PERMISSIONS = {
   "exhibits.upload": TEAM,
   "exhibits.edit": TEAM,
   "exhibits.retry-extraction": TEAM,
+  // Issue tags on exhibits and their pages (counts, elements, free tags), and saved searches.
+  "exhibits.tag": TEAM,
+  "searches.save": TEAM,
   // Network captures: run the analyzer again (a new analysis; the old one stays), and see the
   // values a detection matched in full (others see them masked).
   "captures.analyze": TEAM,

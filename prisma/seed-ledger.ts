@@ -262,5 +262,5 @@ export async function seedLedgerDemo(db: PrismaClient, matterId: string): Promis
         },
       });
     }
-  });
+  }, { timeout: 120_000 });
 }

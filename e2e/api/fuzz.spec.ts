@@ -133,6 +133,11 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   addExhibitDateAction: { as: "paralegal", bound: (f) => [f.m, f.exhibitId], refused: ["signedOut", "member", "outsider"] },
   // Revoking an opt-out: an id that points nowhere, so the demo's opt-outs stay as they are.
   revokeOptOutAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  // Issue tags on an exhibit id that points nowhere (the demo exhibits keep their tags); saved searches.
+  tagExhibitAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  untagExhibitAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  saveSearchAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
+  deleteSavedSearchAction: { as: "attorney", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
 };
 
 type Tally = { tried: number; fiveXx: string[]; leaks: string[]; caught: string[]; writes: string[]; accepted: number };

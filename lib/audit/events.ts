@@ -45,6 +45,12 @@ const verifiedSend = z.object({ sha256, verified: z.literal(true) }).strict();
 const integrityFailure = z
   .object({ expected: sha256, actual: sha256.nullable(), missing: z.boolean(), source: z.literal("integrity sweep").optional() })
   .strict();
+// An issue tag on an exhibit or a page of it: which issue, by its name when tagged (a count or
+// element may be reworded later), and the exhibit's number.
+const issueTag = z
+  .object({ number: z.string(), page: z.number().int().positive().nullable(), kind: z.enum(["count", "element", "tag"]), issueId: z.string(), issue: z.string() })
+  .strict();
+const savedSearch = z.object({ name: z.string(), q: z.string().nullable(), filters: snapshot, shared: z.boolean() }).strict();
 // Every claim transition records where the claim stood and where it went (transition.ts).
 const transition = { number: z.string(), from: claimStatus, to: claimStatus, note: z.string().nullable() };
 
@@ -83,6 +89,10 @@ function changes(before: Record<string, unknown> | null, after: Record<string, u
   );
   if (!keys.length) return "Nothing changed.";
   return `${keys.map((k) => (before ? `${k}: ${show(before[k])} → ${show(after[k])}` : k)).join("; ")}.`;
+}
+
+function issueTagLabel(d: { kind: string; issue: string }): string {
+  return d.kind === "tag" ? `tag ${quote(d.issue, 60)}` : `${d.kind} ${quote(d.issue, 80)}`;
 }
 
 function transitionSentence(d: { from: string; to: string; note: string | null }, extra?: string): string {
@@ -258,6 +268,30 @@ export const AUDIT_EVENTS = {
     label: "Privilege log exported",
     schema: exportFile,
     describe: (d) => `${d.format.toUpperCase()} with ${plural(d.count, "entry", "entries")}.`,
+  }),
+  "exhibit.tag": define({
+    entityType: "Exhibit",
+    label: "Issue tagged",
+    schema: issueTag.extend({ createdTag: z.boolean() }).strict(),
+    describe: (d) => sentence(`${d.number}${d.page ? ` p. ${d.page}` : ""} tagged ${issueTagLabel(d)}.`, d.createdTag ? "The tag was new." : null),
+  }),
+  "exhibit.untag": define({
+    entityType: "Exhibit",
+    label: "Issue tag removed",
+    schema: issueTag,
+    describe: (d) => `${issueTagLabel(d)} removed from ${d.number}${d.page ? ` p. ${d.page}` : ""}.`,
+  }),
+  "saved-search.create": define({
+    entityType: "SavedSearch",
+    label: "Search saved",
+    schema: savedSearch,
+    describe: (d) => `${quote(d.name)}${d.q ? ` for ${quote(d.q)}` : ""}, ${d.shared ? "shared with the team" : "private"}.`,
+  }),
+  "saved-search.delete": define({
+    entityType: "SavedSearch",
+    label: "Saved search deleted",
+    schema: savedSearch,
+    describe: (d) => `${quote(d.name)}${d.q ? ` for ${quote(d.q)}` : ""}.`,
   }),
   "intake.upload": define({
     entityType: "Blob",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZCalendarDate, ZOptionalText, ZText } from "@/lib/schemas/common";
+import { MAX_QUERY_LENGTH, parseSearchQuery, QuerySyntaxError } from "@/lib/search/boolean-query";
 
 export const EXHIBIT_KINDS = [
   "DOCUMENT",
@@ -110,9 +111,27 @@ export type TDesignateExhibit = z.infer<typeof ZDesignateExhibit>;
 export const LINK_FILTERS = ["linked", "unlinked"] as const;
 export const DESIGNATION_FILTERS = ["PUBLIC", "CONFIDENTIAL", "AEO", "PRIVILEGED", "NOT_PRIVILEGED"] as const;
 
+// An issue a filter or a tag names: a count, an element of a count, or a free tag (tag.ts).
+export const ISSUE_REF = /^(count|element|tag):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const ZIssueRef = ZText().trim().regex(ISSUE_REF, "Unknown issue");
+
 export const ZExhibitFilters = z
   .object({
-    q: ZText().trim().max(500, "Search must be at most 500 characters").optional(),
+    // The search syntax (lib/search/boolean-query.ts); a malformed query is refused here with the
+    // parser's own words ("Unbalanced quote in search…").
+    q: ZText()
+      .trim()
+      .max(MAX_QUERY_LENGTH, `Search must be at most ${MAX_QUERY_LENGTH} characters`)
+      .superRefine((q, ctx) => {
+        try {
+          parseSearchQuery(q);
+        } catch (error) {
+          if (!(error instanceof QuerySyntaxError)) throw error;
+          ctx.addIssue({ code: "custom", message: error.message });
+        }
+      })
+      .optional(),
+    tag: ZIssueRef.optional(),
     kind: z.enum(EXHIBIT_KINDS, { error: "Unknown kind" }).optional(),
     designation: z.enum(DESIGNATION_FILTERS, { error: "Unknown designation" }).optional(),
     from: ZCalendarDate.optional(),

@@ -8,6 +8,12 @@ describe("highlightTerms", () => {
     expect(highlightTerms("umeng.com, bugly.")).toEqual(["umeng.com", "bugly"]);
     expect(highlightTerms('  "" - ')).toEqual([]);
   });
+
+  it("understands the search syntax: prefixes, parentheses, NOT, AND", () => {
+    expect(highlightTerms('(umeng OR transf*) AND "device identifiers" NOT bugly -(igexin baidu)')).toEqual(["umeng", "transf", "device identifier"]);
+    const pieces = splitOnTerms("Data was transferred to alog.umeng.com; bugly too", highlightTerms("transf* umeng -bugly"));
+    expect(pieces.filter((p) => p.match).map((p) => p.text)).toEqual(["transferred", "umeng"]);
+  });
 });
 
 describe("splitOnTerms", () => {

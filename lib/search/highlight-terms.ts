@@ -1,8 +1,11 @@
-// What a viewer highlights for a search query. Search itself runs in PostgreSQL (websearch_to_tsquery
-// with English stemming, search-exhibits.ts); a viewer only has the page's text, so it looks for the
-// query's words and quoted phrases literally, as stems: "transfers" also marks "transferred", and
-// "umeng" marks the label inside "alog.umeng.com". Words after a minus and the operator "or" name
-// nothing to mark.
+import { parseSearchQuery, positiveTerms } from "@/lib/search/boolean-query";
+
+// What a viewer highlights for a search query. Search itself runs in PostgreSQL (the query compiled
+// by boolean-query.ts to a tsquery with English stemming, search-exhibits.ts); a viewer only has
+// the page's text, so it looks for the query's words and quoted phrases literally, as stems:
+// "transfers" also marks "transferred", and "umeng" marks the label inside "alog.umeng.com". A
+// prefix ("transf*") marks the words it starts; words under NOT or a minus, and the operators,
+// name nothing to mark.
 
 const SUFFIXES = /(?:ing|ed|es|s)$/;
 
@@ -12,6 +15,24 @@ function stem(word: string): string {
 }
 
 export function highlightTerms(query: string): string[] {
+  let parsed;
+  try {
+    parsed = parseSearchQuery(query);
+  } catch {
+    return looseTerms(query);
+  }
+  const terms = new Set<string>();
+  for (const t of positiveTerms(parsed)) {
+    if (t.kind === "prefix") terms.add(t.text.toLowerCase());
+    else if (t.kind === "word") terms.add(stem(t.text));
+    // A phrase is marked as typed, its last word as a stem.
+    else terms.add([...t.words.slice(0, -1).map((w) => w.toLowerCase()), stem(t.words.at(-1)!)].join(" "));
+  }
+  return [...terms];
+}
+
+// A query the search syntax refuses (a link typed by hand, an unfinished phrase) still marks its words.
+function looseTerms(query: string): string[] {
   const terms = new Set<string>();
   const tokens = query.match(/-?"[^"]*"?|\S+/g) ?? [];
   for (const token of tokens) {
@@ -19,11 +40,10 @@ export function highlightTerms(query: string): string[] {
     if (token.startsWith('"')) {
       const words = token.replace(/"/g, " ").trim().split(/\s+/).filter(Boolean);
       if (words.length === 0) continue;
-      // A phrase is marked as typed, its last word as a stem.
       terms.add([...words.slice(0, -1).map((w) => w.toLowerCase()), stem(words.at(-1)!)].join(" "));
       continue;
     }
-    if (/^or$/i.test(token)) continue;
+    if (/^(?:or|and|not)$/i.test(token)) continue;
     const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
     if (word) terms.add(stem(word));
   }

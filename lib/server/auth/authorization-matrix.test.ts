@@ -142,6 +142,13 @@ import { openExhibitFile } from "@/lib/server/exhibits/open-exhibit-file";
 import { openProductionZip } from "@/lib/server/exhibits/production-zip";
 import { retryExtraction } from "@/lib/server/exhibits/retry-extraction";
 import { searchExhibits } from "@/lib/server/exhibits/search-exhibits";
+import { deleteSavedSearch } from "@/lib/server/searches/delete-saved-search";
+import { listSavedSearches } from "@/lib/server/searches/list-saved-searches";
+import { saveSearch } from "@/lib/server/searches/save-search";
+import { listExhibitTags } from "@/lib/server/tags/list-exhibit-tags";
+import { listIssues } from "@/lib/server/tags/list-issues";
+import { tagExhibit } from "@/lib/server/tags/tag-exhibit";
+import { untagExhibit } from "@/lib/server/tags/untag-exhibit";
 import { updateExhibitMetadata } from "@/lib/server/exhibits/update-exhibit-metadata";
 import { gapReportCsv } from "@/lib/server/ledger/gap-report-csv";
 import { getCoverage } from "@/lib/server/ledger/get-coverage";
@@ -532,6 +539,26 @@ const USE_CASES: Record<string, Entry> = {
   ingestExhibit: M("exhibits.upload", (a, w) => ingestExhibit(a, w.matter.id, { body: [Buffer.from(`another ${randomUUID()}\n`)], fileName: "another.txt" })),
   listExhibits: R("matter.read", (a, w) => listExhibits(a, w.matter.id)),
   searchExhibits: R("matter.read", (a, w) => searchExhibits(a, w.matter.id, { q: "matrix" })),
+  // Issue tags and saved searches. Each staff actor owns a saved search in the matter (an
+  // outsider's too, as if left from a past membership): only a member may delete their own.
+  tagExhibit: M("exhibits.tag", (a, w) => tagExhibit(a, w.matter.id, w.exhibit.id, { issue: `element:${w.elements[0]!.id}` })),
+  untagExhibit: M("exhibits.tag", async (a, w) => untagExhibit(a, w.matter.id, w.exhibit.id, { exhibitTagId: (await db.exhibitTag.findFirstOrThrow({ where: { exhibitId: w.exhibit.id } })).id }), {
+    prepare: async (w) => void (await db.exhibitTag.create({ data: { matterId: w.matter.id, exhibitId: w.exhibit.id, countId: w.count.id, createdById: w.actors.attorney.userId } })),
+  }),
+  listExhibitTags: R("matter.read", (a, w) => listExhibitTags(a, w.matter.id, w.exhibit.id)),
+  listIssues: R("matter.read", (a, w) => listIssues(a, w.matter.id)),
+  saveSearch: M("searches.save", (a, w) => saveSearch(a, w.matter.id, { name: "Matrix search", q: "matrix OR umeng", shared: "on" })),
+  listSavedSearches: R("matter.read", (a, w) => listSavedSearches(a, w.matter.id)),
+  deleteSavedSearch: M(
+    "searches.save",
+    async (a, w) => deleteSavedSearch(a, w.matter.id, { savedSearchId: (await db.savedSearch.findFirst({ where: { matterId: w.matter.id, ownerId: a.userId } }))?.id ?? randomUUID() }),
+    {
+      prepare: async (w) =>
+        void (await db.savedSearch.createMany({
+          data: staffOf(w).map((a) => ({ matterId: w.matter.id, ownerId: a.userId, name: "Mine", nameKey: "mine", filters: { q: "matrix" }, shared: true })),
+        })),
+    },
+  ),
   getExhibit: R("matter.read", (a, w) => getExhibit(a, w.matter.id, w.exhibit.id)),
   openExhibitFile: R("matter.read", async (a, w) => (await openExhibitFile(a, w.matter.id, w.exhibit.id, "download")).stream.destroy()),
   updateExhibitMetadata: M("exhibits.edit", async (a, w) =>

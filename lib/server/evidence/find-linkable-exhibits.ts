@@ -1,4 +1,5 @@
 import "server-only";
+import { isAppError } from "@/lib/app-error";
 import { exhibitLabel } from "@/lib/bates/format";
 import { ZFindLinkableExhibits } from "@/lib/schemas/exhibit";
 import { parseInput } from "@/lib/schemas/parse";
@@ -56,7 +57,12 @@ export async function findLinkableExhibits(actor: Actor, matterId: string, input
   });
   for (const x of byTitle) if (!out.has(x.id)) out.set(x.id, row(x, "title"));
   if (out.size < LIMIT) {
-    const hits = await searchExhibits(actor, matterId, { q });
+    // A title typed into the picker ("Capture (April") need not be valid search syntax: the
+    // number and title matches above still answer.
+    const hits = await searchExhibits(actor, matterId, { q }).catch((error: unknown) => {
+      if (isAppError(error) && error.code === "VALIDATION") return [];
+      throw error;
+    });
     const privilege = new Map(
       (await db.exhibit.findMany({ where: { matterId, id: { in: hits.map((h) => h.exhibitId) } }, select: { id: true, privilege: true } })).map((x) => [x.id, x.privilege]),
     );

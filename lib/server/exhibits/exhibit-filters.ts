@@ -27,7 +27,20 @@ function exhibitOnlySql(f: TExhibitFilters): Prisma.Sql[] {
   const linked = Prisma.sql`EXISTS (SELECT 1 FROM "EvidenceLink" l WHERE l."exhibitId" = e.id AND l."removedAt" IS NULL)`;
   if (f.link === "linked") parts.push(linked);
   if (f.link === "unlinked") parts.push(Prisma.sql`NOT ${linked}`);
+  if (f.tag) parts.push(issueSql(f.tag));
   return parts;
+}
+
+// An exhibit bearing an issue on itself or on any page; a count also matches its elements' tags.
+function issueSql(ref: string): Prisma.Sql {
+  const [kind, id] = ref.split(":") as ["count" | "element" | "tag", string];
+  const match =
+    kind === "tag"
+      ? Prisma.sql`t."tagId" = ${id}::uuid`
+      : kind === "element"
+        ? Prisma.sql`t."elementId" = ${id}::uuid`
+        : Prisma.sql`(t."countId" = ${id}::uuid OR t."elementId" IN (SELECT el.id FROM "Element" el WHERE el."countId" = ${id}::uuid))`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "ExhibitTag" t WHERE t."exhibitId" = e.id AND ${match})`;
 }
 
 // WHERE clause over "Exhibit" e.

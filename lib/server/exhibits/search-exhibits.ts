@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { db } from "@/lib/server/db";
 import { pageFilterSql } from "@/lib/server/exhibits/exhibit-filters";
+import { parseSearchQuery, toTsQuery } from "@/lib/search/boolean-query";
 
 export type SearchHit = {
   exhibitId: string;
@@ -41,6 +42,15 @@ const CANDIDATES = SEARCH_CANDIDATES;
 const SPLIT_FROM = "./@";
 const SPLIT_TO = "\u0003\u0004\u0005";
 
+function splitForSnippet(word: string): string {
+  let out = "";
+  for (const c of word) {
+    const i = SPLIT_FROM.indexOf(c);
+    out += i < 0 ? c : SPLIT_TO[i];
+  }
+  return out;
+}
+
 // Full-text search over extracted pages (tsvector + GIN), ranked, with a highlighted snippet
 // and the page it was found on. ts_headline runs only on the hits returned. Candidates come
 // from the pages' own copies of matter, kind and designation, which share one GIN index with
@@ -50,9 +60,15 @@ export async function searchExhibits(actor: Actor, matterId: string, input: unkn
   const filters = parseInput(ZExhibitFilters, input);
   const q = filters.q?.trim();
   if (!q) return [];
+  // The schema has refused a malformed query already; null is a query of punctuation alone.
+  const parsed = parseSearchQuery(q);
+  if (!parsed) return [];
+  // The compiled text is a bind parameter: every word in it is a quoted operand (boolean-query.ts).
+  const tsq = toTsQuery(parsed);
+  const headlineTsq = toTsQuery(parsed, splitForSnippet);
   return db.$queryRaw<SearchHit[]>`
-    WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq,
-                          websearch_to_tsquery('english', translate(${q}, ${SPLIT_FROM}, ${SPLIT_TO})) AS headline_tsq),
+    WITH query AS (SELECT to_tsquery('english', ${tsq}) AS tsq,
+                          to_tsquery('english', ${headlineTsq}) AS headline_tsq),
     matched AS MATERIALIZED (
       SELECT p."exhibitId", p.page, p.tsv
       FROM "ExhibitPage" p, query

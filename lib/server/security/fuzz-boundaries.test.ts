@@ -86,6 +86,10 @@ import { designateExhibit } from "@/lib/server/exhibits/designate-exhibit";
 import { ingestExhibit } from "@/lib/server/exhibits/ingest-exhibit";
 import { listExhibits } from "@/lib/server/exhibits/list-exhibits";
 import { searchExhibits } from "@/lib/server/exhibits/search-exhibits";
+import { deleteSavedSearch } from "@/lib/server/searches/delete-saved-search";
+import { saveSearch } from "@/lib/server/searches/save-search";
+import { tagExhibit } from "@/lib/server/tags/tag-exhibit";
+import { untagExhibit } from "@/lib/server/tags/untag-exhibit";
 import { updateExhibitMetadata } from "@/lib/server/exhibits/update-exhibit-metadata";
 import { startIntake } from "@/lib/server/intake/start-intake";
 import { createPlaintiff } from "@/lib/server/plaintiffs/create-plaintiff";
@@ -190,6 +194,10 @@ describe("fuzzing every zod boundary", () => {
       ["createStaffUser", (i) => createStaffUser(admin, i)],
       ["searchExhibits", (i) => searchExhibits(A, m, i)],
       ["listExhibits", (i) => listExhibits(A, m, i)],
+      ["tagExhibit", (i) => tagExhibit(A, m, exhibit.id, i)],
+      ["untagExhibit", (i) => untagExhibit(A, m, exhibit.id, i)],
+      ["saveSearch", (i) => saveSearch(A, m, i)],
+      ["deleteSavedSearch", (i) => deleteSavedSearch(A, m, i)],
       ["designateExhibit", (i) => designateExhibit(A, m, exhibit.id, i)],
       ["updateExhibitMetadata", (i) => updateExhibitMetadata(A, m, exhibit.id, i)],
       ["createProduction", (i) => createProduction(A, m, i)],

@@ -14,6 +14,10 @@ import { reanalyzeCapture } from "@/lib/server/network/reanalyze-capture";
 import { acceptSdkSuggestion } from "@/lib/server/apk/accept-sdk-suggestion";
 import { dismissSdkSuggestion } from "@/lib/server/apk/dismiss-sdk-suggestion";
 import { reanalyzeApk } from "@/lib/server/apk/reanalyze-apk";
+import { deleteSavedSearch } from "@/lib/server/searches/delete-saved-search";
+import { saveSearch } from "@/lib/server/searches/save-search";
+import { tagExhibit } from "@/lib/server/tags/tag-exhibit";
+import { untagExhibit } from "@/lib/server/tags/untag-exhibit";
 
 const exhibitPath = (matterId: string, exhibitId: string) => `/matters/${matterId}/exhibits/${exhibitId}`;
 
@@ -85,4 +89,29 @@ export const redactExhibitAction = matterAction("exhibits.redact", async ({ acto
   revalidatePath(`${exhibitPath(matterId, exhibitId)}/redact`);
   const found = copy.redactions.reduce((n, r) => n + r.occurrences, 0);
   return done(`Redacted copy made: ${found} occurrence${found === 1 ? "" : "s"} removed, and the copy was checked to no longer contain ${copy.redactions.length === 1 ? "the term" : "any of the terms"}.`);
+});
+
+export const tagExhibitAction = matterAction("exhibits.tag", async ({ actor, input }, matterId, exhibitId: string) => {
+  const tagged = await tagExhibit(actor, matterId, exhibitId, input);
+  revalidatePath(exhibitPath(matterId, exhibitId));
+  const where = tagged.page ? ` on page ${tagged.page}` : "";
+  return done(tagged.created ? `Tagged ${tagged.issue.label}${where}.` : `Already tagged ${tagged.issue.label}${where}.`);
+});
+
+export const untagExhibitAction = matterAction("exhibits.tag", async ({ actor, input }, matterId, exhibitId: string) => {
+  await untagExhibit(actor, matterId, exhibitId, input);
+  revalidatePath(exhibitPath(matterId, exhibitId));
+  return done("Tag removed.");
+});
+
+// Saving runs the saved search at once: the page opens on it, with its name shown.
+export const saveSearchAction = matterAction("searches.save", async ({ actor, input }, matterId) => {
+  const saved = await saveSearch(actor, matterId, input);
+  const filters = Object.entries(saved.filters as Record<string, string>);
+  redirect(`/matters/${matterId}/exhibits?${new URLSearchParams([...filters, ["saved", saved.id]])}`);
+});
+
+export const deleteSavedSearchAction = matterAction("searches.save", async ({ actor, input }, matterId) => {
+  await deleteSavedSearch(actor, matterId, input);
+  redirect(`/matters/${matterId}/exhibits`);
 });

@@ -4,6 +4,7 @@ import { FileArchive, FileDown, FileSearch, Files, ListOrdered, PackageCheck } f
 import { DesignationBadges } from "@/components/exhibits/designation-badges";
 import { ExhibitUploader } from "@/components/exhibits/exhibit-uploader";
 import { ExtractionBadge } from "@/components/exhibits/extraction-badge";
+import { DeleteSavedSearchButton, SavedSearchesMenu, SaveSearchForm } from "@/components/exhibits/saved-searches";
 import { Snippet } from "@/components/exhibits/snippet";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -20,10 +21,14 @@ import { EXHIBIT_KIND_LABELS, EXHIBIT_KINDS } from "@/lib/schemas/exhibit";
 import { listExhibits } from "@/lib/server/exhibits/list-exhibits";
 import { SEARCH_CANDIDATES, searchExhibits, type SearchHit } from "@/lib/server/exhibits/search-exhibits";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
+import { listSavedSearches } from "@/lib/server/searches/list-saved-searches";
+import { listIssues } from "@/lib/server/tags/list-issues";
+import { deleteSavedSearchAction, saveSearchAction } from "./actions";
 
 export const metadata: Metadata = { title: "Exhibits" };
 
-type Search = { q?: string; kind?: string; designation?: string; from?: string; to?: string; link?: string };
+type Search = { q?: string; kind?: string; designation?: string; from?: string; to?: string; link?: string; tag?: string; saved?: string };
+const FILTER_KEYS = ["q", "kind", "designation", "from", "to", "link", "tag"];
 
 function formatSize(n: bigint): string {
   const v = Number(n);
@@ -36,7 +41,7 @@ function formatSize(n: bigint): string {
 export default async function ExhibitsPage({ params, searchParams }: { params: Promise<{ matterId: string }>; searchParams: Promise<Search> }) {
   const { matterId } = await params;
   const raw = await searchParams;
-  const filters = Object.fromEntries(Object.entries(raw).filter(([k, v]) => ["q", "kind", "designation", "from", "to", "link"].includes(k) && typeof v === "string" && v !== ""));
+  const filters: Record<string, string> = Object.fromEntries(Object.entries(raw).filter(([k, v]) => FILTER_KEYS.includes(k) && typeof v === "string" && v !== ""));
   const actor = await pageActor();
   const load = async () => {
     try {
@@ -52,13 +57,15 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
       throw error;
     }
   };
-  const { rows, hits, batesPrefix, filterError } = await loadOr404(load);
+  const [{ rows, hits, batesPrefix, filterError, access }, issues, savedSearches] = await loadOr404(() => Promise.all([load(), listIssues(actor, matterId), listSavedSearches(actor, matterId)]));
   const base = `/matters/${matterId}/exhibits`;
   // Each hit opens the viewer at its page with the words marked.
   const hitHref = (h: SearchHit) => `${base}/${h.exhibitId}?${new URLSearchParams({ page: String(h.page), q: filters.q ?? "" })}`;
   const api = `/api/v1/matters/${matterId}/exhibits/exports`;
   const filtered = Object.keys(filters).length > 0;
   const failed = rows.filter((r) => r.extractionStatus === "FAILED");
+  const savedHref = (f: Record<string, string | undefined>, id: string) => `${base}?${new URLSearchParams([...Object.entries(f).filter((e): e is [string, string] => typeof e[1] === "string"), ["saved", id]])}`;
+  const current = typeof raw.saved === "string" ? savedSearches.find((s) => s.id === raw.saved) : undefined;
 
   return (
     <div className="mx-auto max-w-7xl">
@@ -101,7 +108,18 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
       <form method="get" action={base} className="mb-4 flex flex-wrap items-end gap-2" role="search" data-print="hide">
         <label className="grid gap-1 text-sm">
           <span className="font-medium">Search the text of every exhibit</span>
-          <Input name="q" defaultValue={filters.q} placeholder="e.g. umeng.com or “device identifier”" className="w-80" />
+          <Input name="q" defaultValue={filters.q} placeholder="e.g. (umeng OR bugly) AND “device id*”" className="w-80" aria-describedby="search-syntax" maxLength={500} />
+        </label>
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium">Issue</span>
+          <Select name="tag" defaultValue={filters.tag ?? ""} className="max-w-56" data-testid="issue-filter">
+            <option value="">Any issue</option>
+            {issues.map((i) => (
+              <option key={i.ref} value={i.ref}>
+                {i.kind === "tag" ? `Tag: ${i.label}` : i.label}
+              </option>
+            ))}
+          </Select>
         </label>
         <label className="grid gap-1 text-sm">
           <span className="font-medium">Kind</span>
@@ -149,7 +167,25 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
             <Link href={base}>Clear</Link>
           </Button>
         )}
+        <SavedSearchesMenu searches={savedSearches.map((s) => ({ id: s.id, name: s.name, href: savedHref(s.filters, s.id), mine: s.mine, shared: s.shared, ownerName: s.ownerName }))} />
+        <p id="search-syntax" className="basis-full text-xs text-muted-foreground">
+          Words must all appear on the page. <Mono>OR</Mono> for either, <Mono>NOT</Mono> or <Mono>-word</Mono> to leave out, <Mono>“quoted phrase”</Mono> for words in
+          order, <Mono>transf*</Mono> for words that start so, <Mono>( )</Mono> to group: <Mono>(umeng OR bugly) “device identifier” -test</Mono>.
+        </p>
       </form>
+
+      {current && (
+        <p className="mb-4 flex flex-wrap items-center gap-2 text-sm" data-testid="current-saved-search" data-print="hide">
+          Saved search <span className="font-medium">{current.name}</span>
+          <span className="text-muted-foreground">{current.mine ? (current.shared ? "· shared with the team" : "· only you see it") : `· shared by ${current.ownerName}`}</span>
+          {current.mine && access.can("searches.save") && <DeleteSavedSearchButton action={deleteSavedSearchAction.bind(null, matterId)} savedSearchId={current.id} name={current.name} />}
+        </p>
+      )}
+      {filtered && !current && !filterError && access.can("searches.save") && (
+        <div className="mb-4" data-print="hide">
+          <SaveSearchForm action={saveSearchAction.bind(null, matterId)} filters={filters} />
+        </div>
+      )}
 
       {filterError && (
         <Alert variant="destructive" className="mb-4">

@@ -4,6 +4,7 @@ import { Download, FileCheck2, ShieldCheck } from "lucide-react";
 import { DesignationBadges } from "@/components/exhibits/designation-badges";
 import { DesignationDialog } from "@/components/exhibits/designation-dialog";
 import { ExhibitMetadataForm } from "@/components/exhibits/exhibit-metadata-form";
+import { ExhibitTags } from "@/components/exhibits/exhibit-tags";
 import { ExtractionBadge } from "@/components/exhibits/extraction-badge";
 import { PdfViewer } from "@/components/exhibits/pdf-viewer";
 import { PinCiteLink } from "@/components/exhibits/pin-cite-link";
@@ -33,6 +34,8 @@ import { getApkFindings } from "@/lib/server/apk/get-apk-findings";
 import { listSuggestions } from "@/lib/server/network/list-suggestions";
 import { listSdkSuggestions } from "@/lib/server/apk/list-sdk-suggestions";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
+import { listExhibitTags } from "@/lib/server/tags/list-exhibit-tags";
+import { listIssues } from "@/lib/server/tags/list-issues";
 import {
   acceptSdkSuggestionAction,
   acceptSuggestionAction,
@@ -42,6 +45,8 @@ import {
   reanalyzeApkAction,
   reanalyzeCaptureAction,
   retryExtractionAction,
+  tagExhibitAction,
+  untagExhibitAction,
   updateExhibitMetadataAction,
 } from "../actions";
 
@@ -95,6 +100,7 @@ export default async function ExhibitPage({
         </Button>
       </>
     ) : null;
+  const [tagChips, issues] = await Promise.all([listExhibitTags(actor, matterId, exhibitId), listIssues(actor, matterId)]);
   const label = exhibitLabel(e.prefix, e.number);
   const fileUrl = `/api/v1/matters/${matterId}/exhibits/${e.id}/file`;
   const type = e.detectedType ?? e.blob.mediaType;
@@ -223,6 +229,19 @@ export default async function ExhibitPage({
           <p className="mt-3 flex items-center gap-1.5 text-xs text-muted-foreground">
             <ShieldCheck className="size-4" aria-hidden /> Every view and download re-hashes the stored file and refuses it if it no longer matches.
           </p>
+          <section className="mt-6" aria-labelledby="issues-heading" data-testid="exhibit-issues">
+            <h2 id="issues-heading" className="mb-2 text-lg font-semibold">
+              Issues
+            </h2>
+            <ExhibitTags
+              chips={tagChips}
+              issues={issues}
+              pageCount={e.pageCount ?? textPageCount ?? null}
+              canTag={access.can("exhibits.tag")}
+              tagAction={tagExhibitAction.bind(null, matterId, e.id)}
+              untagAction={untagExhibitAction.bind(null, matterId, e.id)}
+            />
+          </section>
         </section>
 
         <section className="lg:col-span-3" aria-labelledby="viewer-heading">
