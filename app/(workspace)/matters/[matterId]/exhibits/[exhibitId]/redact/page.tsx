@@ -13,7 +13,7 @@ import { formatDateTime } from "@/lib/format";
 import { REDACTION_REASON_LABELS } from "@/lib/schemas/exhibit";
 import { listRedactedCopies } from "@/lib/server/exhibits/list-redacted-copies";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
-import { redactExhibitAction } from "../../actions";
+import { requestRedactionAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Redaction" };
 
@@ -45,7 +45,7 @@ export default async function RedactionPage({ params }: { params: Promise<{ matt
             <AlertDescription>Only PDF exhibits can be redacted so far; this one is produced natively.</AlertDescription>
           </Alert>
         ) : access.can("exhibits.redact") ? (
-          <RedactionForm action={redactExhibitAction.bind(null, matterId, exhibitId)} submissionKey={randomUUID()} />
+          <RedactionForm action={requestRedactionAction.bind(null, matterId, exhibitId)} submissionKey={randomUUID()} />
         ) : (
           <Alert variant="info">
             <AlertDescription>Only an attorney can redact an exhibit.</AlertDescription>
