@@ -30,9 +30,12 @@ export function RedactionForm({ action, submissionKey, fileUrl, label }: Props) 
   const regionErrors = Object.entries(errors)
     .filter(([k]) => k.startsWith("regions"))
     .flatMap(([, v]) => v);
-  React.useEffect(() => {
+  // A recorded request starts the next one empty (adjusted while rendering, not in an effect).
+  const [handled, setHandled] = React.useState(state);
+  if (handled !== state) {
+    setHandled(state);
     if (state.status === "success") setRegions([]);
-  }, [state]);
+  }
   const outlined = React.useMemo(() => regions.map((r, i) => ({ ...r, label: `Region ${i + 1}: ${REDACTION_REASON_LABELS[r.reason]}` })), [regions]);
   const onRegion = React.useCallback((r: PdfRegion) => setRegions((list) => [...list, { ...r, reason: regionReason }]), [regionReason]);
 
