@@ -2,7 +2,7 @@
 
 import "pdfjs-dist/web/pdf_viewer.css";
 import * as React from "react";
-import { ChevronLeft, ChevronRight, Quote } from "lucide-react";
+import { ChevronLeft, ChevronRight, Quote, SquareDashedMousePointer } from "lucide-react";
 import type { PDFDocumentProxy } from "pdfjs-dist";
 import type { PDFViewer as PdfJsViewer } from "pdfjs-dist/web/pdf_viewer.mjs";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -35,16 +35,34 @@ function loadPdfJs() {
   return pdfjsPromise;
 }
 
+// A rectangle on a page in PDF user-space units (points, origin at the page's bottom left).
+export type PdfRegion = { page: number; x: number; y: number; width: number; height: number };
+
 export type PdfViewerProps = {
   fileUrl: string;
   label: string;
   initialPage?: number;
   query?: string;
+  // Redaction: the regions to outline on the pages, and, when given, drawing a rectangle with the
+  // mouse (or "Mark the selected text") reports a new region.
+  regions?: (PdfRegion & { label: string })[];
+  onRegion?: (region: PdfRegion) => void;
 };
+
+type PageViewLike = { div: HTMLElement; viewport: { convertToPdfPoint(x: number, y: number): number[]; convertToViewportRectangle(r: number[]): number[] } };
+
+// Client rectangles (of a drag or a text selection) in one page's element, as a region in PDF space.
+function toRegion(view: PageViewLike, page: number, rect: { left: number; top: number; right: number; bottom: number }): PdfRegion {
+  const box = view.div.getBoundingClientRect();
+  const [x0, y0] = view.viewport.convertToPdfPoint(rect.left - box.left, rect.top - box.top) as [number, number];
+  const [x1, y1] = view.viewport.convertToPdfPoint(rect.right - box.left, rect.bottom - box.top) as [number, number];
+  const r = (n: number) => Math.round(n * 10) / 10;
+  return { page, x: r(Math.min(x0, x1)), y: r(Math.min(y0, y1)), width: r(Math.abs(x1 - x0)), height: r(Math.abs(y1 - y0)) };
+}
 
 type LoadState = { kind: "loading"; loaded: number; total: number | null } | { kind: "ready" } | { kind: "failed"; message: string };
 
-export function PdfViewer({ fileUrl, label, initialPage = 1, query }: PdfViewerProps) {
+export function PdfViewer({ fileUrl, label, initialPage = 1, query, regions, onRegion }: PdfViewerProps) {
   const containerRef = React.useRef<HTMLDivElement>(null);
   const viewerRef = React.useRef<HTMLDivElement>(null);
   const pdfViewer = React.useRef<PdfJsViewer | null>(null);
@@ -55,6 +73,8 @@ export function PdfViewer({ fileUrl, label, initialPage = 1, query }: PdfViewerP
   const [matches, setMatches] = React.useState<number | null>(null);
   const [copied, setCopied] = React.useState<string | null>(null);
   const terms = React.useMemo(() => highlightTerms(query ?? ""), [query]);
+  const [rendered, setRendered] = React.useState(0);
+  const drag = React.useRef<{ page: number; view: PageViewLike; x: number; y: number; box: HTMLDivElement } | null>(null);
 
   React.useEffect(() => {
     let cancelled = false;
@@ -71,6 +91,8 @@ export function PdfViewer({ fileUrl, label, initialPage = 1, query }: PdfViewerP
       linkService.setViewer(viewer);
       pdfViewer.current = viewer;
       eventBus.on("pagechanging", (e: { pageNumber: number }) => setPage(e.pageNumber));
+      // Region outlines live in the page elements pdf.js redraws: put them back after each render.
+      eventBus.on("pagerendered", () => setRendered((n) => n + 1));
       eventBus.on("updatefindcontrolstate", (e: { matchesCount?: { total: number } }) => setMatches(e.matchesCount?.total ?? 0));
       eventBus.on("updatefindmatchescount", (e: { matchesCount: { total: number } }) => setMatches(e.matchesCount.total));
       eventBus.on("pagesinit", () => {
@@ -154,6 +176,95 @@ export function PdfViewer({ fileUrl, label, initialPage = 1, query }: PdfViewerP
     setCopied((await writeClipboard(text)) ? cite : null);
   };
 
+  // Outlines of the regions to redact, drawn into pdf.js's page elements.
+  React.useEffect(() => {
+    const viewer = pdfViewer.current;
+    if (!viewer || !regions) return;
+    const root = viewerRef.current;
+    root?.querySelectorAll("[data-redaction-region]").forEach((el) => el.remove());
+    regions.forEach((region, i) => {
+      const view = viewer.getPageView(region.page - 1) as PageViewLike | undefined;
+      if (!view?.div) return;
+      const [a, b, c, d] = view.viewport.convertToViewportRectangle([region.x, region.y, region.x + region.width, region.y + region.height]) as [number, number, number, number];
+      const el = document.createElement("div");
+      el.dataset.redactionRegion = String(i + 1);
+      el.title = region.label;
+      el.className = "pointer-events-none absolute z-10 border-2 border-destructive bg-foreground/60";
+      Object.assign(el.style, { left: `${Math.min(a, c)}px`, top: `${Math.min(b, d)}px`, width: `${Math.abs(c - a)}px`, height: `${Math.abs(d - b)}px` });
+      view.div.appendChild(el);
+    });
+  }, [regions, rendered, doc]);
+
+  const pageAt = (target: EventTarget | null): { page: number; view: PageViewLike } | null => {
+    const viewer = pdfViewer.current;
+    const el = target instanceof Element ? target.closest(".page") : null;
+    const n = Number(el?.getAttribute("data-page-number"));
+    if (!viewer || !Number.isInteger(n) || n < 1) return null;
+    const view = viewer.getPageView(n - 1) as PageViewLike | undefined;
+    return view ? { page: n, view } : null;
+  };
+
+  const onPointerDown = (e: React.PointerEvent) => {
+    if (!onRegion || e.button !== 0) return;
+    const at = pageAt(e.target);
+    if (!at) return;
+    e.preventDefault();
+    const box = document.createElement("div");
+    box.className = "pointer-events-none absolute z-20 border-2 border-dashed border-destructive";
+    at.view.div.appendChild(box);
+    drag.current = { ...at, x: e.clientX, y: e.clientY, box };
+    (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
+  };
+  const onPointerMove = (e: React.PointerEvent) => {
+    const d = drag.current;
+    if (!d) return;
+    const page = d.view.div.getBoundingClientRect();
+    Object.assign(d.box.style, {
+      left: `${Math.min(d.x, e.clientX) - page.left}px`,
+      top: `${Math.min(d.y, e.clientY) - page.top}px`,
+      width: `${Math.abs(e.clientX - d.x)}px`,
+      height: `${Math.abs(e.clientY - d.y)}px`,
+    });
+  };
+  const onPointerUp = (e: React.PointerEvent) => {
+    const d = drag.current;
+    drag.current = null;
+    if (!d) return;
+    d.box.remove();
+    // A click, not a drag: nothing to mark.
+    if (Math.abs(e.clientX - d.x) < 4 || Math.abs(e.clientY - d.y) < 4) return;
+    onRegion?.(toRegion(d.view, d.page, { left: Math.min(d.x, e.clientX), top: Math.min(d.y, e.clientY), right: Math.max(d.x, e.clientX), bottom: Math.max(d.y, e.clientY) }));
+  };
+
+  // The keyboard way: select text (Shift + arrows after a click, or the mouse), then mark it.
+  const [selectionNote, setSelectionNote] = React.useState<string | null>(null);
+  // Dragging draws a region; switched off, it selects text as usual (to mark it, or copy it).
+  const [drawing, setDrawing] = React.useState(true);
+  const draws = Boolean(onRegion) && drawing;
+  const markSelection = () => {
+    const selection = window.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed || !containerRef.current?.contains(selection.anchorNode)) {
+      setSelectionNote("Select some text on the page first.");
+      return;
+    }
+    const byPage = new Map<number, { view: PageViewLike; left: number; top: number; right: number; bottom: number }>();
+    for (const rect of selection.getRangeAt(0).getClientRects()) {
+      if (rect.width < 1 || rect.height < 1) continue;
+      const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+      const at = pageAt(hit);
+      if (!at) continue;
+      const seen = byPage.get(at.page);
+      byPage.set(at.page, seen ? { ...seen, left: Math.min(seen.left, rect.left), top: Math.min(seen.top, rect.top), right: Math.max(seen.right, rect.right), bottom: Math.max(seen.bottom, rect.bottom) } : { view: at.view, left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom });
+    }
+    if (byPage.size === 0) {
+      setSelectionNote("Select some text on the page first.");
+      return;
+    }
+    for (const [n, r] of byPage) onRegion?.(toRegion(r.view, n, r));
+    selection.removeAllRanges();
+    setSelectionNote(`Marked the selection on ${byPage.size === 1 ? `page ${[...byPage.keys()][0]}` : `${byPage.size} pages`}.`);
+  };
+
   React.useEffect(() => {
     if (!copied) return;
     const t = window.setTimeout(() => setCopied(null), 2500);
@@ -175,8 +286,18 @@ export function PdfViewer({ fileUrl, label, initialPage = 1, query }: PdfViewerP
         <Button type="button" variant="outline" size="sm" onClick={copyPinCite} disabled={load.kind !== "ready"}>
           <Quote aria-hidden /> Copy pin cite
         </Button>
+        {onRegion && (
+          <Button type="button" variant={drawing ? "default" : "outline"} size="sm" aria-pressed={drawing} onClick={() => setDrawing((d) => !d)}>
+            Draw regions
+          </Button>
+        )}
+        {onRegion && (
+          <Button type="button" variant="outline" size="sm" onClick={markSelection} disabled={load.kind !== "ready"}>
+            <SquareDashedMousePointer aria-hidden /> Mark the selected text
+          </Button>
+        )}
         <span className="text-sm text-muted-foreground" role="status">
-          {copied ? `Copied ${copied}` : terms.length > 0 && matches !== null ? `${matches} ${matches === 1 ? "match" : "matches"} for ${query}` : ""}
+          {selectionNote ? selectionNote : copied ? `Copied ${copied}` : terms.length > 0 && matches !== null ? `${matches} ${matches === 1 ? "match" : "matches"} for ${query}` : ""}
         </span>
       </div>
       {load.kind === "loading" && (
@@ -202,7 +323,10 @@ export function PdfViewer({ fileUrl, label, initialPage = 1, query }: PdfViewerP
             aria-label={`${label}, page ${page} of ${pageCount ?? "…"}. Page Up and Page Down or the arrow keys change pages.`}
             onKeyDown={onKeyDown}
             onCopy={onCopy}
-            className="absolute inset-0 overflow-auto rounded-md"
+            onPointerDown={draws ? onPointerDown : undefined}
+            onPointerMove={draws ? onPointerMove : undefined}
+            onPointerUp={draws ? onPointerUp : undefined}
+            className={`absolute inset-0 overflow-auto rounded-md ${draws ? "cursor-crosshair" : ""}`}
             data-testid="pdf-pages"
           >
             <div ref={viewerRef} className="pdfViewer" />

@@ -180,15 +180,50 @@ export const AUDIT_EVENTS = {
         redactedCopyId: z.string(),
         originalSha256: sha256,
         redactedSha256: sha256,
-        redactions: z.array(z.object({ reason: z.enum(["PRIVILEGE", "PII", "CONFIDENTIALITY"]), occurrences: z.number().int().nonnegative(), pages: z.array(z.number().int()) }).strict()),
+        redactions: z.array(
+          z
+            .object({
+              // Absent on rows written before region redactions existed: those were all terms.
+              kind: z.enum(["TERM", "REGION"]).optional(),
+              reason: z.enum(["PRIVILEGE", "PII", "CONFIDENTIALITY"]),
+              occurrences: z.number().int().nonnegative(),
+              pages: z.array(z.number().int()),
+            })
+            .strict(),
+        ),
         verified: z.literal(true),
+        requestId: z.string().optional(),
+      })
+      .strict(),
+    describe: (d) => {
+      const regions = d.redactions.filter((r) => r.kind === "REGION");
+      const terms = d.redactions.filter((r) => r.kind !== "REGION");
+      const parts = [
+        terms.length ? `${plural(terms.length, "term")} removed (${plural(terms.reduce((n, r) => n + r.occurrences, 0), "occurrence")})` : "",
+        regions.length ? `${plural(regions.length, "region")} blacked out (${plural(regions.reduce((n, r) => n + r.occurrences, 0), "character")} of text removed)` : "",
+      ].filter(Boolean);
+      return `${parts.join("; ")}; the copy ${shortHash(d.redactedSha256)} was checked and no longer contains them. The original is unchanged.`;
+    },
+  }),
+  "exhibit.redaction-request": define({
+    entityType: "Exhibit",
+    label: "Redaction requested",
+    // Never the terms: only how many, and the regions' pages and reasons.
+    schema: z
+      .object({
+        requestId: z.string(),
+        terms: z.number().int().nonnegative(),
+        regions: z.array(z.object({ page: z.number().int(), reason: z.enum(["PRIVILEGE", "PII", "CONFIDENTIALITY"]) }).strict()),
       })
       .strict(),
     describe: (d) =>
-      `${plural(d.redactions.length, "term")} removed (${plural(
-        d.redactions.reduce((n, r) => n + r.occurrences, 0),
-        "occurrence",
-      )}); the copy ${shortHash(d.redactedSha256)} was checked and no longer contains them. The original is unchanged.`,
+      `A redacted copy was requested: ${[d.terms ? plural(d.terms, "search term") : "", d.regions.length ? `${plural(d.regions.length, "region")} on page${new Set(d.regions.map((r) => r.page)).size === 1 ? "" : "s"} ${[...new Set(d.regions.map((r) => r.page))].join(", ")}` : ""].filter(Boolean).join(" and ")}.`,
+  }),
+  "exhibit.redaction-failed": define({
+    entityType: "Exhibit",
+    label: "Redaction failed",
+    schema: z.object({ requestId: z.string(), reason: z.string() }).strict(),
+    describe: (d) => `No redacted copy was kept: ${d.reason}`,
   }),
   "exhibit.certify": define({
     entityType: "Exhibit",

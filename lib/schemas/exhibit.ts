@@ -162,24 +162,39 @@ export const REDACTION_REASON_LABELS: Record<(typeof REDACTION_REASONS)[number],
   CONFIDENTIALITY: "Confidentiality",
 };
 
-// Search-and-redact: each term is removed wherever it appears in the PDF, with its reason.
-export const ZRedactExhibit = z
+const ZRedactionReason = z.enum(REDACTION_REASONS, { error: "Choose a reason: privilege, personal information or confidentiality" });
+const ZCoordinate = z.number({ error: "A region's position must be a number" }).finite().min(-100_000).max(100_000);
+
+// A rectangle an attorney drew on a page, in PDF user-space units (points, origin bottom left).
+export const ZRedactionRegion = z
   .object({
-    terms: z
-      .array(
-        z
-          .object({
-            text: ZText({ error: "Give the text to redact" }).trim().min(3, "A term must be at least 3 characters").max(200, "A term must be at most 200 characters"),
-            reason: z.enum(REDACTION_REASONS, { error: "Choose a reason: privilege, personal information or confidentiality" }),
-          })
-          .strict(),
-        { error: "Give at least one term to redact" },
-      )
-      .min(1, "Give at least one term to redact")
-      .max(50, "At most 50 terms at a time"),
-    submissionKey: z.uuid("Missing form key: reload the page and try again"),
+    page: z.number({ error: "A region needs its page" }).int().min(1, "Pages start at 1").max(100_000),
+    x: ZCoordinate,
+    y: ZCoordinate,
+    width: z.number().finite().min(1, "A region must be at least 1 point wide").max(100_000),
+    height: z.number().finite().min(1, "A region must be at least 1 point high").max(100_000),
+    reason: ZRedactionReason,
   })
   .strict();
+export type TRedactionRegion = z.infer<typeof ZRedactionRegion>;
+
+export const ZRedactionTerm = z
+  .object({
+    text: ZText({ error: "Give the text to redact" }).trim().min(3, "A term must be at least 3 characters").max(200, "A term must be at most 200 characters"),
+    reason: ZRedactionReason,
+  })
+  .strict();
+
+// A redaction request: search terms (each removed wherever it appears in the PDF) and regions
+// (every glyph inside removed), each with its reason. The job makes and verifies the copy.
+export const ZRedactExhibit = z
+  .object({
+    terms: z.array(ZRedactionTerm, { error: "Give the terms as a list" }).max(50, "At most 50 terms at a time"),
+    regions: z.array(ZRedactionRegion, { error: "Give the regions as a list" }).max(200, "At most 200 regions at a time").default([]),
+    submissionKey: z.uuid("Missing form key: reload the page and try again"),
+  })
+  .strict()
+  .refine((v) => v.terms.length + v.regions.length > 0, { path: ["terms"], message: "Give at least one term to redact, or draw a region on a page" });
 export type TRedactExhibit = z.infer<typeof ZRedactExhibit>;
 
 // Where the exhibit viewer opens (?page=7&q=umeng): the page a search hit or pin cite names and

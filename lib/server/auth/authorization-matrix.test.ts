@@ -175,7 +175,7 @@ import { exportCertification } from "@/lib/server/reports/certification";
 import { exportExhibitList } from "@/lib/server/reports/exhibit-list";
 import { exportPrivilegeLog } from "@/lib/server/reports/privilege-log";
 import { exportProductionLog } from "@/lib/server/exhibits/export-production-log";
-import { redactExhibit } from "@/lib/server/exhibits/redact-exhibit";
+import { requestRedaction } from "@/lib/server/exhibits/request-redaction";
 import { listRedactedCopies } from "@/lib/server/exhibits/list-redacted-copies";
 import { openRedactedCopy } from "@/lib/server/exhibits/open-redacted-copy";
 import { makePdf } from "@/lib/server/testing/exhibit-fixtures";
@@ -280,7 +280,12 @@ async function makeWorld() {
 const redactable = new Map<string, { exhibitId: string; copyId: string }>();
 async function prepareRedactable(w: World) {
   const exhibitId = (await ingestExhibit(w.actors.attorney, w.matter.id, { body: [await makePdf([`a secret ${randomUUID()}`])], fileName: "redact-me.pdf" })).exhibit.id;
-  const copy = await redactExhibit(w.actors.attorney, w.matter.id, exhibitId, { terms: [{ text: "secret", reason: "PII" }], submissionKey: randomUUID() });
+  // The copy row is written directly: running the redaction job here would start the parser
+  // sandbox for every world (redaction.test.ts covers the job itself).
+  const exhibit = await db.exhibit.findUniqueOrThrow({ where: { id: exhibitId } });
+  const copy = await db.redactedCopy.create({
+    data: { matterId: w.matter.id, exhibitId, originalSha256: exhibit.blobSha256, redactedSha256: exhibit.blobSha256, pageTexts: ["a"], createdById: w.actors.attorney.userId },
+  });
   redactable.set(w.matter.id, { exhibitId, copyId: copy.id });
 }
 const redactableIn = (w: World) => redactable.get(w.matter.id)!;
@@ -580,7 +585,7 @@ const USE_CASES: Record<string, Entry> = {
   }),
   exportPrivilegeLog: R("matter.read", (a, w) => exportPrivilegeLog(a, w.matter.id, "csv")),
   exportProductionLog: R("matter.read", (a, w) => exportProductionLog(a, w.matter.id, "csv")),
-  redactExhibit: M("exhibits.redact", (a, w) => redactExhibit(a, w.matter.id, redactableIn(w).exhibitId, { terms: [{ text: "secret", reason: "PII" }], submissionKey: randomUUID() }), {
+  requestRedaction: M("exhibits.redact", (a, w) => requestRedaction(a, w.matter.id, redactableIn(w).exhibitId, { terms: [{ text: "secret", reason: "PII" }], regions: [{ page: 1, x: 0, y: 0, width: 10, height: 10, reason: "PII" }], submissionKey: randomUUID() }), {
     prepare: prepareRedactable,
   }),
   listRedactedCopies: R("matter.read", (a, w) => listRedactedCopies(a, w.matter.id, w.exhibit.id)),

@@ -4,7 +4,7 @@ import { requirePermission } from "@/lib/server/auth/policy";
 import { db } from "@/lib/server/db";
 import { findExhibitInMatter } from "@/lib/server/exhibits/find-exhibit";
 
-// The redaction page: the exhibit and its redacted copies, newest first (the newest is the one
+// The redaction page: the exhibit, its recent redaction requests and its redacted copies, newest first (the newest is the one
 // productions use). The terms are for the team, who can read the original anyway.
 export async function listRedactedCopies(actor: Actor, matterId: string, exhibitId: string) {
   const access = await requirePermission(actor, matterId, "matter.read");
@@ -14,5 +14,12 @@ export async function listRedactedCopies(actor: Actor, matterId: string, exhibit
     orderBy: { createdAt: "desc" },
     include: { createdBy: { select: { name: true } }, redactions: { orderBy: { id: "asc" } } },
   });
-  return { exhibit, copies, access };
+  // The newest requests, so the page can show one being made and why one failed.
+  const requests = await db.redactionRequest.findMany({
+    where: { exhibitId, matterId },
+    orderBy: { createdAt: "desc" },
+    take: 10,
+    select: { id: true, status: true, failureReason: true, createdAt: true, finishedAt: true, redactedCopyId: true, createdBy: { select: { name: true } } },
+  });
+  return { exhibit, copies, requests, access };
 }

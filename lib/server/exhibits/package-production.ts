@@ -44,8 +44,11 @@ export const DAT_HEADER = [
   "REDACTED",
 ] as const;
 
-// The redaction log shipped with a production: what was redacted where and why, never the text.
-export const REDACTION_LOG_HEADER = ["BegBates", "EndBates", "ExhibitNo", "Reason", "Occurrences", "Pages"];
+// The redaction log shipped with a production: what was redacted where and why, by whom and when,
+// never the text. A region's area is in PDF points from the page's bottom-left corner.
+export const REDACTION_LOG_HEADER = ["BegBates", "EndBates", "ExhibitNo", "Type", "Reason", "Occurrences", "Pages", "Area", "RedactedBy", "RedactedAt"];
+
+const pt = (n: number | null) => String(Math.round((n ?? 0) * 10) / 10);
 
 type FileEntry = { path: string; size: number; md5: string; sha256: string } & ({ blob: string } | { bytes: Buffer });
 
@@ -76,7 +79,7 @@ export async function unsafePackageProduction(actor: AuditActor, productionId: s
         include: {
           exhibit: { include: { blob: true, pages: { orderBy: { page: "asc" }, select: { text: true } } } },
           stamped: true,
-          redactedCopy: { include: { redactions: { orderBy: { id: "asc" } } } },
+          redactedCopy: { include: { redactions: { orderBy: { id: "asc" }, include: { createdBy: { select: { name: true } } } } } },
         },
       },
     },
@@ -114,7 +117,18 @@ export async function unsafePackageProduction(actor: AuditActor, productionId: s
     // redacted document's text is the one extracted from its redacted copy.
     const text = (item.redactedCopy ? item.redactedCopy.pageTexts : e.pages.map((p) => p.text)).join("\f");
     for (const r of item.redactedCopy?.redactions ?? []) {
-      redactionRows.push([begin, end, exhibitLabel(e.prefix, e.number), REDACTION_REASON_LABELS[r.reason], r.occurrences, r.pages.map((p) => batesLabel(prefix, item.batesStart + p - 1)).join("; ")]);
+      redactionRows.push([
+        begin,
+        end,
+        exhibitLabel(e.prefix, e.number),
+        r.kind === "REGION" ? "Region" : "Search term",
+        REDACTION_REASON_LABELS[r.reason],
+        r.occurrences,
+        r.pages.map((p) => batesLabel(prefix, item.batesStart + p - 1)).join("; "),
+        r.kind === "REGION" ? `x ${pt(r.x)}, y ${pt(r.y)}, ${pt(r.width)} × ${pt(r.height)} pt` : "",
+        r.createdBy.name,
+        r.createdAt.toISOString(),
+      ]);
     }
     let textFile: FileEntry | null = null;
     if (text.trim()) {

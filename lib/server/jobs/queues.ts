@@ -33,6 +33,13 @@ export const QUEUES = {
     options: { name: "complaint-import", retryLimit: 1, retryDelay: 10, expireInSeconds: 15 * 60 },
     recover: async () => (await import("@/lib/server/complaints/run-complaint-import")).unsafeFindQueuedComplaintImports(),
   }),
+  // A redacted copy of a PDF exhibit (request-redaction.ts), made and verified in the parser
+  // sandbox; the expiry stays above the two sandbox runs' time budgets.
+  "exhibit-redact": queue<{ requestId: string }>({
+    run: async (data) => (await import("@/lib/server/exhibits/run-redaction")).unsafeRunRedaction(data.requestId),
+    options: { name: "exhibit-redact", retryLimit: 1, retryDelay: 10, expireInSeconds: 25 * 60 },
+    recover: async () => (await import("@/lib/server/exhibits/run-redaction")).unsafeFindLostRedactions(),
+  }),
   // Bulk intake of one uploaded ZIP (start-intake.ts). A retry resumes after the files already
   // recorded; one file's failure is recorded against that file and never fails the job.
   "intake-batch": queue<{ batchId: string }>({

@@ -19,6 +19,14 @@ if (workerData.task === "split-complaint") {
     const reason = error instanceof ComplaintFileError ? error.message : `The complaint could not be read: ${error instanceof Error ? error.message : String(error)}`;
     parentPort.postMessage({ ok: false, reason: reason.slice(0, 500) });
   }
+} else if (workerData.task === "redact-pdf") {
+  const { runRedactTask } = await import("../../redaction/redact-task.ts");
+  try {
+    const result = await runRedactTask(new Uint8Array(workerData.bytes), workerData.options);
+    parentPort.postMessage({ ok: true, result });
+  } catch (error) {
+    parentPort.postMessage({ ok: false, reason: `The PDF could not be redacted: ${error instanceof Error ? error.message : String(error)}`.split("\n")[0].slice(0, 300) });
+  }
 } else {
   const { extractFileText, extractionFailureReason } = await import("../exhibits/extract-file-text.ts");
   try {

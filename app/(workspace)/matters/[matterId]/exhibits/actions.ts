@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { done, matterAction } from "@/lib/server/actions/action-client";
 import { createProduction } from "@/lib/server/exhibits/create-production";
 import { designateExhibit } from "@/lib/server/exhibits/designate-exhibit";
-import { redactExhibit } from "@/lib/server/exhibits/redact-exhibit";
+import { requestRedaction } from "@/lib/server/exhibits/request-redaction";
 import { retryExtraction } from "@/lib/server/exhibits/retry-extraction";
 import { updateExhibitMetadata } from "@/lib/server/exhibits/update-exhibit-metadata";
 import { acceptSuggestion } from "@/lib/server/network/accept-suggestion";
@@ -82,13 +82,22 @@ export const createProductionAction = matterAction("exhibits.produce", async ({ 
   redirect(`/matters/${matterId}/exhibits/productions?created=${production.id}`);
 });
 
-// The form sends the terms one per line and one reason for them all.
-export const redactExhibitAction = matterAction("exhibits.redact", async ({ actor, input }, matterId, exhibitId: string) => {
+// The form sends the terms one per line with one reason for them all, and the regions drawn on
+// the viewer as JSON (each with its own reason). Only the request is recorded here: the job
+// makes and checks the copy, and the redaction page shows how it went.
+export const requestRedactionAction = matterAction("exhibits.redact", async ({ actor, input }, matterId, exhibitId: string) => {
   const lines = typeof input.terms === "string" ? input.terms.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : [];
-  const copy = await redactExhibit(actor, matterId, exhibitId, { terms: lines.map((text) => ({ text, reason: input.reason })), submissionKey: input.submissionKey });
+  let regions: unknown = [];
+  if (typeof input.regions === "string" && input.regions.trim()) {
+    try {
+      regions = JSON.parse(input.regions);
+    } catch {
+      regions = "not a list";
+    }
+  }
+  await requestRedaction(actor, matterId, exhibitId, { terms: lines.map((text) => ({ text, reason: input.reason })), regions, submissionKey: input.submissionKey });
   revalidatePath(`${exhibitPath(matterId, exhibitId)}/redact`);
-  const found = copy.redactions.reduce((n, r) => n + r.occurrences, 0);
-  return done(`Redacted copy made: ${found} occurrence${found === 1 ? "" : "s"} removed, and the copy was checked to no longer contain ${copy.redactions.length === 1 ? "the term" : "any of the terms"}.`);
+  return done("Redaction requested. The copy is being made and checked; its progress shows below.");
 });
 
 export const tagExhibitAction = matterAction("exhibits.tag", async ({ actor, input }, matterId, exhibitId: string) => {

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
-import { FileSearch } from "lucide-react";
+import { CheckCircle2, FileSearch } from "lucide-react";
+import { AutoRefresh } from "@/components/intake/auto-refresh";
 import { RedactionForm } from "@/components/exhibits/redaction-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Mono } from "@/components/ui/mono";
+import { Spinner } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { exhibitLabel } from "@/lib/bates/format";
@@ -13,14 +15,14 @@ import { formatDateTime } from "@/lib/format";
 import { REDACTION_REASON_LABELS } from "@/lib/schemas/exhibit";
 import { listRedactedCopies } from "@/lib/server/exhibits/list-redacted-copies";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
-import { redactExhibitAction } from "../../actions";
+import { requestRedactionAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Redaction" };
 
 export default async function RedactionPage({ params }: { params: Promise<{ matterId: string; exhibitId: string }> }) {
   const { matterId, exhibitId } = await params;
   const actor = await pageActor();
-  const { exhibit, copies, access } = await loadOr404(() => listRedactedCopies(actor, matterId, exhibitId));
+  const { exhibit, copies, requests, access } = await loadOr404(() => listRedactedCopies(actor, matterId, exhibitId));
   const label = exhibitLabel(exhibit.prefix, exhibit.number);
   const isPdf = (exhibit.detectedType ?? exhibit.blob.mediaType) === "application/pdf";
   const copyUrl = (id: string) => `/api/v1/matters/${matterId}/exhibits/${exhibitId}/redacted/${id}`;
@@ -34,7 +36,7 @@ export default async function RedactionPage({ params }: { params: Promise<{ matt
           </Link>
         }
         title={`Redact ${label}`}
-        description={`${exhibit.title}. The original is never changed: each redaction makes a new copy, which productions stamp in its place.`}
+        description={`${exhibit.title}. The original is never changed: each redaction makes a new copy (text removed, then blacked out), which productions stamp in its place.`}
       />
       <section aria-labelledby="new-heading" className="mb-10">
         <h2 id="new-heading" className="mb-2 text-lg font-semibold">
@@ -45,13 +47,49 @@ export default async function RedactionPage({ params }: { params: Promise<{ matt
             <AlertDescription>Only PDF exhibits can be redacted so far; this one is produced natively.</AlertDescription>
           </Alert>
         ) : access.can("exhibits.redact") ? (
-          <RedactionForm action={redactExhibitAction.bind(null, matterId, exhibitId)} submissionKey={randomUUID()} />
+          <RedactionForm
+            action={requestRedactionAction.bind(null, matterId, exhibitId)}
+            submissionKey={randomUUID()}
+            fileUrl={`/api/v1/matters/${matterId}/exhibits/${exhibitId}/file?view=1`}
+            label={label}
+          />
         ) : (
           <Alert variant="info">
             <AlertDescription>Only an attorney can redact an exhibit.</AlertDescription>
           </Alert>
         )}
       </section>
+      {requests.length > 0 && (
+        <section aria-labelledby="requests-heading" className="mb-10">
+          <AutoRefresh active={requests.some((r) => r.status === "PENDING" || r.status === "RUNNING")} />
+          <h2 id="requests-heading" className="mb-2 text-lg font-semibold">
+            Requests
+          </h2>
+          <ul className="grid gap-2" data-testid="redaction-requests">
+            {requests.map((r) => (
+              <li key={r.id} data-testid="redaction-request" data-status={r.status} className="text-sm">
+                {r.status === "FAILED" ? (
+                  <Alert variant="destructive">
+                    <AlertDescription>
+                      Failed: {r.failureReason} (asked by {r.createdBy.name}, {formatDateTime(r.createdAt)})
+                    </AlertDescription>
+                  </Alert>
+                ) : r.status === "DONE" ? (
+                  <span>
+                    <CheckCircle2 aria-hidden className="mr-1 inline size-4" />
+                    Done: redacted copy made and checked ({r.createdBy.name}, {formatDateTime(r.createdAt)}).
+                  </span>
+                ) : (
+                  <span role="status">
+                    <Spinner className="mr-1 inline size-4" />
+                    {r.status === "PENDING" ? "Queued" : "Redacting and checking"}: asked by {r.createdBy.name}, {formatDateTime(r.createdAt)}. This page updates by itself.
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="copies-heading">
         <h2 id="copies-heading" className="mb-2 text-lg font-semibold">
           Redacted copies
@@ -80,12 +118,18 @@ export default async function RedactionPage({ params }: { params: Promise<{ matt
                   </TableCell>
                   <TableCell className="text-sm">
                     <ul>
-                      {c.redactions.map((r) => (
-                        <li key={r.id}>
-                          <Mono>{r.term}</Mono> — {REDACTION_REASON_LABELS[r.reason]}, {r.occurrences} found
-                          {r.pages.length ? ` (page${r.pages.length === 1 ? "" : "s"} ${r.pages.join(", ")})` : ""}
-                        </li>
-                      ))}
+                      {c.redactions.map((r) =>
+                        r.kind === "REGION" ? (
+                          <li key={r.id}>
+                            Region on page {r.page} — {REDACTION_REASON_LABELS[r.reason]}, {r.occurrences} character{r.occurrences === 1 ? "" : "s"} of text removed
+                          </li>
+                        ) : (
+                          <li key={r.id}>
+                            <Mono>{r.term}</Mono> — {REDACTION_REASON_LABELS[r.reason]}, {r.occurrences} found
+                            {r.pages.length ? ` (page${r.pages.length === 1 ? "" : "s"} ${r.pages.join(", ")})` : ""}
+                          </li>
+                        ),
+                      )}
                     </ul>
                   </TableCell>
                   <TableCell>
