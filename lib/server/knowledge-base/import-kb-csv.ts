@@ -46,7 +46,7 @@ export async function importKbCsv(actor: Actor, file: KbUpload) {
   });
   const parser = Readable.fromWeb(file.stream as NodeReadableStream<Uint8Array>)
     .pipe(meter)
-    .pipe(parse({ columns: (h: string[]) => h.map(readHeader), skip_empty_lines: true, trim: true, bom: true, relax_column_count: true, to: KB_IMPORT_MAX_ROWS + 1 }));
+    .pipe(parse({ columns: (h: string[]) => h.map(readHeader), skip_empty_lines: true, trim: true, bom: true, relax_column_count: true, info: true, to: KB_IMPORT_MAX_ROWS + 1 }));
   meter.on("error", (e) => parser.destroy(e));
 
   const rows: LayerDomainRow[] = [];
@@ -59,14 +59,14 @@ export async function importKbCsv(actor: Actor, file: KbUpload) {
     if (errors.length < MAX_KEPT_ERRORS) errors.push(e);
   };
   try {
-    for await (const record of parser as AsyncIterable<Record<string, string>>) {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       count++;
       if (count === 1) {
         const missing = REQUIRED.filter((c) => !(c in record));
         if (missing.length) throw AppError.validation({ file: [`The CSV has no ${missing.join(", ")} column. Use the columns listed on this page.`] });
       }
       if (count > KB_IMPORT_MAX_ROWS) throw AppError.validation({ file: [`The file has more than ${KB_IMPORT_MAX_ROWS.toLocaleString("en-US")} rows; split it and import the parts.`] });
-      const line = parser.info.lines;
+      const line = info.lines;
       const parsed = ZKbCsvRow.safeParse(record);
       if (!parsed.success) {
         const reasons = Object.entries(toFieldErrors(parsed.error)).map(([field, messages]) => `${field}: ${messages.join("; ")}`);
