@@ -32,7 +32,9 @@ const SHOWN = 1000;
 // recent imports. A search matches domain, organisation or parent.
 export async function listKnowledgeBase(actor: Actor, filters: unknown) {
   requireAccountPermission(actor, "admin.kb");
-  const { q, layer } = ZKbListFilters.parse(filters ?? {});
+  // Filters come from the address bar: unreadable ones are ignored rather than refused.
+  const parsed = ZKbListFilters.safeParse(filters ?? {});
+  const { q, layer } = parsed.success ? parsed.data : {};
   const needle = q?.toLowerCase();
   const [kb, stored, storedSignatures, imports] = await Promise.all([
     unsafeLoadKnowledgeBase(null),

@@ -21,6 +21,7 @@ import * as intakeSchemas from "@/lib/schemas/intake";
 import * as plaintiffSchemas from "@/lib/schemas/plaintiff";
 import * as reportSchemas from "@/lib/schemas/reports";
 import * as networkSchemas from "@/lib/schemas/network";
+import * as knowledgeBaseSchemas from "@/lib/schemas/knowledge-base";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { addMembership } from "@/lib/server/admin/add-membership";
@@ -65,6 +66,12 @@ import { linkEvidence } from "@/lib/server/evidence/link-evidence";
 import { acceptSuggestion } from "@/lib/server/network/accept-suggestion";
 import { dismissSuggestion } from "@/lib/server/network/dismiss-suggestion";
 import { setTrackerOverride } from "@/lib/server/network/set-tracker-override";
+import { clearTrackerOverride } from "@/lib/server/network/clear-tracker-override";
+import { deleteSdkSignature } from "@/lib/server/knowledge-base/delete-sdk-signature";
+import { deleteTrackerDomain } from "@/lib/server/knowledge-base/delete-tracker-domain";
+import { listKnowledgeBase } from "@/lib/server/knowledge-base/list-knowledge-base";
+import { saveSdkSignature } from "@/lib/server/knowledge-base/save-sdk-signature";
+import { saveTrackerDomain } from "@/lib/server/knowledge-base/save-tracker-domain";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
 import { createProduction } from "@/lib/server/exhibits/create-production";
 import { designateExhibit } from "@/lib/server/exhibits/designate-exhibit";
@@ -100,7 +107,7 @@ function schemaKeys(): string[] {
     }
     for (const inner of [def.in, def.out, def.innerType, def.schema]) visit(inner, depth + 1);
   };
-  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas]) {
+  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, knowledgeBaseSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas]) {
     for (const value of Object.values(mod)) visit(value, 0);
   }
   return [...keys];
@@ -220,6 +227,12 @@ describe("fuzzing every zod boundary", () => {
       ["acceptSuggestion", (i) => acceptSuggestion(A, m, i)],
       ["dismissSuggestion", (i) => dismissSuggestion(A, m, i)],
       ["setTrackerOverride", (i) => setTrackerOverride(A, m, i)],
+      ["clearTrackerOverride", (i) => clearTrackerOverride(A, m, i)],
+      ["saveTrackerDomain", (i) => saveTrackerDomain(admin, i)],
+      ["deleteTrackerDomain", (i) => deleteTrackerDomain(admin, i)],
+      ["saveSdkSignature", (i) => saveSdkSignature(admin, i)],
+      ["deleteSdkSignature", (i) => deleteSdkSignature(admin, i)],
+      ["listKnowledgeBase", (i) => listKnowledgeBase(admin, i)],
     ];
 
     const generated = inputs(schemaKeys());
