@@ -33,13 +33,14 @@ test("an administrator adds a tracker row and imports a CSV with a refused-rows 
   await expect(page.getByText("Name the source of this fact (a URL or a document)").first()).toBeVisible();
 
   const domain = `e2e-${tag}.example.com`;
-  await page.getByLabel("Domain").fill(`https://${domain}/sdk`);
-  await page.getByLabel("Organisation").fill("E2E Analytics Ltd");
-  await page.getByLabel("Parent company").fill("E2E Holdings");
-  await page.getByLabel("Headquarters country").fill("sg");
-  await page.getByLabel("What the service does").selectOption("ANALYTICS");
-  await page.getByLabel("Checked on").fill("2026-11-30");
-  await page.getByLabel("Source", { exact: true }).fill("https://e2e.example.com/about (e2e)");
+  const form = page.locator("#row-form");
+  await form.getByRole("textbox", { name: "Domain", exact: true }).fill(`https://${domain}/sdk`);
+  await form.locator('[name="organisation"]').fill("E2E Analytics Ltd");
+  await form.locator('[name="parent"]').fill("E2E Holdings");
+  await form.locator('[name="country"]').fill("sg");
+  await form.getByLabel("What the service does").selectOption("ANALYTICS");
+  await form.locator('[name="checkedOn"]').fill("2026-11-30");
+  await form.locator('[name="source"]').fill("https://e2e.example.com/about (e2e)");
   await page.getByRole("button", { name: "Add row" }).click();
   await expect(page.getByText(`Saved ${domain}. Later analyses use it.`)).toBeVisible();
   const row = page.getByTestId(`kb-row-${domain}`);
@@ -81,12 +82,13 @@ test("staff cannot open the admin knowledge base; a paralegal sets and clears a 
   const versionBefore = await page.getByText(/^kb-[0-9a-f]{12}$/).first().textContent();
 
   const domain = `override-${tag}.umeng.com`;
-  await page.getByLabel("Domain").fill(domain);
-  await page.getByLabel("Organisation").fill("Umeng (as this matter's expert found)");
-  await page.getByLabel("Parent company").fill("Alibaba Group");
-  await page.getByLabel("Headquarters country").fill("CN");
-  await page.getByLabel("What the service does").selectOption("PUSH");
-  await page.getByLabel("Source", { exact: true }).fill("Expert report of Dr. Test, ¶ 12 (e2e)");
+  const form = page.locator("#override-form");
+  await form.getByRole("textbox", { name: "Domain", exact: true }).fill(domain);
+  await form.locator('[name="organisation"]').fill("Umeng (as this matter's expert found)");
+  await form.locator('[name="parent"]').fill("Alibaba Group");
+  await form.locator('[name="country"]').fill("CN");
+  await form.getByLabel("What the service does").selectOption("PUSH");
+  await form.locator('[name="source"]').fill("Expert report of Dr. Test, ¶ 12 (e2e)");
   await page.getByRole("button", { name: "Save for this matter" }).click();
   await expect(page.getByText(`Saved ${domain} for this matter.`)).toBeVisible();
   const row = page.getByTestId(`override-${domain}`);
