@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { requireAccountPermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
-import { factSnapshot } from "@/lib/server/knowledge-base/kb-snapshot";
+import { factSnapshot } from "@/lib/server/network/kb-snapshot";
 
 // Removes a stored global row of any layer (a matter's own override is cleared from the matter's
 // page). The rows shipped with the code cannot be deleted here; a stored row of ours replaces one.

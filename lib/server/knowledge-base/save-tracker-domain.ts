@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { requireAccountPermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
-import { calendarDay, factSnapshot, sameFact } from "@/lib/server/knowledge-base/kb-snapshot";
+import { calendarDay, factSnapshot, sameFact } from "@/lib/server/network/kb-snapshot";
 
 // Adds or corrects a global row of our own layer (it outranks the CSV and Exodus layers, and a
 // stored row replaces the shipped row of the same domain). Keyed by the domain, so a second submit

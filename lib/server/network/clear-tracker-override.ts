@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
-import { factSnapshot } from "@/lib/server/knowledge-base/kb-snapshot";
+import { factSnapshot } from "@/lib/server/network/kb-snapshot";
 
 // Removes a matter's own tracker fact: the global layers apply again in the matter's later
 // analyses (a new KB version); earlier analyses keep what they recorded. Audited with the fact.
