@@ -82,6 +82,8 @@ export const ACCOUNT_PERMISSIONS = {
   "admin.outbox": ["ADMIN"],
   // Installation-wide settings (two-factor required of all staff) and any matter's requirement.
   "admin.settings": ["ADMIN"],
+  // The global tracker knowledge base: rows of our own layer, SDK signatures, CSV and Exodus imports.
+  "admin.kb": ["ADMIN"],
   // Two-factor sign-in is for staff accounts; class members sign in by mailed link.
   "account.two-factor": ["ADMIN", "STAFF"],
   "matters.list": ["ADMIN", "STAFF"],

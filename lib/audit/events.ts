@@ -6,6 +6,8 @@ import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, DEFICIENCY_FIELD_LABELS, type TDef
 import { formatCents } from "@/lib/distribution/plan";
 import { FLAG_LABELS, FLAG_SEVERITIES } from "@/lib/schemas/allegation";
 import { LINK_RELATION_LABELS, LINK_RELATIONS } from "@/lib/schemas/evidence";
+import { KB_LAYERS } from "@/lib/analyzer/kb/tracker-domains";
+import { KB_LAYER_LABELS } from "@/lib/schemas/knowledge-base";
 import { CONFIDENTIALITIES, CONFIDENTIALITY_LABELS, PRIVILEGE_LABELS, PRIVILEGES } from "@/lib/schemas/exhibit";
 
 type Definition<S extends z.ZodType> = {
@@ -241,6 +243,54 @@ export const AUDIT_EVENTS = {
     label: "Tracker fact set for this matter",
     schema: z.object({ domain: z.string(), before: snapshot.nullable(), after: snapshot }).strict(),
     describe: (d) => `${d.domain}: ${changes(d.before, d.after)}`,
+  }),
+  "tracker-domain.clear-override": define({
+    entityType: "TrackerDomain",
+    label: "Tracker fact for this matter cleared",
+    schema: z.object({ domain: z.string(), before: snapshot }).strict(),
+    describe: (d) => `${d.domain}: the matter's own fact was removed; the global knowledge base applies again in later analyses.`,
+  }),
+  "tracker-domain.save": define({
+    entityType: "TrackerDomain",
+    label: "Knowledge-base row saved",
+    schema: z.object({ domain: z.string(), layer: z.enum(KB_LAYERS), before: snapshot.nullable(), after: snapshot }).strict(),
+    describe: (d) => sentence(`${d.domain} (${KB_LAYER_LABELS[d.layer]}):`, d.before ? changes(d.before, d.after) : "added."),
+  }),
+  "tracker-domain.delete": define({
+    entityType: "TrackerDomain",
+    label: "Knowledge-base row deleted",
+    schema: z.object({ domain: z.string(), layer: z.enum(KB_LAYERS), before: snapshot }).strict(),
+    describe: (d) => `${d.domain} (${KB_LAYER_LABELS[d.layer]}) removed from the knowledge base.`,
+  }),
+  "sdk-signature.save": define({
+    entityType: "SdkSignature",
+    label: "SDK signature saved",
+    schema: z.object({ prefix: z.string(), layer: z.enum(KB_LAYERS), before: snapshot.nullable(), after: snapshot }).strict(),
+    describe: (d) => sentence(`${d.prefix} (${KB_LAYER_LABELS[d.layer]}):`, d.before ? changes(d.before, d.after) : "added."),
+  }),
+  "sdk-signature.delete": define({
+    entityType: "SdkSignature",
+    label: "SDK signature deleted",
+    schema: z.object({ prefix: z.string(), layer: z.enum(KB_LAYERS), before: snapshot }).strict(),
+    describe: (d) => `${d.prefix} (${KB_LAYER_LABELS[d.layer]}) removed from the knowledge base.`,
+  }),
+  "kb.import": define({
+    entityType: "KbImport",
+    label: "Knowledge-base file imported",
+    schema: z
+      .object({
+        layer: z.enum(KB_LAYERS),
+        fileName: z.string(),
+        sha256,
+        rows: z.number().int().nonnegative(),
+        added: z.number().int().nonnegative(),
+        updated: z.number().int().nonnegative(),
+        unchanged: z.number().int().nonnegative(),
+        refused: z.number().int().nonnegative(),
+      })
+      .strict(),
+    describe: (d) =>
+      `${quote(d.fileName)} into ${KB_LAYER_LABELS[d.layer]}: ${plural(d.rows, "row")} read; ${d.added} added, ${d.updated} updated, ${d.unchanged} unchanged, ${d.refused} refused.`,
   }),
   "capture.reanalyze": define({
     entityType: "Exhibit",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZCalendarDate, ZText } from "@/lib/schemas/common";
 import { DETECTED_CATEGORIES } from "@/lib/analyzer/categories";
 import { SDK_PREFIX_PATTERN } from "@/lib/analyzer/suggest-sdk";
+import { ZKbFactFields } from "@/lib/schemas/knowledge-base";
 
 // A suggestion is named by the observation behind it and the allegation it would support; the
 // server works the rest out again (rule, pin cite) rather than trusting the form.
@@ -38,27 +39,8 @@ export const TRACKER_CATEGORY_VALUES = ["ANALYTICS", "CRASH_REPORTING", "PUSH", 
 
 // A matter's own correction to the tracker knowledge base: it wins over every global layer for
 // this matter's analyses. Every fact names its source; "checked on" is when a person confirmed it.
-export const ZTrackerOverride = z
-  .object({
-    domain: z
-      .string({ error: "Enter a domain such as umeng.com" })
-      .trim()
-      .toLowerCase()
-      .max(253, "A domain is at most 253 characters")
-      .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "Enter a domain such as umeng.com or bugly.qq.com"),
-    organisation: ZText({ error: "Name the organisation" }).trim().min(2, "Name the organisation").max(200, "At most 200 characters"),
-    parent: ZText().trim().max(200, "At most 200 characters").optional(),
-    country: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}$/, "Use a two-letter ISO country code")
-      .optional(),
-    category: z.enum(TRACKER_CATEGORY_VALUES, { error: "Choose what the service does" }),
-    source: ZText({ error: "Name the source of this fact" }).trim().min(3, "Name the source of this fact").max(1000, "At most 1,000 characters"),
-    checkedOn: ZCalendarDate.optional(),
-  })
-  .strict();
+// (Domain normalised by the Public Suffix List, ISO country, the category enum, a source.)
+export const ZTrackerOverride = z.object(ZKbFactFields).strict();
 export type TTrackerOverride = z.infer<typeof ZTrackerOverride>;
 
 // The data-flow graph's filters, read from the page's query string: a period (calendar days,

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { AddMemberForm, ButtonForm, CreateStaffUserForm } from "@/components/admin/admin-forms";
 import { AppHeader } from "@/components/workspace/app-header";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
@@ -29,7 +31,15 @@ export default async function AdminPage() {
     <>
       <AppHeader user={{ name: actor.name, email: actor.email, roleLabel: ACCOUNT_ROLE_LABELS[actor.role] }} isAdmin />
       <main className="mx-auto flex max-w-6xl flex-col gap-8 p-6">
-        <PageHeader title="Administration" description="Staff accounts and matter teams. Matter content is visible only to a matter's members." />
+        <PageHeader
+          title="Administration"
+          description="Staff accounts and matter teams. Matter content is visible only to a matter's members."
+          actions={
+            <Button asChild variant="outline">
+              <Link href="/admin/knowledge-base">Tracker knowledge base</Link>
+            </Button>
+          }
+        />
 
         <section aria-labelledby="security-heading" className="flex flex-col gap-4">
           <h2 id="security-heading" className="text-lg font-semibold">

@@ -42,7 +42,11 @@ export class KnowledgeBase {
       facts: [...this.bySuffix.values()]
         .sort((a, b) => a.domain.localeCompare(b.domain))
         .map((f) => [f.domain, f.organisation, f.parent, f.country, f.category, f.source, f.checkedOn, f.layer, !!f.matterLocal]),
-      signatures: [...signatures].sort((a, b) => a.prefix.localeCompare(b.prefix)).map((s) => [s.prefix, s.organisation, s.sdk]),
+      // A signature's category and non-OURS layer are named only when set, so the curated KB keeps
+      // the version it had before stored signatures existed.
+      signatures: [...signatures]
+        .sort((a, b) => a.prefix.localeCompare(b.prefix))
+        .map((s) => [s.prefix, s.organisation, s.sdk, ...(s.category ? [s.category] : []), ...(s.layer && s.layer !== "OURS" ? [s.layer] : [])]),
     });
     this.version = `kb-${createHash("sha256").update(canonical).digest("hex").slice(0, 12)}`;
   }

@@ -2,7 +2,11 @@
 // Part of the tracker knowledge base (its version covers these rows); the APK analyzer
 // (lib/analyzer/apk/) receives them as data. A prefix matches the package itself and every
 // package below it ("com.umeng" matches com.umeng.analytics.MobclickAgent, not com.umengx).
-export type SdkSignature = { prefix: string; organisation: string; sdk: string };
+// Stored rows (the admin's KB page, the Exodus Privacy import) also carry their layer, category
+// and source; the curated rows below are layer OURS.
+import type { KbLayer, TrackerCategory } from "@/lib/analyzer/kb/tracker-domains";
+
+export type SdkSignature = { prefix: string; organisation: string; sdk: string; category?: TrackerCategory | null; layer?: KbLayer; source?: string };
 
 export const SDK_SIGNATURES: readonly SdkSignature[] = [
   { prefix: "com.umeng", organisation: "Umeng (Alibaba Group)", sdk: "Umeng analytics / push" },
@@ -34,4 +38,17 @@ export function matchSdkSignature(className: string, signatures: readonly SdkSig
     if (covers && (!best || signature.prefix.length > best.prefix.length)) best = signature;
   }
   return best;
+}
+
+const SIGNATURE_LAYER_RANK: Record<KbLayer, number> = { OURS: 1, IMPORTED_CSV: 2, EXODUS: 3 };
+
+// One signature per prefix: the best layer wins (ours over imports); on a tie the earlier row,
+// so stored rows listed before the curated ones replace a curated row of the same prefix.
+export function mergeSdkSignatures(signatures: readonly SdkSignature[]): SdkSignature[] {
+  const byPrefix = new Map<string, SdkSignature>();
+  for (const signature of signatures) {
+    const held = byPrefix.get(signature.prefix);
+    if (!held || SIGNATURE_LAYER_RANK[signature.layer ?? "OURS"] < SIGNATURE_LAYER_RANK[held.layer ?? "OURS"]) byPrefix.set(signature.prefix, signature);
+  }
+  return [...byPrefix.values()];
 }

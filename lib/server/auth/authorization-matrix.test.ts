@@ -130,6 +130,16 @@ import { listChronology } from "@/lib/server/chronology/list-chronology";
 import { loadFactFor } from "@/lib/server/chronology/load-fact";
 import { updateFact } from "@/lib/server/chronology/update-fact";
 import { setTrackerOverride } from "@/lib/server/network/set-tracker-override";
+import { clearTrackerOverride } from "@/lib/server/network/clear-tracker-override";
+import { listTrackerOverrides } from "@/lib/server/network/list-tracker-overrides";
+import { deleteSdkSignature } from "@/lib/server/knowledge-base/delete-sdk-signature";
+import { deleteTrackerDomain } from "@/lib/server/knowledge-base/delete-tracker-domain";
+import { getKbImportReport } from "@/lib/server/knowledge-base/get-kb-import-report";
+import { importExodus } from "@/lib/server/knowledge-base/import-exodus";
+import { importKbCsv } from "@/lib/server/knowledge-base/import-kb-csv";
+import { listKnowledgeBase } from "@/lib/server/knowledge-base/list-knowledge-base";
+import { saveSdkSignature } from "@/lib/server/knowledge-base/save-sdk-signature";
+import { saveTrackerDomain } from "@/lib/server/knowledge-base/save-tracker-domain";
 import { listRequestAssignees } from "@/lib/server/evidence/list-request-assignees";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
 import { createProduction } from "@/lib/server/exhibits/create-production";
@@ -395,6 +405,22 @@ async function prepareFact(w: World): Promise<void> {
 }
 const factOf = (w: World) => facts.get(w.matter.id)!;
 
+// The global knowledge base is shared by every test file: each cell's rows have their own domain.
+const kbName = () => `matrix-${randomUUID().slice(0, 8)}`;
+const kbCsv = (text: string) => {
+  const bytes = new TextEncoder().encode(text);
+  return { name: "matrix.csv", size: bytes.length, stream: new Blob([bytes]).stream() };
+};
+const kbRows = new Map<string, { domainId: string; signatureId: string; importId: string }>();
+async function prepareKbRows(w: World) {
+  const admin = w.actors.outsiderAdmin;
+  const { row } = await saveTrackerDomain(admin, { domain: `${kbName()}.com`, organisation: "Matrix Co", category: "ADS", source: "Matrix test" });
+  const { row: signature } = await saveSdkSignature(admin, { prefix: `org.${kbName().replace("-", "")}`, organisation: "Matrix Co", sdk: "Matrix SDK", source: "Matrix test" });
+  const run = await importKbCsv(admin, kbCsv("domain,organisation,category,source\nnot a domain,X,ADS,Matrix test\n"));
+  kbRows.set(w.matter.id, { domainId: row.id, signatureId: signature.id, importId: run.id });
+}
+const kbRowsOf = (w: World) => kbRows.get(w.matter.id)!;
+
 const USE_CASES: Record<string, Entry> = {
   // administration
   listUsersAndMatters: A("admin.users", (a) => listUsersAndMatters(a), true),
@@ -490,6 +516,21 @@ const USE_CASES: Record<string, Entry> = {
   listSuggestions: R("matter.read", (a, w) => listSuggestions(a, w.matter.id)),
   getDataFlowGraph: R("matter.read", (a, w) => getDataFlowGraph(a, w.matter.id, { category: "IMEI" })),
   setTrackerOverride: M("captures.kb-override", (a, w) => setTrackerOverride(a, w.matter.id, { domain: "umeng.com", organisation: "Umeng", category: "ANALYTICS", source: "Matrix test" })),
+  clearTrackerOverride: M("captures.kb-override", (a, w) => clearTrackerOverride(a, w.matter.id, { domain: "umeng.com" }), {
+    prepare: async (w) => void (await setTrackerOverride(w.actors.attorney, w.matter.id, { domain: "umeng.com", organisation: "Umeng", category: "ANALYTICS", source: "Matrix test" })),
+  }),
+  listTrackerOverrides: R("matter.read", (a, w) => listTrackerOverrides(a, w.matter.id)),
+  // the global tracker knowledge base (administrators)
+  listKnowledgeBase: A("admin.kb", (a) => listKnowledgeBase(a, {}), true),
+  saveTrackerDomain: A("admin.kb", (a) => saveTrackerDomain(a, { domain: `${kbName()}.com`, organisation: "Matrix Co", category: "ADS", source: "Matrix test" })),
+  deleteTrackerDomain: A("admin.kb", (a, w) => deleteTrackerDomain(a, { id: kbRowsOf(w).domainId }), { prepare: prepareKbRows }),
+  saveSdkSignature: A("admin.kb", (a) => saveSdkSignature(a, { prefix: `org.${kbName().replace("-", "")}`, organisation: "Matrix Co", sdk: "Matrix SDK", source: "Matrix test" })),
+  deleteSdkSignature: A("admin.kb", (a, w) => deleteSdkSignature(a, { id: kbRowsOf(w).signatureId }), { prepare: prepareKbRows }),
+  importKbCsv: A("admin.kb", (a) => importKbCsv(a, kbCsv(`domain,organisation,category,source\n${kbName()}.com,Matrix Co,ADS,Matrix test\n`))),
+  importExodus: A("admin.kb", (a) =>
+    importExodus(a, { name: "exodus.json", bytes: new TextEncoder().encode(JSON.stringify({ trackers: { "1": { name: "Matrix Tracker", code_signature: "", network_signature: `${kbName()}\\.com` } } })) }),
+  ),
+  getKbImportReport: { ...A("admin.kb", (a, w) => getKbImportReport(a, kbRowsOf(w).importId), true), prepare: prepareKbRows },
   reanalyzeCapture: M("captures.analyze", (a, w) => reanalyzeCapture(a, w.matter.id, captureOf(w).exhibitId), { prepare: prepareCapture }),
   // chronology
   listChronology: R("matter.read", (a, w) => listChronology(a, w.matter.id, {})),

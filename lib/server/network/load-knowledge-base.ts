@@ -1,15 +1,19 @@
 import "server-only";
 import { KnowledgeBase, type KbFact } from "@/lib/analyzer/kb/knowledge-base";
-import { SDK_SIGNATURES } from "@/lib/analyzer/kb/sdk-signatures";
+import { mergeSdkSignatures, SDK_SIGNATURES, type SdkSignature } from "@/lib/analyzer/kb/sdk-signatures";
 import { CURATED_TRACKER_DOMAINS } from "@/lib/analyzer/kb/tracker-domains";
 import { db } from "@/lib/server/db";
 
-// The KB in force for a matter: rows in the database (staff additions and corrections, imports,
-// the matter's own overrides) first, then Proofline's curated rows shipped with the code, so a
-// stored row of the same layer and domain replaces the shipped one. Runs as the system (no actor):
-// the analysis job and the suggestion list call it after their own authorisation.
-export async function unsafeLoadKnowledgeBase(matterId: string): Promise<KnowledgeBase> {
-  const rows = await db.trackerDomain.findMany({ where: { scope: { in: ["global", matterId] } }, orderBy: { domain: "asc" } });
+// The KB in force for a matter (or, with null, the global KB the admin page shows): rows in the
+// database (staff additions and corrections, imports, the matter's own overrides) first, then
+// Proofline's curated rows shipped with the code, so a stored row of the same layer and domain
+// (or package prefix) replaces the shipped one. Runs as the system (no actor): the analysis job
+// and the suggestion list call it after their own authorisation.
+export async function unsafeLoadKnowledgeBase(matterId: string | null): Promise<KnowledgeBase> {
+  const [rows, signatureRows] = await Promise.all([
+    db.trackerDomain.findMany({ where: { scope: { in: matterId ? ["global", matterId] : ["global"] } }, orderBy: { domain: "asc" } }),
+    db.sdkSignature.findMany({ orderBy: { prefix: "asc" } }),
+  ]);
   const stored: KbFact[] = rows.map((r) => ({
     domain: r.domain,
     organisation: r.organisation,
@@ -21,5 +25,6 @@ export async function unsafeLoadKnowledgeBase(matterId: string): Promise<Knowled
     layer: r.layer,
     matterLocal: r.scope !== "global",
   }));
-  return new KnowledgeBase([...stored, ...CURATED_TRACKER_DOMAINS], SDK_SIGNATURES);
+  const signatures: SdkSignature[] = signatureRows.map((s) => ({ prefix: s.prefix, organisation: s.organisation, sdk: s.sdk, category: s.category, layer: s.layer, source: s.source }));
+  return new KnowledgeBase([...stored, ...CURATED_TRACKER_DOMAINS], mergeSdkSignatures([...signatures, ...SDK_SIGNATURES]));
 }

@@ -29,6 +29,7 @@ import { addExhibitDate } from "@/lib/server/chronology/add-exhibit-date";
 import { exportChronology } from "@/lib/server/chronology/export-chronology";
 import * as settlementResponseSchemas from "@/lib/schemas/settlement-response";
 import * as networkSchemas from "@/lib/schemas/network";
+import * as knowledgeBaseSchemas from "@/lib/schemas/knowledge-base";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { addMembership } from "@/lib/server/admin/add-membership";
@@ -80,6 +81,12 @@ import { acceptSdkSuggestion } from "@/lib/server/apk/accept-sdk-suggestion";
 import { dismissSdkSuggestion } from "@/lib/server/apk/dismiss-sdk-suggestion";
 import { dismissSuggestion } from "@/lib/server/network/dismiss-suggestion";
 import { setTrackerOverride } from "@/lib/server/network/set-tracker-override";
+import { clearTrackerOverride } from "@/lib/server/network/clear-tracker-override";
+import { deleteSdkSignature } from "@/lib/server/knowledge-base/delete-sdk-signature";
+import { deleteTrackerDomain } from "@/lib/server/knowledge-base/delete-tracker-domain";
+import { listKnowledgeBase } from "@/lib/server/knowledge-base/list-knowledge-base";
+import { saveSdkSignature } from "@/lib/server/knowledge-base/save-sdk-signature";
+import { saveTrackerDomain } from "@/lib/server/knowledge-base/save-tracker-domain";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
 import { createProduction } from "@/lib/server/exhibits/create-production";
 import { designateExhibit } from "@/lib/server/exhibits/designate-exhibit";
@@ -119,7 +126,7 @@ function schemaKeys(): string[] {
     }
     for (const inner of [def.in, def.out, def.innerType, def.schema]) visit(inner, depth + 1);
   };
-  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, distributionSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas, chronologySchemas, settlementResponseSchemas]) {
+  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, distributionSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas, chronologySchemas, settlementResponseSchemas, knowledgeBaseSchemas]) {
     for (const value of Object.values(mod)) visit(value, 0);
   }
   return [...keys];
@@ -260,6 +267,12 @@ describe("fuzzing every zod boundary", () => {
       ["deleteFact", (i) => deleteFact(A, m, fact.id, i)],
       ["addExhibitDate", (i) => addExhibitDate(A, m, exhibit.id, i)],
       ["exportChronology", (i) => exportChronology(paralegal, m, "csv", i)],
+      ["clearTrackerOverride", (i) => clearTrackerOverride(A, m, i)],
+      ["saveTrackerDomain", (i) => saveTrackerDomain(admin, i)],
+      ["deleteTrackerDomain", (i) => deleteTrackerDomain(admin, i)],
+      ["saveSdkSignature", (i) => saveSdkSignature(admin, i)],
+      ["deleteSdkSignature", (i) => deleteSdkSignature(admin, i)],
+      ["listKnowledgeBase", (i) => listKnowledgeBase(admin, i)],
     ];
 
     const generated = inputs(schemaKeys());

@@ -55,6 +55,11 @@ export default async function DataFlowsPage({ params, searchParams }: { params: 
       <PageHeader
         title="Data flows"
         description="Where the app's requests went, from each network capture's newest analysis: app → host → organisation → country. Edge weight is the number of requests; labels name the data detected in them."
+        actions={
+          <Button asChild variant="outline">
+            <Link href={`/matters/${matterId}/data-flows/knowledge-base`}>Knowledge base for this matter</Link>
+          </Button>
+        }
       />
 
       <form method="get" action={base} className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filter the data flows" data-print="hide">
