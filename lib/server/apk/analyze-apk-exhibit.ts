@@ -9,7 +9,7 @@ import { registrableDomain } from "@/lib/analyzer/domains";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
-import { unsafeLoadKnowledgeBase } from "@/lib/server/network/load-knowledge-base";
+import { unsafeLoadKnowledgeBase } from "@/lib/server/analyzer-kb/load-knowledge-base";
 import { openVerified } from "@/lib/server/storage/open-verified";
 
 class AnalysisTimedOut extends Error {}

@@ -14,7 +14,7 @@ import { saveSdkSignature } from "@/lib/server/knowledge-base/save-sdk-signature
 import { saveTrackerDomain } from "@/lib/server/knowledge-base/save-tracker-domain";
 import { clearTrackerOverride } from "@/lib/server/network/clear-tracker-override";
 import { listTrackerOverrides } from "@/lib/server/network/list-tracker-overrides";
-import { unsafeLoadKnowledgeBase } from "@/lib/server/network/load-knowledge-base";
+import { unsafeLoadKnowledgeBase } from "@/lib/server/analyzer-kb/load-knowledge-base";
 import { setTrackerOverride } from "@/lib/server/network/set-tracker-override";
 import { makeMatterWithTeam, makeUser } from "@/lib/server/testing/fixtures";
 import { refusal } from "@/lib/server/testing/refusal";

@@ -5,7 +5,7 @@ import { ZKbListFilters } from "@/lib/schemas/knowledge-base";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requireAccountPermission } from "@/lib/server/auth/policy";
 import { db } from "@/lib/server/db";
-import { unsafeLoadKnowledgeBase } from "@/lib/server/network/load-knowledge-base";
+import { unsafeLoadKnowledgeBase } from "@/lib/server/analyzer-kb/load-knowledge-base";
 
 export type KbListRow = {
   // null: a curated row shipped with the code (read-only).

@@ -5,7 +5,7 @@ import { ipCountryLookup } from "@/lib/analyzer/ip-country";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
-import { unsafeLoadKnowledgeBase } from "@/lib/server/network/load-knowledge-base";
+import { unsafeLoadKnowledgeBase } from "@/lib/server/analyzer-kb/load-knowledge-base";
 import { openVerified } from "@/lib/server/storage/open-verified";
 
 // Observations go to the database in batches as the capture streams past: memory holds one batch.

@@ -5,7 +5,7 @@ import { matchTransfer, pinCiteFor } from "@/lib/analyzer/suggest";
 import { exhibitLabel } from "@/lib/bates/format";
 import type { DataCategoryValue } from "@/lib/schemas/allegation";
 import { db } from "@/lib/server/db";
-import { unsafeLoadKnowledgeBase } from "@/lib/server/network/load-knowledge-base";
+import { unsafeLoadKnowledgeBase } from "@/lib/server/analyzer-kb/load-knowledge-base";
 
 // Past this many observations with findings, a listing reads the first ones (by exhibit and entry).
 const MAX_OBSERVATIONS = 20_000;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { db } from "@/lib/server/db";
-import { unsafeLoadKnowledgeBase } from "@/lib/server/network/load-knowledge-base";
+import { unsafeLoadKnowledgeBase } from "@/lib/server/analyzer-kb/load-knowledge-base";
 
 // A matter's own tracker facts, each beside what the global knowledge base says of the domain
 // (what the override replaces), and the KB version the matter's next analysis will record.

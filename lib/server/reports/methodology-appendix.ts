@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
-import { unsafeLoadKnowledgeBase } from "@/lib/server/network/load-knowledge-base";
+import { unsafeLoadKnowledgeBase } from "@/lib/server/analyzer-kb/load-knowledge-base";
 import type { ReportFile } from "@/lib/server/reports/exhibit-list";
 import { analysisCounts } from "@/lib/server/reports/analysis-certification";
 import { loadAnalysisForPaper } from "@/lib/server/reports/load-analysis";

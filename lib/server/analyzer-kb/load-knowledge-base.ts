@@ -1,4 +1,7 @@
 import "server-only";
+// The tracker knowledge base as an analysis sees it (curated rows, stored layers, a matter's
+// overrides): read by the analyzers, the knowledge-base pages and the methodology appendix, so it
+// sits in a domain of its own that depends on nothing but the database.
 import { KnowledgeBase, type KbFact } from "@/lib/analyzer/kb/knowledge-base";
 import { mergeSdkSignatures, SDK_SIGNATURES, type SdkSignature } from "@/lib/analyzer/kb/sdk-signatures";
 import { CURATED_TRACKER_DOMAINS } from "@/lib/analyzer/kb/tracker-domains";
