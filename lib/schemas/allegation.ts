@@ -96,11 +96,11 @@ const ZDataTransferFields = z.object({
 // (commas or spaces between them) or sent as a list.
 const ZSdkPrefixes = z.preprocess(
   (v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : v),
+  // Checked as a whole so a bad prefix is reported on the field itself, not on "sdkPrefixes.1".
   z
-    .array(z.string().max(200, "A prefix is at most 200 characters").regex(SDK_PREFIX_PATTERN, "Use Java package prefixes such as com.baidu, separated by commas"), {
-      error: "Use Java package prefixes such as com.baidu, separated by commas",
-    })
-    .max(20, "At most 20 SDK prefixes"),
+    .array(z.string(), { error: "Use Java package prefixes such as com.baidu, separated by commas" })
+    .max(20, "At most 20 SDK prefixes")
+    .refine((prefixes) => prefixes.every((p) => p.length <= 200 && SDK_PREFIX_PATTERN.test(p)), "Use Java package prefixes such as com.baidu, separated by commas"),
 );
 
 const ZAllegationFields = z
