@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { generateCaptureText } from "../../lib/analyzer/har/generate-capture";
 import { hongMatterId, screenshot, signIn, sql, USERS } from "../helpers";
@@ -42,7 +43,9 @@ test("upload a capture, watch the analysis finish, accept a suggestion, dismiss 
   await expect(page.getByText("Suggestion dismissed.")).toBeVisible();
   await screenshot(page, "capture-suggestions-decided");
 
-  const [decisions] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "SuggestionDecision" WHERE "matterId" = $1`, [matterId]);
+  // This capture's decisions (other specs decide the demo's own suggestions).
+  const sha256 = createHash("sha256").update(capture).digest("hex");
+  const [decisions] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "SuggestionDecision" WHERE "matterId" = $1 AND "exhibitSha256" = $2`, [matterId, sha256]);
   expect(Number(decisions!.n)).toBe(2);
 
   // Possible new allegations: a draft prefilled from the capture.

@@ -60,7 +60,7 @@ test("build and export a chronology", async ({ page, browser }) => {
   const form = page.getByRole("form", { name: "Add fact" });
   await form.getByLabel("Known to the").selectOption("MONTH");
   await form.getByLabel("Date (or start)").fill("2019-06");
-  await form.getByLabel("Fact", { exact: true }).fill(`Press reports on the transfers (${stamp})`);
+  await form.getByRole("textbox", { name: "Fact", exact: true }).fill(`Press reports on the transfers (${stamp})`);
   await form.getByLabel("Source exhibit").selectOption(report!.id);
   await form.getByLabel("Page (pin cite)").fill("1");
   await form.getByLabel("Tags").fill(`press, e2e-${stamp}`);
@@ -72,10 +72,10 @@ test("build and export a chronology", async ({ page, browser }) => {
   // A refused submit names the field and keeps what was typed.
   await form.getByLabel("Known to the").selectOption("DAY");
   await form.getByLabel("Date (or start)").fill("2019-06");
-  await form.getByLabel("Fact", { exact: true }).fill("Half a date");
+  await form.getByRole("textbox", { name: "Fact", exact: true }).fill("Half a date");
   await form.getByRole("button", { name: "Add fact" }).click();
   await expect(form.getByText("A date known to the day needs YYYY-MM-DD").first()).toBeVisible();
-  await expect(form.getByLabel("Fact", { exact: true })).toHaveValue("Half a date");
+  await expect(form.getByRole("textbox", { name: "Fact", exact: true })).toHaveValue("Half a date");
 
   // The demo captures are analysed by the job worker at start-up.
   await expect(async () => {

@@ -45,7 +45,7 @@ test("staff preview a distribution; only an attorney locks it, with a reason", a
   const paralegal = await (await browser.newContext()).newPage();
   await signIn(paralegal, USERS.paralegal);
   await paralegal.goto(`/matters/${matterId}/claims`);
-  await paralegal.getByRole("link", { name: "Distribution" }).click();
+  await paralegal.getByRole("link", { name: "Distribution", exact: true }).click();
   await expect(paralegal.getByRole("heading", { level: 1, name: "Distribution" })).toBeVisible();
   await expect(paralegal.getByText("No distribution yet")).toBeVisible();
   // A bad amount is named beside its field and nothing is computed.

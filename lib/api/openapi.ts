@@ -147,6 +147,27 @@ export function openApiDocument(serverUrl: string): Json {
           responses: { "200": file("One row per file not taken in: name and reason.", "text/csv"), ...errors(401, 404) },
         },
       },
+      "/api/v1/matters/{matterId}/analyses/{analysisId}/{paper}": {
+        get: {
+          summary: "An analysis's papers: the FRE 902(13) draft (attorneys) or the methodology appendix",
+          operationId: "analysisPaper",
+          parameters: [
+            matterId,
+            path("analysisId", "A capture or package analysis's id."),
+            { name: "paper", in: "path", required: true, schema: { enum: ["certification-902-13.pdf", "certification-902-13.docx", "methodology.pdf"] } },
+          ],
+          responses: { "200": file("The paper."), ...errors(401, 403, 404) },
+        },
+      },
+      "/api/v1/settlements/{matterSlug}/documents/{exhibitId}": {
+        get: {
+          summary: "A court document published on the settlement website (public)",
+          operationId: "settlementDocument",
+          security: [],
+          parameters: [path("matterSlug", "The settlement's public slug."), path("exhibitId", "The published document's id.")],
+          responses: { "200": file("The PDF.", "application/pdf"), ...errors(404) },
+        },
+      },
       "/api/v1/claims/{matterSlug}": {
         post: {
           summary: "File a claim (public; the fields follow the matter's claim form)",

@@ -60,10 +60,12 @@ export const ZLockDistribution = z
   .strict();
 
 // Form fields named `weight:<SUBCLASS>` → { weights: { SUBCLASS: "5" } }.
-export function gatherWeights(input: Record<string, unknown>): Record<string, unknown> {
+// Anything but a plain object (null, an array, text) goes on to the schema, which refuses it.
+export function gatherWeights(input: unknown): unknown {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return input;
   const out: Record<string, unknown> = {};
   const weights: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
+  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
     if (key.startsWith("weight:")) weights[key.slice("weight:".length)] = value;
     else out[key] = value;
   }

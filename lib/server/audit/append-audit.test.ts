@@ -121,7 +121,7 @@ describe("audit rows written by real use cases read back through describeAuditEv
     try {
       const { matterId } = await seedDemo(seedDb);
       const rows = await expectReadable({ matterId });
-      expect(new Set(rows.map((r) => r.action))).toEqual(new Set(["plaintiff.create", "exhibit.upload", "claim.submit", "count.create", "allegation.create", "evidence.link", "evidence-request.create", "claim.rescore"]));
+      expect(new Set(rows.map((r) => r.action))).toEqual(new Set(["plaintiff.create", "exhibit.upload", "claim.submit", "count.create", "allegation.create", "evidence.link", "evidence-request.create", "claim.rescore", "chronology.create"]));
       // The seeded near twins carry their signals without anyone pressing "Re-score all".
       const twin = await db.claim.findFirstOrThrow({ where: { matterId, claimant: { fullName: "Morgon Diaz" } }, include: { signals: true } });
       expect(twin.fraudScore).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { literalHost, literalPackagePrefix, parseExodusExport } from "@/lib/analyzer/kb/exodus";
 import { db } from "@/lib/server/db";
 import { deleteSdkSignature } from "@/lib/server/knowledge-base/delete-sdk-signature";
@@ -153,6 +153,11 @@ describe("Exodus Privacy import", () => {
   it("imports the fixture as the EXODUS layer, attributed; ours win on conflict; re-import adds nothing", async () => {
     const admin = await makeUser("ADMIN");
     const bytes = new Uint8Array(readFileSync(EXODUS_FIXTURE));
+    // The layer is global and other test files read the KB: it is removed again when this test ends.
+    onTestFinished(async () => {
+      await db.trackerDomain.deleteMany({ where: { layer: "EXODUS" } });
+      await db.sdkSignature.deleteMany({ where: { layer: "EXODUS" } });
+    });
     await importExodus(admin, { name: "exodus-trackers.json", bytes });
     const rows = await db.trackerDomain.findMany({ where: { layer: "EXODUS", scope: "global" } });
     expect(rows.map((r) => r.domain)).toEqual(expect.arrayContaining(["umeng.com", "ads.exodus-fixture.example.com"]));
