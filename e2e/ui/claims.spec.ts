@@ -38,7 +38,7 @@ async function latestLink(email: string, subject: string, opts: { after?: string
 }
 
 test("a new person files a claim, verifies by email, answers a deficiency and is approved", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const email = `e2e.${Date.now()}@example.org`;
   const name = "Dana Quinn";
 

@@ -60,7 +60,7 @@ test("a member opts out in one matter and objects in another; each team sees its
   await expectAccessible(member, "opt-out form with errors");
   await shoot(member, "opt-out-errors");
 
-  await member.getByLabel("Full name").fill("Rosa Delgado");
+  await member.getByLabel("Full name", { exact: true }).fill("Rosa Delgado");
   await member.locator("#email").fill(optEmail);
   await member.getByLabel("Date of birth").fill("1985-05-06");
   await member.getByLabel("Street address").fill("12 Elm St");
@@ -87,7 +87,7 @@ test("a member opts out in one matter and objects in another; each team sees its
   await expect(objector.getByRole("heading", { level: 1, name: "Objete el acuerdo" })).toBeVisible();
   await expectAccessible(objector, "objection form (es)");
   await shoot(objector, "objection-phone-es");
-  await objector.getByLabel("Nombre completo").fill("Tomás Ruiz");
+  await objector.getByLabel("Nombre completo", { exact: true }).fill("Tomás Ruiz");
   await objector.locator("#email").fill(objEmail);
   await objector.getByLabel("Calle y número").fill("9 Market St");
   await objector.getByLabel("Ciudad").fill("Wilmington");
