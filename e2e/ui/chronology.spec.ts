@@ -96,7 +96,7 @@ test("build and export a chronology", async ({ page, browser }) => {
   await shot(page, "chronology-page");
 
   // Filters: captures only; then the hand-made fact by its tag.
-  await page.getByLabel("Source").selectOption("CAPTURE");
+  await page.locator("#f-source").selectOption("CAPTURE");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/source=CAPTURE/);
   await expect(rows.first()).toBeVisible();
