@@ -175,5 +175,12 @@ describe("exhibits: integrity sweep", () => {
     const failures = await db.auditEvent.findMany({ where: { matterId: matter.id, action: "exhibit.fail-integrity-check" } });
     expect(failures.map((f) => f.entityId).sort()).toEqual([altered.exhibit.id, missing.exhibit.id].sort());
     expect(await db.auditEvent.count({ where: { action: "integrity.sweep" } })).toBeGreaterThan(0);
+
+    // A sweep of another matter re-hashes only that matter's exhibits and blames nothing here.
+    const other = await makeMatterWithTeam();
+    const sound = await makeExhibit(other.paralegal, other.matter.id, { bytes: Buffer.from(`other ${Math.random()}`), fileName: "other.txt" });
+    const scoped = await unsafeRunIntegritySweep({ trigger: "test", matterId: other.matter.id });
+    expect(scoped).toMatchObject({ checked: 1, missing: [], altered: [], orphaned: [] });
+    expect(sound.exhibit.blobSha256).toHaveLength(64);
   });
 });

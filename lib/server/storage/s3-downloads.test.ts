@@ -63,7 +63,9 @@ describe("exhibits on S3-compatible storage", () => {
     const failure = await db.auditEvent.findFirstOrThrow({ where: { entityId: exhibit.id, action: "exhibit.fail-integrity-check" } });
     expect(failure.details).toMatchObject({ expected: exhibit.blobSha256, actual: sha256(flipped), missing: false });
 
-    const report = await unsafeRunIntegritySweep({ trigger: "test" });
+    // Scoped to this matter: the other test files' blobs live on the local disk, not in this bucket.
+    const report = await unsafeRunIntegritySweep({ trigger: "test", matterId: matter.id });
+    expect(report.checked).toBe(1);
     expect(report.altered).toContainEqual({ sha256: exhibit.blobSha256, actual: sha256(flipped) });
     const sweep = await db.auditEvent.findFirstOrThrow({ where: { action: "integrity.sweep" }, orderBy: { id: "desc" } });
     expect(sweep.entityId).toBe("s3");
