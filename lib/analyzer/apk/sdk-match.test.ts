@@ -30,6 +30,18 @@ describe("SdkMatcher", () => {
     expect(matchOf("com.tencent.mm.opensdk.Api")).toBe("com.tencent");
   });
 
+  it("lets a lower layer's narrower prefix name only what our own rows do not cover", () => {
+    const layered = new SdkMatcher([
+      ...signatures,
+      { prefix: "com.umeng.analytics", organisation: "Umeng", sdk: "Umeng Analytics", layer: "EXODUS" as const },
+      { prefix: "com.adjust.sdk", organisation: "Adjust", sdk: "Adjust", layer: "EXODUS" as const },
+    ]);
+    expect(layered.match("com.umeng.analytics.MobclickAgent")).toMatchObject({ prefix: "com.umeng", organisation: "Umeng (Alibaba)" });
+    expect(layered.match("com.adjust.sdk.Adjust")).toMatchObject({ prefix: "com.adjust.sdk", layer: "EXODUS" });
+    // Within one layer the longest prefix still wins.
+    expect(layered.match("com.tencent.bugly.crashreport.CrashReport")?.prefix).toBe("com.tencent.bugly");
+  });
+
   it("accepts prefixes written with slashes or a trailing dot", () => {
     expect(matchOf("com.baidu.android.pushservice.PushManager")).toBe("com.baidu.android.pushservice");
     expect(matchOf("com.baidu.android.pushserviceX.Foo")).toBeNull();

@@ -1,8 +1,10 @@
+import { outranks } from "@/lib/analyzer/kb/sdk-signatures";
 import type { ApkSdkMatch, SdkSignature } from "./types";
 
 // Matches class names to SDK signatures by Java package prefix, on package boundaries only: the
 // prefix com.umeng matches com.umeng.Foo and com.umeng.analytics.Bar, never com.umengx.Foo. When
-// prefixes nest (com.tencent and com.tencent.bugly), a class counts once, for the longest.
+// prefixes nest (com.tencent and com.tencent.bugly), a class counts once: for the best layer's
+// signature, and within a layer for the longest (see matchSdkSignature).
 
 const EXAMPLES = 5;
 
@@ -20,14 +22,15 @@ export class SdkMatcher {
     }
   }
 
-  /** The signature whose prefix is the longest package-boundary prefix of `className`, if any. */
+  /** The signature for `className` among its package-boundary prefixes: best layer, then longest. */
   match(className: string): (SdkSignature & { prefix: string }) | null {
     if (this.byPrefix.size === 0) return null;
+    let best: (SdkSignature & { prefix: string }) | null = null;
     for (let end = className.length; end > 0; end = className.lastIndexOf(".", end - 1)) {
       const signature = this.byPrefix.get(end === className.length ? className : className.slice(0, end));
-      if (signature) return signature;
+      if (signature && (!best || outranks(signature, best))) best = signature;
     }
-    return null;
+    return best;
   }
 
   /** `dexFile` names the DEX file that defines the class, so an example can be cited where it is. */

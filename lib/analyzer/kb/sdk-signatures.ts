@@ -30,15 +30,28 @@ export const SDK_SIGNATURES: readonly SdkSignature[] = [
   { prefix: "com.bytedance.sdk.openadsdk", organisation: "ByteDance", sdk: "Pangle ads" },
 ];
 
-// The longest prefix that covers a class or package name, or null.
+// The signature that covers a class or package name, or null: the best layer first (our sourced
+// rows over an imported CSV over the Exodus layer), then the longest prefix within it. A lower
+// layer's narrower prefix (Exodus com.umeng.analytics) must not replace our attribution of the
+// whole package (com.umeng → Umeng, Alibaba Group, with its source); it names only what no better
+// layer covers.
 export function matchSdkSignature(className: string, signatures: readonly SdkSignature[] = SDK_SIGNATURES): SdkSignature | null {
   let best: SdkSignature | null = null;
   for (const signature of signatures) {
     const covers = className === signature.prefix || className.startsWith(`${signature.prefix}.`);
-    if (covers && (!best || signature.prefix.length > best.prefix.length)) best = signature;
+    if (covers && (!best || outranks(signature, best))) best = signature;
   }
   return best;
 }
+
+/** True when `a` should name a class both signatures cover: better layer, then longer prefix. */
+export function outranks(a: SdkSignature, b: SdkSignature): boolean {
+  const ra = signatureLayerRank(a);
+  const rb = signatureLayerRank(b);
+  return ra !== rb ? ra < rb : a.prefix.length > b.prefix.length;
+}
+
+export const signatureLayerRank = (signature: SdkSignature) => SIGNATURE_LAYER_RANK[signature.layer ?? "OURS"];
 
 const SIGNATURE_LAYER_RANK: Record<KbLayer, number> = { OURS: 1, IMPORTED_CSV: 2, EXODUS: 3 };
 
@@ -48,7 +61,7 @@ export function mergeSdkSignatures(signatures: readonly SdkSignature[]): SdkSign
   const byPrefix = new Map<string, SdkSignature>();
   for (const signature of signatures) {
     const held = byPrefix.get(signature.prefix);
-    if (!held || SIGNATURE_LAYER_RANK[signature.layer ?? "OURS"] < SIGNATURE_LAYER_RANK[held.layer ?? "OURS"]) byPrefix.set(signature.prefix, signature);
+    if (!held || signatureLayerRank(signature) < signatureLayerRank(held)) byPrefix.set(signature.prefix, signature);
   }
   return [...byPrefix.values()];
 }
