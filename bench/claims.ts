@@ -156,6 +156,7 @@ async function throughput(url: string, matterId: string, attestation: string) {
           failures: [],
           signals: [],
           tokenHash: randomBytes(32).toString("hex"),
+          documents: [],
           mail: { id: randomUUID(), subject: "Confirm", text: "Confirm your email", redacted: true },
         }]);
         const t0 = performance.now();

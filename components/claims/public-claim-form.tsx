@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/action-state";
 import { IDLE } from "@/lib/action-state";
@@ -15,21 +15,36 @@ import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
+import { ClaimDocumentsField, type FormDocument } from "@/components/claims/claim-documents-field";
 
 type Props = {
   definition: TClaimFormDefinition;
+  matterSlug: string;
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  // "Save and finish later": the same form sent to this action instead.
+  saveDraft: (prev: ActionState, form: FormData) => Promise<ActionState>;
   submissionKey: string;
-  // From a mailed notice (?notice=…): pre-filled, still editable.
+  // From a mailed notice (?notice=…) or a saved form (?draft=…): pre-filled, still editable.
   prefill: Record<string, string>;
+  // The saved form this page resumed: its token (sent back with either action) and documents.
+  draft: { token: string; documents: { id: string; filename: string }[] } | null;
 };
 
 const section = "grid gap-5 rounded-lg border border-border bg-background p-5";
 const legend = "mb-1 px-1 text-lg font-semibold";
 
-export function PublicClaimForm({ definition, action, submissionKey, prefill }: Props) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
+export function PublicClaimForm({ definition, matterSlug, action, saveDraft, submissionKey, prefill, draft }: Props) {
+  const [submitState, formAction, submitting] = useActionState(action, IDLE);
+  const [draftState, draftAction, saving] = useActionState(saveDraft, IDLE);
+  const pending = submitting || saving;
+  // The refusal to show is the latest one; a refused save must not hide a submit's field errors
+  // for long, nor the other way round, so each answer replaces the other's.
+  const [latest, setLatest] = useState<"submit" | "draft">("submit");
+  const state = latest === "draft" && draftState.status === "error" ? draftState : submitState.status === "error" ? submitState : draftState;
   const t = useTranslations("claimForm");
+  const d = useTranslations("claimForm.draft");
+  // Held outside the keyed <form>: a refused submit re-mounts the form, not the attached files.
+  const [documents, setDocuments] = useState<FormDocument[]>(() => (draft?.documents ?? []).map((doc) => ({ key: doc.id, filename: doc.filename, draftUploadId: doc.id })));
   const errors = state.status === "error" ? state.fieldErrors : {};
   const v: Record<string, string | undefined> = state.status === "error" ? state.values : prefill;
   const labels: Record<string, string> = {
@@ -38,6 +53,7 @@ export function PublicClaimForm({ definition, action, submissionKey, prefill }: 
     noticeId: t("labels.noticeId"),
     confirmationCode: t("labels.confirmationCode"),
     paymentPreference: t("labels.paymentPreference"),
+    documents: t("documents.legend"),
     attestationName: t("labels.attestationName"),
     attestationAgree: t("labels.attestationAgree"),
     ...Object.fromEntries(definition.questions.map((q, i) => [questionField(q.id), t("labels.question", { n: i + 1 })])),
@@ -54,6 +70,7 @@ export function PublicClaimForm({ definition, action, submissionKey, prefill }: 
     <form key={state.status === "error" ? state.attempt : "initial"} action={formAction} className="grid gap-6" noValidate>
       {/* Same key on every retry of this page: a double click or a resend files one claim. */}
       <input type="hidden" name="submissionKey" value={submissionKey} />
+      {draft && <input type="hidden" name="draftToken" value={draft.token} />}
       <FormErrorSummary errors={fieldErrors} labels={labels} formErrors={errors._form} title={t("problem")} />
       {state.status === "error" && Object.keys(errors).length === 0 && (
         <Alert variant="destructive">
@@ -182,6 +199,11 @@ export function PublicClaimForm({ definition, action, submissionKey, prefill }: 
       </fieldset>
 
       <fieldset className={section}>
+        <legend className={legend}>{t("documents.legend")}</legend>
+        <ClaimDocumentsField matterSlug={matterSlug} documents={documents} onChange={setDocuments} error={errors.documents} />
+      </fieldset>
+
+      <fieldset className={section}>
         <legend className={legend}>{t("payment")}</legend>
         <Field label={t("howPaid")} htmlFor="paymentPreference" error={errors.paymentPreference} required>
           <Select id="paymentPreference" name="paymentPreference" defaultValue={v.paymentPreference ?? ""}>
@@ -223,10 +245,18 @@ export function PublicClaimForm({ definition, action, submissionKey, prefill }: 
         </Field>
       </fieldset>
 
-      <div>
-        <Button type="submit" size="lg" disabled={pending}>
-          {pending ? t("submitting") : t("submit")}
+      <div className="flex flex-wrap items-start gap-4">
+        <Button type="submit" size="lg" disabled={pending} onClick={() => setLatest("submit")}>
+          {submitting ? t("submitting") : t("submit")}
         </Button>
+        <div className="grid max-w-sm gap-1">
+          <Button type="submit" size="lg" variant="outline" formAction={draftAction} disabled={pending} onClick={() => setLatest("draft")} aria-describedby="save-draft-help">
+            {saving ? d("saving") : d("save")}
+          </Button>
+          <p id="save-draft-help" className="text-sm text-muted-foreground">
+            {d("saveHelp")}
+          </p>
+        </div>
       </div>
     </form>
   );

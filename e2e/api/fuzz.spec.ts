@@ -46,6 +46,7 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   signInAction: { as: "signedOut", bound: () => [], refused: [] },
   signOutAction: { as: "signedOut", bound: () => [], refused: [] },
   submitClaimAction: { as: "signedOut", bound: (f) => [f.slug], refused: [] },
+  saveClaimDraftAction: { as: "signedOut", bound: (f) => [f.slug], refused: [] },
   submitOptOutAction: { as: "signedOut", bound: (f) => [f.slug], refused: [] },
   submitObjectionAction: { as: "signedOut", bound: (f) => [f.slug], refused: [] },
   redeemLinkAction: { as: "signedOut", bound: () => [], refused: [] },

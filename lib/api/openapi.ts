@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZAllegationPage, ZApiError, ZClaimFiled, ZExhibitUploaded, ZMatterList } from "@/lib/schemas/api";
+import { ZAllegationPage, ZApiError, ZClaimFiled, ZClaimUploadReceipt, ZExhibitUploaded, ZMatterList } from "@/lib/schemas/api";
 import { ZAllegationListQuery } from "@/lib/schemas/api-v1";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the routes parse
@@ -176,6 +176,18 @@ export function openApiDocument(serverUrl: string): Json {
           parameters: [path("matterSlug", "The settlement's public slug, as in /claim/<slug>.")],
           requestBody: { required: true, content: { "application/json": { schema: { type: "object", description: "The claim form's fields, including idempotencyKey (a UUID): a resend with the same key files nothing twice." } } } },
           responses: { "201": json(ZClaimFiled, "Filed."), "200": json(ZClaimFiled, "Already filed with this idempotency key."), ...errors(400, 404, 413, 415, 422, 429) },
+        },
+      },
+      "/api/v1/claims/{matterSlug}/uploads": {
+        post: {
+          summary: "Upload a supporting document for a claim not yet filed (public)",
+          description:
+            "The file's bytes as the body (PDF, JPEG, PNG, HEIC or WebP, judged from the bytes; at most 10 MB) and its name, percent-encoded, in X-File-Name. The answer's uploadToken goes in the claim's `documents` array (at most 5). An upload no claim names is removed after 24 hours.",
+          operationId: "uploadClaimDocument",
+          security: [],
+          parameters: [path("matterSlug", "The settlement's public slug, as in /claim/<slug>."), { name: "X-File-Name", in: "header", required: true, description: "The file's name, percent-encoded.", schema: { type: "string", maxLength: 600 } }],
+          requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+          responses: { "201": json(ZClaimUploadReceipt, "Stored; name the token in the claim."), ...errors(403, 404, 413, 422, 429) },
         },
       },
     },

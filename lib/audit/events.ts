@@ -718,10 +718,34 @@ export const AUDIT_EVENTS = {
     entityType: "Claim",
     label: "Claim submitted",
     schema: z
-      .object({ number: z.string(), fraudScore: z.number().int(), signals: z.array(z.string()), subclass: z.string().nullable(), ...seeded })
+      .object({
+        number: z.string(),
+        fraudScore: z.number().int(),
+        signals: z.array(z.string()),
+        subclass: z.string().nullable(),
+        // Supporting documents filed with the claim (their SHA-256s), when there were any.
+        documents: z.array(sha256).optional(),
+        ...seeded,
+      })
       .strict(),
     describe: (d) =>
-      sentence(`Claim ${d.number}${d.subclass ? ` (subclass ${d.subclass})` : ""}, fraud score ${d.fraudScore}.`, d.signals.length ? `Signals: ${d.signals.join(", ")}.` : null),
+      sentence(
+        `Claim ${d.number}${d.subclass ? ` (subclass ${d.subclass})` : ""}, fraud score ${d.fraudScore}.`,
+        d.signals.length ? `Signals: ${d.signals.join(", ")}.` : null,
+        d.documents?.length ? `With ${plural(d.documents.length, "supporting document")}.` : null,
+      ),
+  }),
+  "claim.upload-document": define({
+    entityType: "ClaimUpload",
+    label: "Document uploaded for a claim form",
+    schema: z.object({ sha256, mediaType: z.string(), size: z.number().int().nonnegative() }).strict(),
+    describe: (d) => `${d.mediaType}, ${d.size.toLocaleString("en-US")} bytes, SHA-256 ${d.sha256}.`,
+  }),
+  "claim.save-draft": define({
+    entityType: "ClaimDraft",
+    label: "Claim form saved to finish later",
+    schema: z.object({ created: z.boolean(), documents: z.number().int().nonnegative() }).strict(),
+    describe: (d) => sentence(d.created ? "Saved; a link to resume was e-mailed." : "Saved again.", d.documents ? `Holds ${plural(d.documents, "document")}.` : null),
   }),
   "claim.verify-email": define({
     entityType: "Claim",

@@ -41,6 +41,11 @@ export type TExhibitUploaded = z.infer<typeof ZExhibitUploaded>;
 export const ZClaimFiled = z.object({ number: z.string(), created: z.boolean() }).strict();
 export type TClaimFiled = z.infer<typeof ZClaimFiled>;
 
+// POST /api/v1/claims/:matterSlug/uploads — a document stored for a claim not yet filed.
+export const ZClaimUploadReceipt = z
+  .object({ uploadToken: z.string(), filename: z.string(), size: z.number().int(), mediaType: z.string(), expiresAt: z.iso.datetime() })
+  .strict();
+
 // GET /api/v1/matters — the caller's matters (a token: those it was made for).
 export const ZMatterList = z
   .object({

@@ -84,6 +84,19 @@ function ageOn(dob: string, day: string): number {
 }
 
 // Built from the matter's form definition, so the eligibility questions are the matter's own.
+// Documents sent with the first filing: uploaded first (POST /api/v1/claims/:slug/uploads), then
+// named here by the upload's token; a form resumed from a saved draft names the draft's uploads
+// by id. A form sends one value or several under the same name.
+export const MAX_CLAIM_DOCUMENTS = 5;
+const oneOrMany = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(item));
+export const ZUploadToken = ZText().regex(/^[A-Za-z0-9_-]{43}$/, "A document you attached could not be found: attach it again");
+export const ZClaimDocuments = {
+  documents: oneOrMany(ZUploadToken).optional(),
+  draftDocuments: oneOrMany(z.uuid("A document you attached could not be found: attach it again")).optional(),
+  // The saved form this filing completes (deleted once the claim is filed).
+  draftToken: ZText().regex(/^[A-Za-z0-9_-]{43}$/, "This saved form's link is not valid: open the link from the e-mail again").optional(),
+};
+
 export function buildClaimSubmissionSchema(def: TClaimFormDefinition) {
   const questionShape: Record<string, z.ZodType> = {};
   for (const q of def.questions) {
@@ -111,9 +124,13 @@ export function buildClaimSubmissionSchema(def: TClaimFormDefinition) {
       attestationName: text("full name as your signature", 200),
       attestationAgree: z.literal("on", { error: "Tick the box to swear the statement is true" }),
       submitAnyway: z.literal("on").optional(),
+      ...ZClaimDocuments,
     })
     .strict()
     .superRefine((v, ctx) => {
+      if ((v.documents?.length ?? 0) + (v.draftDocuments?.length ?? 0) > MAX_CLAIM_DOCUMENTS) {
+        ctx.addIssue({ code: "custom", path: ["documents"], message: `Attach at most ${MAX_CLAIM_DOCUMENTS} documents` });
+      }
       const today = new Date().toISOString().slice(0, 10);
       if (v.filingFor === "MINOR") {
         if (!v.guardianName) ctx.addIssue({ code: "custom", path: ["guardianName"], message: "Enter the name of the parent or guardian filing" });

@@ -7,7 +7,8 @@ import { ZText } from "@/lib/schemas/common";
 const id = z.uuid();
 const flag = z.literal("1");
 
-export const ZClaimFormQuery = z.object({ notice: ZText().trim().max(40), code: ZText().trim().max(40) }).partial();
+// notice/code: from a mailed notice; draft: a saved form's resume token; saved: just saved.
+export const ZClaimFormQuery = z.object({ notice: ZText().trim().max(40), code: ZText().trim().max(40), draft: ZText().max(100), saved: flag }).partial();
 export const ZClaimSubmittedQuery = z.object({ number: ZText().max(40) }).partial();
 export const ZVerifyQuery = z.object({ token: ZText().regex(/^[\w-]{1,200}$/) }).partial();
 export const ZSignInQuery = z.object({ callbackUrl: ZText().max(2048), reset: flag }).partial();

@@ -16,6 +16,8 @@ import { db } from "@/lib/server/db";
 import { computeSignals, type ComputedSignal } from "@/lib/server/claims/compute-signals";
 import { getClaimForm } from "@/lib/server/claims/get-claim-form";
 import { settleSignals } from "@/lib/server/claims/settle-signals";
+import { resolveClaimDocuments, type ClaimDocument } from "@/lib/server/claims/resolve-claim-documents";
+import { hashToken } from "@/lib/server/auth/sign-in-tokens";
 import { flagOptOutsForClaim } from "@/lib/server/settlement/match-opt-outs";
 import { logger } from "@/lib/server/logger";
 import { confirmationCodesMatch } from "@/lib/server/claims/prefill-from-notice";
@@ -68,6 +70,12 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
     }
   }
 
+  // A filing that completes a saved form takes that draft's documents, and deletes the draft.
+  const draft = data.draftToken
+    ? await db.claimDraft.findFirst({ where: { tokenHash: hashToken(data.draftToken), matterId: form.matterId, expiresAt: { gt: ctx.now ?? new Date() } }, select: { id: true } })
+    : null;
+  const documents = await resolveClaimDocuments(form.matterId, { tokens: data.documents, draftId: draft?.id ?? null, draftUploadIds: data.draftDocuments }, ctx.now);
+
   const emailNormalized = normalizeEmail(data.email);
   const phoneNormalized = normalizePhone(data.phone);
   const addressNormalized = normalizeAddress(data);
@@ -100,9 +108,10 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
     });
     const inserted = await insertClaim({
       claimId, number, matterId: form.matterId, data, answers, subclass, attestation: def.attestation, ip: ctx.ip, prefix, fraudScore,
-      emailNormalized, phoneNormalized, addressNormalized, failures, signals, tokenHash: hash, mail: mail.row,
+      emailNormalized, phoneNormalized, addressNormalized, failures, signals, tokenHash: hash, mail: mail.row, documents,
     });
     if (inserted) {
+      if (draft) await db.claimDraft.deleteMany({ where: { id: draft.id } });
       deliverOutboxSoon([mail.queued]);
       // The claim is filed whatever happens here; a failed settle leaves it for batch re-scoring.
       await settleSignals(claimId).catch((error: unknown) => logger.warn({ err: error, claimId }, "settling claim signals failed"));
@@ -149,6 +158,8 @@ export type InsertClaimArgs = {
   failures: { questionId: string; reason: string }[];
   signals: ComputedSignal[];
   tokenHash: string;
+  // Supporting documents uploaded before filing (empty for most claims).
+  documents: ClaimDocument[];
   // As stored: the text with its sign-in token redacted.
   mail: { id: string; subject: string; text: string; redacted: boolean };
 };
@@ -159,8 +170,8 @@ const CLAIM_SUBMITTED = "claim.submit" satisfies AuditAction;
 
 // Whole submissions as one statement of data-modifying CTEs: the claims first (a used
 // idempotency key or claim number skips that claim, and with it every row below), then each
-// kept claim's claimant, SUBMITTED event, fraud signals, verification token, mail and audit
-// row. Foreign keys are checked at the end of the statement, when the claimant exists.
+// kept claim's claimant, SUBMITTED event, fraud signals, supporting documents (attachments, and
+// their uploads marked as taken), verification token, mail and audit row. Foreign keys are checked at the end of the statement, when the claimant exists.
 // Exported for bench/claims.ts, whose bare-pg baseline runs exactly this SQL, one claim each.
 export function insertClaimsStatement(claims: readonly InsertClaimArgs[]): Prisma.Sql {
   const expiresAt = new Date(Date.now() + VERIFY_LINK_TTL_MS).toISOString();
@@ -200,7 +211,14 @@ export function insertClaimsStatement(claims: readonly InsertClaimArgs[]): Prism
     mailSubject: a.mail.subject,
     mailText: a.mail.text,
     mailRedacted: a.mail.redacted,
-    auditDetails: auditRecord(CLAIM_SUBMITTED, { number: a.number, fraudScore: a.fraudScore, signals: a.signals.map((s) => s.kind), subclass: a.subclass }).details,
+    documents: a.documents.map((d) => ({ ...d, attachmentId: uuidv7() })),
+    auditDetails: auditRecord(CLAIM_SUBMITTED, {
+      number: a.number,
+      fraudScore: a.fraudScore,
+      signals: a.signals.map((s) => s.kind),
+      subclass: a.subclass,
+      ...(a.documents.length ? { documents: a.documents.map((d) => d.blobSha256) } : {}),
+    }).details,
   }));
   return Prisma.sql`
     WITH input AS (
@@ -209,7 +227,7 @@ export function insertClaimsStatement(claims: readonly InsertClaimArgs[]): Prism
         phone text, "phoneNormalized" text, "addressLine1" text, "addressLine2" text, city text, state text, zip text,
         "addressNormalized" text, answers jsonb, subclass text, "paymentPreference" text, "noticeId" text, "attestationText" text,
         "attestationName" text, ip text, "ipPrefix" text, "idempotencyKey" text, "fraudScore" int, "eventDetails" jsonb,
-        signals jsonb, "tokenHash" text, "mailSubject" text, "mailText" text, "mailRedacted" boolean, "auditDetails" jsonb)
+        signals jsonb, "tokenHash" text, "mailSubject" text, "mailText" text, "mailRedacted" boolean, documents jsonb, "auditDetails" jsonb)
     ), claim AS (
       INSERT INTO "Claim" (id, "matterId", number, "claimantId", status, answers, subclass, "paymentPreference", "noticeId",
         "attestationText", "attestationName", "attestedAt", "attestationIp", "ipPrefix", "idempotencyKey", "fraudScore", "updatedAt")
@@ -233,6 +251,14 @@ export function insertClaimsStatement(claims: readonly InsertClaimArgs[]): Prism
       INSERT INTO "ClaimSignal" (id, "claimId", kind, weight, "matchedClaimId", detail)
       SELECT s.id, kept."claimId", s.kind::"SignalKind", s.weight, s."matchedClaimId", s.detail
       FROM kept, jsonb_to_recordset(kept.signals) AS s(id uuid, kind text, weight int, "matchedClaimId" uuid, detail jsonb)
+    ), attachment AS (
+      INSERT INTO "ClaimAttachment" (id, "claimId", "blobSha256", filename)
+      SELECT d."attachmentId", kept."claimId", d."blobSha256", d.filename
+      FROM kept, jsonb_to_recordset(kept.documents) AS d("attachmentId" uuid, "blobSha256" text, filename text)
+    ), upload AS (
+      UPDATE "ClaimUpload" u SET "claimId" = kept."claimId"
+      FROM kept, jsonb_to_recordset(kept.documents) AS d("uploadId" uuid)
+      WHERE u.id = d."uploadId" AND u."claimId" IS NULL
     ), token AS (
       INSERT INTO "SignInToken" ("tokenHash", email, "claimId", "expiresAt")
       SELECT "tokenHash", email, "claimId", ${expiresAt}::timestamptz FROM kept

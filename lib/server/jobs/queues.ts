@@ -109,6 +109,14 @@ export const QUEUES = {
     options: { name: "rate-limit-sweep", retryLimit: 0, expireInSeconds: 10 * 60 },
     schedule: "*/10 * * * *",
   }),
+  // Claim-form uploads no claim took, and saved forms, once expired (with their files).
+  "claim-upload-sweep": queue<Record<string, never>>({
+    run: async () => {
+      await (await import("@/lib/server/claims/sweep-claim-uploads")).unsafeSweepClaimUploads();
+    },
+    options: { name: "claim-upload-sweep", retryLimit: 0, expireInSeconds: 30 * 60 },
+    schedule: "17 * * * *",
+  }),
   // Signed chain heads leave the database every ten minutes, so a later rewrite of the audit log
   // is caught by audit:verify even if it was resealed with the key.
   "audit-heads-export": queue<Record<string, never>>({

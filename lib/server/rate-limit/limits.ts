@@ -42,3 +42,11 @@ export const settlementResponseLimits = (form: "opt-out" | "objection", ip: stri
   { key: `${form}-submit:ip:${ip}`, max: 30, windowSeconds: 3600 },
   ...(email ? [{ key: `${form}-submit:email:${email}`, max: 5, windowSeconds: 3600 }] : []),
 ];
+
+// Documents uploaded with a claim form before filing (up to 5 per claim), and forms saved to
+// finish later (each save of a new form mails a link, so per e-mail they are tight).
+export const claimUploadLimits = (ip: string): Limit[] => [{ key: `claim-upload:ip:${ip}`, max: 60, windowSeconds: 3600 }];
+export const claimDraftLimits = (ip: string, email: string | undefined): Limit[] => [
+  { key: `claim-draft:ip:${ip}`, max: 30, windowSeconds: 3600 },
+  ...(email ? [{ key: `claim-draft:email:${email}`, max: 10, windowSeconds: 3600 }] : []),
+];

@@ -58,6 +58,8 @@ import { recommendClaim } from "@/lib/server/claims/recommend-claim";
 import { rejectClaim } from "@/lib/server/claims/reject-claim";
 import { requestSignInLink } from "@/lib/server/claims/request-sign-in-link";
 import { submitClaim } from "@/lib/server/claims/submit-claim";
+import { saveClaimDraft } from "@/lib/server/claims/save-claim-draft";
+import { uploadClaimDocument } from "@/lib/server/claims/upload-claim-document";
 import { revokeOptOut } from "@/lib/server/settlement/revoke-opt-out";
 import { submitObjection } from "@/lib/server/settlement/submit-objection";
 import { submitOptOut } from "@/lib/server/settlement/submit-opt-out";
@@ -229,6 +231,8 @@ describe("fuzzing every zod boundary", () => {
       ["resetUserTwoFactor", (i) => resetUserTwoFactor(admin, i)],
       ["setMatterTwoFactorRequirement", (i) => setMatterTwoFactorRequirement(A, m, i)],
       ["submitClaim", (i) => submitClaim(matter.slug, i, { ip: "192.0.2.1" })],
+      ["saveClaimDraft", (i) => saveClaimDraft(matter.slug, i, { ip: "192.0.2.1", locale: "es" })],
+      ["uploadClaimDocument", (i) => uploadClaimDocument(matter.slug, Buffer.from("%PDF-1.4\n%%EOF\n"), i, { ip: "192.0.2.1" })],
       ["submitOptOut", (i) => submitOptOut(matter.slug, i, { ip: "192.0.2.1" })],
       ["submitObjection", (i) => submitObjection(matter.slug, i, null, { ip: "192.0.2.1", locale: "es" })],
       ["revokeOptOut", (i) => revokeOptOut(A, m, optOut.id, i)],

@@ -8,12 +8,13 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { deadlinePassed } from "@/lib/claims/dates";
 import { formatLocalDate } from "@/lib/i18n/dates";
 import { localizeClaimForm } from "@/lib/schemas/claim-form";
+import { getClaimDraft } from "@/lib/server/claims/get-claim-draft";
 import { getClaimForm } from "@/lib/server/claims/get-claim-form";
 import { prefillFromNotice } from "@/lib/server/claims/prefill-from-notice";
 import { requestContext } from "@/lib/server/http/request-context";
 import { loadOr404 } from "@/lib/server/page-guard";
 import { listSettlementSites } from "@/lib/server/settlement-site/list-settlement-sites";
-import { submitClaimAction } from "./actions";
+import { saveClaimDraftAction, submitClaimAction } from "./actions";
 import { ZClaimFormQuery } from "@/lib/schemas/page-queries";
 import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 
@@ -24,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ClaimFormPage({ params, searchParams }: { params: Promise<{ matterSlug: string }>; searchParams: Promise<RawSearchParams> }) {
   const { matterSlug } = await params;
-  const { notice, code } = parseSearchParams(ZClaimFormQuery, await searchParams);
+  const { notice, code, draft: draftToken, saved } = parseSearchParams(ZClaimFormQuery, await searchParams);
   const form = await loadOr404(() => getClaimForm(matterSlug));
   const locale = await getLocale();
   const t = await getTranslations("portal.claimPage");
@@ -51,6 +52,9 @@ export default async function ClaimFormPage({ params, searchParams }: { params: 
     );
   }
   const prefill = await prefillFromNotice(form.matterId, notice, code, await requestContext());
+  // A resume link (?draft=) opens the saved form as it was left, documents included.
+  const draft = draftToken ? await getClaimDraft(matterSlug, draftToken) : null;
+  const d = await getTranslations("claimForm.draft");
   return (
     <>
       <p className="text-sm text-muted-foreground">{form.caption}</p>
@@ -66,7 +70,31 @@ export default async function ClaimFormPage({ params, searchParams }: { params: 
           <AlertDescription>{t("prefillLimited")}</AlertDescription>
         </Alert>
       )}
-      <PublicClaimForm definition={def} action={submitClaimAction.bind(null, matterSlug)} submissionKey={randomUUID()} prefill={prefill.values} />
+      {draft?.status === "found" && (
+        <Alert variant={saved ? "success" : "info"} className="mb-6" data-testid="draft-notice">
+          <AlertTitle>{saved ? d("savedTitle") : d("resumedTitle")}</AlertTitle>
+          <AlertDescription>
+            {saved
+              ? d("savedBody", { email: draft.values.email ?? "", date: deadline })
+              : d("resumedBody", { date: formatLocalDate(draft.expiresAt.toISOString().slice(0, 10), locale) })}
+          </AlertDescription>
+        </Alert>
+      )}
+      {draft?.status === "gone" && (
+        <Alert variant="warning" className="mb-6" data-testid="draft-notice">
+          <AlertTitle>{d("goneTitle")}</AlertTitle>
+          <AlertDescription>{d("goneBody")}</AlertDescription>
+        </Alert>
+      )}
+      <PublicClaimForm
+        definition={def}
+        matterSlug={matterSlug}
+        action={submitClaimAction.bind(null, matterSlug)}
+        saveDraft={saveClaimDraftAction.bind(null, matterSlug)}
+        submissionKey={randomUUID()}
+        prefill={draft?.status === "found" ? draft.values : prefill.values}
+        draft={draft?.status === "found" ? { token: draftToken!, documents: draft.documents } : null}
+      />
     </>
   );
 }
