@@ -174,6 +174,13 @@ import { updateSettlementSite } from "@/lib/server/settlement-site/update-settle
 import { getMatterOverview } from "@/lib/server/matters/get-matter-overview";
 import { listMyMatters } from "@/lib/server/matters/list-my-matters";
 import { listAllegationsForApi } from "@/lib/server/api/list-allegations";
+import { createEvidenceLinkForApi } from "@/lib/server/api/create-evidence-link";
+import { decideClaimForApi } from "@/lib/server/api/decide-claim";
+import { getExhibitForApi } from "@/lib/server/api/get-exhibit";
+import { getGapReportForApi } from "@/lib/server/api/get-gap-report";
+import { listClaimsForApi } from "@/lib/server/api/list-claims";
+import { listEvidenceLinksForApi } from "@/lib/server/api/list-evidence-links";
+import { listExhibitsForApi } from "@/lib/server/api/list-exhibits";
 import { createApiToken } from "@/lib/server/api-tokens/create-api-token";
 import { listApiTokens } from "@/lib/server/api-tokens/list-api-tokens";
 import { revokeApiToken } from "@/lib/server/api-tokens/revoke-api-token";
@@ -460,6 +467,13 @@ const USE_CASES: Record<string, Entry> = {
   createApiToken: A("account.tokens", async (a, w) => createApiToken(a, { name: "matrix", access: "READ", matterIds: (await db.membership.findFirst({ where: { userId: a.userId } }))?.matterId ?? w.matter.id, expiresInDays: "1" }), { prepare: giveEveryoneAMatterAndAToken }),
   revokeApiToken: A("account.tokens", async (a) => revokeApiToken(a, { tokenId: (await db.apiToken.findFirst({ where: { userId: a.userId } }))?.id ?? randomUUID() }), { prepare: giveEveryoneAMatterAndAToken }),
   listAllegationsForApi: R("matter.read", (a, w) => listAllegationsForApi(a, w.matter.id, {})),
+  listExhibitsForApi: R("matter.read", (a, w) => listExhibitsForApi(a, w.matter.id, { q: "matrix" })),
+  getExhibitForApi: R("matter.read", (a, w) => getExhibitForApi(a, w.matter.id, w.exhibit.id)),
+  listEvidenceLinksForApi: R("matter.read", (a, w) => listEvidenceLinksForApi(a, w.matter.id, w.allegation.id)),
+  getGapReportForApi: R("matter.read", (a, w) => getGapReportForApi(a, w.matter.id)),
+  listClaimsForApi: R("matter.read", (a, w) => listClaimsForApi(a, w.matter.id, { status: "SUBMITTED" })),
+  createEvidenceLinkForApi: M("evidence.link", (a, w) => createEvidenceLinkForApi(a, w.matter.id, w.allegation.id, { exhibitId: w.exhibit.id, relation: "CONTEXT" }, null)),
+  decideClaimForApi: M("claims.decide", (a, w) => decideClaimForApi(a, w.matter.id, w.claimB.claimId, { decision: "approve" })),
   // matters and the ledger
   getMatterHeader: R("matter.read", (a, w) => getMatterHeader(a, w.matter.id)),
   getMatterDetails: R("matter.read", (a, w) => getMatterDetails(a, w.matter.id)),
