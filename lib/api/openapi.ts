@@ -63,13 +63,13 @@ export function openApiDocument(serverUrl: string): Json {
       title: "Proofline API",
       version: "1",
       description:
-        "The JSON API of Proofline. Authenticate with a personal access token (Account → API tokens) as `Authorization: Bearer pl_…`; a token reaches only the matters it was made for, and a read-only token only GET. Errors share one shape: `{ error: { code, message, fieldErrors? } }`. Lists page by cursor.",
+        "The JSON API of Proofline. Authenticate with a personal access token (Account → API tokens) as `Authorization: Bearer pl_…`; a token reaches only the matters it was made for, and a read-only token only GET. A claim-feed (service) token files claims on its one matter (POST /api/v1/claims/{matterSlug}) and nothing else. Errors share one shape: `{ error: { code, message, fieldErrors? } }`. Lists page by cursor (pass back `nextCursor`); GETs carry an ETag; POSTs take an `Idempotency-Key`.",
     },
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     components: {
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", description: "A personal access token, `pl_<id>_<secret>`." },
+        bearerAuth: { type: "http", scheme: "bearer", description: "A personal access token or a claim-feed token, `pl_<id>_<secret>`." },
         sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The browser session (same-site requests only)." },
       },
     },
@@ -252,12 +252,14 @@ export function openApiDocument(serverUrl: string): Json {
       },
       "/api/v1/claims/{matterSlug}": {
         post: {
-          summary: "File a claim (public; the fields follow the matter's claim form)",
+          summary: "File a claim (public, or a claim feed with its token; the fields follow the matter's claim form)",
           operationId: "fileClaim",
-          security: [],
+          description:
+            "Anyone may file without a token. A notice administrator's feed sends the matter's claim-feed token (made on the matter's settings page) as `Authorization: Bearer`: its claims are rate-limited per token rather than per address and each is audited with the token. A claim-feed token works on this route of its own matter only (another matter: 404; every other route: 403); a personal access token is refused here (403); a revoked or expired token is 401.",
+          security: [{}, { bearerAuth: [] }],
           parameters: [path("matterSlug", "The settlement's public slug, as in /claim/<slug>.")],
           requestBody: { required: true, content: { "application/json": { schema: { type: "object", description: "The claim form's fields, including idempotencyKey (a UUID): a resend with the same key files nothing twice." } } } },
-          responses: { "201": json(ZClaimFiled, "Filed."), "200": json(ZClaimFiled, "Already filed with this idempotency key."), ...errors(400, 404, 413, 415, 422, 429) },
+          responses: { "201": json(ZClaimFiled, "Filed."), "200": json(ZClaimFiled, "Already filed with this idempotency key."), ...errors(400, 401, 403, 404, 413, 415, 422, 429) },
         },
       },
     },
