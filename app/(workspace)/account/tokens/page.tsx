@@ -40,9 +40,13 @@ export default async function ApiTokensPage() {
             ← Your account
           </Link>
           {" · "}
-          <Link href="/api/v1/openapi.json" className="text-primary underline">
-            API description (OpenAPI)
+          <Link href="/api-docs" className="text-primary underline">
+            API reference
           </Link>
+          {" · "}
+          <a href="/api/v1/openapi.json" className="text-primary underline">
+            OpenAPI document (JSON)
+          </a>
         </p>
         <section aria-labelledby="tokens-heading" className="flex flex-col gap-2">
           <h2 id="tokens-heading" className="text-lg font-semibold">
