@@ -150,8 +150,7 @@ describe("JSON API: refusals", () => {
       expect((await post({ token: revoked.token })).status).toBe(401);
       expect((await post({ token: expired.token })).status).toBe(401);
     }
-    // No token: the wrapper falls back to the session (Next.js's request scope, which a test has
-    // not), and with none there answers 401 — the token's absence itself is no refusal.
+    // No token: the wrapper falls back to the session (api-v1-signed-out.test.ts: 401 with none).
     expect(await apiActor(new Headers(), "GET", async () => null)).toBeNull();
     expect(await db.evidenceLink.count({ where: { matterId: m } })).toBe(0);
     expect((await db.claim.findUniqueOrThrow({ where: { id: claim.claimId } })).status).toBe("SUBMITTED");
