@@ -148,6 +148,7 @@ async function throughput(url: string, matterId: string, attestation: string) {
           subclass: null,
           attestation,
           ip,
+          viaTokenId: null,
           prefix: ipPrefix(ip),
           fraudScore: 0,
           emailNormalized: normalizeEmail(data.email),

@@ -48,6 +48,9 @@ export const MATTER_PERMISSIONS = {
   "claims.rescore": TEAM,
   "claims.import": TEAM,
   "claims.export": TEAM,
+  // Claim-feed service tokens (a notice administrator files claims into this matter through the
+  // claim API): making, listing and revoking them is an attorney's call.
+  "claims.feed-tokens": ATTORNEYS,
   // The chronology: add, edit, delete and build facts (audited).
   "chronology.write": TEAM,
   // A chronology paper that states facts proven only by privileged exhibits: an attorney decides.
@@ -84,6 +87,8 @@ export const ACCOUNT_PERMISSIONS = {
   "admin.settings": ["ADMIN"],
   // The global tracker knowledge base: rows of our own layer, SDK signatures, CSV and Exodus imports.
   "admin.kb": ["ADMIN"],
+  // Claim-feed service tokens of any matter (administrators are on no team).
+  "admin.service-tokens": ["ADMIN"],
   // Two-factor sign-in is for staff accounts; class members sign in by mailed link.
   "account.two-factor": ["ADMIN", "STAFF"],
   "matters.list": ["ADMIN", "STAFF"],

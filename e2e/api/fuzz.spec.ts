@@ -57,6 +57,11 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   // A token needs a matter of the caller's own (a random id is none): generated input makes none.
   createApiTokenAction: { as: "paralegal", bound: () => [], refused: ["signedOut", "member"] },
   revokeApiTokenAction: { as: "paralegal", bound: () => [], refused: ["signedOut", "member"] },
+  // Claim-feed tokens: the matter's attorneys (settings page), administrators for any matter (tokens page).
+  createServiceTokenAction: { as: "attorney", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider", "paralegal"] },
+  revokeServiceTokenAction: { as: "attorney", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider", "paralegal"] },
+  createAnyServiceTokenAction: { as: "admin", bound: () => [], refused: ["signedOut", "attorney", "member"] },
+  revokeAnyServiceTokenAction: { as: "admin", bound: () => [], refused: ["signedOut", "attorney", "member"] },
   createStaffUserAction: { as: "admin", bound: () => [], refused: ["signedOut", "attorney", "member"] },
   addMembershipAction: { as: "admin", bound: () => [], refused: ["signedOut", "attorney", "member"] },
   setUserDisabledAction: { as: "admin", bound: () => [], refused: ["signedOut", "attorney", "member"] },
@@ -388,6 +393,29 @@ test("every route handler and lean path, fuzzed", async () => {
       arb: fc
         .tuple(fc.constantFrom("text/csv", "text/csv; charset=utf-8", "text/csv; charset=utf-16", "text/plain", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/json"), fc.array(fc.array(nastyText, { maxLength: 5 }), { maxLength: 6 }))
         .map(([type, rows]) => ({ method: "POST", path: `/matters/${m}/claims/import/upload`, headers: { "Content-Type": type }, body: rows.map((r) => r.join(",")).join("\n").slice(0, 200_000) })),
+    },
+    {
+      name: "GET JSON API lists",
+      as: "paralegal",
+      refused: ["signedOut", "member", "outsider"],
+      arb: fc
+        .tuple(fc.constantFrom("exhibits", "claims", "gaps", `allegations/${fx.allegationId}/links`, `exhibits/${fx.exhibitId}`), query(["q", "cursor", "limit", "status", "designation", "kind", "tag", "from", "to", ...names]))
+        .map(([p, q]) => ({ path: `/api/v1/matters/${m}/${p}${q}` })),
+    },
+    {
+      // Ids that lead nowhere (the decision and the link are checked before the record is looked
+      // up), so the demo data later specs read stays as it is.
+      name: "POST JSON API writes (Idempotency-Key)",
+      as: "attorney",
+      refused: ["signedOut", "member", "outsider"],
+      arb: fc
+        .tuple(
+          fc.constantFrom(`allegations/${ANY}/links`, `claims/${ANY}/decision`),
+          fc.array(fc.tuple(fc.constantFrom("decision", "reason", "fields", "notice", "dueOn", "exhibitId", "relation", "pinCite", "requestId", ...names), fc.oneof(nastyText, fc.jsonValue({ maxDepth: 2 }))), { maxLength: 6 }).map(objectText),
+          // Header values a client can send: printable ASCII of any length, or a UUID.
+          fc.option(fc.oneof(fc.uuid(), fc.stringMatching(/^[\x20-\x7e]{0,300}$/))),
+        )
+        .map(([p, body, key]) => ({ method: "POST", path: `/api/v1/matters/${m}/${p}`, headers: { "Content-Type": "application/json", ...(key ? { "Idempotency-Key": key } : {}) }, body })),
     },
     {
       name: "POST public claim API (lean path)",

@@ -28,4 +28,18 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(list.responses["200"]!.content["application/json"].schema.properties)).toEqual(["allegations", "nextCursor"]);
     expect(list.responses).toHaveProperty("422");
   });
+
+  it("documents the Idempotency-Key on every POST under a matter, and cursor paging on the lists", () => {
+    type Op = { parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: { oneOf?: unknown[]; properties?: Record<string, unknown> } }> } };
+    const op = (p: string, m: string) => doc.paths[p]![m] as unknown as Op;
+    for (const p of ["/api/v1/matters/{matterId}/allegations/{allegationId}/links", "/api/v1/matters/{matterId}/claims/{claimId}/decision"]) {
+      expect(op(p, "post").parameters!.map((x) => x.name)).toContain("Idempotency-Key");
+    }
+    for (const p of ["/api/v1/matters/{matterId}/exhibits", "/api/v1/matters/{matterId}/claims"]) {
+      expect(op(p, "get").parameters!.filter((x) => x.in === "query").map((x) => x.name)).toEqual(expect.arrayContaining(["cursor", "limit"]));
+    }
+    expect(op("/api/v1/matters/{matterId}/exhibits", "get").parameters!.map((x) => x.name)).toEqual(expect.arrayContaining(["q", "designation"]));
+    expect(op("/api/v1/matters/{matterId}/claims/{claimId}/decision", "post").requestBody!.content["application/json"]!.schema.oneOf).toHaveLength(3);
+    expect(Object.keys(op("/api/v1/matters/{matterId}/allegations/{allegationId}/links", "post").requestBody!.content["application/json"]!.schema.properties!)).not.toContain("submissionKey");
+  });
 });

@@ -1,6 +1,20 @@
 import { z } from "zod";
-import { ZAllegationPage, ZApiError, ZClaimFiled, ZClaimUploadReceipt, ZExhibitUploaded, ZMatterList } from "@/lib/schemas/api";
-import { ZAllegationListQuery } from "@/lib/schemas/api-v1";
+import {
+  ZAllegationPage,
+  ZApiError,
+  ZClaimDecided,
+  ZClaimFiled,
+  ZClaimPage,
+  ZClaimUploadReceipt,
+  ZEvidenceLinkCreated,
+  ZEvidenceLinkList,
+  ZExhibitDetail,
+  ZExhibitPage,
+  ZExhibitUploaded,
+  ZGapReport,
+  ZMatterList,
+} from "@/lib/schemas/api";
+import { ZAllegationListQuery, ZClaimDecisionRequest, ZClaimListQuery, ZCreateEvidenceLink, ZExhibitListQuery } from "@/lib/schemas/api-v1";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the routes parse
 // their input with and build their answers through, so the document cannot drift from the code.
@@ -16,6 +30,7 @@ function queryParameters(s: z.ZodObject): Json[] {
 
 const path = (name: string, description: string): Json => ({ name, in: "path", required: true, description, schema: { type: "string" } });
 const matterId = path("matterId", "The matter's id (GET /api/v1/matters).");
+const allegationId = path("allegationId", "The allegation's id (GET /api/v1/matters/{matterId}/allegations).");
 const json = (s: z.ZodType, description: string): Json => ({ description, content: { "application/json": { schema: schema(s) } } });
 const file = (description: string, type = "application/octet-stream"): Json => ({ description, content: { [type]: { schema: { type: "string", format: "binary" } } } });
 const errors = (...codes: number[]): Json =>
@@ -25,10 +40,20 @@ const ERROR_TEXT: Record<number, string> = {
   401: "No session and no bearer token, or the token is malformed, unknown, revoked or expired.",
   403: "The caller's role on the matter, or a read-only token, does not allow this.",
   404: "Not found, or not visible to the caller (the API does not say which).",
+  409: "The record's state does not allow this now (a claim already decided), or the same Idempotency-Key is still being processed.",
   413: "The body is larger than allowed.",
   415: "The body's Content-Type is not one this endpoint takes.",
   422: "Invalid input; error.fieldErrors names each field.",
   429: "Too many requests; retry after the Retry-After header's seconds.",
+};
+const body = (s: z.ZodType): Json => ({ required: true, content: { "application/json": { schema: schema(s, "input") } } });
+const idempotencyKey: Json = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Any unique string (a UUID). A retry with the same key and the same body gets the first answer again (with `Idempotent-Replayed: true`) and writes nothing; the same key with a different body is refused with 422; while the first request is still running, 409. Successful answers are kept for 24 hours.",
+  schema: { type: "string", maxLength: 255 },
 };
 const etag = { ETag: { description: "Send back in If-None-Match: an unchanged answer is 304 with no body.", schema: { type: "string" } } };
 
@@ -39,13 +64,13 @@ export function openApiDocument(serverUrl: string): Json {
       title: "Proofline API",
       version: "1",
       description:
-        "The JSON API of Proofline. Authenticate with a personal access token (Account → API tokens) as `Authorization: Bearer pl_…`; a token reaches only the matters it was made for, and a read-only token only GET. Errors share one shape: `{ error: { code, message, fieldErrors? } }`. Lists page by cursor.",
+        "The JSON API of Proofline. Authenticate with a personal access token (Account → API tokens) as `Authorization: Bearer pl_…`; a token reaches only the matters it was made for, and a read-only token only GET. A claim-feed (service) token files claims on its one matter (POST /api/v1/claims/{matterSlug}) and nothing else. Errors share one shape: `{ error: { code, message, fieldErrors? } }`. Lists page by cursor (pass back `nextCursor`); GETs carry an ETag; POSTs take an `Idempotency-Key`.",
     },
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     components: {
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", description: "A personal access token, `pl_<id>_<secret>`." },
+        bearerAuth: { type: "http", scheme: "bearer", description: "A personal access token or a claim-feed token, `pl_<id>_<secret>`." },
         sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The browser session (same-site requests only)." },
       },
     },
@@ -61,7 +86,57 @@ export function openApiDocument(serverUrl: string): Json {
           responses: { "200": { ...json(ZAllegationPage, "One page, in complaint order."), headers: etag }, ...errors(401, 403, 404, 422) },
         },
       },
+      "/api/v1/matters/{matterId}/allegations/{allegationId}/links": {
+        get: {
+          summary: "An allegation's evidence links and the status they add up to",
+          operationId: "listEvidenceLinks",
+          parameters: [matterId, allegationId],
+          responses: { "200": { ...json(ZEvidenceLinkList, "Every link, oldest first; removed ones carry removedAt."), headers: etag }, ...errors(401, 404) },
+        },
+        post: {
+          summary: "Link an exhibit to an allegation (write access)",
+          operationId: "createEvidenceLink",
+          description: "Linking answers an open evidence request named by requestId, and a SUPPORTS link from a non-privileged exhibit clears an 'unsupported' flag. Audited with the token.",
+          parameters: [matterId, allegationId, idempotencyKey],
+          requestBody: body(ZCreateEvidenceLink),
+          responses: { "201": json(ZEvidenceLinkCreated, "The link (or, replayed, the first answer)."), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
+      "/api/v1/matters/{matterId}/gaps": {
+        get: {
+          summary: "The gap report: every allegation not proven",
+          operationId: "gapReport",
+          description: "Allegations whose derived status is not SUPPORTED, or that a person flagged, with their elements and open evidence requests, in complaint order.",
+          parameters: [matterId],
+          responses: { "200": { ...json(ZGapReport, "The report."), headers: etag }, ...errors(401, 404) },
+        },
+      },
+      "/api/v1/matters/{matterId}/claims": {
+        get: {
+          summary: "List claims",
+          operationId: "listClaims",
+          parameters: [matterId, ...queryParameters(ZClaimListQuery)],
+          responses: { "200": { ...json(ZClaimPage, "One page, oldest first."), headers: etag }, ...errors(401, 404, 422) },
+        },
+      },
+      "/api/v1/matters/{matterId}/claims/{claimId}/decision": {
+        post: {
+          summary: "Decide a claim: approve, reject, or mark deficient (write access)",
+          operationId: "decideClaim",
+          description: "approve and reject need an attorney's token; deficient (a notice mailed to the claimant with a deadline) the team's. A claim whose status does not allow the decision answers 409.",
+          parameters: [matterId, path("claimId", "The claim's id."), idempotencyKey],
+          requestBody: body(ZClaimDecisionRequest),
+          responses: { "200": json(ZClaimDecided, "The claim after the decision (or, replayed, the first answer)."), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
       "/api/v1/matters/{matterId}/exhibits": {
+        get: {
+          summary: "List exhibits, filtered or searched",
+          operationId: "listExhibits",
+          description: "In exhibit-number order. q takes the Exhibits page's search syntax (AND, OR, NOT, \"phrases\", prefix*) and narrows the list to the exhibits among the search's best-ranked hits, each with where it matched. Privileged exhibits are listed to the whole team with their designation.",
+          parameters: [matterId, ...queryParameters(ZExhibitListQuery)],
+          responses: { "200": { ...json(ZExhibitPage, "One page."), headers: etag }, ...errors(401, 404, 422) },
+        },
         post: {
           summary: "Upload an exhibit (streamed, hashed on ingest)",
           operationId: "uploadExhibit",
@@ -80,6 +155,14 @@ export function openApiDocument(serverUrl: string): Json {
           operationId: "findExhibits",
           parameters: [matterId, { name: "q", in: "query", required: false, schema: { type: "string", maxLength: 200 } }],
           responses: { "200": { description: "Matching exhibits.", content: { "application/json": { schema: { type: "object" } } } }, ...errors(401, 404, 422) },
+        },
+      },
+      "/api/v1/matters/{matterId}/exhibits/{exhibitId}": {
+        get: {
+          summary: "An exhibit's metadata and SHA-256",
+          operationId: "getExhibit",
+          parameters: [matterId, path("exhibitId", "The exhibit's id.")],
+          responses: { "200": { ...json(ZExhibitDetail, "The exhibit."), headers: etag }, ...errors(401, 404) },
         },
       },
       "/api/v1/matters/{matterId}/exhibits/{exhibitId}/file": {
@@ -170,12 +253,14 @@ export function openApiDocument(serverUrl: string): Json {
       },
       "/api/v1/claims/{matterSlug}": {
         post: {
-          summary: "File a claim (public; the fields follow the matter's claim form)",
+          summary: "File a claim (public, or a claim feed with its token; the fields follow the matter's claim form)",
           operationId: "fileClaim",
-          security: [],
+          description:
+            "Anyone may file without a token. A notice administrator's feed sends the matter's claim-feed token (made on the matter's settings page) as `Authorization: Bearer`: its claims are rate-limited per token rather than per address and each is audited with the token. A claim-feed token works on this route of its own matter only (another matter: 404; every other route: 403); a personal access token is refused here (403); a revoked or expired token is 401.",
+          security: [{}, { bearerAuth: [] }],
           parameters: [path("matterSlug", "The settlement's public slug, as in /claim/<slug>.")],
           requestBody: { required: true, content: { "application/json": { schema: { type: "object", description: "The claim form's fields, including idempotencyKey (a UUID): a resend with the same key files nothing twice." } } } },
-          responses: { "201": json(ZClaimFiled, "Filed."), "200": json(ZClaimFiled, "Already filed with this idempotency key."), ...errors(400, 404, 413, 415, 422, 429) },
+          responses: { "201": json(ZClaimFiled, "Filed."), "200": json(ZClaimFiled, "Already filed with this idempotency key."), ...errors(400, 401, 403, 404, 413, 415, 422, 429) },
         },
       },
       "/api/v1/claims/{matterSlug}/uploads": {

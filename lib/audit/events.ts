@@ -896,6 +896,18 @@ export const AUDIT_EVENTS = {
     schema: z.object({ name: z.string() }).strict(),
     describe: (d) => `${quote(d.name)} no longer works.`,
   }),
+  "service-token.create": define({
+    entityType: "ApiToken",
+    label: "Claim-feed token created",
+    schema: z.object({ name: z.string(), expiresAt: z.iso.datetime() }).strict(),
+    describe: (d) => `${quote(d.name)}: files claims into this matter through the claim API, expires ${d.expiresAt.slice(0, 10)}.`,
+  }),
+  "service-token.revoke": define({
+    entityType: "ApiToken",
+    label: "Claim-feed token revoked",
+    schema: z.object({ name: z.string() }).strict(),
+    describe: (d) => `${quote(d.name)} no longer files claims.`,
+  }),
   "user.create": define({
     entityType: "User",
     label: "Account created",

@@ -27,6 +27,15 @@ export const ZCreateApiToken = z
   .strict();
 export type TCreateApiToken = z.input<typeof ZCreateApiToken>;
 
+// A claim-feed service token: files claims on one matter (the matter's attorneys make it on the
+// matter's settings page; an administrator names the matter on the tokens page).
+const serviceTokenFields = {
+  name: ZCreateApiToken.shape.name,
+  expiresInDays: ZCreateApiToken.shape.expiresInDays,
+};
+export const ZCreateServiceToken = z.object(serviceTokenFields).strict();
+export const ZCreateAnyServiceToken = z.object({ ...serviceTokenFields, matterId: z.uuid("Choose a matter from the list") }).strict();
+
 export const ZRevokeApiToken = z.object({ tokenId: z.uuid("Unknown token") }).strict();
 
 // "pl_" + the token's id (32 hex) + "_" + 43 base64url characters of secret.

@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { ALLEGATION_KINDS, FLAG_SEVERITIES } from "@/lib/schemas/allegation";
+import { CLAIM_STATUSES } from "@/lib/schemas/claim";
+import { LINK_RELATIONS } from "@/lib/schemas/evidence";
+import { CONFIDENTIALITIES, EXHIBIT_KINDS, PRIVILEGES } from "@/lib/schemas/exhibit";
 
 // Response schemas of the JSON API (/api/v1): what integrations may rely on. Each answer is built
 // through its schema's parse, so a change to an answer's shape is a change here, made on purpose.
@@ -78,3 +82,157 @@ export const ZAllegationPage = z
     nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page."),
   })
   .strict();
+
+const SUPPORT_STATUSES = ["SUPPORTED", "PARTIAL", "UNSUPPORTED", "CONTRADICTED"] as const;
+const nextCursor = z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page.");
+const isoDate = z.string().describe("YYYY-MM-DD");
+const isoTime = z.string().describe("ISO 8601 date and time (UTC)");
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+// GET /api/v1/matters/:matterId/exhibits — one page in exhibit-number order. Privileged exhibits
+// are listed for the whole team, marked by `privilege`, as on the Exhibits page.
+export const ZExhibitPage = z
+  .object({
+    exhibits: z.array(
+      z
+        .object({
+          id: z.uuid(),
+          label: z.string().describe("The exhibit number as cited (PX-0012)."),
+          title: z.string(),
+          kind: z.enum(EXHIBIT_KINDS),
+          originalFilename: z.string(),
+          size: z.number().int().describe("Bytes of the original."),
+          confidentiality: z.enum(CONFIDENTIALITIES),
+          privilege: z.enum(PRIVILEGES),
+          extractionStatus: z.string(),
+          bates: z.string().nullable().describe("The Bates range, or null when not produced."),
+          pageCount: z.number().int().nullable(),
+          linkCount: z.number().int().describe("Evidence links to allegations (removed ones not counted)."),
+          createdAt: isoTime,
+          match: z
+            .object({ page: z.number().int(), unit: z.enum(["page", "sheet", "slide", "part"]), snippet: z.string().describe("Matched words between \u0001 and \u0002.") })
+            .strict()
+            .nullable()
+            .describe("With q: the best-ranked place the words were found; else null."),
+        })
+        .strict(),
+    ),
+    nextCursor,
+  })
+  .strict();
+export type TExhibitPage = z.infer<typeof ZExhibitPage>;
+
+// GET /api/v1/matters/:matterId/exhibits/:exhibitId — the recorded metadata and the original's hash.
+export const ZExhibitDetail = z
+  .object({
+    exhibit: z
+      .object({
+        id: z.uuid(),
+        label: z.string(),
+        title: z.string(),
+        description: z.string().nullable(),
+        kind: z.enum(EXHIBIT_KINDS),
+        originalFilename: z.string(),
+        mediaType: z.string(),
+        size: z.number().int(),
+        sha256: sha256.describe("SHA-256 of the original bytes, re-verified on every download."),
+        source: z.string().nullable(),
+        custodian: z.string().nullable(),
+        obtainedAt: isoDate.nullable(),
+        collectedBy: z.string().nullable(),
+        documentDate: isoDate.nullable(),
+        confidentiality: z.enum(CONFIDENTIALITIES),
+        privilege: z.enum(PRIVILEGES),
+        privilegeBasis: z.string().nullable(),
+        batesStart: z.number().int().nullable(),
+        batesEnd: z.number().int().nullable(),
+        pageCount: z.number().int().nullable(),
+        extractionStatus: z.string(),
+        parentExhibitId: z.uuid().nullable(),
+        duplicateOfExhibitId: z.uuid().nullable(),
+        createdAt: isoTime,
+        updatedAt: isoTime,
+      })
+      .strict(),
+  })
+  .strict();
+
+const ZEvidenceLinkOut = z
+  .object({
+    id: z.uuid(),
+    allegationId: z.uuid(),
+    exhibit: z.object({ id: z.uuid(), label: z.string(), title: z.string(), privilege: z.enum(PRIVILEGES) }).strict(),
+    relation: z.enum(LINK_RELATIONS),
+    pinCite: z.string().nullable(),
+    excerpt: z.string().nullable(),
+    note: z.string().nullable(),
+    createdBy: z.string().nullable(),
+    createdAt: isoTime,
+    removedAt: isoTime.nullable().describe("Unlinked links are kept (struck through in the ledger) and no longer count."),
+    removalReason: z.string().nullable(),
+  })
+  .strict();
+
+// GET /api/v1/matters/:matterId/allegations/:allegationId/links — the links behind the status.
+export const ZEvidenceLinkList = z
+  .object({
+    allegation: z.object({ id: z.uuid(), paragraph: z.string(), status: z.enum(SUPPORT_STATUSES) }).strict(),
+    links: z.array(ZEvidenceLinkOut),
+  })
+  .strict();
+
+// POST /api/v1/matters/:matterId/allegations/:allegationId/links — 201 with the link.
+export const ZEvidenceLinkCreated = z.object({ link: ZEvidenceLinkOut }).strict();
+
+// GET /api/v1/matters/:matterId/gaps — the gap report: every allegation not proven.
+export const ZGapReport = z
+  .object({
+    generatedAt: isoTime,
+    gaps: z.array(
+      z
+        .object({
+          id: z.uuid(),
+          paragraph: z.number().int(),
+          kind: z.enum(ALLEGATION_KINDS),
+          text: z.string(),
+          status: z.enum(SUPPORT_STATUSES),
+          flag: z.object({ severity: z.enum(FLAG_SEVERITIES), reason: z.string().nullable() }).strict().nullable(),
+          destinationHost: z.string().nullable(),
+          destinationCountry: z.string().nullable(),
+          elements: z.array(z.string()).describe("Count.element numbers the allegation serves (2.1)."),
+          openRequests: z.array(z.object({ description: z.string(), assignee: z.string().nullable(), dueOn: isoDate.nullable(), overdue: z.boolean() }).strict()),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+// GET /api/v1/matters/:matterId/claims — one page, oldest first; the claimant's name, e-mail and
+// state as the review queue shows them to the team.
+export const ZClaimPage = z
+  .object({
+    claims: z.array(
+      z
+        .object({
+          id: z.uuid(),
+          number: z.string(),
+          status: z.enum(CLAIM_STATUSES),
+          name: z.string(),
+          email: z.string(),
+          state: z.string(),
+          subclass: z.string().nullable(),
+          fraudScore: z.number().int(),
+          signals: z.number().int(),
+          recommendation: z.string().nullable(),
+          filedAt: isoTime,
+          deficientAt: isoTime.nullable(),
+          deficiencyDueOn: isoDate.nullable(),
+        })
+        .strict(),
+    ),
+    nextCursor,
+  })
+  .strict();
+
+// POST /api/v1/matters/:matterId/claims/:claimId/decision — the claim after the decision.
+export const ZClaimDecided = z.object({ claim: z.object({ id: z.uuid(), number: z.string(), status: z.enum(CLAIM_STATUSES) }).strict() }).strict();

@@ -9,7 +9,7 @@ export async function listApiTokens(actor: Actor) {
   requireAccountPermission(actor, "account.tokens");
   const [tokens, memberships] = await Promise.all([
     db.apiToken.findMany({
-      where: { userId: actor.userId },
+      where: { userId: actor.userId, kind: "PERSONAL" },
       orderBy: { createdAt: "desc" },
       select: { id: true, name: true, access: true, matterIds: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdAt: true },
     }),

@@ -13,7 +13,7 @@ export async function revokeApiToken(actor: Actor, input: unknown): Promise<void
   requireAccountPermission(actor, "account.tokens");
   const { tokenId } = parseInput(ZRevokeApiToken, input);
   await db.$transaction(async (tx) => {
-    const token = await tx.apiToken.findFirst({ where: { id: tokenId, userId: actor.userId }, select: { name: true, revokedAt: true } });
+    const token = await tx.apiToken.findFirst({ where: { id: tokenId, userId: actor.userId, kind: "PERSONAL" }, select: { name: true, revokedAt: true } });
     if (!token) throw AppError.notFound("Token not found");
     if (token.revokedAt) return;
     await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });

@@ -22,6 +22,7 @@ export async function actorFromBearerToken(authorization: string | null | undefi
       id: true,
       secretHash: true,
       access: true,
+      kind: true,
       matterIds: true,
       expiresAt: true,
       revokedAt: true,
@@ -33,7 +34,7 @@ export async function actorFromBearerToken(authorization: string | null | undefi
   const { user } = token;
   if (token.revokedAt || token.expiresAt.getTime() <= Date.now() || user.disabledAt || user.role === "CLASS_MEMBER") return { kind: "invalid" };
   await touchLastUsed(token.id, token.lastUsedAt);
-  const actor: Actor = { userId: user.id, email: user.email, name: user.name, role: user.role, ip, token: { id: token.id, access: token.access, matterIds: token.matterIds } };
+  const actor: Actor = { userId: user.id, email: user.email, name: user.name, role: user.role, ip, token: { id: token.id, access: token.access, matterIds: token.matterIds, kind: token.kind } };
   if (!user.totpEnabledAt && (await staffTwoFactorRequired())) actor.mustEnrollTwoFactor = true;
   return { kind: "actor", actor };
 }

@@ -1,7 +1,9 @@
 import "server-only";
-import type { AccountRole, ApiTokenAccess } from "@/lib/generated/prisma/enums";
+import type { AccountRole, ApiTokenAccess, ApiTokenKind } from "@/lib/generated/prisma/enums";
 
-export type ApiTokenGrant = { id: string; access: ApiTokenAccess; matterIds: readonly string[] };
+// A SERVICE token (a claim feed) files claims on its one matter through the claim API and is
+// refused everywhere else (api-actor.ts, policy.ts).
+export type ApiTokenGrant = { id: string; access: ApiTokenAccess; matterIds: readonly string[]; kind: ApiTokenKind };
 
 // Who is acting, re-read from the database on every request (see get-actor.ts).
 export type Actor = {

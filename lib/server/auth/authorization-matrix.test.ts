@@ -174,9 +174,22 @@ import { updateSettlementSite } from "@/lib/server/settlement-site/update-settle
 import { getMatterOverview } from "@/lib/server/matters/get-matter-overview";
 import { listMyMatters } from "@/lib/server/matters/list-my-matters";
 import { listAllegationsForApi } from "@/lib/server/api/list-allegations";
+import { createEvidenceLinkForApi } from "@/lib/server/api/create-evidence-link";
+import { decideClaimForApi } from "@/lib/server/api/decide-claim";
+import { getExhibitForApi } from "@/lib/server/api/get-exhibit";
+import { getGapReportForApi } from "@/lib/server/api/get-gap-report";
+import { listClaimsForApi } from "@/lib/server/api/list-claims";
+import { listEvidenceLinksForApi } from "@/lib/server/api/list-evidence-links";
+import { listExhibitsForApi } from "@/lib/server/api/list-exhibits";
 import { createApiToken } from "@/lib/server/api-tokens/create-api-token";
 import { listApiTokens } from "@/lib/server/api-tokens/list-api-tokens";
 import { revokeApiToken } from "@/lib/server/api-tokens/revoke-api-token";
+import { createAnyServiceToken } from "@/lib/server/api-tokens/create-any-service-token";
+import { createServiceToken } from "@/lib/server/api-tokens/create-service-token";
+import { listAnyServiceTokens } from "@/lib/server/api-tokens/list-any-service-tokens";
+import { listServiceTokens } from "@/lib/server/api-tokens/list-service-tokens";
+import { revokeAnyServiceToken } from "@/lib/server/api-tokens/revoke-any-service-token";
+import { revokeServiceToken } from "@/lib/server/api-tokens/revoke-service-token";
 import { createPlaintiff } from "@/lib/server/plaintiffs/create-plaintiff";
 import { getPlaintiff } from "@/lib/server/plaintiffs/get-plaintiff";
 import { listPlaintiffs } from "@/lib/server/plaintiffs/list-plaintiffs";
@@ -351,6 +364,15 @@ async function giveEveryoneAMatterAndAToken(w: World) {
   }
 }
 
+// A claim-feed token of the world's matter, made by its attorney (rows written directly).
+const serviceTokens = new Map<string, string>();
+async function prepareServiceToken(w: World) {
+  const row = await db.apiToken.create({
+    data: { userId: w.actors.attorney.userId, name: "feed", secretHash: "0".repeat(64), access: "WRITE", kind: "SERVICE", matterIds: [w.matter.id], expiresAt: new Date(Date.now() + 3600_000) },
+  });
+  serviceTokens.set(w.matter.id, row.id);
+}
+
 // Approved claims to distribute to, and (for locking) a preview computed by the attorney.
 const distributionPlan = () => ({ submissionKey: randomUUID(), grossFund: "1000", attorneysFees: "250", costs: "0", adminCosts: "0", minimumPayment: "0", minimumMode: "RAISE_TO_FLOOR", defaultWeight: "1", "weight:ILLINOIS": "5" });
 const previews = new Map<string, string>();
@@ -460,6 +482,20 @@ const USE_CASES: Record<string, Entry> = {
   createApiToken: A("account.tokens", async (a, w) => createApiToken(a, { name: "matrix", access: "READ", matterIds: (await db.membership.findFirst({ where: { userId: a.userId } }))?.matterId ?? w.matter.id, expiresInDays: "1" }), { prepare: giveEveryoneAMatterAndAToken }),
   revokeApiToken: A("account.tokens", async (a) => revokeApiToken(a, { tokenId: (await db.apiToken.findFirst({ where: { userId: a.userId } }))?.id ?? randomUUID() }), { prepare: giveEveryoneAMatterAndAToken }),
   listAllegationsForApi: R("matter.read", (a, w) => listAllegationsForApi(a, w.matter.id, {})),
+  // claim-feed service tokens: the matter's attorneys, or an administrator for any matter
+  createServiceToken: M("claims.feed-tokens", (a, w) => createServiceToken(a, w.matter.id, { name: "matrix feed", expiresInDays: "1" })),
+  listServiceTokens: R("claims.feed-tokens", (a, w) => listServiceTokens(a, w.matter.id)),
+  revokeServiceToken: M("claims.feed-tokens", (a, w) => revokeServiceToken(a, w.matter.id, { tokenId: serviceTokens.get(w.matter.id)! }), { prepare: prepareServiceToken }),
+  createAnyServiceToken: A("admin.service-tokens", (a, w) => createAnyServiceToken(a, { matterId: w.matter.id, name: "matrix feed", expiresInDays: "1" })),
+  listAnyServiceTokens: A("admin.service-tokens", (a) => listAnyServiceTokens(a), true),
+  revokeAnyServiceToken: A("admin.service-tokens", (a, w) => revokeAnyServiceToken(a, { tokenId: serviceTokens.get(w.matter.id)! }), { prepare: prepareServiceToken }),
+  listExhibitsForApi: R("matter.read", (a, w) => listExhibitsForApi(a, w.matter.id, { q: "matrix" })),
+  getExhibitForApi: R("matter.read", (a, w) => getExhibitForApi(a, w.matter.id, w.exhibit.id)),
+  listEvidenceLinksForApi: R("matter.read", (a, w) => listEvidenceLinksForApi(a, w.matter.id, w.allegation.id)),
+  getGapReportForApi: R("matter.read", (a, w) => getGapReportForApi(a, w.matter.id)),
+  listClaimsForApi: R("matter.read", (a, w) => listClaimsForApi(a, w.matter.id, { status: "SUBMITTED" })),
+  createEvidenceLinkForApi: M("evidence.link", (a, w) => createEvidenceLinkForApi(a, w.matter.id, w.allegation.id, { exhibitId: w.exhibit.id, relation: "CONTEXT" }, null)),
+  decideClaimForApi: M("claims.decide", (a, w) => decideClaimForApi(a, w.matter.id, w.claimB.claimId, { decision: "approve" })),
   // matters and the ledger
   getMatterHeader: R("matter.read", (a, w) => getMatterHeader(a, w.matter.id)),
   getMatterDetails: R("matter.read", (a, w) => getMatterDetails(a, w.matter.id)),

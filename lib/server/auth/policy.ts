@@ -13,8 +13,9 @@ export type MatterAccess = { matterId: string; role: MatterRole; can: (permissio
 async function findMembership(actor: Actor, matterId: string): Promise<MatterAccess | null> {
   if (actor.role === "CLASS_MEMBER") return null;
   if (!isUuid(matterId)) return null;
-  // A token reaches only the matters it was made for (and only while its owner is still a member).
-  if (actor.token && !actor.token.matterIds.includes(matterId)) return null;
+  // A token reaches only the matters it was made for (and only while its owner is still a member);
+  // a claim feed's token reaches no matter's content at all.
+  if (actor.token && (actor.token.kind === "SERVICE" || !actor.token.matterIds.includes(matterId))) return null;
   const membership = await db.membership.findUnique({
     where: { userId_matterId: { userId: actor.userId, matterId } },
     select: { matterId: true, role: true, matter: { select: { requireStaffTwoFactor: true } }, user: { select: { totpEnabledAt: true } } },
@@ -48,7 +49,7 @@ export async function requirePermission(actor: Actor, matterId: string, permissi
 export function requireAccountPermission(actor: Actor, permission: AccountPermission): void {
   if (!accountHas(actor.role, permission)) throw AppError.notFound();
   // A token is for matter work; administration, account settings and new tokens need a session.
-  if (actor.token && !TOKEN_ACCOUNT_PERMISSIONS.has(permission)) throw AppError.notFound();
+  if (actor.token && (actor.token.kind === "SERVICE" || !TOKEN_ACCOUNT_PERMISSIONS.has(permission))) throw AppError.notFound();
   if (actor.mustEnrollTwoFactor && permission !== "account.two-factor") throw new AppError("TWO_FACTOR_REQUIRED", TWO_FACTOR_REQUIRED_MESSAGE);
 }
 
@@ -70,6 +71,7 @@ const FORBIDDEN_MESSAGE: Partial<Record<Permission, string>> = {
   "exhibits.certify": "Only an attorney can draft a certification.",
   "exhibits.list-privileged": "Only an attorney can put privileged exhibits on an exhibit list.",
   "distribution.lock": "Only an attorney can lock the distribution.",
+  "claims.feed-tokens": "Only an attorney can manage the matter's claim-feed tokens.",
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

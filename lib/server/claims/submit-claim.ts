@@ -34,7 +34,8 @@ function submissionSchemaFor(def: TClaimFormDefinition) {
   return schema;
 }
 
-export type SubmitContext = { ip: string | null; now?: Date };
+// viaTokenId: the claim feed's service token the claim came through (claim-feed.ts), if any.
+export type SubmitContext = { ip: string | null; now?: Date; viaTokenId?: string | null };
 export type SubmitResult = { claimId: string; number: string; created: boolean };
 
 // Public: no account needed. Writes the claimant, the claim, its SUBMITTED event, its fraud
@@ -107,7 +108,7 @@ export async function submitClaim(matterSlug: string, input: unknown, ctx: Submi
       secrets: [token],
     });
     const inserted = await insertClaim({
-      claimId, number, matterId: form.matterId, data, answers, subclass, attestation: def.attestation, ip: ctx.ip, prefix, fraudScore,
+      claimId, number, matterId: form.matterId, data, answers, subclass, attestation: def.attestation, ip: ctx.ip, viaTokenId: ctx.viaTokenId ?? null, prefix, fraudScore,
       emailNormalized, phoneNormalized, addressNormalized, failures, signals, tokenHash: hash, mail: mail.row, documents,
     });
     if (inserted) {
@@ -150,6 +151,7 @@ export type InsertClaimArgs = {
   subclass: string | null;
   attestation: string;
   ip: string | null;
+  viaTokenId: string | null;
   prefix: string | null;
   fraudScore: number;
   emailNormalized: string;
@@ -202,6 +204,7 @@ export function insertClaimsStatement(claims: readonly InsertClaimArgs[]): Prism
     attestationText: a.attestation,
     attestationName: a.data.attestationName,
     ip: a.ip,
+    viaTokenId: a.viaTokenId,
     ipPrefix: a.prefix,
     idempotencyKey: a.data.submissionKey,
     fraudScore: a.fraudScore,
@@ -226,7 +229,7 @@ export function insertClaimsStatement(claims: readonly InsertClaimArgs[]): Prism
         "matterId" uuid, number text, "fullName" text, "dateOfBirth" date, "guardianName" text, email text, "emailNormalized" text,
         phone text, "phoneNormalized" text, "addressLine1" text, "addressLine2" text, city text, state text, zip text,
         "addressNormalized" text, answers jsonb, subclass text, "paymentPreference" text, "noticeId" text, "attestationText" text,
-        "attestationName" text, ip text, "ipPrefix" text, "idempotencyKey" text, "fraudScore" int, "eventDetails" jsonb,
+        "attestationName" text, ip text, "viaTokenId" uuid, "ipPrefix" text, "idempotencyKey" text, "fraudScore" int, "eventDetails" jsonb,
         signals jsonb, "tokenHash" text, "mailSubject" text, "mailText" text, "mailRedacted" boolean, documents jsonb, "auditDetails" jsonb)
     ), claim AS (
       INSERT INTO "Claim" (id, "matterId", number, "claimantId", status, answers, subclass, "paymentPreference", "noticeId",
@@ -266,8 +269,8 @@ export function insertClaimsStatement(claims: readonly InsertClaimArgs[]): Prism
       INSERT INTO "OutboxMessage" (id, "to", subject, text, redacted, ref)
       SELECT "mailId", email, "mailSubject", "mailText", "mailRedacted", 'Claim:' || "claimId" FROM kept
     ), audit AS (
-      INSERT INTO "AuditEvent" ("matterId", action, "entityType", "entityId", details, ip)
-      SELECT "matterId", ${CLAIM_SUBMITTED}::text, ${AUDIT_EVENTS[CLAIM_SUBMITTED].entityType}::text, "claimId"::text, "auditDetails", ip FROM kept
+      INSERT INTO "AuditEvent" ("matterId", action, "entityType", "entityId", details, ip, "viaTokenId")
+      SELECT "matterId", ${CLAIM_SUBMITTED}::text, ${AUDIT_EVENTS[CLAIM_SUBMITTED].entityType}::text, "claimId"::text, "auditDetails", ip, "viaTokenId" FROM kept
     )
     SELECT "claimId" AS id FROM kept`;
 }

@@ -6,6 +6,11 @@ export const claimSubmitLimits = (ip: string, email: string | undefined): Limit[
   { key: `claim-submit:ip:${ip}`, max: 30, windowSeconds: 3600 },
   ...(email ? [{ key: `claim-submit:email:${email}`, max: 5, windowSeconds: 3600 }] : []),
 ];
+// A notice administrator's feed sends from one address: limited per token, still per claimant.
+export const claimFeedLimits = (tokenId: string, email: string | undefined): Limit[] => [
+  { key: `claim-feed:token:${tokenId}`, max: 20_000, windowSeconds: 3600 },
+  ...(email ? [{ key: `claim-submit:email:${email}`, max: 5, windowSeconds: 3600 }] : []),
+];
 export const verifyLimits = (ip: string): Limit[] => [{ key: `verify:ip:${ip}`, max: 30, windowSeconds: 900 }];
 export const signInLinkLimits = (ip: string, email: string): Limit[] => [
   { key: `sign-in-link:ip:${ip}`, max: 20, windowSeconds: 900 },

@@ -30,6 +30,15 @@ import { exportChronology } from "@/lib/server/chronology/export-chronology";
 import * as settlementResponseSchemas from "@/lib/schemas/settlement-response";
 import * as networkSchemas from "@/lib/schemas/network";
 import * as knowledgeBaseSchemas from "@/lib/schemas/knowledge-base";
+import * as apiV1Schemas from "@/lib/schemas/api-v1";
+import * as apiTokenSchemas from "@/lib/schemas/api-token";
+import { createEvidenceLinkForApi } from "@/lib/server/api/create-evidence-link";
+import { decideClaimForApi } from "@/lib/server/api/decide-claim";
+import { listClaimsForApi } from "@/lib/server/api/list-claims";
+import { listExhibitsForApi } from "@/lib/server/api/list-exhibits";
+import { createAnyServiceToken } from "@/lib/server/api-tokens/create-any-service-token";
+import { createServiceToken } from "@/lib/server/api-tokens/create-service-token";
+import { revokeServiceToken } from "@/lib/server/api-tokens/revoke-service-token";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { addMembership } from "@/lib/server/admin/add-membership";
@@ -128,7 +137,7 @@ function schemaKeys(): string[] {
     }
     for (const inner of [def.in, def.out, def.innerType, def.schema]) visit(inner, depth + 1);
   };
-  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, distributionSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas, chronologySchemas, settlementResponseSchemas, knowledgeBaseSchemas]) {
+  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, distributionSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas, chronologySchemas, settlementResponseSchemas, knowledgeBaseSchemas, apiV1Schemas, apiTokenSchemas]) {
     for (const value of Object.values(mod)) visit(value, 0);
   }
   return [...keys];
@@ -277,6 +286,13 @@ describe("fuzzing every zod boundary", () => {
       ["saveSdkSignature", (i) => saveSdkSignature(admin, i)],
       ["deleteSdkSignature", (i) => deleteSdkSignature(admin, i)],
       ["listKnowledgeBase", (i) => listKnowledgeBase(admin, i)],
+      ["listExhibitsForApi", (i) => listExhibitsForApi(A, m, i)],
+      ["listClaimsForApi", (i) => listClaimsForApi(A, m, i)],
+      ["createEvidenceLinkForApi", (i) => createEvidenceLinkForApi(A, m, allegation.id, i, null)],
+      ["decideClaimForApi", (i) => decideClaimForApi(A, m, claim.claimId, i)],
+      ["createServiceToken", (i) => createServiceToken(A, m, i)],
+      ["createAnyServiceToken", (i) => createAnyServiceToken(admin, i)],
+      ["revokeServiceToken", (i) => revokeServiceToken(A, m, i)],
     ];
 
     const generated = inputs(schemaKeys());

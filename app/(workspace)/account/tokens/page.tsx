@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateApiTokenForm, RevokeApiTokenForm } from "@/components/auth/api-token-forms";
+import { CreateServiceTokenForm } from "@/components/auth/service-token-forms";
+import { ServiceTokenTable } from "@/components/auth/service-token-table";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,9 +12,11 @@ import { AppHeader } from "@/components/workspace/app-header";
 import { formatDateTime } from "@/lib/format";
 import { ACCOUNT_ROLE_LABELS } from "@/lib/roles";
 import { listApiTokens } from "@/lib/server/api-tokens/list-api-tokens";
+import { listAnyServiceTokens } from "@/lib/server/api-tokens/list-any-service-tokens";
+import { listUsersAndMatters } from "@/lib/server/admin/list-users-and-matters";
 import { listMyMatters } from "@/lib/server/matters/list-my-matters";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
-import { createApiTokenAction, revokeApiTokenAction } from "./actions";
+import { createAnyServiceTokenAction, createApiTokenAction, revokeAnyServiceTokenAction, revokeApiTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -21,6 +25,8 @@ const STATE_BADGE = { active: { variant: "info", label: "Active" }, expired: { v
 export default async function ApiTokensPage() {
   const actor = await pageActor();
   const [tokens, matters] = await loadOr404(() => Promise.all([listApiTokens(actor), listMyMatters(actor)]));
+  // Administrators also keep every matter's claim-feed tokens here (attorneys: matter settings).
+  const feeds = actor.role === "ADMIN" ? await loadOr404(() => Promise.all([listAnyServiceTokens(actor), listUsersAndMatters(actor)])) : null;
   return (
     <>
       <AppHeader user={{ name: actor.name, email: actor.email, roleLabel: ACCOUNT_ROLE_LABELS[actor.role] }} isAdmin={actor.role === "ADMIN"} />
@@ -34,9 +40,13 @@ export default async function ApiTokensPage() {
             ← Your account
           </Link>
           {" · "}
-          <Link href="/api/v1/openapi.json" className="text-primary underline">
-            API description (OpenAPI)
+          <Link href="/api-docs" className="text-primary underline">
+            API reference
           </Link>
+          {" · "}
+          <a href="/api/v1/openapi.json" className="text-primary underline">
+            OpenAPI document (JSON)
+          </a>
         </p>
         <section aria-labelledby="tokens-heading" className="flex flex-col gap-2">
           <h2 id="tokens-heading" className="text-lg font-semibold">
@@ -92,6 +102,21 @@ export default async function ApiTokensPage() {
             )}
           </CardContent>
         </Card>
+        {feeds && (
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">Claim-feed tokens (all matters)</CardTitle>
+              <CardDescription>
+                A claim-feed token files claims into one matter through <code className="font-mono">POST /api/v1/claims/&lt;matter slug&gt;</code> and does nothing else. A matter’s attorneys
+                manage its tokens on the matter’s settings page.
+              </CardDescription>
+            </CardHeader>
+            <CardContent className="flex flex-col gap-6">
+              <ServiceTokenTable tokens={feeds[0]} showMatter revoke={(t) => <RevokeApiTokenForm action={revokeAnyServiceTokenAction} tokenId={t.id} name={t.name} />} />
+              <CreateServiceTokenForm action={createAnyServiceTokenAction} matters={feeds[1].matters.map((m) => ({ id: m.id, label: `${m.caption} (${m.docketNumber})` }))} />
+            </CardContent>
+          </Card>
+        )}
       </main>
     </>
   );

@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
+import { RevokeApiTokenForm } from "@/components/auth/api-token-forms";
+import { CreateServiceTokenForm } from "@/components/auth/service-token-forms";
+import { ServiceTokenTable } from "@/components/auth/service-token-table";
 import { MatterDetailsForm } from "@/components/matters/matter-details-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { utcToZonedTime } from "@/lib/claims/dates";
 import { BLANK } from "@/lib/reports/papers";
 import { calendarFromDate } from "@/lib/schemas/common";
 import { MATTER_DETAIL_LABELS } from "@/lib/schemas/matter";
+import { listServiceTokens } from "@/lib/server/api-tokens/list-service-tokens";
 import { getMatterDetails } from "@/lib/server/matters/get-matter-details";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
-import { updateMatterDetailsAction } from "./actions";
+import { createServiceTokenAction, revokeServiceTokenAction, updateMatterDetailsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Matter settings" };
 
@@ -16,6 +21,7 @@ export default async function MatterSettingsPage({ params }: { params: Promise<{
   const { matterId } = await params;
   const actor = await pageActor();
   const { matter, access } = await loadOr404(() => getMatterDetails(actor, matterId));
+  const feedTokens = access.can("claims.feed-tokens") ? await listServiceTokens(actor, matterId) : null;
   const values = {
     court: matter.court,
     docketNumber: matter.docketNumber,
@@ -51,6 +57,21 @@ export default async function MatterSettingsPage({ params }: { params: Promise<{
             ))}
           </dl>
         </>
+      )}
+      {feedTokens && (
+        <Card className="mt-8">
+          <CardHeader>
+            <CardTitle as="h2">Claim-feed tokens</CardTitle>
+            <CardDescription>
+              A notice administrator files claims into this matter by sending them, with one of these tokens, to <code className="font-mono">POST /api/v1/claims/{matter.slug}</code>. A claim-feed token
+              does nothing else: it cannot read the matter or file into another. Each claim it files is audited with the token.
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-6">
+            <ServiceTokenTable tokens={feedTokens} revoke={(t) => <RevokeApiTokenForm action={revokeServiceTokenAction.bind(null, matterId)} tokenId={t.id} name={t.name} />} />
+            <CreateServiceTokenForm action={createServiceTokenAction.bind(null, matterId)} claimPath={`POST /api/v1/claims/${matter.slug}`} />
+          </CardContent>
+        </Card>
       )}
     </div>
   );

@@ -1,9 +1,19 @@
+import { ZExhibitPage } from "@/lib/schemas/api";
+import { listExhibitsForApi } from "@/lib/server/api/list-exhibits";
 import { getActor } from "@/lib/server/auth/get-actor";
 import { receiveExhibitUpload } from "@/lib/server/exhibits/receive-exhibit-upload";
+import { jsonWithEtag } from "@/lib/server/http/etag";
 import { markGated } from "@/lib/server/http/gate-marker";
+import { sessionRoute } from "@/lib/server/http/route";
 import { readChunks } from "@/lib/server/storage/blob-store";
 
-// Streaming upload. In production scripts/web-server.ts answers this path itself, before
+// GET ?q=&kind=&designation=&tag=&link=&from=&to=&limit=&cursor=: the Exhibits page's list.
+export const GET = sessionRoute<{ matterId: string }>(async ({ request, params, actor }) => {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  return jsonWithEtag(request, ZExhibitPage.parse(await listExhibitsForApi(actor, params.matterId, query)));
+});
+
+// POST: streaming upload. In production scripts/web-server.ts answers this path itself, before
 // Next.js, through the same receiveExhibitUpload (which runs the route wrapper's checks: cross-
 // site refusal, content type, session, then the use case's permission); this route serves
 // `next dev`.
