@@ -52,6 +52,7 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   requestLinkAction: { as: "signedOut", bound: () => [], refused: [] },
   answerDeficiencyAction: { as: "member", bound: (f) => [f.memberClaim], refused: ["signedOut", "attorney"] },
   withdrawClaimAction: { as: "member", bound: (f) => [f.otherClaim], refused: ["signedOut", "attorney"] },
+  setPaymentDetailsAction: { as: "member", bound: (f) => [f.memberClaim], refused: ["signedOut", "attorney"] },
   changePasswordAction: { as: "member", bound: () => [], refused: ["signedOut"] },
   // A token needs a matter of the caller's own (a random id is none): generated input makes none.
   createApiTokenAction: { as: "paralegal", bound: () => [], refused: ["signedOut", "member"] },

@@ -83,6 +83,9 @@ import { requestRescore } from "@/lib/server/claims/request-rescore";
 import { submitClaim } from "@/lib/server/claims/submit-claim";
 import { verifyClaim } from "@/lib/server/claims/verify-claim";
 import { ownClaimRef, withdrawClaim } from "@/lib/server/claims/withdraw-claim";
+import { getClaimPaymentDetails } from "@/lib/server/payments/get-claim-payment-details";
+import { getMyPaymentDetails } from "@/lib/server/payments/get-my-payment-details";
+import { setPaymentDetails } from "@/lib/server/payments/set-payment-details";
 import { addElement } from "@/lib/server/counts/add-element";
 import { createCount } from "@/lib/server/counts/create-count";
 import { getCount } from "@/lib/server/counts/get-count";
@@ -635,6 +638,7 @@ const USE_CASES: Record<string, Entry> = {
   // claims, staff side
   listClaims: R("matter.read", (a, w) => listClaims(a, w.matter.id, {})),
   getClaim: R("matter.read", (a, w) => getClaim(a, w.matter.id, w.claimB.claimId)),
+  getClaimPaymentDetails: R("matter.read", (a, w) => getClaimPaymentDetails(a, w.matter.id, w.claimB.claimId)),
   importNoticeRecipients: M("claims.import", (a, w) =>
     importNoticeRecipients(a, w.matter.id, Readable.from([`notice_id,confirmation_code,full_name,address1,address2,city,state,zip\nN-${randomUUID().slice(0, 8)},K7P2X9Q4M3,Ada Lovelace,1 Main St,,Chicago,IL,60601\n`])),
   ),
@@ -668,6 +672,8 @@ const USE_CASES: Record<string, Entry> = {
   ownClaimRef: OWN((a, w) => ownClaimRef(a, w.claimA.number), true),
   withdrawClaim: OWN((a, w) => withdrawClaim(a, w.claimA.number)),
   answerDeficiency: OWN((a, w) => answerDeficiency(a, w.claimA.number, { zip: "94110" }, null)),
+  setPaymentDetails: OWN((a, w) => setPaymentDetails(a, w.claimA.number, { method: "PAYPAL", recipient: "member@example.org" })),
+  getMyPaymentDetails: OWN((a, w) => getMyPaymentDetails(a, w.claimA.number), true),
   openMyClaimAttachment: OWN(async (a, w) => (await openMyClaimAttachment(a, w.claimA.number, w.attachment.id)).stream.destroy(), true),
 };
 
@@ -737,8 +743,8 @@ describe("authorization matrix (from lib/permissions.ts)", () => {
 
   it("covers every permission of the tables", () => {
     const used = new Set<string>(Object.values(USE_CASES).map((e) => ("matter" in e.rule ? e.rule.matter : "account" in e.rule ? e.rule.account : "own")));
-    // These two widen what a use case does or shows for a role, rather than admit to one.
-    const unused = [...Object.keys(MATTER_PERMISSIONS), ...Object.keys(ACCOUNT_PERMISSIONS)].filter((p) => !used.has(p) && p !== "exhibits.produce-privileged" && p !== "captures.unmask");
+    // These widen what a use case does or shows for a role, rather than admit to one.
+    const unused = [...Object.keys(MATTER_PERMISSIONS), ...Object.keys(ACCOUNT_PERMISSIONS)].filter((p) => !used.has(p) && p !== "exhibits.produce-privileged" && p !== "captures.unmask" && p !== "payments.view-full");
     expect(unused).toEqual([]);
   });
 
