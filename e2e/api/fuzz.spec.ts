@@ -356,6 +356,15 @@ test("every route handler and lean path, fuzzed", async () => {
       arb: query(["status", "q", "from", "to", "minScore", "deficientDays", "subclass", "sort", "dir", "page", ...names]).map((q) => ({ path: `/matters/${m}/claims/export${q}` })),
     },
     {
+      // Payment files of a run that is not there (fuzzing must not lock the demo's distribution).
+      name: "GET distribution payment file",
+      as: "attorney",
+      refused: ["signedOut", "member", "outsider", "paralegal"],
+      arb: fc
+        .tuple(segment(ANY), fc.oneof({ weight: 3, arbitrary: fc.constantFrom("ACH", "PAYPAL", "VENMO", "CHECK", "PREPAID_CARD") }, { weight: 1, arbitrary: segment("ach") }))
+        .map(([run, method]) => ({ path: `/matters/${m}/claims/distribution/${run}/payments/${method}` })),
+    },
+    {
       name: "GET gap report CSV",
       as: "paralegal",
       refused: ["signedOut", "member", "outsider"],

@@ -54,6 +54,8 @@ import { answerDeficiency } from "@/lib/server/claims/answer-deficiency";
 import { computeDistribution } from "@/lib/server/distribution/compute-distribution";
 import { getDistribution } from "@/lib/server/distribution/get-distribution";
 import { lockDistribution } from "@/lib/server/distribution/lock-distribution";
+import { exportPaymentFile } from "@/lib/server/distribution/export-payment-file";
+import { getPaymentFileSummary } from "@/lib/server/distribution/get-payment-file-summary";
 import { generateApprovedClaims } from "@/lib/server/testing/distribution-fixtures";
 import { approveClaim } from "@/lib/server/claims/approve-claim";
 import { bulkClaimAction } from "@/lib/server/claims/bulk-claim-action";
@@ -362,6 +364,11 @@ async function prepareDistribution(w: World) {
   await generateApprovedClaims(w.matter.id, null, 3);
   previews.set(w.matter.id, (await computeDistribution(w.actors.attorney, w.matter.id, distributionPlan())).id);
 }
+// A locked run to make payment files from (locking is the attorney's; the cells then read it).
+async function prepareLockedDistribution(w: World) {
+  await prepareDistribution(w);
+  await lockDistribution(w.actors.attorney, w.matter.id, previews.get(w.matter.id)!, { reason: "Final approval order entered." });
+}
 const M = (matter: Permission, run: Entry["run"], extra: Extra = {}): Entry => ({ rule: { matter }, run, ...extra });
 const R = (matter: Permission, run: Entry["run"]): Entry => ({ rule: { matter }, run, reads: true });
 const A = (account: AccountPermission, run: Entry["run"], options: boolean | Extra = false): Entry =>
@@ -657,6 +664,8 @@ const USE_CASES: Record<string, Entry> = {
   getDistribution: R("matter.read", (a, w) => getDistribution(a, w.matter.id)),
   computeDistribution: M("distribution.prepare", (a, w) => computeDistribution(a, w.matter.id, distributionPlan()), { prepare: prepareDistribution }),
   lockDistribution: M("distribution.lock", (a, w) => lockDistribution(a, w.matter.id, previews.get(w.matter.id)!, { reason: "Final approval order entered." }), { prepare: prepareDistribution }),
+  exportPaymentFile: M("payments.export", (a, w) => exportPaymentFile(a, w.matter.id, previews.get(w.matter.id)!, "PAYPAL"), { prepare: prepareLockedDistribution }),
+  getPaymentFileSummary: { ...R("matter.read", (a, w) => getPaymentFileSummary(a, w.matter.id, previews.get(w.matter.id)!)), prepare: prepareDistribution },
   // opt-outs and objections (staff side)
   listOptOuts: RR("opt-outs.read", (a, w) => listOptOuts(a, w.matter.id, {})),
   getOptOut: RR("opt-outs.read", (a, w) => getOptOut(a, w.matter.id, responsesIn(w).optOutId)),

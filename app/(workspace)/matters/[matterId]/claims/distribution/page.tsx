@@ -16,6 +16,8 @@ import { formatCents } from "@/lib/distribution/plan";
 import { formatDateTime } from "@/lib/format";
 import { DISTRIBUTION_STATUS_LABELS, MINIMUM_MODE_LABELS, MINIMUM_MODES } from "@/lib/schemas/distribution";
 import { getDistribution } from "@/lib/server/distribution/get-distribution";
+import { getPaymentFileSummary } from "@/lib/server/distribution/get-payment-file-summary";
+import { PAYMENT_METHOD_LABELS } from "@/lib/payments/payment-details";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { computeDistributionAction, lockDistributionAction } from "./actions";
 
@@ -29,6 +31,7 @@ export default async function DistributionPage({ params }: { params: Promise<{ m
   const actor = await pageActor();
   const { access, run, subclasses } = await loadOr404(() => getDistribution(actor, matterId));
   const locked = run?.status === "LOCKED";
+  const payments = run && locked ? await getPaymentFileSummary(actor, matterId, run.id) : null;
   const coded = subclasses.filter((s): s is { subclass: string; count: number } => s.subclass !== null).map((s) => ({ code: s.subclass, count: s.count }));
   const unclassified = subclasses.find((s) => s.subclass === null)?.count ?? 0;
   const defaults: Record<string, string> = run
@@ -157,6 +160,63 @@ export default async function DistributionPage({ params }: { params: Promise<{ m
               ))}
             </TableBody>
           </Table>
+          {payments && run && (
+            <section aria-labelledby="payments-heading" className="grid gap-3" data-testid="payment-files">
+              <h3 id="payments-heading" className="text-base font-semibold">
+                Payment files
+              </h3>
+              <p className="text-sm text-muted-foreground">
+                One file per payment method, at the locked amounts: ACH as a NACHA file for the bank, PayPal and Venmo in PayPal&apos;s Payouts upload layout, checks as a mailing file.
+                {access.can("payments.export") ? " Each download is recorded in the audit trail." : " Only an attorney can download them."}
+              </p>
+              {payments.missing.payments > 0 && (
+                <Alert variant="warning" data-testid="missing-payment-details">
+                  <AlertTitle>
+                    {n(payments.missing.payments)} paid {payments.missing.payments === 1 ? "claim has" : "claims have"} no payment details
+                  </AlertTitle>
+                  <AlertDescription>{formatCents(payments.missing.totalCents)} is in no payment file until those members give their payment details.</AlertDescription>
+                </Alert>
+              )}
+              <Table aria-label="Payment files">
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>Method</TableHead>
+                    <TableHead className="text-right">Payments</TableHead>
+                    <TableHead className="text-right">Total</TableHead>
+                    <TableHead>File</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {payments.byMethod.map((m) => (
+                    <TableRow key={m.method}>
+                      <TableCell>{PAYMENT_METHOD_LABELS[m.method]}</TableCell>
+                      <TableCell className="text-right font-mono">{n(m.payments)}</TableCell>
+                      <TableCell className="text-right">
+                        <Mono>{formatCents(m.totalCents)}</Mono>
+                      </TableCell>
+                      <TableCell>
+                        {access.can("payments.export") ? (
+                          <a href={`/matters/${matterId}/claims/distribution/${run.id}/payments/${m.method}`} className="text-primary underline" download>
+                            Download {m.method === "ACH" ? "NACHA file" : "CSV"}
+                          </a>
+                        ) : (
+                          <span className="text-muted-foreground">Attorney only</span>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                  <TableRow>
+                    <TableCell>No payment details</TableCell>
+                    <TableCell className="text-right font-mono">{n(payments.missing.payments)}</TableCell>
+                    <TableCell className="text-right">
+                      <Mono>{formatCents(payments.missing.totalCents)}</Mono>
+                    </TableCell>
+                    <TableCell className="text-muted-foreground">Not paid</TableCell>
+                  </TableRow>
+                </TableBody>
+              </Table>
+            </section>
+          )}
         </section>
       ) : (
         <EmptyState title="No distribution yet" description="Enter the fund, fees and weights below and compute a preview. Nothing is paid until an attorney locks it." className="mb-8" />
