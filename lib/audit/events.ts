@@ -794,6 +794,7 @@ export const AUDIT_EVENTS = {
       .object({
         method: z.enum(PAYMENT_METHODS),
         format: z.enum(["nacha", "csv"]),
+        reissue: z.boolean().optional(),
         payments: z.number().int().nonnegative(),
         totalCents: z.string(),
         missingDetails: z.number().int().nonnegative(),
@@ -801,9 +802,17 @@ export const AUDIT_EVENTS = {
       .strict(),
     describe: (d) =>
       sentence(
-        `${PAYMENT_METHOD_LABELS[d.method]} ${d.format === "nacha" ? "NACHA file" : "CSV"}: ${plural(d.payments, "payment")}, ${cents(d.totalCents)}.`,
+        `${PAYMENT_METHOD_LABELS[d.method]} ${d.format === "nacha" ? "NACHA file" : "CSV"}${d.reissue ? " of re-issues" : ""}: ${plural(d.payments, "payment")}, ${cents(d.totalCents)}.`,
         d.missingDetails > 0 ? `${plural(d.missingDetails, "paid claim")} without payment details left out.` : null,
       ),
+  }),
+  "distribution.import-payment-status": define({
+    entityType: "DistributionRun",
+    label: "Payment statuses imported",
+    schema: z
+      .object({ rows: z.number().int().nonnegative(), paid: z.number().int().nonnegative(), failed: z.number().int().nonnegative(), returned: z.number().int().nonnegative(), unchanged: z.number().int().nonnegative() })
+      .strict(),
+    describe: (d) => `${plural(d.rows, "row")}: ${d.paid.toLocaleString("en-US")} paid, ${d.failed.toLocaleString("en-US")} failed, ${d.returned.toLocaleString("en-US")} returned${d.unchanged ? `, ${d.unchanged.toLocaleString("en-US")} already so` : ""}.`,
   }),
   "distribution.compute": define({
     entityType: "DistributionRun",

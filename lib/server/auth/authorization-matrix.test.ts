@@ -14,6 +14,7 @@ vi.hoisted(() => {
 });
 
 import { AppError } from "@/lib/app-error";
+import { generateClaimNumber } from "@/lib/claims/claim-number";
 import { accountHas, ACCOUNT_PERMISSIONS, MATTER_PERMISSIONS, roleHas, type AccountPermission, type Permission } from "@/lib/permissions";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
@@ -56,6 +57,8 @@ import { getDistribution } from "@/lib/server/distribution/get-distribution";
 import { lockDistribution } from "@/lib/server/distribution/lock-distribution";
 import { exportPaymentFile } from "@/lib/server/distribution/export-payment-file";
 import { getPaymentFileSummary } from "@/lib/server/distribution/get-payment-file-summary";
+import { getReissueQueue } from "@/lib/server/distribution/get-reissue-queue";
+import { importPaymentStatus } from "@/lib/server/distribution/import-payment-status";
 import { generateApprovedClaims } from "@/lib/server/testing/distribution-fixtures";
 import { approveClaim } from "@/lib/server/claims/approve-claim";
 import { bulkClaimAction } from "@/lib/server/claims/bulk-claim-action";
@@ -364,6 +367,7 @@ async function prepareDistribution(w: World) {
   await generateApprovedClaims(w.matter.id, null, 3);
   previews.set(w.matter.id, (await computeDistribution(w.actors.attorney, w.matter.id, distributionPlan())).id);
 }
+const paidClaims = new Map<string, string>();
 // A locked run to make payment files from (locking is the attorney's; the cells then read it).
 async function prepareLockedDistribution(w: World) {
   await prepareDistribution(w);
@@ -665,6 +669,19 @@ const USE_CASES: Record<string, Entry> = {
   computeDistribution: M("distribution.prepare", (a, w) => computeDistribution(a, w.matter.id, distributionPlan()), { prepare: prepareDistribution }),
   lockDistribution: M("distribution.lock", (a, w) => lockDistribution(a, w.matter.id, previews.get(w.matter.id)!, { reason: "Final approval order entered." }), { prepare: prepareDistribution }),
   exportPaymentFile: M("payments.export", (a, w) => exportPaymentFile(a, w.matter.id, previews.get(w.matter.id)!, "PAYPAL"), { prepare: prepareLockedDistribution }),
+  importPaymentStatus: M(
+    "payments.reconcile",
+    async (a, w) => importPaymentStatus(a, w.matter.id, previews.get(w.matter.id)!, `claim_number,status,reason\n${paidClaims.get(w.matter.id)},paid,\n`),
+    {
+      // The generated claims' numbers are not real ones (no check character): give one a real number.
+      prepare: async (w) => {
+        await prepareLockedDistribution(w);
+        const claim = await db.claim.findFirstOrThrow({ where: { matterId: w.matter.id, status: "APPROVED" } });
+        paidClaims.set(w.matter.id, (await db.claim.update({ where: { id: claim.id }, data: { number: generateClaimNumber() } })).number);
+      },
+    },
+  ),
+  getReissueQueue: { ...R("matter.read", (a, w) => getReissueQueue(a, w.matter.id, previews.get(w.matter.id)!)), prepare: prepareDistribution },
   getPaymentFileSummary: { ...R("matter.read", (a, w) => getPaymentFileSummary(a, w.matter.id, previews.get(w.matter.id)!)), prepare: prepareDistribution },
   // opt-outs and objections (staff side)
   listOptOuts: RR("opt-outs.read", (a, w) => listOptOuts(a, w.matter.id, {})),

@@ -41,7 +41,11 @@ const processorRecipient = (r: string) => (r.startsWith("+1") ? r.slice(2) : r);
 // more than nothing whose member chose that method, at the locked amount. An attorney's act,
 // audited with its count and total; claims allocated money but without payment details are
 // counted (on the page and in the audit row) rather than dropped without a word.
-export async function exportPaymentFile(actor: Actor, matterId: string, runId: string, rawMethod: unknown): Promise<PaymentFile> {
+//
+// With `reissue`, the file holds the re-issue queue instead: the run's payments that failed or came
+// back, by the method the member chose since, at the same locked amount; they become PENDING again
+// (one more attempt) in the transaction that writes the file's audit row.
+export async function exportPaymentFile(actor: Actor, matterId: string, runId: string, rawMethod: unknown, options: { reissue?: boolean } = {}): Promise<PaymentFile> {
   await requirePermission(actor, matterId, "payments.export");
   const method: TPaymentMethod = parseInput(z.object({ method: ZPaymentFileMethod }), { method: rawMethod }).method;
   const run = isUuid(runId) ? await db.distributionRun.findFirst({ where: { id: runId, matterId }, select: { id: true, status: true, lockedAt: true } }) : null;
@@ -50,27 +54,46 @@ export async function exportPaymentFile(actor: Actor, matterId: string, runId: s
 
   return db.$transaction(
     async (tx) => {
-      const rows = await tx.$queryRaw<Row[]>`
-        SELECT c.id AS "claimId", c.number, a."amountCents" AS amount, cl."fullName",
-          p.recipient, p."achRoutingNumber" AS routing, p."achAccountType"::text AS "accountType", p."achAccountCipher" AS cipher,
-          p."payeeName", p."addressLine1", p."addressLine2", p.city, p.state, p.zip
-        FROM "Allocation" a
-        JOIN "Claim" c ON c.id = a."claimId"
-        JOIN "Claimant" cl ON cl.id = c."claimantId"
-        JOIN "ClaimPaymentDetails" p ON p."claimId" = c.id
-        WHERE a."runId" = ${run.id}::uuid AND a."amountCents" > 0 AND p.method = ${method}::"PaymentMethod"
-        ORDER BY c.number COLLATE "C"`;
+      const reissue = options.reissue === true;
+      // The re-issues are read and reset under a row lock, so two exports cannot both take one.
+      const rows = reissue
+        ? await tx.$queryRaw<Row[]>`
+            SELECT c.id AS "claimId", c.number, pay."amountCents" AS amount, cl."fullName",
+              p.recipient, p."achRoutingNumber" AS routing, p."achAccountType"::text AS "accountType", p."achAccountCipher" AS cipher,
+              p."payeeName", p."addressLine1", p."addressLine2", p.city, p.state, p.zip
+            FROM "Payment" pay
+            JOIN "Claim" c ON c.id = pay."claimId"
+            JOIN "Claimant" cl ON cl.id = c."claimantId"
+            JOIN "ClaimPaymentDetails" p ON p."claimId" = c.id
+            WHERE pay."runId" = ${run.id}::uuid AND pay.status IN ('FAILED', 'RETURNED') AND p.method = ${method}::"PaymentMethod"
+            ORDER BY c.number COLLATE "C"
+            FOR UPDATE OF pay`
+        : await tx.$queryRaw<Row[]>`
+            SELECT c.id AS "claimId", c.number, a."amountCents" AS amount, cl."fullName",
+              p.recipient, p."achRoutingNumber" AS routing, p."achAccountType"::text AS "accountType", p."achAccountCipher" AS cipher,
+              p."payeeName", p."addressLine1", p."addressLine2", p.city, p.state, p.zip
+            FROM "Allocation" a
+            JOIN "Claim" c ON c.id = a."claimId"
+            JOIN "Claimant" cl ON cl.id = c."claimantId"
+            JOIN "ClaimPaymentDetails" p ON p."claimId" = c.id
+            WHERE a."runId" = ${run.id}::uuid AND a."amountCents" > 0 AND p.method = ${method}::"PaymentMethod"
+            ORDER BY c.number COLLATE "C"`;
+      if (reissue && rows.length > 0) {
+        await tx.$executeRaw`
+          UPDATE "Payment" SET status = 'PENDING', attempts = attempts + 1, "reissuedAt" = now(), "statusAt" = now()
+          WHERE "runId" = ${run.id}::uuid AND "claimId" = ANY (${rows.map((r) => r.claimId)}::uuid[])`;
+      }
       const [missing] = await tx.$queryRaw<{ n: number }[]>`
         SELECT count(*)::int AS n FROM "Allocation" a
         WHERE a."runId" = ${run.id}::uuid AND a."amountCents" > 0
           AND NOT EXISTS (SELECT 1 FROM "ClaimPaymentDetails" p WHERE p."claimId" = a."claimId")`;
       const totalCents = rows.reduce((n, r) => n + r.amount, 0n);
-      const file = render(method, rows, run.lockedAt ?? new Date());
+      const file = render(method, rows, run.lockedAt ?? new Date(), reissue);
       await appendAudit(tx, actor, {
         matterId,
         action: "distribution.export-payments",
         entityId: run.id,
-        details: { method, format: method === "ACH" ? "nacha" : "csv", payments: rows.length, totalCents: String(totalCents), missingDetails: missing!.n },
+        details: { method, format: method === "ACH" ? "nacha" : "csv", ...(reissue ? { reissue } : {}), payments: rows.length, totalCents: String(totalCents), missingDetails: missing!.n },
       });
       return { ...file, payments: rows.length, totalCents, missingDetails: missing!.n };
     },
@@ -78,8 +101,8 @@ export async function exportPaymentFile(actor: Actor, matterId: string, runId: s
   );
 }
 
-function render(method: TPaymentMethod, rows: Row[], lockedAt: Date): { filename: string; contentType: string; body: string } {
-  const day = new Date().toISOString().slice(0, 10);
+function render(method: TPaymentMethod, rows: Row[], lockedAt: Date, reissue: boolean): { filename: string; contentType: string; body: string } {
+  const day = `${reissue ? "reissue-" : ""}${new Date().toISOString().slice(0, 10)}`;
   switch (method) {
     case "ACH": {
       const entries: NachaEntry[] = rows.map((r) => ({

@@ -11,11 +11,14 @@ export async function getMyPaymentDetails(actor: Actor, rawNumber: string) {
   const ref = await ownClaimRef(actor, rawNumber);
   const [row, locked] = await Promise.all([
     db.claimPaymentDetails.findUnique({ where: { claimId: ref.id } }),
-    db.distributionRun.findFirst({ where: { matterId: ref.matterId, status: "LOCKED" }, select: { lockedAt: true } }),
+    db.distributionRun.findFirst({ where: { matterId: ref.matterId, status: "LOCKED" }, select: { id: true } }),
   ]);
+  // A payment that failed or came back can be sent again with new details.
+  const failed = locked ? await db.payment.findFirst({ where: { runId: locked.id, claimId: ref.id, status: { in: ["FAILED", "RETURNED"] } }, select: { status: true } }) : null;
   return {
     details: row && { ...paymentDetailsView(row, false), recipient: row.recipient, routingNumber: row.achRoutingNumber, addressLine1: row.addressLine1, addressLine2: row.addressLine2, masked: false },
     updatedAt: row?.updatedAt ?? null,
-    locked: Boolean(locked),
+    locked: Boolean(locked) && !failed,
+    paymentFailed: Boolean(failed),
   };
 }

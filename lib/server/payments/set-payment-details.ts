@@ -16,7 +16,7 @@ const CLOSED = new Set(["REJECTED", "DUPLICATE", "WITHDRAWN"]);
 
 // The member gives or changes how their claim is paid, until an attorney locks the matter's
 // distribution (the payment files are made from the locked run; details changed afterwards would
-// not be paid). The change is audited (masked: the team reads the audit log) and mailed to the
+// not be paid), and afterwards only while their payment failed or came back (the re-issue queue). The change is audited (masked: the team reads the audit log) and mailed to the
 // member, so a change they did not make does not go unnoticed.
 export async function setPaymentDetails(actor: Actor, rawNumber: string, input: unknown) {
   const ref = await ownClaimRef(actor, rawNumber);
@@ -25,7 +25,9 @@ export async function setPaymentDetails(actor: Actor, rawNumber: string, input: 
     // Serialised with locking the distribution (lock-distribution.ts takes the same lock).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('distribution'), hashtext(${ref.matterId}))`;
     const locked = await tx.distributionRun.findFirst({ where: { matterId: ref.matterId, status: "LOCKED" }, select: { id: true } });
-    if (locked) throw new AppError("CONFLICT", "Payments for this settlement are being prepared, so payment details can no longer be changed. Contact the settlement administrator.");
+    // After the lock only a payment that failed or came back takes new details (to be re-issued).
+    const reissue = locked ? await tx.payment.findFirst({ where: { runId: locked.id, claimId: ref.id, status: { in: ["FAILED", "RETURNED"] } }, select: { claimId: true } }) : null;
+    if (locked && !reissue) throw new AppError("CONFLICT", "Payments for this settlement are being prepared, so payment details can no longer be changed. Contact the settlement administrator.");
     const claim = await tx.claim.findUniqueOrThrow({
       where: { id: ref.id },
       select: { status: true, claimant: { select: { fullName: true, email: true } }, paymentDetails: true },

@@ -108,6 +108,11 @@ export default async function MyClaimPage({ params, searchParams }: { params: Pr
           ) : (
             <p>{tp("none")}</p>
           )}
+          {payment.paymentFailed && (
+            <Alert variant="warning" icon={<FileWarning aria-hidden />}>
+              <AlertDescription>{tp("failed")}</AlertDescription>
+            </Alert>
+          )}
           {payment.locked ? (
             <Alert variant="info">
               <AlertDescription>{tp("locked")}</AlertDescription>
