@@ -107,7 +107,7 @@ function render(method: TPaymentMethod, rows: Row[], lockedAt: Date, reissue: bo
     case "ACH": {
       const entries: NachaEntry[] = rows.map((r) => ({
         routingNumber: r.routing!,
-        accountNumber: decryptAccountNumber(r.claimId, r.cipher!),
+        accountNumber: accountNumberOf(r),
         accountType: r.accountType ?? "CHECKING",
         amountCents: r.amount,
         id: r.number,
@@ -160,5 +160,14 @@ function render(method: TPaymentMethod, rows: Row[], lockedAt: Date, reissue: bo
           rows.map((r) => [r.number, r.payeeName ?? r.fullName, r.addressLine1, r.addressLine2 ?? "", r.city, r.state, r.zip, dollars(r.amount), `Settlement payment, claim ${r.number}`]),
         ),
       };
+  }
+}
+
+function accountNumberOf(r: Row): string {
+  try {
+    return decryptAccountNumber(r.claimId, r.cipher!);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("CONFLICT", `The account number of claim ${r.number} cannot be read: PAYMENT_DETAILS_KEY is not the key it was saved under. Restore that key to export the ACH file.`);
   }
 }

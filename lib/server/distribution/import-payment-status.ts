@@ -23,11 +23,12 @@ export type PaymentStatusImport = { rows: number; paid: number; failed: number; 
 // in one statement, with one audit row of counts; a row naming the status a payment already has
 // changes nothing, so importing the same file again is harmless. Failed and returned payments
 // join the re-issue queue on the distribution page.
-export async function importPaymentStatus(actor: Actor, matterId: string, runId: string, csv: string): Promise<PaymentStatusImport> {
+export async function importPaymentStatus(actor: Actor, matterId: string, runId: string, csv: unknown): Promise<PaymentStatusImport> {
   await requirePermission(actor, matterId, "payments.reconcile");
   const run = isUuid(runId) ? await db.distributionRun.findFirst({ where: { id: runId, matterId }, select: { id: true, status: true } }) : null;
   if (!run) throw AppError.notFound("Distribution not found");
   if (run.status !== "LOCKED") throw new AppError("CONFLICT", "Payment statuses belong to a locked distribution.");
+  if (typeof csv !== "string") throw AppError.validation({ file: ["Send the status file as CSV text."] });
   if (Buffer.byteLength(csv) > MAX_STATUS_FILE_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The status file is larger than 10 MB: split it.");
   const refuse = (messages: string[]) => AppError.validation({ file: messages.slice(0, SHOWN_ERRORS) }, "The status file has errors; nothing was changed.");
 

@@ -10,7 +10,7 @@ export function paymentDetailsView(row: ClaimPaymentDetails, full: boolean): Pay
     recipient: row.recipient,
     routingNumber: row.achRoutingNumber,
     accountType: row.achAccountType,
-    accountNumber: full && row.achAccountCipher ? decryptAccountNumber(row.claimId, row.achAccountCipher) : null,
+    accountNumber: full && row.achAccountCipher ? readable(row.claimId, row.achAccountCipher) : null,
     accountLast4: row.achAccountLast4,
     payeeName: row.payeeName,
     addressLine1: row.addressLine1,
@@ -21,4 +21,13 @@ export function paymentDetailsView(row: ClaimPaymentDetails, full: boolean): Pay
     masked: false,
   };
   return full ? view : maskPaymentDetails(view);
+}
+
+// A page still opens when the key has changed or is missing: the number shows masked instead.
+function readable(claimId: string, cipher: string): string | null {
+  try {
+    return decryptAccountNumber(claimId, cipher);
+  } catch {
+    return null;
+  }
 }
