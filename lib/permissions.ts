@@ -66,6 +66,12 @@ export const MATTER_PERMISSIONS = {
   // attorney decides.
   "distribution.prepare": TEAM,
   "distribution.lock": ATTORNEYS,
+  // Class members' payment details in full (bank account, e-mail, phone, mailing address): the
+  // team sees them masked. Payment files for the bank and the processors: an attorney, audited.
+  "payments.view-full": ATTORNEYS,
+  "payments.export": ATTORNEYS,
+  // Marking payments paid, failed or returned from the processors' status files (audited).
+  "payments.reconcile": ATTORNEYS,
   // What the public settlement website says, and which court documents it publishes: an attorney's call.
   "site.edit": ATTORNEYS,
   "exhibits.publish": ATTORNEYS,

@@ -16,8 +16,10 @@ import enObjection from "./en/objection.json";
 import enOptOut from "./en/optOut.json";
 import esObjection from "./es/objection.json";
 import esOptOut from "./es/optOut.json";
+import enPayment from "./en/payment.json";
+import esPayment from "./es/payment.json";
 
 export const MESSAGES = {
-  en: { common: enCommon, site: enSite, portal: enPortal, claimForm: enClaimForm, formErrors: enFormErrors, optOut: enOptOut, objection: enObjection },
-  es: { common: esCommon, site: esSite, portal: esPortal, claimForm: esClaimForm, formErrors: esFormErrors, optOut: esOptOut, objection: esObjection },
+  en: { common: enCommon, site: enSite, portal: enPortal, claimForm: enClaimForm, formErrors: enFormErrors, optOut: enOptOut, objection: enObjection, payment: enPayment },
+  es: { common: esCommon, site: esSite, portal: esPortal, claimForm: esClaimForm, formErrors: esFormErrors, optOut: esOptOut, objection: esObjection, payment: esPayment },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -23,6 +23,7 @@ export async function runE2e(extraArgs: string[] = []): Promise<void> {
       DATABASE_URL: database.url,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       AUDIT_CHAIN_KEY: randomBytes(32).toString("base64url"),
+      PAYMENT_DETAILS_KEY: randomBytes(32).toString("base64url"),
       AUDIT_HEADS_DIR: headsDir,
       CHROMIUM_PATH: chromium,
       MAIL_SINK_DIR: mailSinkDir,

@@ -30,6 +30,7 @@ describe("npm start against a DATABASE_URL", () => {
       expect.stringMatching(/^proofline: refusing to start: AUTH_SECRET is 9 characters/),
       expect.stringMatching(/^proofline: refusing to start: APP_URL is not set/),
       expect.stringMatching(/^proofline: refusing to start: AUDIT_CHAIN_KEY is not set/),
+      expect.stringMatching(/^proofline: refusing to start: PAYMENT_DETAILS_KEY is not set/),
     ]);
     expect(await db.matter.count()).toBe(matters);
   });
@@ -40,6 +41,7 @@ describe("npm start against a DATABASE_URL", () => {
       AUTH_SECRET: "s".repeat(40),
       APP_URL: "https://claims.example.com",
       AUDIT_CHAIN_KEY: "k".repeat(40),
+      PAYMENT_DETAILS_KEY: "p".repeat(40),
     });
     expect(code).toBe(1);
     expect(stderr).toMatch(/refusing to start: DATABASE_URL connects as \S+, a superuser/);

@@ -104,8 +104,8 @@ async function main() {
 
   const demo = isDemo({ embedded: Boolean(embedded), demoFlag });
   const secrets = demo
-    ? { AUTH_SECRET: demoSecret("AUTH_SECRET", "auth-secret"), AUDIT_CHAIN_KEY: demoSecret("AUDIT_CHAIN_KEY", "audit-chain-key") }
-    : { AUTH_SECRET: process.env.AUTH_SECRET, AUDIT_CHAIN_KEY: process.env.AUDIT_CHAIN_KEY };
+    ? { AUTH_SECRET: demoSecret("AUTH_SECRET", "auth-secret"), AUDIT_CHAIN_KEY: demoSecret("AUDIT_CHAIN_KEY", "audit-chain-key"), PAYMENT_DETAILS_KEY: demoSecret("PAYMENT_DETAILS_KEY", "payment-details-key") }
+    : { AUTH_SECRET: process.env.AUTH_SECRET, AUDIT_CHAIN_KEY: process.env.AUDIT_CHAIN_KEY, PAYMENT_DETAILS_KEY: process.env.PAYMENT_DETAILS_KEY };
   const problems = startupProblems({
     embedded: Boolean(embedded),
     demoFlag,

@@ -53,6 +53,7 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   requestLinkAction: { as: "signedOut", bound: () => [], refused: [] },
   answerDeficiencyAction: { as: "member", bound: (f) => [f.memberClaim], refused: ["signedOut", "attorney"] },
   withdrawClaimAction: { as: "member", bound: (f) => [f.otherClaim], refused: ["signedOut", "attorney"] },
+  setPaymentDetailsAction: { as: "member", bound: (f) => [f.memberClaim], refused: ["signedOut", "attorney"] },
   changePasswordAction: { as: "member", bound: () => [], refused: ["signedOut"] },
   // A token needs a matter of the caller's own (a random id is none): generated input makes none.
   createApiTokenAction: { as: "paralegal", bound: () => [], refused: ["signedOut", "member"] },
@@ -138,6 +139,8 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   // it refuses, so a lucky input cannot lock the demo matter's distribution for later specs.
   computeDistributionAction: { as: "attorney", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
   lockDistributionAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
+  // Payment statuses of a run that is not there: the demo's payments stay as they are.
+  importPaymentStatusAction: { as: "attorney", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider", "paralegal"] },
   // Chronology: facts by hand, builds from recorded data, an exhibit's dates.
   createFactAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
   updateFactAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
@@ -359,6 +362,23 @@ test("every route handler and lean path, fuzzed", async () => {
       as: "attorney",
       refused: ["signedOut", "member", "outsider"],
       arb: query(["status", "q", "from", "to", "minScore", "deficientDays", "subclass", "sort", "dir", "page", ...names]).map((q) => ({ path: `/matters/${m}/claims/export${q}` })),
+    },
+    {
+      // Payment files of a run that is not there (fuzzing must not lock the demo's distribution).
+      name: "GET distribution payment file",
+      as: "attorney",
+      refused: ["signedOut", "member", "outsider", "paralegal"],
+      arb: fc
+        .tuple(segment(ANY), fc.oneof({ weight: 3, arbitrary: fc.constantFrom("ACH", "PAYPAL", "VENMO", "CHECK", "PREPAID_CARD") }, { weight: 1, arbitrary: segment("ach") }))
+        .map(([run, method]) => ({ path: `/matters/${m}/claims/distribution/${run}/payments/${method}` })),
+    },
+    {
+      name: "POST distribution re-issue file",
+      as: "attorney",
+      refused: ["signedOut", "member", "outsider", "paralegal"],
+      arb: fc
+        .tuple(segment(ANY), fc.constantFrom("ACH", "PAYPAL", "VENMO", "CHECK", "PREPAID_CARD", "x"), fc.constantFrom("application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain", "application/json"))
+        .map(([run, method, type]) => ({ method: "POST", path: `/matters/${m}/claims/distribution/${run}/payments/${method}/reissue`, headers: { "Content-Type": type }, body: "" })),
     },
     {
       name: "GET gap report CSV",

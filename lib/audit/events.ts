@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, DEFICIENCY_FIELD_LABELS, type TDeficiencyField } from "@/lib/schemas/claim";
 import { formatCents } from "@/lib/distribution/plan";
+import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from "@/lib/payments/payment-details";
 import { FLAG_LABELS, FLAG_SEVERITIES } from "@/lib/schemas/allegation";
 import { LINK_RELATION_LABELS, LINK_RELATIONS } from "@/lib/schemas/evidence";
 import { KB_LAYERS } from "@/lib/analyzer/kb/tracker-domains";
@@ -793,6 +794,49 @@ export const AUDIT_EVENTS = {
       const fields = Object.keys(d.changed).map((f) => (DEFICIENCY_FIELD_LABELS as Record<string, string>)[f] ?? f);
       return transitionSentence(d, sentence(fields.length ? `Corrected: ${fields.join(", ")}.` : null, d.attachment ? `Uploaded ${quote(d.attachment.filename)}.` : null));
     },
+  }),
+  // Never the account number or an unmasked e-mail or phone: the audit log is read by the whole
+  // team, and payment details are the member's and the attorneys' only.
+  "claim.set-payment-details": define({
+    entityType: "Claim",
+    label: "Payment details changed",
+    schema: z
+      .object({
+        number: z.string(),
+        method: z.enum(PAYMENT_METHODS),
+        summary: z.string(),
+        previousMethod: z.enum(PAYMENT_METHODS).nullable(),
+        previousSummary: z.string().nullable(),
+      })
+      .strict(),
+    describe: (d) => sentence(`Claim ${d.number}: ${d.summary}.`, d.previousSummary ? `Was ${d.previousSummary}.` : "First payment details given."),
+  }),
+  "distribution.export-payments": define({
+    entityType: "DistributionRun",
+    label: "Payment file exported",
+    schema: z
+      .object({
+        method: z.enum(PAYMENT_METHODS),
+        format: z.enum(["nacha", "csv"]),
+        reissue: z.boolean().optional(),
+        payments: z.number().int().nonnegative(),
+        totalCents: z.string(),
+        missingDetails: z.number().int().nonnegative(),
+      })
+      .strict(),
+    describe: (d) =>
+      sentence(
+        `${PAYMENT_METHOD_LABELS[d.method]} ${d.format === "nacha" ? "NACHA file" : "CSV"}${d.reissue ? " of re-issues" : ""}: ${plural(d.payments, "payment")}, ${cents(d.totalCents)}.`,
+        d.missingDetails > 0 ? `${plural(d.missingDetails, "paid claim")} without payment details left out.` : null,
+      ),
+  }),
+  "distribution.import-payment-status": define({
+    entityType: "DistributionRun",
+    label: "Payment statuses imported",
+    schema: z
+      .object({ rows: z.number().int().nonnegative(), paid: z.number().int().nonnegative(), failed: z.number().int().nonnegative(), returned: z.number().int().nonnegative(), unchanged: z.number().int().nonnegative() })
+      .strict(),
+    describe: (d) => `${plural(d.rows, "row")}: ${d.paid.toLocaleString("en-US")} paid, ${d.failed.toLocaleString("en-US")} failed, ${d.returned.toLocaleString("en-US")} returned${d.unchanged ? `, ${d.unchanged.toLocaleString("en-US")} already so` : ""}.`,
   }),
   "distribution.compute": define({
     entityType: "DistributionRun",

@@ -31,6 +31,11 @@ export function writeCsv(mode: CsvMode, header: readonly string[], rows: readonl
   return stringifySync([header, ...rows] as unknown[][], options(mode));
 }
 
+// Files whose layout has no header row (PayPal's Payouts Web upload).
+export function writeCsvRows(mode: CsvMode, rows: readonly (readonly unknown[])[]): string {
+  return stringifySync(rows as unknown[][], options(mode));
+}
+
 // For exports too large to build in memory: write rows, then end(); read the CSV text out.
 export function csvStream(mode: CsvMode, header: readonly string[]): Stringifier {
   return stringify({ ...options(mode), header: true, columns: [...header] });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translateFieldErrors, translateFormMessage } from "@/lib/i18n/form-errors";
+import { PAYMENT_MESSAGES } from "@/lib/schemas/payment-details";
 import es from "@/messages/es/formErrors.json";
 
 // A tiny ICU-less translator over the Spanish catalogue: enough for {name} placeholders.
@@ -21,6 +22,13 @@ describe("translateFormMessage", () => {
     expect(translateFormMessage(msg, t, { "Covers US users.": "Cubre usuarios de EE. UU." })).toBe(
       "Cubre usuarios de EE. UU. Si aun así cree que reúne los requisitos, marque «Enviar para revisión de todos modos».",
     );
+  });
+  it("translates every message of the payment details form and its refusals", () => {
+    for (const message of Object.values(PAYMENT_MESSAGES)) {
+      expect(translateFormMessage(message, t), message).not.toBe(message);
+    }
+    expect(translateFormMessage(PAYMENT_MESSAGES.routingInvalid, t)).toBe("Este número de ruta no es válido: revise los 9 dígitos");
+    expect(translateFormMessage("Payments for this settlement are being prepared, so payment details can no longer be changed. Contact the settlement administrator.", t)).toMatch(/^Los pagos/);
   });
   it("leaves an unknown message as it is", () => {
     expect(translateFormMessage("Enter your favourite colour", t)).toBe("Enter your favourite colour");

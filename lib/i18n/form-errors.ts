@@ -42,6 +42,16 @@ const EXACT: Record<string, string> = {
   "Based on your answers you may not qualify.": "mayNotQualify",
   "The claim deadline has passed.": "deadlinePassed",
   "Missing form key: reload the page and try again": "reload",
+  "Enter the email address or mobile number of your account": "payRecipient",
+  "Enter an email address like name@example.com or a US mobile number like 415-555-0100": "payRecipientInvalid",
+  "Enter the 9-digit routing number printed on your checks": "payRouting",
+  "This routing number is not valid: check the 9 digits": "payRoutingInvalid",
+  "Enter your account number, 4 to 17 digits": "payAccount",
+  "The two account numbers do not match": "payAccountConfirm",
+  "Choose checking or savings": "payAccountType",
+  "Payments for this settlement are being prepared, so payment details can no longer be changed. Contact the settlement administrator.": "payLocked",
+  "This claim will not be paid, so it takes no payment details.": "payClosed",
+  "Bank account details cannot be stored yet: the server has no PAYMENT_DETAILS_KEY. Choose another way to be paid, or try again later.": "payNoKey",
 };
 
 const SUBMIT_ANYWAY = " If you still believe you qualify, tick “Submit for review anyway”.";

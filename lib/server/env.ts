@@ -16,6 +16,18 @@ const ZEnv = z.object({
   // derived from AUTH_SECRET; set it (to the old AUTH_SECRET's value, say) so that rotating
   // AUTH_SECRET does not leave every enrolled authenticator unreadable.
   TWO_FACTOR_KEY: z.string().min(32, "TWO_FACTOR_KEY must be at least 32 characters").optional(),
+  // Encrypts the ACH account numbers class members give for their payment (AES-256-GCM, key
+  // derived by HKDF; lib/server/payments/payment-crypto.ts). Kept outside the database and apart
+  // from AUTH_SECRET, so rotating the session secret leaves the account numbers readable;
+  // `npm start` refuses a deployment without it.
+  PAYMENT_DETAILS_KEY: z.string().min(32, "PAYMENT_DETAILS_KEY must be at least 32 characters").optional(),
+  // The originator of ACH payment files (NACHA): the bank's routing number (ODFI), the company's
+  // identification and name as the bank set them up. Unset fields are left blank in the file for
+  // the bank's portal to fill.
+  NACHA_ODFI_ROUTING: z.string().regex(/^\d{9}$/, "NACHA_ODFI_ROUTING must be a 9-digit routing number").optional(),
+  NACHA_COMPANY_ID: z.string().regex(/^[\x20-\x7e]{1,10}$/, "NACHA_COMPANY_ID must be at most 10 characters").optional(),
+  NACHA_COMPANY_NAME: z.string().regex(/^[\x20-\x7e]{1,16}$/, "NACHA_COMPANY_NAME must be at most 16 characters").optional(),
+  NACHA_DESTINATION_NAME: z.string().regex(/^[\x20-\x7e]{1,23}$/, "NACHA_DESTINATION_NAME must be at most 23 characters").optional(),
   // A session ends this many hours after sign-in however active it is, and after this many
   // minutes without activity (see auth.ts).
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),

@@ -4,7 +4,7 @@ import { startupProblems, type StartFacts } from "./start-checks";
 const deployment: StartFacts = {
   embedded: false,
   demoFlag: false,
-  env: { AUTH_SECRET: "s".repeat(32), APP_URL: "https://claims.example.com", AUDIT_CHAIN_KEY: "k".repeat(32), MIGRATION_DATABASE_URL: "postgresql://owner@db/proofline" },
+  env: { AUTH_SECRET: "s".repeat(32), APP_URL: "https://claims.example.com", AUDIT_CHAIN_KEY: "k".repeat(32), PAYMENT_DETAILS_KEY: "p".repeat(32), MIGRATION_DATABASE_URL: "postgresql://owner@db/proofline" },
   demoAccounts: [],
   pendingMigrations: 0,
   role: { name: "proofline_app", superuser: false, ownsAuditLog: false },
@@ -26,8 +26,10 @@ describe("startupProblems", () => {
       expect.stringMatching(/^AUTH_SECRET is 5 characters: it must be at least 32/),
       expect.stringMatching(/^APP_URL is not set/),
       expect.stringMatching(/^AUDIT_CHAIN_KEY is not set/),
+      expect.stringMatching(/^PAYMENT_DETAILS_KEY is not set/),
     ]);
     expect(startupProblems({ ...deployment, env: { ...deployment.env, AUTH_SECRET: undefined } })).toEqual([expect.stringMatching(/^AUTH_SECRET is not set/)]);
+    expect(startupProblems({ ...deployment, env: { ...deployment.env, PAYMENT_DETAILS_KEY: "short" } })).toEqual([expect.stringMatching(/^PAYMENT_DETAILS_KEY is 5 characters/)]);
   });
 
   it("refuses an app connection that could switch the audit triggers off", () => {

@@ -5,11 +5,12 @@
 import { AUDIT_KEY_MIN_LENGTH as AUDIT_CHAIN_KEY_MIN_LENGTH } from "../../lib/audit/chain-hash";
 
 export const AUTH_SECRET_MIN_LENGTH = 32;
+export const PAYMENT_DETAILS_KEY_MIN_LENGTH = 32;
 
 export type StartFacts = {
   embedded: boolean;
   demoFlag: boolean;
-  env: { AUTH_SECRET?: string; APP_URL?: string; AUDIT_CHAIN_KEY?: string; MIGRATION_DATABASE_URL?: string };
+  env: { AUTH_SECRET?: string; APP_URL?: string; AUDIT_CHAIN_KEY?: string; PAYMENT_DETAILS_KEY?: string; MIGRATION_DATABASE_URL?: string };
   // Demo accounts (prisma/demo-users.ts) found in the database.
   demoAccounts: string[];
   pendingMigrations: number;
@@ -38,6 +39,9 @@ export function startupProblems(facts: StartFacts): string[] {
   const key = facts.env.AUDIT_CHAIN_KEY;
   if (!key) problems.push(`AUDIT_CHAIN_KEY is not set: give it at least ${AUDIT_CHAIN_KEY_MIN_LENGTH} random characters, kept outside the database (it keys the audit chain)`);
   else if (key.length < AUDIT_CHAIN_KEY_MIN_LENGTH) problems.push(`AUDIT_CHAIN_KEY is ${key.length} characters: it must be at least ${AUDIT_CHAIN_KEY_MIN_LENGTH}`);
+  const paymentKey = facts.env.PAYMENT_DETAILS_KEY;
+  if (!paymentKey) problems.push(`PAYMENT_DETAILS_KEY is not set: give it at least ${PAYMENT_DETAILS_KEY_MIN_LENGTH} random characters, kept outside the database (it encrypts class members' bank account numbers)`);
+  else if (paymentKey.length < PAYMENT_DETAILS_KEY_MIN_LENGTH) problems.push(`PAYMENT_DETAILS_KEY is ${paymentKey.length} characters: it must be at least ${PAYMENT_DETAILS_KEY_MIN_LENGTH}`);
   if (facts.role.superuser) {
     problems.push(`DATABASE_URL connects as ${facts.role.name}, a superuser, who can switch the audit log's triggers off: connect as the app role (proofline_app, or a login role granted it) and give the owner as MIGRATION_DATABASE_URL`);
   } else if (facts.role.ownsAuditLog) {

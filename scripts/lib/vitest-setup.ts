@@ -1,4 +1,5 @@
 // Runs in each test worker before the test file is imported, so lib/server/env sees the run's database.
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +11,8 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.TEST_OWNER_DATABASE_URL = inject("ownerDatabaseUrl");
 process.env.TEST_ADMIN_DATABASE_URL = inject("adminDatabaseUrl");
 process.env.AUDIT_CHAIN_KEY ??= inject("auditChainKey");
+// Account numbers are encrypted and read back within one test file's process.
+process.env.PAYMENT_DETAILS_KEY ??= randomBytes(32).toString("base64url");
 process.env.LOG_LEVEL ??= "silent";
 // Session cookies are decrypted with it (lib/server/auth/actor-from-session-cookie.ts); a fixed
 // test value, as the web server would have its own.

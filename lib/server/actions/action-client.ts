@@ -126,8 +126,8 @@ function refusal(message: string, values: Record<string, string>, attempt = rand
 function echoValues(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
-    // Secrets never travel back to the page.
-    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password|token|code/i.test(key)) out[key] = value;
+    // Secrets never travel back to the page (nor a bank account number).
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password|token|code|accountNumber/i.test(key)) out[key] = value;
   }
   return out;
 }

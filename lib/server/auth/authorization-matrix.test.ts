@@ -14,6 +14,7 @@ vi.hoisted(() => {
 });
 
 import { AppError } from "@/lib/app-error";
+import { generateClaimNumber } from "@/lib/claims/claim-number";
 import { accountHas, ACCOUNT_PERMISSIONS, MATTER_PERMISSIONS, roleHas, type AccountPermission, type Permission } from "@/lib/permissions";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
@@ -54,6 +55,10 @@ import { answerDeficiency } from "@/lib/server/claims/answer-deficiency";
 import { computeDistribution } from "@/lib/server/distribution/compute-distribution";
 import { getDistribution } from "@/lib/server/distribution/get-distribution";
 import { lockDistribution } from "@/lib/server/distribution/lock-distribution";
+import { exportPaymentFile } from "@/lib/server/distribution/export-payment-file";
+import { getPaymentFileSummary } from "@/lib/server/distribution/get-payment-file-summary";
+import { getReissueQueue } from "@/lib/server/distribution/get-reissue-queue";
+import { importPaymentStatus } from "@/lib/server/distribution/import-payment-status";
 import { generateApprovedClaims } from "@/lib/server/testing/distribution-fixtures";
 import { approveClaim } from "@/lib/server/claims/approve-claim";
 import { bulkClaimAction } from "@/lib/server/claims/bulk-claim-action";
@@ -83,6 +88,9 @@ import { requestRescore } from "@/lib/server/claims/request-rescore";
 import { submitClaim } from "@/lib/server/claims/submit-claim";
 import { verifyClaim } from "@/lib/server/claims/verify-claim";
 import { ownClaimRef, withdrawClaim } from "@/lib/server/claims/withdraw-claim";
+import { getClaimPaymentDetails } from "@/lib/server/payments/get-claim-payment-details";
+import { getMyPaymentDetails } from "@/lib/server/payments/get-my-payment-details";
+import { setPaymentDetails } from "@/lib/server/payments/set-payment-details";
 import { addElement } from "@/lib/server/counts/add-element";
 import { createCount } from "@/lib/server/counts/create-count";
 import { getCount } from "@/lib/server/counts/get-count";
@@ -381,6 +389,12 @@ async function prepareDistribution(w: World) {
   await generateApprovedClaims(w.matter.id, null, 3);
   previews.set(w.matter.id, (await computeDistribution(w.actors.attorney, w.matter.id, distributionPlan())).id);
 }
+const paidClaims = new Map<string, string>();
+// A locked run to make payment files from (locking is the attorney's; the cells then read it).
+async function prepareLockedDistribution(w: World) {
+  await prepareDistribution(w);
+  await lockDistribution(w.actors.attorney, w.matter.id, previews.get(w.matter.id)!, { reason: "Final approval order entered." });
+}
 const M = (matter: Permission, run: Entry["run"], extra: Extra = {}): Entry => ({ rule: { matter }, run, ...extra });
 const R = (matter: Permission, run: Entry["run"]): Entry => ({ rule: { matter }, run, reads: true });
 const A = (account: AccountPermission, run: Entry["run"], options: boolean | Extra = false): Entry =>
@@ -671,6 +685,7 @@ const USE_CASES: Record<string, Entry> = {
   // claims, staff side
   listClaims: R("matter.read", (a, w) => listClaims(a, w.matter.id, {})),
   getClaim: R("matter.read", (a, w) => getClaim(a, w.matter.id, w.claimB.claimId)),
+  getClaimPaymentDetails: R("matter.read", (a, w) => getClaimPaymentDetails(a, w.matter.id, w.claimB.claimId)),
   importNoticeRecipients: M("claims.import", (a, w) =>
     importNoticeRecipients(a, w.matter.id, Readable.from([`notice_id,confirmation_code,full_name,address1,address2,city,state,zip\nN-${randomUUID().slice(0, 8)},K7P2X9Q4M3,Ada Lovelace,1 Main St,,Chicago,IL,60601\n`])),
   ),
@@ -689,6 +704,21 @@ const USE_CASES: Record<string, Entry> = {
   getDistribution: R("matter.read", (a, w) => getDistribution(a, w.matter.id)),
   computeDistribution: M("distribution.prepare", (a, w) => computeDistribution(a, w.matter.id, distributionPlan()), { prepare: prepareDistribution }),
   lockDistribution: M("distribution.lock", (a, w) => lockDistribution(a, w.matter.id, previews.get(w.matter.id)!, { reason: "Final approval order entered." }), { prepare: prepareDistribution }),
+  exportPaymentFile: M("payments.export", (a, w) => exportPaymentFile(a, w.matter.id, previews.get(w.matter.id)!, "PAYPAL"), { prepare: prepareLockedDistribution }),
+  importPaymentStatus: M(
+    "payments.reconcile",
+    async (a, w) => importPaymentStatus(a, w.matter.id, previews.get(w.matter.id)!, `claim_number,status,reason\n${paidClaims.get(w.matter.id)},paid,\n`),
+    {
+      // The generated claims' numbers are not real ones (no check character): give one a real number.
+      prepare: async (w) => {
+        await prepareLockedDistribution(w);
+        const claim = await db.claim.findFirstOrThrow({ where: { matterId: w.matter.id, status: "APPROVED" } });
+        paidClaims.set(w.matter.id, (await db.claim.update({ where: { id: claim.id }, data: { number: generateClaimNumber() } })).number);
+      },
+    },
+  ),
+  getReissueQueue: { ...R("matter.read", (a, w) => getReissueQueue(a, w.matter.id, previews.get(w.matter.id)!)), prepare: prepareDistribution },
+  getPaymentFileSummary: { ...R("matter.read", (a, w) => getPaymentFileSummary(a, w.matter.id, previews.get(w.matter.id)!)), prepare: prepareDistribution },
   // opt-outs and objections (staff side)
   listOptOuts: RR("opt-outs.read", (a, w) => listOptOuts(a, w.matter.id, {})),
   getOptOut: RR("opt-outs.read", (a, w) => getOptOut(a, w.matter.id, responsesIn(w).optOutId)),
@@ -704,6 +734,8 @@ const USE_CASES: Record<string, Entry> = {
   ownClaimRef: OWN((a, w) => ownClaimRef(a, w.claimA.number), true),
   withdrawClaim: OWN((a, w) => withdrawClaim(a, w.claimA.number)),
   answerDeficiency: OWN((a, w) => answerDeficiency(a, w.claimA.number, { zip: "94110" }, null)),
+  setPaymentDetails: OWN((a, w) => setPaymentDetails(a, w.claimA.number, { method: "PAYPAL", recipient: "member@example.org" })),
+  getMyPaymentDetails: OWN((a, w) => getMyPaymentDetails(a, w.claimA.number), true),
   openMyClaimAttachment: OWN(async (a, w) => (await openMyClaimAttachment(a, w.claimA.number, w.attachment.id)).stream.destroy(), true),
 };
 
@@ -773,8 +805,8 @@ describe("authorization matrix (from lib/permissions.ts)", () => {
 
   it("covers every permission of the tables", () => {
     const used = new Set<string>(Object.values(USE_CASES).map((e) => ("matter" in e.rule ? e.rule.matter : "account" in e.rule ? e.rule.account : "own")));
-    // These two widen what a use case does or shows for a role, rather than admit to one.
-    const unused = [...Object.keys(MATTER_PERMISSIONS), ...Object.keys(ACCOUNT_PERMISSIONS)].filter((p) => !used.has(p) && p !== "exhibits.produce-privileged" && p !== "captures.unmask");
+    // These widen what a use case does or shows for a role, rather than admit to one.
+    const unused = [...Object.keys(MATTER_PERMISSIONS), ...Object.keys(ACCOUNT_PERMISSIONS)].filter((p) => !used.has(p) && p !== "exhibits.produce-privileged" && p !== "captures.unmask" && p !== "payments.view-full");
     expect(unused).toEqual([]);
   });
 

@@ -72,6 +72,8 @@ const FORBIDDEN_MESSAGE: Partial<Record<Permission, string>> = {
   "exhibits.list-privileged": "Only an attorney can put privileged exhibits on an exhibit list.",
   "distribution.lock": "Only an attorney can lock the distribution.",
   "claims.feed-tokens": "Only an attorney can manage the matter's claim-feed tokens.",
+  "payments.export": "Only an attorney can export payment files.",
+  "payments.reconcile": "Only an attorney can import payment statuses.",
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -25,6 +25,10 @@ export async function lockDistribution(actor: Actor, matterId: string, runId: st
       throw new AppError("CONFLICT", "Approved claims have changed since this preview was computed. Compute the preview again, review it, then lock it.");
     }
     await tx.distributionRun.update({ where: { id: runId }, data: { status: "LOCKED", lockedAt: new Date(), lockedById: actor.userId, lockReason: reason } });
+    // One payment per claim the run pays, to be marked from the processors' status files.
+    await tx.$executeRaw`
+      INSERT INTO "Payment" ("runId", "claimId", "matterId", "amountCents")
+      SELECT "runId", "claimId", ${matterId}::uuid, "amountCents" FROM "Allocation" WHERE "runId" = ${runId}::uuid AND "amountCents" > 0`;
     await appendAudit(tx, actor, {
       matterId,
       action: "distribution.lock",

@@ -22,6 +22,10 @@ import * as plaintiffSchemas from "@/lib/schemas/plaintiff";
 import * as reportSchemas from "@/lib/schemas/reports";
 import * as distributionSchemas from "@/lib/schemas/distribution";
 import * as chronologySchemas from "@/lib/schemas/chronology";
+import * as paymentSchemas from "@/lib/schemas/payment-details";
+import { setPaymentDetails } from "@/lib/server/payments/set-payment-details";
+import { exportPaymentFile } from "@/lib/server/distribution/export-payment-file";
+import { importPaymentStatus } from "@/lib/server/distribution/import-payment-status";
 import { createFact } from "@/lib/server/chronology/create-fact";
 import { updateFact } from "@/lib/server/chronology/update-fact";
 import { deleteFact } from "@/lib/server/chronology/delete-fact";
@@ -117,7 +121,7 @@ import { exportCertification } from "@/lib/server/reports/certification";
 import { exportExhibitList } from "@/lib/server/reports/exhibit-list";
 import { makeClaimMatter, validClaimInput } from "@/lib/server/testing/claim-fixtures";
 import { makeLinkableExhibit, validAllegationInput, validCountInput } from "@/lib/server/testing/ledger-fixtures";
-import { validPlaintiffInput } from "@/lib/server/testing/fixtures";
+import { makeUser, validPlaintiffInput } from "@/lib/server/testing/fixtures";
 
 const SEED = 20_251_202;
 const RUNS = 100;
@@ -137,7 +141,7 @@ function schemaKeys(): string[] {
     }
     for (const inner of [def.in, def.out, def.innerType, def.schema]) visit(inner, depth + 1);
   };
-  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, distributionSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas, chronologySchemas, settlementResponseSchemas, knowledgeBaseSchemas, apiV1Schemas, apiTokenSchemas]) {
+  for (const mod of [adminSchemas, allegationSchemas, authSchemas, claimSchemas, complaintImportSchemas, countSchemas, distributionSchemas, evidenceSchemas, exhibitSchemas, intakeSchemas, matterSchemas, networkSchemas, plaintiffSchemas, reportSchemas, chronologySchemas, settlementResponseSchemas, knowledgeBaseSchemas, apiV1Schemas, apiTokenSchemas, paymentSchemas]) {
     for (const value of Object.values(mod)) visit(value, 0);
   }
   return [...keys];
@@ -197,6 +201,9 @@ describe("fuzzing every zod boundary", () => {
     const element = await db.element.findFirstOrThrow({ where: { countId: count.id } });
     const plaintiff = await createPlaintiff(attorney, m, validPlaintiffInput());
     const claim = await submitClaim(matter.slug, validClaimInput(), { ip: null });
+    // The claim's member, signed in, for their payment details.
+    const member = await makeUser("CLASS_MEMBER", "Fuzz Member");
+    await db.claimant.update({ where: { id: (await db.claim.findUniqueOrThrow({ where: { id: claim.claimId } })).claimantId }, data: { userId: member.userId } });
     const rnd = crypto.randomUUID();
     const A: Actor = attorney;
     const fact = await createFact(attorney, m, { submissionKey: rnd, precision: "DAY", start: "2019-04-03", description: "Fuzzed fact." });
@@ -275,6 +282,9 @@ describe("fuzzing every zod boundary", () => {
       ["setTrackerOverride", (i) => setTrackerOverride(A, m, i)],
       ["computeDistribution", (i) => computeDistribution(A, m, i)],
       ["lockDistribution", (i) => lockDistribution(A, m, rnd, i)],
+      ["setPaymentDetails", (i) => setPaymentDetails(member, claim.number, i)],
+      ["exportPaymentFile", (i) => exportPaymentFile(A, m, rnd, i)],
+      ["importPaymentStatus", (i) => importPaymentStatus(A, m, rnd, i)],
       ["createFact", (i) => createFact(A, m, i)],
       ["updateFact", (i) => updateFact(A, m, fact.id, i)],
       ["deleteFact", (i) => deleteFact(A, m, fact.id, i)],
@@ -296,7 +306,7 @@ describe("fuzzing every zod boundary", () => {
     ];
 
     const generated = inputs(schemaKeys());
-    const actorIds = [attorney.userId, admin.userId, paralegal.userId, outsider.userId];
+    const actorIds = [attorney.userId, admin.userId, paralegal.userId, outsider.userId, member.userId];
     const failures: string[] = [];
     let tried = 0;
     let before = await rowCounts(m, actorIds);

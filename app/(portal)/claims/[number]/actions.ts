@@ -1,11 +1,14 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/app-error";
-import { accountAction } from "@/lib/server/actions/action-client";
+import { accountAction, done } from "@/lib/server/actions/action-client";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/schemas/claim";
 import { answerDeficiency } from "@/lib/server/claims/answer-deficiency";
 import { withdrawClaim } from "@/lib/server/claims/withdraw-claim";
+import { localizeError } from "@/lib/server/i18n/localize-error";
+import { setPaymentDetails } from "@/lib/server/payments/set-payment-details";
 
 // A class member's own claim: the use cases find it by number among the member's own claims.
 export const answerDeficiencyAction = accountAction("claims.own", async ({ actor, form, input }, number: string) => {
@@ -22,4 +25,14 @@ export const answerDeficiencyAction = accountAction("claims.own", async ({ actor
 export const withdrawClaimAction = accountAction("claims.own", async ({ actor }, number: string) => {
   await withdrawClaim(actor, number);
   redirect(`/claims/${number}?withdrawn=1`);
+});
+
+export const setPaymentDetailsAction = accountAction("claims.own", async ({ actor, input }, number: string) => {
+  try {
+    await setPaymentDetails(actor, number, input);
+  } catch (error) {
+    throw await localizeError(error);
+  }
+  revalidatePath(`/claims/${number}`);
+  return done("Payment details saved.");
 });

@@ -10,7 +10,11 @@ import { formatCalendarDate, formatDateTime } from "@/lib/claims/dates";
 import { CLAIM_STATUS_LABELS, DEFICIENCY_FIELD_LABELS, type TDeficiencyField } from "@/lib/schemas/claim";
 import { getMyClaim } from "@/lib/server/claims/get-my-claim";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
-import { answerDeficiencyAction, withdrawClaimAction } from "./actions";
+import { answerDeficiencyAction, setPaymentDetailsAction, withdrawClaimAction } from "./actions";
+import { getTranslations } from "next-intl/server";
+import { PaymentDetailsForm } from "@/components/claims/payment-details-form";
+import { formatRecipient, maskAccount, type PaymentDetailsView } from "@/lib/payments/payment-details";
+import { getMyPaymentDetails } from "@/lib/server/payments/get-my-payment-details";
 import { ClaimDocumentLink } from "@/components/claims/claim-document-link";
 import { ZMyClaimQuery } from "@/lib/schemas/page-queries";
 import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
@@ -33,6 +37,8 @@ export default async function MyClaimPage({ params, searchParams }: { params: Pr
   const { answered, withdrawn } = parseSearchParams(ZMyClaimQuery, await searchParams);
   const actor = await pageActor();
   const claim = await loadOr404(() => getMyClaim(actor, number));
+  const payment = await getMyPaymentDetails(actor, claim.number);
+  const tp = await getTranslations("payment");
   const c = claim.claimant;
   const current: Record<string, string> = {
     fullName: c.fullName,
@@ -87,6 +93,37 @@ export default async function MyClaimPage({ params, searchParams }: { params: Pr
           <AlertTitle>Reason</AlertTitle>
           <AlertDescription>{claim.decisionReason}</AlertDescription>
         </Alert>
+      )}
+      {!["REJECTED", "DUPLICATE", "WITHDRAWN"].includes(claim.status) && (
+        <section aria-labelledby="payment-title" className="grid gap-4 rounded-lg border border-border bg-background p-5" data-testid="payment-details">
+          <h2 id="payment-title" className="text-lg font-semibold">
+            {tp("title")}
+          </h2>
+          {payment.details ? (
+            <div>
+              <p className="text-sm text-muted-foreground">{tp("current")}</p>
+              <PaymentShown details={payment.details} t={tp} />
+              {payment.updatedAt && <p className="text-sm text-muted-foreground">{tp("updated", { date: formatDateTime(payment.updatedAt, claim.matter.timeZone) })}</p>}
+            </div>
+          ) : (
+            <p>{tp("none")}</p>
+          )}
+          {payment.paymentFailed && (
+            <Alert variant="warning" icon={<FileWarning aria-hidden />}>
+              <AlertDescription>{tp("failed")}</AlertDescription>
+            </Alert>
+          )}
+          {payment.locked ? (
+            <Alert variant="info">
+              <AlertDescription>{tp("locked")}</AlertDescription>
+            </Alert>
+          ) : (
+            <>
+              <p className="text-sm">{tp("intro")}</p>
+              <PaymentDetailsForm action={setPaymentDetailsAction.bind(null, claim.number)} current={formValues(payment.details)} payeeName={c.fullName} />
+            </>
+          )}
+        </section>
       )}
       <section aria-labelledby="history-title">
         <h2 id="history-title" className="mb-3 text-lg font-semibold">
@@ -151,4 +188,44 @@ export default async function MyClaimPage({ params, searchParams }: { params: Pr
       )}
     </div>
   );
+}
+
+type Translate = Awaited<ReturnType<typeof getTranslations<"payment">>>;
+
+function PaymentShown({ details: d, t }: { details: PaymentDetailsView; t: Translate }) {
+  return (
+    <p className="font-medium">
+      {t(`methods.${d.method}`)}
+      {d.recipient && <>: {formatRecipient(d.recipient)}</>}
+      {d.method === "ACH" && (
+        <>
+          : {t("show.account", { type: d.accountType === "SAVINGS" ? t("savings") : t("checking"), last4: maskAccount(d.accountLast4 ?? "") })}, {t("show.routing", { routing: d.routingNumber ?? "" })}
+        </>
+      )}
+      {d.method === "CHECK" && (
+        <>
+          {" "}
+          · {t("show.mailedTo")} {d.addressLine1}
+          {d.addressLine2 ? `, ${d.addressLine2}` : ""}, {d.city}, {d.state} {d.zip}
+        </>
+      )}
+    </p>
+  );
+}
+
+// The saved choice as the form's starting values (never the account number).
+function formValues(d: PaymentDetailsView | null): Record<string, string> {
+  if (!d) return {};
+  const out: Record<string, string | null> = {
+    method: d.method,
+    recipient: d.recipient && formatRecipient(d.recipient),
+    routingNumber: d.routingNumber,
+    accountType: d.accountType,
+    addressLine1: d.addressLine1,
+    addressLine2: d.addressLine2,
+    city: d.city,
+    state: d.state,
+    zip: d.zip,
+  };
+  return Object.fromEntries(Object.entries(out).filter((e): e is [string, string] => Boolean(e[1])));
 }

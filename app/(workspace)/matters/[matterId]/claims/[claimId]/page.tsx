@@ -19,6 +19,8 @@ import { REVIEW_THRESHOLD, SIGNAL_LABELS } from "@/lib/claims/signals";
 import { MATCH_BASIS_LABELS, type MatchBasis } from "@/lib/settlement/responses";
 import { DEFICIENCY_FIELD_LABELS, DEFICIENCY_FIELDS } from "@/lib/schemas/claim";
 import { getClaim } from "@/lib/server/claims/get-claim";
+import { getClaimPaymentDetails } from "@/lib/server/payments/get-claim-payment-details";
+import { formatRecipient, maskAccount, PAYMENT_METHOD_LABELS } from "@/lib/payments/payment-details";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { CLAIM_TRANSITIONS, canTransition, type ClaimTransition, type Permission } from "@/lib/permissions";
 import { approveClaimAction, markDeficientAction, markDuplicateAction, recommendClaimAction, rejectClaimAction, verifyClaimAction } from "../actions";
@@ -38,6 +40,7 @@ export default async function ClaimDetailPage({ params }: { params: Promise<{ ma
   const { matterId, claimId } = await params;
   const actor = await pageActor();
   const { claim, access, matchedClaims, questions, eligibilityFailures, answers } = await loadOr404(() => getClaim(actor, matterId, claimId));
+  const payment = await getClaimPaymentDetails(actor, matterId, claim.id);
   const c = claim.claimant;
   // Each button appears when the transition table allows that step from this status and the
   // permission table allows it to this actor; the use case checks both again.
@@ -220,7 +223,32 @@ export default async function ClaimDetailPage({ params }: { params: Promise<{ ma
               {c.addressLine2 ? `, ${c.addressLine2}` : ""}, {c.city}, {c.state} {c.zip}
             </dd>
             <dt className="text-muted-foreground">Payment</dt>
-            <dd>{claim.paymentPreference}</dd>
+            <dd data-testid="claim-payment-details">
+              {payment ? (
+                <>
+                  {PAYMENT_METHOD_LABELS[payment.method]}
+                  {payment.recipient && <>: <Mono>{formatRecipient(payment.recipient)}</Mono></>}
+                  {payment.method === "ACH" && (
+                    <>
+                      : {payment.accountType === "SAVINGS" ? "savings" : "checking"} <Mono>{payment.accountNumber ?? maskAccount(payment.accountLast4 ?? "")}</Mono>, routing <Mono>{payment.routingNumber}</Mono>
+                    </>
+                  )}
+                  {payment.method === "CHECK" && (
+                    <>
+                      {" "}
+                      to {payment.payeeName}, {payment.addressLine1}
+                      {payment.addressLine2 ? `, ${payment.addressLine2}` : ""}, {payment.city}, {payment.state} {payment.zip}
+                    </>
+                  )}
+                  {payment.masked && <span className="text-muted-foreground"> (masked: only attorneys see payment details in full)</span>}
+                  <span className="block text-muted-foreground">Changed by the member {formatDateTime(payment.updatedAt)}</span>
+                </>
+              ) : (
+                <>
+                  {claim.paymentPreference} <span className="text-muted-foreground">(preference at filing; no payment details given yet)</span>
+                </>
+              )}
+            </dd>
             <dt className="text-muted-foreground">Notice ID</dt>
             <dd>{claim.noticeId ?? "—"}</dd>
             <dt className="text-muted-foreground">Signed</dt>

@@ -16,8 +16,13 @@ import { formatCents } from "@/lib/distribution/plan";
 import { formatDateTime } from "@/lib/format";
 import { DISTRIBUTION_STATUS_LABELS, MINIMUM_MODE_LABELS, MINIMUM_MODES } from "@/lib/schemas/distribution";
 import { getDistribution } from "@/lib/server/distribution/get-distribution";
+import { getPaymentFileSummary } from "@/lib/server/distribution/get-payment-file-summary";
+import { PAYMENT_METHOD_LABELS } from "@/lib/payments/payment-details";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
-import { computeDistributionAction, lockDistributionAction } from "./actions";
+import { computeDistributionAction, importPaymentStatusAction, lockDistributionAction } from "./actions";
+import { PaymentStatusImportForm } from "@/components/distribution/payment-status-import-form";
+import { Button } from "@/components/ui/button";
+import { getReissueQueue } from "@/lib/server/distribution/get-reissue-queue";
 
 export const metadata: Metadata = { title: "Distribution" };
 
@@ -29,6 +34,8 @@ export default async function DistributionPage({ params }: { params: Promise<{ m
   const actor = await pageActor();
   const { access, run, subclasses } = await loadOr404(() => getDistribution(actor, matterId));
   const locked = run?.status === "LOCKED";
+  const payments = run && locked ? await getPaymentFileSummary(actor, matterId, run.id) : null;
+  const queue = run && locked ? await getReissueQueue(actor, matterId, run.id) : null;
   const coded = subclasses.filter((s): s is { subclass: string; count: number } => s.subclass !== null).map((s) => ({ code: s.subclass, count: s.count }));
   const unclassified = subclasses.find((s) => s.subclass === null)?.count ?? 0;
   const defaults: Record<string, string> = run
@@ -157,6 +164,128 @@ export default async function DistributionPage({ params }: { params: Promise<{ m
               ))}
             </TableBody>
           </Table>
+          {payments && run && (
+            <section aria-labelledby="payments-heading" className="grid gap-3" data-testid="payment-files">
+              <h3 id="payments-heading" className="text-base font-semibold">
+                Payment files
+              </h3>
+              <p className="text-sm text-muted-foreground">
+                One file per payment method, at the locked amounts: ACH as a NACHA file for the bank, PayPal and Venmo in PayPal&apos;s Payouts upload layout, checks as a mailing file.
+                {access.can("payments.export") ? " Each download is recorded in the audit trail." : " Only an attorney can download them."}
+              </p>
+              {payments.missing.payments > 0 && (
+                <Alert variant="warning" data-testid="missing-payment-details">
+                  <AlertTitle>
+                    {n(payments.missing.payments)} paid {payments.missing.payments === 1 ? "claim has" : "claims have"} no payment details
+                  </AlertTitle>
+                  <AlertDescription>{formatCents(payments.missing.totalCents)} is in no payment file until those members give their payment details.</AlertDescription>
+                </Alert>
+              )}
+              <Table aria-label="Payment files">
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>Method</TableHead>
+                    <TableHead className="text-right">Payments</TableHead>
+                    <TableHead className="text-right">Total</TableHead>
+                    <TableHead>File</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {payments.byMethod.map((m) => (
+                    <TableRow key={m.method}>
+                      <TableCell>{PAYMENT_METHOD_LABELS[m.method]}</TableCell>
+                      <TableCell className="text-right font-mono">{n(m.payments)}</TableCell>
+                      <TableCell className="text-right">
+                        <Mono>{formatCents(m.totalCents)}</Mono>
+                      </TableCell>
+                      <TableCell>
+                        {access.can("payments.export") ? (
+                          <a href={`/matters/${matterId}/claims/distribution/${run.id}/payments/${m.method}`} className="text-primary underline" download>
+                            Download {m.method === "ACH" ? "NACHA file" : "CSV"}
+                          </a>
+                        ) : (
+                          <span className="text-muted-foreground">Attorney only</span>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                  <TableRow>
+                    <TableCell>No payment details</TableCell>
+                    <TableCell className="text-right font-mono">{n(payments.missing.payments)}</TableCell>
+                    <TableCell className="text-right">
+                      <Mono>{formatCents(payments.missing.totalCents)}</Mono>
+                    </TableCell>
+                    <TableCell className="text-muted-foreground">Not paid</TableCell>
+                  </TableRow>
+                </TableBody>
+              </Table>
+            </section>
+          )}
+          {queue && run && (
+            <section aria-labelledby="status-heading" className="grid gap-3" data-testid="reissue-queue">
+              <h3 id="status-heading" className="text-base font-semibold">
+                Payment status and re-issue queue
+              </h3>
+              <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
+                <Stat label="Pending" value={`${n(queue.statuses.pending.count)} · ${formatCents(queue.statuses.pending.totalCents)}`} />
+                <Stat label="Paid" value={`${n(queue.statuses.paid.count)} · ${formatCents(queue.statuses.paid.totalCents)}`} />
+                <Stat label="Failed" value={`${n(queue.statuses.failed.count)} · ${formatCents(queue.statuses.failed.totalCents)}`} />
+                <Stat label="Returned" value={`${n(queue.statuses.returned.count)} · ${formatCents(queue.statuses.returned.totalCents)}`} />
+              </dl>
+              {access.can("payments.reconcile") && <PaymentStatusImportForm action={importPaymentStatusAction.bind(null, matterId, run.id)} />}
+              {queue.items.length === 0 ? (
+                <p className="text-sm text-muted-foreground">No payment is waiting to be re-issued.</p>
+              ) : (
+                <>
+                  <Table aria-label="Re-issue queue">
+                    <TableHeader>
+                      <TableRow>
+                        <TableHead>Claim</TableHead>
+                        <TableHead className="text-right">Amount</TableHead>
+                        <TableHead>Status</TableHead>
+                        <TableHead>Reason</TableHead>
+                        <TableHead>Payment method now</TableHead>
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      {queue.items.map((q) => (
+                        <TableRow key={q.claimId}>
+                          <TableCell>
+                            <Link href={`/matters/${matterId}/claims/${q.claimId}`} className="text-primary hover:underline">
+                              <Mono>{q.number}</Mono>
+                            </Link>
+                          </TableCell>
+                          <TableCell className="text-right">
+                            <Mono>{formatCents(q.amountCents)}</Mono>
+                          </TableCell>
+                          <TableCell>
+                            {q.status === "FAILED" ? "Failed" : "Returned"} {q.statusAt && <span className="text-muted-foreground">{formatDateTime(q.statusAt)}</span>}
+                          </TableCell>
+                          <TableCell>{q.reason}</TableCell>
+                          <TableCell>
+                            {q.method ? PAYMENT_METHOD_LABELS[q.method] : "—"}
+                            {q.detailsChangedSince && <span className="text-muted-foreground"> (changed by the member since)</span>}
+                          </TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                  {access.can("payments.export") && (
+                    <div className="flex flex-wrap gap-2">
+                      {[...new Set(queue.items.map((q) => q.method).filter((m) => m !== null))].map((m) => (
+                        <form key={m} method="post" action={`/matters/${matterId}/claims/distribution/${run.id}/payments/${m}/reissue`}>
+                          <Button type="submit" variant="outline">
+                            Re-issue file: {PAYMENT_METHOD_LABELS[m]}
+                          </Button>
+                        </form>
+                      ))}
+                      <p className="w-full text-sm text-muted-foreground">A re-issue file takes the queue&apos;s payments of that method and marks them pending again (audited).</p>
+                    </div>
+                  )}
+                </>
+              )}
+            </section>
+          )}
         </section>
       ) : (
         <EmptyState title="No distribution yet" description="Enter the fund, fees and weights below and compute a preview. Nothing is paid until an attorney locks it." className="mb-8" />
