@@ -1,9 +1,11 @@
-// The production web server: Next.js behind a plain Node HTTP server, run by `npm start` (via
-// scripts/start.ts), the e2e tests and bench/claims.ts:
-//   tsx --conditions=react-server scripts/web-server.ts   (PORT, default 3000; needs `next build`)
-// Two paths are answered before Next.js, each through the very same function as its Next.js
-// route (so answers are identical), because Next.js's per-request pipeline costs more than the
-// work itself on them (measured by bench/claims.ts and bench/ingest.ts):
+// The one web server: Next.js behind a plain Node HTTP server, run by `npm start` (via
+// scripts/start.ts), `npm run dev`, the e2e tests and bench/claims.ts:
+//   tsx --conditions=react-server scripts/web-server.ts         (PORT, default 3000; needs `next build`)
+//   tsx --conditions=react-server scripts/web-server.ts --dev   (Next.js in dev mode, hot reload)
+// Development runs this same file, so every path is answered by one implementation in dev, test
+// and production, and no route exists twice. Two paths are answered here, before Next.js,
+// because Next.js's per-request pipeline costs more than the work itself on them (measured by
+// bench/claims.ts and bench/ingest.ts):
 // - POST /api/v1/claims/:matterSlug, the public claim API a notice campaign floods;
 // - POST /api/v1/matters/:matterId/exhibits, exhibit uploads of up to 2 GiB, which go from Node's
 //   request stream to the blob store without the Web-stream conversion and copy of every chunk.
@@ -25,15 +27,17 @@ import { exhibitMaxBytes } from "@/lib/server/exhibits/limits";
 import { receiveExhibitUpload } from "@/lib/server/exhibits/receive-exhibit-upload";
 import { nodeHeaders } from "@/lib/server/http/header-source";
 import { jsonError } from "@/lib/server/http/json-error";
+import { LEAN_PATHS } from "@/lib/server/http/lean-paths";
 import { logger } from "@/lib/server/logger";
 import { NO_CONTENT_POLICY, STATIC_SECURITY_HEADERS } from "@/lib/server/http/security-headers";
 
 const port = Number(process.env.PORT ?? 3000);
-const CLAIM_PATH = /^\/api\/v1\/claims\/([^/?#]+)\/?(?:\?.*)?$/;
-const UPLOAD_PATH = /^\/api\/v1\/matters\/([^/?#]+)\/exhibits\/?(?:\?.*)?$/;
+const CLAIM_PATH = LEAN_PATHS.claim.pattern;
+const UPLOAD_PATH = LEAN_PATHS.upload.pattern;
 
+const dev = process.argv.includes("--dev");
 // Listens on every interface, as `next start` does; Next.js builds its own URLs with localhost.
-const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
+const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });
 const handleWithNext = app.getRequestHandler();
 
 async function answerClaim(req: http.IncomingMessage, res: http.ServerResponse, matterSlug: string) {
@@ -217,7 +221,9 @@ async function main() {
       else res.destroy();
     });
   });
-  server.listen(port, () => console.log(`proofline web server listening on http://localhost:${port}`));
+  // Hot reload's WebSocket in development; production answers no upgrades.
+  if (dev) server.on("upgrade", app.getUpgradeHandler());
+  server.listen(port, () => console.log(`proofline web server${dev ? " (development)" : ""} listening on http://localhost:${port}`));
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -30,7 +30,7 @@ const PUBLIC_ACTIONS = [
   "redeemLinkAction",
   "requestLinkAction",
 ];
-const PUBLIC_ROUTES = ["/api/auth/[...nextauth]/route", "/api/v1/claims/[matterSlug]/route", "/api/v1/claims/[matterSlug]/uploads/route", "/(site)/language/route", "/api/v1/settlements/[matterSlug]/documents/[exhibitId]/route", "/api/v1/openapi.json/route"];
+const PUBLIC_ROUTES = ["/api/auth/[...nextauth]/route", "/api/v1/claims/[matterSlug]/uploads/route", "/(site)/language/route", "/api/v1/settlements/[matterSlug]/documents/[exhibitId]/route", "/api/v1/openapi.json/route"];
 
 function builderOf(file: string, name: string): string | undefined {
   const source = fs.readFileSync(path.resolve(file), "utf8");

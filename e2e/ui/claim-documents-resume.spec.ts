@@ -35,10 +35,10 @@ test("a member attaches a document, saves, resumes from the e-mail, files in Spa
   await expect(member.getByRole("heading", { level: 1, name: "Presentar un reclamo" })).toBeVisible();
   await member.locator("#fullName").fill(name);
   await member.locator("#email").fill(email);
-  await member.locator("#documents").setInputFiles({ name: "comprobante.pdf", mimeType: "application/pdf", buffer: pdf(stamp) });
+  await member.locator("#documents-file").setInputFiles({ name: "comprobante.pdf", mimeType: "application/pdf", buffer: pdf(stamp) });
   await expect(member.getByRole("list", { name: "Documentos adjuntos" })).toContainText("comprobante.pdf");
   // A file that is not a document is refused with a reason, and the attached one stays.
-  await member.locator("#documents").setInputFiles({ name: "notas.txt", mimeType: "text/plain", buffer: Buffer.from("solo texto") });
+  await member.locator("#documents-file").setInputFiles({ name: "notas.txt", mimeType: "text/plain", buffer: Buffer.from("solo texto") });
   await expect(member.getByTestId("claim-documents")).toContainText("No se adjuntó notas.txt");
   await expectAccessible(member, "form with a document (es)");
   await screenshot(member, "claim-form-document-es");

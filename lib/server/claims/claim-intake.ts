@@ -12,9 +12,9 @@ import { enforce } from "@/lib/server/rate-limit/rate-limit";
 
 export type IntakeResponse = JsonAnswer;
 
-// The public claim API, POST /api/v1/claims/:matterSlug, as plain data in and out so that both
-// the production web server's lean intake path (scripts/web-server.ts) and the Next.js route
-// (for `next dev`) answer exactly alike: 201 with the claim number; 200 when the idempotency key
+// The public claim API, POST /api/v1/claims/:matterSlug, as plain data in and out: the web
+// server's lean intake path (scripts/web-server.ts, in development and production alike; there
+// is no Next.js route for it) answers with it: 201 with the claim number; 200 when the idempotency key
 // was already used; 400 for a body that is not a JSON object; 403 from another site; 415 for a
 // body that is not declared JSON; 422 naming fields; 429 with Retry-After; 500 with a reference
 // and nothing saved — every refusal in the one JSON error shape. A claim feed sends its service

@@ -13,9 +13,9 @@ import { refuseCrossSite, refuseFormContentType } from "@/lib/server/http/reques
 
 // POST /api/v1/matters/:matterId/exhibits as plain data in and out: the raw file is the request
 // body (not multipart, not a server action, whose body limits would cap it) and its name travels
-// URL-encoded in X-File-Name. Shared by the production web server's lean upload path
-// (scripts/web-server.ts: Node's request stream straight to the blob store, no Web-stream copy)
-// and the Next.js route (for `next dev`), so both answer alike: 201 new, 200 duplicate, 4xx named.
+// URL-encoded in X-File-Name. Answered by the web server's lean upload path (scripts/web-server.ts,
+// in development and production alike: Node's request stream straight to the blob store, no
+// Web-stream copy): 201 new, 200 duplicate, 4xx named.
 export async function receiveExhibitUpload(
   // The session's user; a bearer token in the headers takes precedence (api-actor.ts).
   session: () => Promise<Actor | null>,
