@@ -26,6 +26,11 @@ export function PaymentDetailsForm({ action, current, payeeName }: Props) {
   const errors = state.status === "error" ? state.fieldErrors : {};
   const v: Record<string, string | undefined> = state.status === "error" ? state.values : current;
   const [method, setMethod] = useState<TPaymentMethod | "">((v.method as TPaymentMethod) ?? "");
+  // Every answer re-mounts the form: React resets a form after its action, which would put the
+  // method list back on "Choose…" while the chosen method's fields stay (and a second save would
+  // send no method). Counted the way React recommends for values derived from a previous render.
+  const [seen, setSeen] = useState({ state, answers: 0 });
+  if (seen.state !== state) setSeen({ state, answers: seen.answers + 1 });
   const labels: Record<string, string> = {
     method: t("method"),
     recipient: method === "PREPAID_CARD" ? t("cardEmail") : t("recipient"),
@@ -41,7 +46,7 @@ export function PaymentDetailsForm({ action, current, payeeName }: Props) {
   };
   const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "_form"));
   return (
-    <form key={state.status === "error" ? state.attempt : "initial"} action={formAction} className="grid gap-4" noValidate data-testid="payment-details-form">
+    <form key={state.status === "error" ? state.attempt : `answer-${seen.answers}`} action={formAction} className="grid gap-4" noValidate data-testid="payment-details-form">
       <FormErrorSummary errors={fieldErrors} labels={labels} formErrors={errors._form} title={t("problem")} />
       {state.status === "error" && Object.keys(errors).length === 0 && (
         <Alert variant="destructive">

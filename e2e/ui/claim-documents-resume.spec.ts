@@ -87,7 +87,7 @@ test("a member attaches a document, saves, resumes from the e-mail, files in Spa
   await expect(phone.getByTestId("draft-notice")).toContainText("ya no está disponible");
 
   // 4. Confirm the e-mail, then give PayPal details on the claim's page.
-  const confirm = await latestMail(process.env.MAIL_SINK_DIR!, email, number);
+  const confirm = await latestMail(process.env.MAIL_SINK_DIR!, email, `Confirm your email for claim ${number}`);
   const verify = /https?:\/\/\S+\/claim\/verify\?token=[\w-]+/.exec(confirm.text)![0];
   await member.goto(new URL(verify).pathname + new URL(verify).search);
   await member.getByRole("button").filter({ hasText: /Confirm/ }).click();
@@ -98,6 +98,8 @@ test("a member attaches a document, saves, resumes from the e-mail, files in Spa
   await form.locator("#recipient").fill(email);
   await form.getByRole("button", { name: "Guardar datos de pago" }).click();
   await expect(member.getByText("Sus datos de pago se guardaron")).toBeVisible();
+  // The form still shows the method just saved, so a second save sends it again.
+  await expect(form.locator("#method")).toHaveValue("PAYPAL");
   await expectAccessible(member, "claim page with payment details (es)");
   await screenshot(member, "claim-payment-details-es");
   const [payment] = await sql<{ method: string }>(`SELECT p.method FROM "ClaimPaymentDetails" p JOIN "Claim" c ON c.id = p."claimId" WHERE c.number = $1`, [number]);
