@@ -91,7 +91,7 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
               </a>
             </Button>
             <Button asChild variant="outline" size="sm">
-              <Link href={`${base}/intake`}>
+              <Link href={`${base}/intake`} title="A ZIP, or many files chosen at once, as one batch">
                 <FileArchive aria-hidden /> Bulk intake
               </Link>
             </Button>
