@@ -95,6 +95,9 @@ describe("page renderer", () => {
     expect([tags[256], tags[257], tags[258], tags[259]]).toEqual([2550, 3300, 1, 4]); // width, height, 1 bit, CCITT G4
     expect(colour!.ext).toBe("jpg");
     expect(jpegSize(Buffer.from(colour!.bytes))).toEqual({ width: 2550, height: 3300 });
+    // JFIF density: dots per inch, 300 × 300.
+    const jfif = Buffer.from(colour!.bytes);
+    expect([jfif[13], jfif.readUInt16BE(14), jfif.readUInt16BE(16)]).toEqual([1, 300, 300]);
     const jpg = await renderPdfPages(await colourPdf(), { format: "JPG", firstPage: 2, lastPage: 9 });
     expect(jpg.pages.map((p) => [p.page, p.ext, p.dpi])).toEqual([[2, "jpg", 300]]);
   });
@@ -133,6 +136,9 @@ describe("image productions", () => {
     expect(early).toBeInstanceOf(AppError);
     expect((early as AppError).message).toContain("still being rendered");
     expect((await unsafeFindUnpackagedProductions()).map((j) => j.data.productionId)).toContain(production.id);
+    // The production job was sent, once, keyed by the production.
+    const [sent] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'production-package' AND singleton_key = ${production.id}`;
+    expect(Number(sent!.n)).toBe(1);
 
     await unsafeRunProductionPackage(production.id);
     const packaged = await db.production.findUniqueOrThrow({ where: { id: production.id } });
