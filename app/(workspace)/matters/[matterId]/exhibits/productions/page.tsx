@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { CheckCircle2, Download, FileDown, PackageOpen } from "lucide-react";
+import { AutoRefresh } from "@/components/intake/auto-refresh";
 import { ProductionForm } from "@/components/exhibits/production-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -40,6 +41,8 @@ export default async function ProductionsPage({ params, searchParams }: { params
         title="Productions"
         description={`Bates-stamped sets for opposing counsel. Numbers continue the matter's sequence: the next is ${batesLabel(batesPrefix, nextBatesNumber)}.`}
       />
+      {/* While a production's page images render, the page re-reads its state every few seconds. */}
+      <AutoRefresh active={productions.some((p) => p.imageFormat !== null && !p.zipSha256 && !p.packagingError)} everyMs={5000} />
       {just && (
         <Alert variant="success" className="mb-4" icon={<CheckCircle2 aria-hidden />}>
           <AlertDescription>
