@@ -13,6 +13,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Field } from "@/components/ui/field";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
@@ -48,6 +49,7 @@ const LABELS = {
   name: "Production name",
   producedTo: "Produced to",
   volume: "Volume",
+  images: "Page images",
   exhibitIds: "Exhibits",
   privilegeOverrideReason: "Reason for producing privileged exhibits",
 };
@@ -99,6 +101,18 @@ export function ProductionForm({ action, exhibits, canProducePrivileged, nextBat
           <Input id="volume" name="volume" className="max-w-48 font-mono" placeholder={nextVolume} defaultValue={state.status === "error" ? state.values.volume : ""} />
         </Field>
       </div>
+      <Field
+        label={LABELS.images}
+        htmlFor="images"
+        error={errors.images}
+        description="An image production also renders every produced page at 300 DPI into IMAGES/, and the OPT lists each page's image. Rendering runs in the background; the ZIP is ready when it finishes."
+      >
+        <Select id="images" name="images" className="max-w-lg" defaultValue={state.status === "error" ? (state.values.images ?? "NONE") : "NONE"}>
+          <option value="NONE">None: searchable PDFs, DAT, OPT and text (default)</option>
+          <option value="JPG">Image production: JPEG pages</option>
+          <option value="TIFF">Image production: Group IV TIFF (black-and-white pages), JPEG for colour pages</option>
+        </Select>
+      </Field>
       <fieldset>
         <legend className="mb-2 text-sm font-medium">Exhibits to produce</legend>
         <Table>

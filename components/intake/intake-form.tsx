@@ -10,14 +10,17 @@ import { Input } from "@/components/ui/input";
 import { Progress } from "@/components/ui/progress";
 import type { DialogAction } from "@/components/ledger/use-dialog-action";
 import { IDLE } from "@/lib/action-state";
+import { LooseFilesRefused, zipLooseFiles } from "@/lib/intake/loose-files-zip";
 
 type Errors = Record<string, string[]>;
 type Staged = { sha256: string; fileName: string };
 
-const LABELS = { archive: "ZIP archive", loadFile: "Load file (CSV)" };
+const LABELS = { archive: "ZIP archive", files: "Or loose files", loadFile: "Load file (CSV)" };
 
 // Uploads the ZIP (and its load file) to the intake file route, hashed as they arrive, then
-// starts the batch; the batch page shows its progress.
+// starts the batch; the batch page shows its progress. Loose files chosen instead are wrapped
+// in the browser into one uncompressed ZIP (lib/intake/loose-files-zip.ts), so they make one
+// batch with the same progress, failure report and re-run rule as an uploaded ZIP.
 export function IntakeForm({ matterId, startAction, submissionKey }: { matterId: string; startAction: DialogAction; submissionKey: string }) {
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -49,17 +52,33 @@ export function IntakeForm({ matterId, startAction, submissionKey }: { matterId:
     event.preventDefault();
     if (busy) return;
     const data = new FormData(event.currentTarget);
-    const archive = data.get("archive");
+    const chosenArchive = data.get("archive");
+    const loose = data.getAll("files").filter((f): f is File => f instanceof File && f.name !== "");
     const loadFile = data.get("loadFile");
-    if (!(archive instanceof File) || archive.size === 0) {
-      setErrors({ archive: ["Choose the ZIP archive to take in"] });
+    const hasArchive = chosenArchive instanceof File && chosenArchive.size > 0;
+    if (hasArchive && loose.length > 0) {
+      setErrors({ files: ["Choose a ZIP archive or loose files, not both"] });
+      return;
+    }
+    if (!hasArchive && loose.length === 0) {
+      setErrors({ archive: ["Choose the ZIP archive to take in, or loose files"] });
       return;
     }
     setErrors({});
     setMessage(null);
     setBusy(true);
     try {
-      const stagedArchive = await send(archive, "archive", "archive");
+      let archive = chosenArchive as File;
+      if (!hasArchive) {
+        const zipped = await zipLooseFiles(
+          loose.map((f) => ({ path: f.webkitRelativePath || f.name, blob: f, lastModified: f.lastModified })),
+          (read, total) => setProgress({ label: `Reading ${loose.length.toLocaleString("en-US")} files`, loaded: read, total }),
+        ).catch((error: unknown) => {
+          throw { files: [error instanceof LooseFilesRefused ? error.message : "The files could not be read; choose them again."] };
+        });
+        archive = new File([zipped], `${loose.length} loose file${loose.length === 1 ? "" : "s"}.zip`, { type: "application/zip" });
+      }
+      const stagedArchive = await send(archive, "archive", hasArchive ? "archive" : "files");
       const stagedLoadFile = loadFile instanceof File && loadFile.size > 0 ? await send(loadFile, "load-file", "loadFile") : null;
       setProgress(null);
       const start = new FormData();
@@ -97,6 +116,14 @@ export function IntakeForm({ matterId, startAction, submissionKey }: { matterId:
         description="Up to 65,536 files and 2 GiB uncompressed. Each file becomes an exhibit; an e-mail's attachments are numbered right after it. Archives inside are kept as files, not opened."
       >
         <Input id="archive" name="archive" type="file" accept=".zip,application/zip" disabled={busy} onChange={() => setErrors({})} />
+      </Field>
+      <Field
+        label={LABELS.files}
+        htmlFor="files"
+        error={errors.files}
+        description="Many files chosen at once instead of a ZIP: they become one batch, with the same progress and failure report. A load file names them by file name."
+      >
+        <Input id="files" name="files" type="file" multiple disabled={busy} onChange={() => setErrors({})} data-testid="intake-loose-files" />
       </Field>
       <Field
         label={LABELS.loadFile}

@@ -208,9 +208,10 @@ export function openApiDocument(serverUrl: string): Json {
       "/api/v1/matters/{matterId}/exhibits/productions/{productionId}/zip": {
         get: {
           summary: "Download a production's ZIP (the bytes packaged when it was made)",
+          description: "An image production is packaged by a background job that renders its pages; until it has, or when its pages could not be rendered, the answer is 409 with the reason.",
           operationId: "downloadProduction",
           parameters: [matterId, path("productionId", "The production's id.")],
-          responses: { "200": file("The production volume.", "application/zip"), ...errors(401, 403, 404) },
+          responses: { "200": file("The production volume.", "application/zip"), ...errors(401, 403, 404, 409) },
         },
       },
       "/api/v1/matters/{matterId}/intake/files": {

@@ -430,11 +430,13 @@ export const AUDIT_EVENTS = {
         confidential: z.number().int().nonnegative().optional(),
         fre502dOrder: z.string().nullable().optional(),
         protectiveOrder: z.string().nullable().optional(),
+        images: z.enum(["JPG", "TIFF"]).optional(),
       })
       .strict(),
     describe: (d) =>
       sentence(
         `${quote(d.name)}${d.volume ? ` (${d.volume})` : ""}, ${d.bates}, ${plural(d.exhibits.length, "exhibit")}${d.producedTo ? `, to ${quote(d.producedTo)}` : ""}.`,
+        d.images ? `Image production: 300 DPI page images (${d.images === "TIFF" ? "Group IV TIFF, colour pages as JPEG" : "JPEG"}).` : null,
         d.privileged?.length ? `Privileged: ${d.privileged.join(", ")}.` : null,
         d.privilegeOverrideReason ? `Privileged exhibits included because: ${quote(d.privilegeOverrideReason)}` : null,
         d.fre502dOrder ? `FRE 502(d) order cited: ${quote(d.fre502dOrder)}.` : d.privileged?.length ? "No FRE 502(d) order was recorded." : null,
@@ -446,6 +448,12 @@ export const AUDIT_EVENTS = {
     label: "Production packaged",
     schema: z.object({ volume: z.string(), files: z.number().int().nonnegative(), sha256, md5: z.string().regex(/^[0-9a-f]{32}$/), size: z.number().int().nonnegative() }).strict(),
     describe: (d) => `${d.volume}: ${plural(d.files, "file")} with load files, ZIP SHA-256 ${shortHash(d.sha256)} (MD5 ${d.md5.slice(0, 12)}…).`,
+  }),
+  "production.package-failed": define({
+    entityType: "Production",
+    label: "Production page images failed",
+    schema: z.object({ reason: z.string() }).strict(),
+    describe: (d) => `The page images could not be rendered, so the production was not packaged: ${d.reason}`,
   }),
   "production.download": define({
     entityType: "Production",

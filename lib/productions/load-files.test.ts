@@ -21,6 +21,15 @@ describe("production load files", () => {
     expect(opt).toBe("T-001,VOL001,IMAGES\\T-001.pdf,Y,,,2\r\nT-002,VOL001,IMAGES\\T-001.pdf,,,,\r\nT-003,VOL001,IMAGES\\T-003.pdf,Y,,,1\r\n");
   });
 
+  it("points each page at its own image in an image production", () => {
+    const label = (n: number) => `T-${String(n).padStart(3, "0")}`;
+    const opt = writeOpt("VOL001", [
+      { firstPage: 1, pages: 2, imagePath: "IMAGES/0001/T-001.tif", pagePaths: ["IMAGES/0001/T-001.tif", "IMAGES/0001/T-002.jpg"], pageLabel: label },
+    ]).toString();
+    expect(opt).toBe("T-001,VOL001,IMAGES\\0001\\T-001.tif,Y,,,2\r\nT-002,VOL001,IMAGES\\0001\\T-002.jpg,,,,\r\n");
+    expect(() => writeOpt("VOL001", [{ firstPage: 1, pages: 2, imagePath: "a", pagePaths: ["a"], pageLabel: label }])).toThrow(/1 page images for 2 pages/);
+  });
+
   it("gives a family one BEGATTACH–ENDATTACH range and a loose document its own", () => {
     const ranges = familyRanges([
       { id: "mail", parentId: null, batesStart: 1, batesEnd: 2 },

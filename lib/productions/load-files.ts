@@ -58,18 +58,21 @@ export function loadFilePath(zipPath: string): string {
   return zipPath.replaceAll("/", "\\");
 }
 
-export type OptDocument = { firstPage: number; pages: number; imagePath: string; pageLabel: (n: number) => string };
+// `pagePaths` (an image production): each page's own image, in page order.
+export type OptDocument = { firstPage: number; pages: number; imagePath: string; pagePaths?: readonly string[]; pageLabel: (n: number) => string };
 
 // Opticon cross-reference: one line per page — page Bates number, volume, image path, "Y" on
 // a document's first page, box, folder, and the document's page count on its first page.
-// Without a page renderer each page points at its document's stamped PDF (the same path on
-// every page of it), which review platforms load as a multi-page image.
+// In an image production each page points at its own image; otherwise each page points at its
+// document's stamped PDF (the same path on every page of it), which review platforms load as a
+// multi-page image.
 export function writeOpt(volume: string, documents: readonly OptDocument[]): Buffer {
   const lines: string[] = [];
   for (const doc of documents) {
     for (let i = 0; i < doc.pages; i++) {
       const first = i === 0;
-      lines.push([doc.pageLabel(doc.firstPage + i), volume, loadFilePath(doc.imagePath), first ? "Y" : "", "", "", first ? String(doc.pages) : ""].join(","));
+      if (doc.pagePaths && doc.pagePaths.length !== doc.pages) throw new Error(`OPT: ${doc.pagePaths.length} page images for ${doc.pages} pages`);
+      lines.push([doc.pageLabel(doc.firstPage + i), volume, loadFilePath(doc.pagePaths?.[i] ?? doc.imagePath), first ? "Y" : "", "", "", first ? String(doc.pages) : ""].join(","));
     }
   }
   return Buffer.from(lines.map((l) => `${l}\r\n`).join(""), "utf8");

@@ -150,6 +150,9 @@ export const ZCreateProduction = z
     // load files carry. Blank means not recorded; the volume then defaults to VOL001, VOL002…
     producedTo: ZOptionalText(300, "Produced to"),
     volume: ZOptionalText(32, "Volume").refine((v) => !v || /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(v), "Volume: letters, digits, - and _ only (it names files in the load files)"),
+    // An image production: every page also rendered at 300 DPI into IMAGES/ (JPG, or TIFF: Group
+    // IV for black-and-white pages, JPEG for colour ones) and listed page by page in the OPT.
+    images: z.enum(["NONE", "JPG", "TIFF"], { error: "Page images: choose none, JPG or TIFF" }).optional(),
     submissionKey: z.uuid("Missing form key: reload the page and try again"),
   })
   .strict();

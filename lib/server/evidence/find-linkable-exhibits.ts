@@ -23,8 +23,8 @@ export type LinkableMatch = {
 const LIMIT = 25;
 
 // The link dialog's finder. Numbers first (what a lawyer types when they know the exhibit),
-// then titles, then full-text hits from the same search the Exhibits page uses; one row per
-// exhibit. Without a query it offers the newest exhibits, which is usually the one just uploaded.
+// then titles (the typed text inside the title), then the Exhibits page's search — its number,
+// title-and-description words and full-text hits, in that order; one row per exhibit. Without a query it offers the newest exhibits, which is usually the one just uploaded.
 export async function findLinkableExhibits(actor: Actor, matterId: string, input: unknown): Promise<LinkableMatch[]> {
   await requirePermission(actor, matterId, "matter.read");
   const q = parseInput(ZFindLinkableExhibits, input).q ?? "";
@@ -74,9 +74,9 @@ export async function findLinkableExhibits(actor: Actor, matterId: string, input
         label: exhibitLabel(h.prefix, h.number),
         title: h.title,
         privileged: (privilege.get(h.exhibitId) ?? "NONE") !== "NONE",
-        matchedOn: "text",
-        page: h.page,
-        snippet: h.snippet,
+        matchedOn: h.matchedOn,
+        // A title match ("capture april" in "Capture (April 2019)") shows no page.
+        ...(h.matchedOn === "text" ? { page: h.page, snippet: h.snippet } : {}),
       });
     }
   }

@@ -14,6 +14,7 @@ import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { unsafePackageProduction } from "@/lib/server/exhibits/package-production";
 import { claimSubmissionKey } from "@/lib/server/idempotency";
+import { enqueue } from "@/lib/server/jobs/boss";
 import { logger } from "@/lib/server/logger";
 import { putBuffer } from "@/lib/server/storage/active-blob-store";
 import { checkStoredBlob, integrityFailure, readVerified } from "@/lib/server/storage/open-verified";
@@ -61,7 +62,8 @@ function familyOrder(a: Candidate, b: Candidate): number {
 // Privileged exhibits are refused unless an attorney overrides with a reason.
 export async function createProduction(actor: Actor, matterId: string, input: unknown) {
   const access = await requirePermission(actor, matterId, "exhibits.produce");
-  const { submissionKey, name, exhibitIds, privilegeOverrideReason, producedTo, volume } = parseInput(ZCreateProduction, input);
+  const { submissionKey, name, exhibitIds, privilegeOverrideReason, producedTo, volume, images } = parseInput(ZCreateProduction, input);
+  const imageFormat = images === "JPG" || images === "TIFF" ? images : null;
   const unique = [...new Set(exhibitIds)];
   const exhibits = (await loadExhibits(matterId, unique)).sort(familyOrder);
   if (exhibits.length !== unique.length) throw AppError.notFound("One of the chosen exhibits was not found in this matter.");
@@ -113,6 +115,7 @@ export async function createProduction(actor: Actor, matterId: string, input: un
           batesStart: start,
           batesEnd: end,
           privilegeOverrideReason: privileged.length ? privilegeOverrideReason : null,
+          imageFormat,
           createdById: actor.userId,
         },
       });
@@ -157,14 +160,21 @@ export async function createProduction(actor: Actor, matterId: string, input: un
           confidential: exhibits.filter((e) => e.confidentiality !== "PUBLIC").length,
           fre502dOrder: orders.fre502dOrder,
           protectiveOrder: orders.protectiveOrder,
+          ...(imageFormat ? { images: imageFormat } : {}),
         },
       });
       return { production: await tx.production.update({ where: { id }, data: { auditEventId: eventId } }), first: true };
     });
     if (result) {
-      // The production stands once committed; if packaging fails now it is retried on the first
-      // download (the same bytes, packaging being deterministic), so the failure is logged only.
-      if (result.first) {
+      // Page images are rendered by the production job, off the request path: the ZIP is ready
+      // when it has run (the productions page shows "Rendering page images" until then).
+      if (result.first && imageFormat) {
+        await enqueue("production-package", { productionId: result.production.id }, { singletonKey: result.production.id }).catch((error: unknown) =>
+          logger.error({ err: error, productionId: result.production.id }, "could not enqueue production packaging; the worker finds it at start"),
+        );
+      } else if (result.first) {
+        // The production stands once committed; if packaging fails now it is retried on the first
+        // download (the same bytes, packaging being deterministic), so the failure is logged only.
         await unsafePackageProduction(actor, result.production.id).catch((error: unknown) =>
           logger.error({ err: error, productionId: result.production.id }, "production packaging failed; it will be retried on download"),
         );

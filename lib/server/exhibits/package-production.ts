@@ -1,17 +1,22 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import yazl from "yazl";
 import { batesLabel, exhibitLabel } from "@/lib/bates/format";
 import { LEGENDS } from "@/lib/bates/stamp";
 import { writeCsv } from "@/lib/csv/write-csv";
 import { familyRanges, loadFilePath, nativeZipPath, writeDat, writeOpt, type DatValue } from "@/lib/productions/load-files";
+import { IMAGE_DPI, type PageRenderer } from "@/lib/productions/page-images";
 import { protectiveOrderNote, waiverWarning } from "@/lib/productions/waiver-notice";
 import { CONFIDENTIALITY_LABELS, PRIVILEGE_LABELS, REDACTION_REASON_LABELS } from "@/lib/schemas/exhibit";
 import type { AuditActor } from "@/lib/server/audit/append-audit";
 import { appendAudit } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
+import { sandboxPageRenderer } from "@/lib/server/sandbox/render-in-sandbox";
 import { blobStore } from "@/lib/server/storage/active-blob-store";
-import { openVerified } from "@/lib/server/storage/open-verified";
+import { openVerified, readVerified } from "@/lib/server/storage/open-verified";
 
 export const LOAD_FILE_HEADER = ["BegBates", "EndBates", "ExhibitNo", "Title", "ProducedFile", "OriginalFileName", "OriginalSHA256", "ProducedSHA256", "Pages", "Confidentiality"];
 
@@ -50,7 +55,12 @@ export const REDACTION_LOG_HEADER = ["BegBates", "EndBates", "ExhibitNo", "Type"
 
 const pt = (n: number | null) => String(Math.round((n ?? 0) * 10) / 10);
 
-type FileEntry = { path: string; size: number; md5: string; sha256: string } & ({ blob: string } | { bytes: Buffer });
+type FileEntry = { path: string; size: number; md5: string; sha256: string } & ({ blob: string } | { bytes: Buffer } | { file: string });
+
+// Pages rendered per sandbox run, and page images per IMAGES/ folder (review platforms and file
+// systems slow down on folders of tens of thousands of files).
+const PAGES_PER_RENDER = 8;
+const IMAGES_PER_FOLDER = 1000;
 
 const hashBytes = (bytes: Buffer) => ({ md5: createHash("md5").update(bytes).digest("hex"), sha256: createHash("sha256").update(bytes).digest("hex") });
 
@@ -63,14 +73,31 @@ async function md5OfBlob(sha256: string): Promise<string> {
 }
 
 // Builds a production's delivery once, right after the production commits, and stores it as a
-// blob whose hashes the production log keeps: IMAGES/ (stamped PDFs and slip sheets), NATIVES/,
+// blob whose hashes the production log keeps: IMAGES/ (stamped PDFs and slip sheets; in an
+// image production, one 300 DPI image per page, the stamped PDFs then going to PDF/), NATIVES/,
 // TEXT/ (extracted text per document), DATA/<volume>.dat (Concordance), DATA/<volume>.opt
 // (Opticon), DATA/loadfile.csv, DATA/manifest.json (every file's MD5 and SHA-256), MD5SUMS.txt
 // and SHA256SUMS.txt. Everything comes from recorded rows, and every timestamp in it is the
 // production's, so packaging the same production twice gives the same bytes. Unscoped: callers
 // have authorised the production's matter.
-export async function unsafePackageProduction(actor: AuditActor, productionId: string): Promise<{ sha256: string; md5: string; size: number }> {
-  const production = await db.production.findUniqueOrThrow({
+// An image production renders every stamped page with `renderer` (the sandboxed one unless a
+// caller passes another); the production job calls it, never a request.
+export async function unsafePackageProduction(actor: AuditActor, productionId: string, options: { renderer?: PageRenderer } = {}): Promise<{ sha256: string; md5: string; size: number }> {
+  const production = await loadProduction(productionId);
+  if (production.zipSha256 && production.zipMd5) return { sha256: production.zipSha256, md5: production.zipMd5, size: Number((await db.blob.findUniqueOrThrow({ where: { sha256: production.zipSha256 } })).size) };
+
+  const scratch = production.imageFormat ? await mkdtemp(path.join(os.tmpdir(), "proofline-images-")) : null;
+  try {
+    return await packageInto(actor, production, scratch, options.renderer ?? sandboxPageRenderer());
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+type Loaded = Awaited<ReturnType<typeof loadProduction>>;
+
+function loadProduction(productionId: string) {
+  return db.production.findUniqueOrThrow({
     where: { id: productionId },
     include: {
       matter: { select: { slug: true, caption: true, docketNumber: true, court: true } },
@@ -84,9 +111,12 @@ export async function unsafePackageProduction(actor: AuditActor, productionId: s
       },
     },
   });
-  if (production.zipSha256 && production.zipMd5) return { sha256: production.zipSha256, md5: production.zipMd5, size: Number((await db.blob.findUniqueOrThrow({ where: { sha256: production.zipSha256 } })).size) };
+}
 
+async function packageInto(actor: AuditActor, production: Loaded, scratch: string | null, renderer: PageRenderer): Promise<{ sha256: string; md5: string; size: number }> {
   const prefix = production.batesPrefix;
+  let imageCount = 0;
+  let colourPages = 0;
   const volume = production.volume ?? batesLabel(prefix, production.batesStart);
   const files: FileEntry[] = [];
   const families = familyRanges(production.items.map((i) => ({ id: i.exhibitId, parentId: i.exhibit.parentExhibitId, batesStart: i.batesStart, batesEnd: i.batesEnd })));
@@ -103,10 +133,37 @@ export async function unsafePackageProduction(actor: AuditActor, productionId: s
     const end = batesLabel(prefix, item.batesEnd);
     const producedAs = item.producedAs ?? (item.stamped ? "PDF" : "NATIVE");
     let image: FileEntry | null = null;
+    const pageImages: FileEntry[] = [];
     if (item.stamped) {
-      image = { path: `IMAGES/${begin}.pdf`, size: Number(item.stamped.size), sha256: item.stamped.sha256, md5: await md5OfBlob(item.stamped.sha256), blob: item.stamped.sha256 };
+      const pages = item.batesEnd - item.batesStart + 1;
+      image = { path: `${scratch ? "PDF" : "IMAGES"}/${begin}.pdf`, size: Number(item.stamped.size), sha256: item.stamped.sha256, md5: await md5OfBlob(item.stamped.sha256), blob: item.stamped.sha256 };
       files.push(image);
-      optDocs.push({ firstPage: item.batesStart, pages: item.batesEnd - item.batesStart + 1, imagePath: image.path, pageLabel: (n) => batesLabel(prefix, n) });
+      if (scratch) {
+        // One image per stamped page, named by its own Bates number, a thousand to a folder.
+        const pdf = await readVerified(item.stamped.sha256);
+        const pagePaths: string[] = [];
+        for (let first = 1; first <= pages; first += PAGES_PER_RENDER) {
+          const rendered = await renderer(pdf, { format: production.imageFormat!, firstPage: first, lastPage: Math.min(pages, first + PAGES_PER_RENDER - 1) });
+          if (rendered.pageCount !== pages) throw new Error(`${begin}'s stamped PDF has ${rendered.pageCount} pages where the production recorded ${pages}`);
+          for (const p of rendered.pages) {
+            const folder = String(Math.floor(imageCount / IMAGES_PER_FOLDER) + 1).padStart(4, "0");
+            const zipPath = `IMAGES/${folder}/${batesLabel(prefix, item.batesStart + p.page - 1)}.${p.ext}`;
+            const bytes = Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength);
+            const file = path.join(scratch, `${imageCount}.${p.ext}`);
+            await writeFile(file, bytes);
+            const entry: FileEntry = { path: zipPath, size: bytes.length, ...hashBytes(bytes), file };
+            files.push(entry);
+            pageImages.push(entry);
+            pagePaths.push(zipPath);
+            imageCount++;
+            if (p.ext === "jpg") colourPages++;
+          }
+        }
+        if (pagePaths.length !== pages) throw new Error(`${begin}: ${pagePaths.length} page images rendered for ${pages} pages`);
+        optDocs.push({ firstPage: item.batesStart, pages, imagePath: pagePaths[0]!, pagePaths, pageLabel: (n) => batesLabel(prefix, n) });
+      } else {
+        optDocs.push({ firstPage: item.batesStart, pages, imagePath: image.path, pageLabel: (n) => batesLabel(prefix, n) });
+      }
     }
     let native: FileEntry | null = null;
     if (producedAs === "NATIVE") {
@@ -165,7 +222,7 @@ export async function unsafePackageProduction(actor: AuditActor, productionId: s
       item.originalSha256,
       textFile ? loadFilePath(textFile.path) : "",
       native ? loadFilePath(native.path) : "",
-      image ? loadFilePath(image.path) : "",
+      pageImages[0] ? loadFilePath(pageImages[0].path) : image ? loadFilePath(image.path) : "",
       item.redactedCopy ? "Y" : "",
     ]);
     csvRows.push([begin, end, exhibitLabel(e.prefix, e.number), e.title, primary.path, e.originalFilename, item.originalSha256, primary.sha256, item.batesEnd - item.batesStart + 1, e.confidentiality]);
@@ -176,7 +233,8 @@ export async function unsafePackageProduction(actor: AuditActor, productionId: s
       producedAs,
       original: { fileName: e.originalFilename, sha256: item.originalSha256, size: Number(e.blob.size) },
       redactedCopy: item.redactedCopy ? { sha256: item.redactedCopy.redactedSha256, redactions: item.redactedCopy.redactions.length } : null,
-      files: [image, native, textFile].filter((f): f is FileEntry => f !== null).map(({ path, size, md5, sha256 }) => ({ path, size, md5, sha256 })),
+      files: ([image, native, textFile] as (FileEntry | null)[]).filter((f): f is FileEntry => f !== null).map(({ path, size, md5, sha256 }) => ({ path, size, md5, sha256 })),
+      ...(scratch ? { pageImages: pageImages.map(({ path, size, md5, sha256 }) => ({ path, size, md5, sha256 })) } : {}),
     });
   }
 
@@ -199,7 +257,10 @@ export async function unsafePackageProduction(actor: AuditActor, productionId: s
     protectiveOrder: orders.protectiveOrder,
     notice: { privilege: waiverWarning(orders), confidentiality: protectiveOrderNote(orders) },
     privilegeOverrideReason: production.privilegeOverrideReason,
-    images: "IMAGES/ holds searchable Bates-stamped PDFs (no page images were rendered); the OPT lists each page against its document's PDF.",
+    images: production.imageFormat
+      ? `IMAGES/ holds one ${IMAGE_DPI} DPI image per produced page (${production.imageFormat === "TIFF" ? "CCITT Group IV TIFF for black-and-white pages, JPEG for pages with colour" : "JPEG"}), named by its Bates number and listed page by page in the OPT; PDF/ holds the searchable Bates-stamped PDFs.`
+      : "IMAGES/ holds searchable Bates-stamped PDFs (no page images were rendered); the OPT lists each page against its document's PDF.",
+    ...(production.imageFormat ? { pageImages: { format: production.imageFormat, dpi: IMAGE_DPI, count: imageCount, colourPagesAsJpeg: production.imageFormat === "TIFF" ? colourPages : imageCount } } : {}),
     loadFiles: data.map((d) => ({ path: d.path, ...hashBytes(d.bytes) })),
     items: manifestItems,
   };
@@ -211,6 +272,7 @@ export async function unsafePackageProduction(actor: AuditActor, productionId: s
   const mtime = production.createdAt;
   for (const file of [...files, ...data.map((d) => ({ ...d, size: d.bytes.length }))]) {
     if ("bytes" in file) zip.addBuffer(file.bytes, file.path, { mtime });
+    else if ("file" in file) zip.addFile(file.file, file.path, { mtime });
     // Opened one at a time as the zip reaches them: a large production holds one file open.
     else zip.addReadStreamLazy(file.path, { mtime, size: file.size }, (callback) => openVerified(file.blob).then((s) => callback(null, s), (error: Error) => callback(error, null as never)));
   }
@@ -233,7 +295,7 @@ export async function unsafePackageProduction(actor: AuditActor, productionId: s
     await tx.$executeRaw`
       INSERT INTO "Blob" (sha256, size, "mediaType", "storageKey") VALUES (${stored.sha256}, ${BigInt(stored.size)}, 'application/zip', ${stored.storageKey})
       ON CONFLICT (sha256) DO NOTHING`;
-    const packaged = await tx.production.updateMany({ where: { id: production.id, zipSha256: null }, data: { zipSha256: stored.sha256, zipMd5, packagedAt: new Date() } });
+    const packaged = await tx.production.updateMany({ where: { id: production.id, zipSha256: null }, data: { zipSha256: stored.sha256, zipMd5, packagedAt: new Date(), packagingError: null } });
     if (packaged.count === 1) {
       await appendAudit(tx, actor, {
         matterId: production.matterId,

@@ -18,6 +18,15 @@ export async function openProductionZip(actor: Actor, matterId: string, producti
   if (!production) throw AppError.notFound("Production not found");
   // A production whose packaging was cut off (the process stopped right after it committed)
   // is packaged now; packaging is deterministic, so this is the ZIP it would have had.
+  // An image production is packaged by its job (page rendering never runs on a request).
+  if (!production.zipSha256 && production.imageFormat) {
+    throw new AppError(
+      "CONFLICT",
+      production.packagingError
+        ? `This production's page images could not be rendered: ${production.packagingError}`
+        : "This production's page images are still being rendered; the ZIP can be downloaded when they are done.",
+    );
+  }
   const zip = production.zipSha256 ? { sha256: production.zipSha256 } : await unsafePackageProduction(actor, production.id);
   if (!(await checkStoredBlob(zip.sha256)).ok) throw new AppError("CONFLICT", "The production's ZIP no longer matches its SHA-256 in the store; it was not sent.");
   await db.$transaction((tx) =>

@@ -5,7 +5,7 @@ import { ZExhibitFilters } from "@/lib/schemas/exhibit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { db } from "@/lib/server/db";
-import { pageFilterSql } from "@/lib/server/exhibits/exhibit-filters";
+import { filterSql, pageFilterSql } from "@/lib/server/exhibits/exhibit-filters";
 import { parseSearchQuery, toTsQuery } from "@/lib/search/boolean-query";
 
 export type SearchHit = {
@@ -18,12 +18,28 @@ export type SearchHit = {
   // What a page is in this exhibit: a PDF's real page, a spreadsheet's sheet, a presentation's
   // slide, or a part of a long text (extract-exhibit-text.ts makes the pages).
   unit: "page" | "sheet" | "slide" | "part";
-  // Highlighted words are wrapped in \u0001 … \u0002 (the UI renders them as <mark>).
+  // Highlighted words are wrapped in \u0001 … \u0002 (the UI renders them as <mark>). For a
+  // number or title match: the title (and description), highlighted where the words matched.
   snippet: string;
   rank: number;
+  // Why it is listed: its number ("PX-0006", "6"), words of its title or description (one hit
+  // per exhibit, page 1), or words on a page of its text. Hits come in that order.
+  matchedOn: "number" | "title" | "text";
 };
 
 const LIMIT = 50;
+// Number and title matches come first, at most this many, before the text hits.
+const METADATA_LIMIT = 20;
+
+// "PX-0006", "px6", "PX 6", "#6" or "6": the number after an optional prefix.
+const NUMBER_QUERY = /^(?:([A-Za-z]{1,10})[-\s]?)?#?0*(\d{1,9})$/;
+
+export function parseExhibitNumber(q: string): { prefix: string | null; number: number } | null {
+  const m = NUMBER_QUERY.exec(q.trim());
+  if (!m) return null;
+  const number = Number(m[2]);
+  return number > 0 && number <= 2_147_483_647 ? { prefix: m[1] ? m[1].toUpperCase() : null, number } : null;
+}
 // Ranking reads every matching page's positions; a word on nearly every page of a large matter
 // would rank them all. Past this many matches the best of the first CANDIDATES are shown (the
 // page says so and asks for a narrower query).
@@ -55,6 +71,8 @@ function splitForSnippet(word: string): string {
 // and the page it was found on. ts_headline runs only on the hits returned. Candidates come
 // from the pages' own copies of matter, kind and designation, which share one GIN index with
 // the tsvector: a filter narrows the index scan instead of discarding pages one by one.
+// Before the text hits come the exhibits found by number or by the words of their title and
+// description (the same syntax, over the exhibit's own words), ranked above any page of text.
 export async function searchExhibits(actor: Actor, matterId: string, input: unknown): Promise<SearchHit[]> {
   await requirePermission(actor, matterId, "matter.read");
   const filters = parseInput(ZExhibitFilters, input);
@@ -66,7 +84,38 @@ export async function searchExhibits(actor: Actor, matterId: string, input: unkn
   // The compiled text is a bind parameter: every word in it is a quoted operand (boolean-query.ts).
   const tsq = toTsQuery(parsed);
   const headlineTsq = toTsQuery(parsed, splitForSnippet);
-  return db.$queryRaw<SearchHit[]>`
+  const asNumber = parseExhibitNumber(q);
+  const numberSql = asNumber
+    ? asNumber.prefix
+      ? Prisma.sql`(e.number = ${asNumber.number} AND upper(e.prefix) = ${asNumber.prefix})`
+      : Prisma.sql`e.number = ${asNumber.number}`
+    : Prisma.sql`FALSE`;
+  // A query of exclusions alone ("-draft") would match every title: a title counts only when some
+  // word of the query is in it (a positive rank).
+  const metadata = await db.$queryRaw<SearchHit[]>`
+    WITH query AS (SELECT to_tsquery('english', ${tsq}) AS tsq),
+    candidates AS (
+      SELECT e.id, e.prefix, e.number, e.title, e.kind, e."pageCount", e."detectedType",
+             e.title || COALESCE(' — ' || NULLIF(e.description, ''), '') AS words,
+             ${numberSql} AS by_number,
+             ts_rank_cd(to_tsvector('english', e.title || ' ' || COALESCE(e.description, '')), query.tsq) AS title_rank
+      FROM "Exhibit" e, query
+      WHERE ${filterSql(matterId, filters)}
+        AND (${numberSql} OR to_tsvector('english', e.title || ' ' || COALESCE(e.description, '')) @@ query.tsq)
+    )
+    SELECT c.id AS "exhibitId", c.prefix, c.number, c.title, c.kind::text, 1 AS page, c.title_rank::float8 AS rank,
+           CASE WHEN c.by_number THEN 'number' ELSE 'title' END AS "matchedOn",
+           CASE WHEN c."pageCount" IS NOT NULL THEN 'page'
+                WHEN c."detectedType" = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' THEN 'sheet'
+                WHEN c."detectedType" = 'application/vnd.openxmlformats-officedocument.presentationml.presentation' THEN 'slide'
+                ELSE 'part' END AS unit,
+           ts_headline('english', c.words, query.tsq,
+             ${Prisma.raw(`'StartSel=${""}, StopSel=${""}, HighlightAll=true'`)}) AS snippet
+    FROM candidates c, query
+    WHERE c.by_number OR c.title_rank > 0
+    ORDER BY c.by_number DESC, c.title_rank DESC, c.number
+    LIMIT ${METADATA_LIMIT}`;
+  const text = await db.$queryRaw<SearchHit[]>`
     WITH query AS (SELECT to_tsquery('english', ${tsq}) AS tsq,
                           to_tsquery('english', ${headlineTsq}) AS headline_tsq),
     matched AS MATERIALIZED (
@@ -81,7 +130,7 @@ export async function searchExhibits(actor: Actor, matterId: string, input: unkn
       ORDER BY rank DESC, m."exhibitId", m.page
       LIMIT ${LIMIT}
     )
-    SELECT e.id AS "exhibitId", e.prefix, e.number, e.title, e.kind::text, h.page, h.rank::float8 AS rank,
+    SELECT e.id AS "exhibitId", e.prefix, e.number, e.title, e.kind::text, h.page, h.rank::float8 AS rank, 'text' AS "matchedOn",
            CASE WHEN e."pageCount" IS NOT NULL THEN 'page'
                 WHEN e."detectedType" = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' THEN 'sheet'
                 WHEN e."detectedType" = 'application/vnd.openxmlformats-officedocument.presentationml.presentation' THEN 'slide'
@@ -93,4 +142,5 @@ export async function searchExhibits(actor: Actor, matterId: string, input: unkn
     FROM hits h JOIN "Exhibit" e ON e.id = h."exhibitId"
       JOIN "ExhibitPage" p ON p."exhibitId" = h."exhibitId" AND p.page = h.page, query
     ORDER BY h.rank DESC, e.number, h.page`;
+  return [...metadata, ...text];
 }

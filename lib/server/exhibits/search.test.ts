@@ -8,7 +8,8 @@ import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/server/db";
 import { designateExhibit } from "@/lib/server/exhibits/designate-exhibit";
 import { listExhibits } from "@/lib/server/exhibits/list-exhibits";
-import { searchExhibits } from "@/lib/server/exhibits/search-exhibits";
+import { findLinkableExhibits } from "@/lib/server/evidence/find-linkable-exhibits";
+import { parseExhibitNumber, searchExhibits } from "@/lib/server/exhibits/search-exhibits";
 import { updateExhibitMetadata } from "@/lib/server/exhibits/update-exhibit-metadata";
 import { makeExhibit, makePdf } from "@/lib/server/testing/exhibit-fixtures";
 import { makeMatterWithTeam } from "@/lib/server/testing/fixtures";
@@ -117,5 +118,65 @@ describe("exhibits: text extraction and search", () => {
     await expect(
       db.exhibitPage.create({ data: { exhibitId: other.exhibit.id, matterId: matter.id, kind: "IMAGE", confidentiality: "PUBLIC", privilege: "NONE", page: 2, text: "x" } }),
     ).rejects.toThrow();
+  });
+
+  it("finds exhibits by number and by title or description words, ranked above text hits, never another matter's", async () => {
+    const { matter, paralegal, outsider } = await makeMatterWithTeam();
+    const other = await makeMatterWithTeam();
+    // PX-0001 mentions the words only in its text; PX-0002's title has them; PX-0003's description.
+    const body = await makeExhibit(paralegal, matter.id, { bytes: Buffer.from("The Umeng capture from April shows the device identifier sent in clear."), fileName: "notes.txt", extract: true });
+    const titled = await makeExhibit(paralegal, matter.id, { bytes: Buffer.from("nothing relevant here"), fileName: "t.txt", extract: true });
+    await db.exhibit.update({ where: { id: titled.exhibit.id }, data: { title: "Umeng capture (April 2019)" } });
+    const described = await makeExhibit(paralegal, matter.id, { bytes: Buffer.from("still nothing"), fileName: "d.txt", extract: true });
+    await db.exhibit.update({ where: { id: described.exhibit.id }, data: { title: "Lab report", description: "Umeng SDK capture, second run" } });
+    for (let i = 0; i < 3; i++) await makeExhibit(paralegal, matter.id, { bytes: Buffer.from(`filler ${i}`), fileName: `f${i}.txt` });
+    // PX-0007 is the same-numbered exhibit's twin in another matter, with the same title and text.
+    const theirs = [];
+    for (let i = 0; i < 7; i++) theirs.push(await makeExhibit(other.paralegal, other.matter.id, { bytes: Buffer.from(`Umeng capture April ${i}`), fileName: `o${i}.txt`, extract: true }));
+    await db.exhibit.update({ where: { id: theirs[1]!.exhibit.id }, data: { title: "Umeng capture (April 2019)" } });
+    const mine = new Set([body.exhibit.id, titled.exhibit.id, described.exhibit.id]);
+
+    const search = (q: string) => searchExhibits(paralegal, matter.id, { q });
+    // By number, with or without prefix and zero padding; the number hit comes first.
+    for (const q of ["PX-0002", "px2", "PX 2", "#2", "2", "0002"]) {
+      const hits = await search(q);
+      expect(hits[0], q).toMatchObject({ exhibitId: titled.exhibit.id, matchedOn: "number", page: 1 });
+      expect(hits.filter((h) => h.matchedOn === "number"), q).toHaveLength(1);
+    }
+    expect((await search("DX-0002")).filter((h) => h.matchedOn === "number")).toEqual([]);
+    expect(parseExhibitNumber("PX-0006")).toEqual({ prefix: "PX", number: 6 });
+    expect(parseExhibitNumber("umeng")).toBeNull();
+
+    // By title and description words (any order, stemmed), above the exhibit found in its text.
+    const hits = await search("capture umeng");
+    expect(hits.map((h) => [h.exhibitId, h.matchedOn])).toEqual([
+      [titled.exhibit.id, "title"],
+      [described.exhibit.id, "title"],
+      [body.exhibit.id, "text"],
+    ]);
+    expect(hits[0]!.snippet).toBe("\u0001Umeng\u0002 \u0001capture\u0002 (April 2019)");
+    expect(hits[1]!.snippet).toContain("Lab report — \u0001Umeng\u0002 SDK \u0001capture\u0002");
+    expect((await search('"second run"')).map((h) => [h.exhibitId, h.matchedOn])).toEqual([[described.exhibit.id, "title"]]);
+    expect((await search("umeng -april")).map((h) => h.exhibitId)).toEqual([described.exhibit.id]);
+    // Filters apply to title hits too.
+    expect((await searchExhibits(paralegal, matter.id, { q: "umeng", kind: "EMAIL" })).length).toBe(0);
+
+    // Another matter's exhibits never appear, whatever matches them.
+    for (const q of ["umeng", "capture april", "PX-0007", "7", "2"]) {
+      for (const h of await search(q)) expect(mine.has(h.exhibitId) || (await db.exhibit.findUniqueOrThrow({ where: { id: h.exhibitId } })).matterId === matter.id, q).toBe(true);
+    }
+    expect(await search("PX-0007")).toEqual([]);
+    await expect(searchExhibits(outsider, matter.id, { q: "umeng" })).rejects.toBeInstanceOf(AppError);
+
+    // The link dialog finds the same way: title words in any order, no page shown for them.
+    const linkable = await findLinkableExhibits(paralegal, matter.id, { q: "capture umeng" });
+    expect(linkable.map((m) => [m.label, m.matchedOn])).toEqual([
+      ["PX-0002", "title"],
+      ["PX-0003", "title"],
+      ["PX-0001", "text"],
+    ]);
+    expect(linkable[0]!.page).toBeUndefined();
+    expect((await findLinkableExhibits(paralegal, matter.id, { q: "PX-0006" })).map((m) => [m.label, m.matchedOn])).toEqual([["PX-0006", "number"]]);
+    expect(await findLinkableExhibits(paralegal, matter.id, { q: "PX-0007" })).toEqual([]);
   });
 });

@@ -40,6 +40,14 @@ export const QUEUES = {
     options: { name: "exhibit-redact", retryLimit: 1, retryDelay: 10, expireInSeconds: 25 * 60 },
     recover: async () => (await import("@/lib/server/exhibits/run-redaction")).unsafeFindLostRedactions(),
   }),
+  // An image production's delivery (create-production.ts): every page rendered at 300 DPI in the
+  // parser sandbox, a few pages per worker, then the ZIP packaged once. The expiry stays above
+  // the render of a few thousand pages.
+  "production-package": queue<{ productionId: string }>({
+    run: async (data) => (await import("@/lib/server/exhibits/run-production-package")).unsafeRunProductionPackage(data.productionId),
+    options: { name: "production-package", retryLimit: 2, retryDelay: 30, expireInSeconds: 4 * 60 * 60 },
+    recover: async () => (await import("@/lib/server/exhibits/run-production-package")).unsafeFindUnpackagedProductions(),
+  }),
   // Bulk intake of one uploaded ZIP (start-intake.ts). A retry resumes after the files already
   // recorded; one file's failure is recorded against that file and never fails the job.
   "intake-batch": queue<{ batchId: string }>({

@@ -21,7 +21,7 @@ export class ExtractionFailed extends Error {}
 type WorkerReply<T> = { ok: true; result: T } | { ok: false; reason: string };
 
 // What the worker can do with the bytes (parse-worker.mjs dispatches on it).
-export type SandboxTask = "extract-text" | "split-complaint" | "redact-pdf";
+export type SandboxTask = "extract-text" | "split-complaint" | "redact-pdf" | "render-pages";
 
 // Parses one file in a worker thread of its own. A hostile or broken file can exhaust only the
 // worker's heap (V8 stops the worker at the cap) or its time budget (the worker is terminated);

@@ -27,6 +27,16 @@ if (workerData.task === "split-complaint") {
   } catch (error) {
     parentPort.postMessage({ ok: false, reason: `The PDF could not be redacted: ${error instanceof Error ? error.message : String(error)}`.split("\n")[0].slice(0, 300) });
   }
+} else if (workerData.task === "render-pages") {
+  console.log = () => {};
+  const { renderPdfPages, RendererMissing } = await import("../../productions/render-pages.ts");
+  try {
+    const result = await renderPdfPages(new Uint8Array(workerData.bytes), workerData.options);
+    parentPort.postMessage({ ok: true, result }, result.pages.map((p) => p.bytes.buffer));
+  } catch (error) {
+    const reason = error instanceof RendererMissing ? error.message : `The PDF's pages could not be rendered: ${error instanceof Error ? error.message : String(error)}`;
+    parentPort.postMessage({ ok: false, reason: reason.split("\n")[0].slice(0, 400) });
+  }
 } else {
   const { extractFileText, extractionFailureReason } = await import("../exhibits/extract-file-text.ts");
   try {

@@ -60,6 +60,7 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
   const [{ rows, hits, batesPrefix, filterError, access }, issues, savedSearches] = await loadOr404(() => Promise.all([load(), listIssues(actor, matterId), listSavedSearches(actor, matterId)]));
   const base = `/matters/${matterId}/exhibits`;
   // Each hit opens the viewer at its page with the words marked.
+  const textHits = hits.filter((h) => h.matchedOn === "text").length;
   const hitHref = (h: SearchHit) => `${base}/${h.exhibitId}?${new URLSearchParams({ page: String(h.page), q: filters.q ?? "" })}`;
   const api = `/api/v1/matters/${matterId}/exhibits/exports`;
   const filtered = Object.keys(filters).length > 0;
@@ -90,7 +91,7 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
               </a>
             </Button>
             <Button asChild variant="outline" size="sm">
-              <Link href={`${base}/intake`}>
+              <Link href={`${base}/intake`} title="A ZIP, or many files chosen at once, as one batch">
                 <FileArchive aria-hidden /> Bulk intake
               </Link>
             </Button>
@@ -197,10 +198,10 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
         <section aria-labelledby="hits-heading" className="mb-8">
           <h2 id="hits-heading" className="mb-2 text-lg font-semibold">
             {hits.length === 0
-              ? `No text matches ${filters.q}`
-              : `${hits.length}${hits.length === 50 ? "+" : ""} ${hits.length === 1 ? "match" : "matches"} for ${filters.q}`}
+              ? `Nothing matches ${filters.q}`
+              : `${hits.length}${textHits === 50 ? "+" : ""} ${hits.length === 1 ? "match" : "matches"} for ${filters.q}`}
           </h2>
-          {hits.length === 50 && (
+          {textHits === 50 && (
             <p className="mb-2 text-sm text-muted-foreground">
               Showing the 50 best of the first {SEARCH_CANDIDATES} matching pages. Add words, a phrase in quotes or a filter to narrow the search.
             </p>
@@ -216,7 +217,7 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
               </TableHeader>
               <TableBody>
                 {hits.map((h) => (
-                  <TableRow key={`${h.exhibitId}-${h.page}`} data-testid="search-hit">
+                  <TableRow key={`${h.matchedOn}-${h.exhibitId}-${h.page}`} data-testid="search-hit">
                     <TableCell className="whitespace-nowrap">
                       <Link href={hitHref(h)} className="text-primary hover:underline" data-testid="hit-link">
                         <Mono>{exhibitLabel(h.prefix, h.number)}</Mono>
@@ -224,9 +225,13 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
                       <div className="text-xs text-muted-foreground">{h.title}</div>
                     </TableCell>
                     <TableCell className="whitespace-nowrap" data-testid="hit-page">
-                      <Link href={hitHref(h)} className="text-primary hover:underline">
-                        {h.unit} {h.page}
-                      </Link>
+                      {h.matchedOn === "text" ? (
+                        <Link href={hitHref(h)} className="text-primary hover:underline">
+                          {h.unit} {h.page}
+                        </Link>
+                      ) : (
+                        <span className="text-muted-foreground">{h.matchedOn === "number" ? "number" : "title"}</span>
+                      )}
                     </TableCell>
                     <TableCell>
                       <Snippet text={h.snippet} />

@@ -26,7 +26,7 @@ export default async function IntakePage({ params }: { params: Promise<{ matterI
           </Link>
         }
         title="Bulk intake"
-        description="A ZIP of up to tens of thousands of documents, with an optional CSV load file of their metadata. Each file is hashed and numbered; a file that cannot be taken in is listed with the reason, and the rest go on. Running the same ZIP again numbers nothing twice."
+        description="A ZIP of up to tens of thousands of documents, or many loose files chosen at once, with an optional CSV load file of their metadata. Each file is hashed and numbered; a file that cannot be taken in is listed with the reason, and the rest go on. Running the same ZIP or files again numbers nothing twice."
       />
       {access.can("exhibits.upload") && (
         <section aria-labelledby="new-batch" className="mb-8">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { CheckCircle2, Download, FileDown, PackageOpen } from "lucide-react";
+import { AutoRefresh } from "@/components/intake/auto-refresh";
 import { ProductionForm } from "@/components/exhibits/production-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -40,10 +41,13 @@ export default async function ProductionsPage({ params, searchParams }: { params
         title="Productions"
         description={`Bates-stamped sets for opposing counsel. Numbers continue the matter's sequence: the next is ${batesLabel(batesPrefix, nextBatesNumber)}.`}
       />
+      {/* While a production's page images render, the page re-reads its state every few seconds. */}
+      <AutoRefresh active={productions.some((p) => p.imageFormat !== null && !p.zipSha256 && !p.packagingError)} everyMs={5000} />
       {just && (
         <Alert variant="success" className="mb-4" icon={<CheckCircle2 aria-hidden />}>
           <AlertDescription>
             Produced “{just.name}”, {batesRange(just.batesPrefix, just.batesStart, just.batesEnd)}.{" "}
+            {just.imageFormat && !just.zipSha256 && "Its page images are being rendered; the ZIP can be downloaded when the log below shows its SHA-256. "}
             <a className="font-medium underline" href={zipUrl(just.id)} data-testid="production-zip">
               Download the ZIP
             </a>
@@ -120,9 +124,18 @@ export default async function ProductionsPage({ params, searchParams }: { params
                       <Mono copy value={p.zipSha256} copyLabel="Copy the ZIP's SHA-256" className="text-xs" title={`SHA-256 ${p.zipSha256} · MD5 ${p.zipMd5 ?? ""}`} data-testid="production-zip-sha256">
                         {`${p.zipSha256.slice(0, 16)}…`}
                       </Mono>
+                    ) : p.packagingError ? (
+                      <span className="text-xs text-destructive" data-testid="production-packaging-error">
+                        Page images failed: {p.packagingError}
+                      </span>
+                    ) : p.imageFormat ? (
+                      <span className="text-xs text-muted-foreground" data-testid="production-rendering">
+                        Rendering page images…
+                      </span>
                     ) : (
                       <span className="text-xs text-muted-foreground">packaged on first download</span>
                     )}
+                    {p.imageFormat && <div className="text-xs text-muted-foreground">300 DPI {p.imageFormat === "TIFF" ? "TIFF G4 / JPEG" : "JPEG"} page images</div>}
                   </TableCell>
                   <TableCell>
                     <Button asChild size="sm" variant="outline">
