@@ -98,6 +98,7 @@ async function endToEnd(parseSeconds: number, mib: number) {
     const { ingestExhibit } = await import("../lib/server/exhibits/ingest-exhibit");
     const { unsafeAnalyzeCapture } = await import("../lib/server/network/analyze-capture");
     const { stopBoss } = await import("../lib/server/jobs/boss");
+    const { closeBulkPool } = await import("../lib/server/db-bulk");
     const user = await db.user.findUniqueOrThrow({ where: { email: "attorney@proofline.test" } });
     const matter = await db.matter.findUniqueOrThrow({ where: { slug: "hong-v-bytedance" } });
     const actor = { userId: user.id, email: user.email, name: user.name, role: user.role };
@@ -113,6 +114,7 @@ async function endToEnd(parseSeconds: number, mib: number) {
     console.log(`har-analysis-job-cpu: ${run.cpuSeconds.toFixed(2)} s in this process (PostgreSQL's work not included)`);
     console.log(`har-analysis-job-peak-rss-growth: ${run.peakGrowthMiB.toFixed(0)} MiB (target < 200)`);
     await stopBoss();
+    await closeBulkPool();
     await db.$disconnect();
   } finally {
     await database.drop();
