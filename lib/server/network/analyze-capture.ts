@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from "uuid";
 import { analyzeHar, HarFormatError, type HarObservation } from "@/lib/analyzer/har/analyze-har";
 import { ipCountryLookup } from "@/lib/analyzer/ip-country";
 import { db } from "@/lib/server/db";
-import { bulkExecute } from "@/lib/server/db-bulk";
+import { bulkCopyFrom } from "@/lib/server/db-bulk";
 import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
 import { unsafeLoadKnowledgeBase } from "@/lib/server/analyzer-kb/load-knowledge-base";
@@ -22,10 +22,44 @@ class AnalysisTimedOut extends Error {}
 // Longer than a run's time budget (at most 10 minutes) and its job's expiry (15 minutes).
 const STALE_RUN_MS = 16 * 60 * 1000;
 
-// Each observation is serialised once, as it arrives, to the JSON object its batch's statement
-// reads (a Date serialises as its ISO string); the batch is then only joined.
-function rowJson(observation: HarObservation): string {
-  return `{"id":"${observationId()}",${JSON.stringify(observation).slice(1)}`;
+// Each observation is serialised once, as it arrives, to its line of COPY text (tab-separated
+// columns, \N for null, with backslash, tab, newline and carriage return escaped); the batch is then
+// only joined. Text that PostgreSQL cannot store (NUL) is replaced, in the columns and in the
+// detections' JSON (where JSON.stringify writes it as \u0000, which jsonb refuses).
+const COPY_SPECIAL = /[\\\t\n\r\0]/;
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\0": "\uFFFD" };
+function copyText(value: string | null): string {
+  if (value === null) return "\\N";
+  return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r\0]/g, (c) => COPY_ESCAPES[c]!) : value;
+}
+const copyNumber = (value: number | null) => (value === null ? "\\N" : String(value));
+
+function rowLine(analysis: { id: string; matterId: string; exhibitId: string }, o: HarObservation): string {
+  return [
+    observationId(),
+    analysis.id,
+    analysis.matterId,
+    analysis.exhibitId,
+    String(o.entryIndex),
+    o.startedAt.toISOString(),
+    copyText(o.method),
+    copyText(o.url),
+    copyText(o.host),
+    copyText(o.registrableDomain),
+    copyText(o.serverIp),
+    copyText(o.serverIpCountry),
+    copyNumber(o.status),
+    copyNumber(o.requestBytes),
+    copyNumber(o.responseBytes),
+    copyText(o.kbDomain),
+    copyText(o.organisation),
+    copyText(o.parent),
+    copyText(o.country),
+    copyText(o.trackerCategory),
+    `{${o.dataCategories.join(",")}}`,
+    copyText(JSON.stringify(o.detections).replace(/\\u0000/g, "\\uFFFD")),
+    o.truncated ? "t" : "f",
+  ].join("\t");
 }
 
 // Version 7 ids like the rest of the schema's, minted without asking WebCrypto for 16 bytes per
@@ -46,23 +80,15 @@ function observationId(): string {
   return uuidv7({ random, msecs: idClock.msecs, seq: idClock.seq });
 }
 
-// One statement per batch: the rows travel as one JSON parameter and PostgreSQL unpacks them
-// (jsonb_to_recordset), which is many times faster than a row-by-row client insert for the tens of
-// thousands of requests a long capture holds. Text that PostgreSQL cannot store (NUL) is replaced.
-const INSERT_BATCH = `
-  INSERT INTO "NetworkObservation" (id, "analysisId", "matterId", "exhibitId", "entryIndex", "startedAt", method, url, host, "registrableDomain",
-    "serverIp", "serverIpCountry", status, "requestBytes", "responseBytes", "kbDomain", organisation, parent, country, "trackerCategory",
-    "dataCategories", detections, truncated)
-  SELECT r.id, $1::uuid, $2::uuid, $3::uuid, r."entryIndex", r."startedAt", r.method, r.url, r.host,
-    r."registrableDomain", r."serverIp", r."serverIpCountry", r.status, r."requestBytes", r."responseBytes", r."kbDomain", r.organisation, r.parent,
-    r.country, r."trackerCategory"::"TrackerCategory", r."dataCategories"::"DetectedDataCategory"[], r.detections, r.truncated
-  FROM jsonb_to_recordset($4::jsonb) AS r(id uuid, "entryIndex" int, "startedAt" timestamptz, method text, url text, host text,
-    "registrableDomain" text, "serverIp" text, "serverIpCountry" text, status int, "requestBytes" int, "responseBytes" int, "kbDomain" text,
-    organisation text, parent text, country text, "trackerCategory" text, "dataCategories" text[], detections jsonb, truncated boolean)`;
+// One COPY per batch: PostgreSQL reads the rows as they come, with less work per row than any
+// INSERT (the JSON-parameter form it replaced cost the database about a third more CPU), for the
+// tens of thousands of requests a long capture holds. All of a batch's rows land, or none.
+const COPY_OBSERVATIONS = `COPY "NetworkObservation" (id, "analysisId", "matterId", "exhibitId", "entryIndex", "startedAt", method, url, host,
+  "registrableDomain", "serverIp", "serverIpCountry", status, "requestBytes", "responseBytes", "kbDomain", organisation, parent, country,
+  "trackerCategory", "dataCategories", detections, truncated) FROM STDIN`;
 
-async function insertBatch(analysis: { id: string; matterId: string; exhibitId: string }, rows: string[]): Promise<void> {
-  const json = `[${rows.join(",")}]`.replace(/\\u0000/g, "\\uFFFD");
-  await bulkExecute(INSERT_BATCH, [analysis.id, analysis.matterId, analysis.exhibitId, json]);
+async function insertBatch(lines: string[]): Promise<void> {
+  await bulkCopyFrom(COPY_OBSERVATIONS, Buffer.from(`${lines.join("\n")}\n`, "utf8"));
 }
 
 // Text stored in PostgreSQL cannot hold NUL; a capture may (in a URL or a header value).
@@ -101,7 +127,7 @@ export async function unsafeAnalyzeCapture(analysisId: string, options: { timeLi
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    const writing = insertBatch(analysis, rows);
+    const writing = insertBatch(rows);
     writing.catch(() => undefined);
     inFlight.push(writing);
   };
@@ -117,7 +143,7 @@ export async function unsafeAnalyzeCapture(analysisId: string, options: { timeLi
       verifiedSha256: analysis.inputSha256,
       onObservation: async (observation) => {
         if (Date.now() > deadline) throw new AnalysisTimedOut();
-        batch.push(rowJson(observation));
+        batch.push(rowLine(analysis, observation));
         if (batch.length >= BATCH) await flush();
       },
     });
