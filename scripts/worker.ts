@@ -5,6 +5,7 @@
 // margin), then exit. Runs with the react-server condition so lib/server's "server-only" guard lets it in.
 import { startAuditSealer } from "@/lib/server/audit/audit-sealer-loop";
 import { db } from "@/lib/server/db";
+import { closeBulkPool } from "@/lib/server/db-bulk";
 import { env } from "@/lib/server/env";
 import { runJobWorkers, stopJobWorkers } from "@/lib/server/jobs/worker";
 import { logger } from "@/lib/server/logger";
@@ -18,6 +19,7 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal, graceMs: SHUTDOWN_GRACE_MS }, "worker stopping: finishing running jobs");
   try {
     await stopJobWorkers(SHUTDOWN_GRACE_MS);
+    await closeBulkPool();
     await db.$disconnect();
     logger.info("worker stopped");
     process.exit(0);

@@ -83,7 +83,7 @@ export function ApkAnalysisSection({
       : [];
 
   return (
-    <section className="mt-8" aria-labelledby="apk-heading" data-testid="apk-analysis">
+    <section className="mt-8" id="apk-analysis" aria-labelledby="apk-heading" data-testid="apk-analysis">
       <h2 id="apk-heading" className="mb-2 flex items-center gap-2 text-lg font-semibold">
         <Package className="size-5" aria-hidden /> App package analysis
       </h2>

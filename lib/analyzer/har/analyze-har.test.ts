@@ -63,6 +63,18 @@ describe("HAR analysis", () => {
     }
   });
 
+  it("reports the caller's verified SHA-256 instead of hashing again, and finds the same", async () => {
+    const text = generateCaptureText({ entries: 12 });
+    const hashed = await run(text);
+    const observations: HarObservation[] = [];
+    const verified = "ab".repeat(32);
+    const intake = await analyzeHar(chunks(Buffer.from(text), 4096), { kb, device: DEMO_TEST_DEVICE, onObservation: (o) => void observations.push(o), verifiedSha256: verified });
+    expect(intake.sha256).toBe(verified);
+    expect({ ...intake, sha256: null }).toEqual({ ...hashed.intake, sha256: null });
+    // Hosts and addresses are resolved once per capture; every repeat carries the same facts.
+    expect(observations).toEqual(hashed.observations);
+  });
+
   it("reads a .zhar (zlib) and a gzip capture like the plain file, hashing the bytes as stored", async () => {
     const text = generateCaptureText({ entries: 5 });
     const plain = await run(text);

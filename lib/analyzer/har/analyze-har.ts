@@ -8,7 +8,7 @@ import { KnownValueMatcher, knownValueNeedles, type DeviceProfile } from "@/lib/
 import { DEFAULT_SCAN_LIMITS, scanRequest, type Detection, type HarRequest, type ScanLimits } from "@/lib/analyzer/detect/scan-request";
 import { HarFormatError, HarSplitter } from "@/lib/analyzer/har/har-splitter";
 import { parseHarTime } from "@/lib/analyzer/har/har-time";
-import type { KnowledgeBase } from "@/lib/analyzer/kb/knowledge-base";
+import type { DomainMatch, KnowledgeBase } from "@/lib/analyzer/kb/knowledge-base";
 import type { TrackerCategory } from "@/lib/analyzer/kb/tracker-domains";
 
 // Bumped whenever a change could change what an analysis finds: analyses record it, and a newer
@@ -78,17 +78,23 @@ export type AnalyzeHarOptions = {
   // Called once per observation, in entry order; awaited, so a slow consumer slows the reading.
   onObservation: (observation: HarObservation) => void | Promise<void>;
   limits?: Partial<HarLimits>;
+  // The bytes' SHA-256 when the caller already verifies them against it as they are read (a blob
+  // store's verified read): the analyzer then reports it instead of hashing the bytes a second time.
+  verifiedSha256?: string | null;
 };
 
 export { HarFormatError };
 
 const HTTP_URL = /^(https?|wss?):\/\//i;
 
-async function* rawChunks(source: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>): AsyncGenerator<Buffer> {
+type HostFacts = { registrableDomain: string | null; match: DomainMatch | null };
+const CACHE_LIMIT = 10_000;
+
+async function* rawChunks(source: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash> | null): AsyncGenerator<Buffer> {
   for await (const chunk of source) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (buffer.length === 0) continue;
-    hash.update(buffer);
+    hash?.update(buffer);
     yield buffer;
   }
 }
@@ -151,7 +157,7 @@ function entrySize(part: unknown, header: string, body: string): number | null {
 // well-formed HAR 1.x; observations already handed out must then be discarded by the caller.
 export async function analyzeHar(source: AsyncIterable<Uint8Array>, options: AnalyzeHarOptions): Promise<CaptureIntake> {
   const limits: HarLimits = { ...DEFAULT_HAR_LIMITS, ...options.limits };
-  const hash = createHash("sha256");
+  const hash = options.verifiedSha256 ? null : createHash("sha256");
   const known = options.device ? new KnownValueMatcher(knownValueNeedles(options.device)) : null;
   const matcher = known && !known.empty ? known : null;
   const splitter = new HarSplitter({ maxEntryBytes: limits.maxEntryBytes, maxLogFieldBytes: 16 * 1024 * 1024 });
@@ -163,6 +169,30 @@ export async function analyzeHar(source: AsyncIterable<Uint8Array>, options: Ana
   let observationCount = 0;
   let device: string | null = null;
   let appVersion: string | null = null;
+
+  // A capture talks to a few dozen hosts (and addresses) tens of thousands of times: each is
+  // resolved against the Public Suffix List, the KB and the IP database once.
+  const hosts = new Map<string, HostFacts>();
+  const hostFacts = (host: string): HostFacts => {
+    let facts = hosts.get(host);
+    if (!facts) {
+      if (hosts.size >= CACHE_LIMIT) hosts.clear();
+      facts = { registrableDomain: registrableDomain(host), match: options.kb.lookup(host) };
+      hosts.set(host, facts);
+    }
+    return facts;
+  };
+  const ipCountries = new Map<string, string | null>();
+  const ipCountry = (ip: string): string | null => {
+    if (!options.ipCountry) return null;
+    let country = ipCountries.get(ip);
+    if (country === undefined) {
+      if (ipCountries.size >= CACHE_LIMIT) ipCountries.clear();
+      country = options.ipCountry(ip);
+      ipCountries.set(ip, country);
+    }
+    return country;
+  };
 
   const handleEntry = async (index: number, bytes: Buffer) => {
     let entry: unknown;
@@ -193,7 +223,7 @@ export async function analyzeHar(source: AsyncIterable<Uint8Array>, options: Ana
     if (!appVersion && scan.appVersion) appVersion = scan.appVersion;
     if (!device) device = scan.detections.find((d) => d.ruleId === "device-model.user-agent" || d.ruleId === "device-model.field")?.matched ?? null;
     const serverIp = typeof e.serverIPAddress === "string" && e.serverIPAddress.trim() ? e.serverIPAddress.trim().replace(/^\[|\]$/g, "").slice(0, 64) : null;
-    const match = options.kb.lookup(host);
+    const { registrableDomain: domain, match } = hostFacts(host);
     const categories = new Set(scan.detections.map((d) => d.category));
     const response = e.response as { status?: unknown } | undefined;
     const status = numberOrNull(response?.status);
@@ -204,9 +234,9 @@ export async function analyzeHar(source: AsyncIterable<Uint8Array>, options: Ana
       method: request.method.slice(0, 16).toUpperCase(),
       url: url.length > 8192 ? url.slice(0, 8192) : url,
       host,
-      registrableDomain: registrableDomain(host),
+      registrableDomain: domain,
       serverIp,
-      serverIpCountry: serverIp && options.ipCountry ? options.ipCountry(serverIp) : null,
+      serverIpCountry: serverIp ? ipCountry(serverIp) : null,
       status: status === 0 ? null : status,
       requestBytes: entrySize(request, "headersSize", "bodySize"),
       responseBytes: entrySize(response, "headersSize", "bodySize"),
@@ -250,7 +280,7 @@ export async function analyzeHar(source: AsyncIterable<Uint8Array>, options: Ana
   const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 200) : null);
 
   return {
-    sha256: hash.digest("hex"),
+    sha256: hash ? hash.digest("hex") : options.verifiedSha256!,
     compressed,
     harVersion: text(version),
     creatorName: text(creator?.name),

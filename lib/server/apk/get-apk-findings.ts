@@ -1,7 +1,7 @@
 import "server-only";
 import type { ApkAnalysis as ApkFindings } from "@/lib/analyzer/apk/analyze-apk";
 import { isApkType } from "@/lib/analyzer/capture-types";
-import type { ApkSdkMatch } from "@/lib/analyzer/apk/types";
+import { sameOrganisation } from "@/lib/analyzer/kb/same-organisation";
 import type { Actor } from "@/lib/server/auth/actor";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { db } from "@/lib/server/db";
@@ -9,20 +9,10 @@ import { findExhibitInMatter } from "@/lib/server/exhibits/find-exhibit";
 
 export type StoredApkFindings = Omit<ApkFindings, "hosts"> & { hosts: { host: string; registrableDomain: string | null; organisation: string | null }[] };
 
-// An SDK's organisation as the signatures name it ("Umeng (Alibaba Group)", "Tencent") against a
-// host's organisation as the KB names it ("Umeng", "Tencent Bugly"): the same company when one
-// name, without its parenthesised parent, is the other or a word-prefix of it.
-const bare = (name: string) => name.replace(/\s*\(.*\)\s*$/, "").trim().toLowerCase();
-function sameOrganisation(sdk: Pick<ApkSdkMatch, "organisation">, organisation: string | null): boolean {
-  if (!organisation) return false;
-  const [a, b] = [bare(sdk.organisation), bare(organisation)];
-  return a === b || a.startsWith(`${b} `) || b.startsWith(`${a} `);
-}
-
 // Each SDK with the hosts in the code that belong to its organisation (by the KB of the run).
 function withSdkHosts(findings: StoredApkFindings | null) {
   if (!findings) return null;
-  return { ...findings, sdks: findings.sdks.map((sdk) => ({ ...sdk, hosts: findings.hosts.filter((h) => sameOrganisation(sdk, h.organisation)).map((h) => h.host) })) };
+  return { ...findings, sdks: findings.sdks.map((sdk) => ({ ...sdk, hosts: findings.hosts.filter((h) => sameOrganisation(sdk.organisation, h.organisation)).map((h) => h.host) })) };
 }
 
 // An app-package exhibit's analyses (newest first, each with its versions and state) and the

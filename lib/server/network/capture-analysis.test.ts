@@ -116,15 +116,22 @@ describe("capture analysis and suggestions", () => {
     expect(await db.networkObservation.count({ where: { analysisId: analysis.id } })).toBe(0);
   });
 
-  it("stores requests whose text PostgreSQL cannot hold (NUL) with a replacement character", async () => {
+  it("stores requests whose text PostgreSQL cannot hold (NUL) with a replacement character, and any other text as it is", async () => {
     const { matter, paralegal } = await setup();
     const har = JSON.parse(generateCaptureText({ entries: 2 }));
     har.log.entries[0].request.url = "https://alog.umeng.com/a?x=1\u0000y";
     har.log.entries[0].request.headers.push({ name: "X-Odd", value: "a\u0000b 861234567890127" });
+    // Characters the bulk write must escape (tab, newline, carriage return, backslash) and non-ASCII text.
+    const odd = "https://alog.umeng.com/p\\q?t=a\tb&n=c\nd&r=e\rf&s=\\N&u=友盟";
+    har.log.entries[1].request.url = odd;
+    har.log.entries[1].request.headers.push({ name: "X\\Tab\tName", value: "861234567890127" });
     const { analysis } = await upload(paralegal, matter.id, Buffer.from(JSON.stringify(har)));
     expect(analysis.status).toBe("DONE");
     const row = await db.networkObservation.findFirstOrThrow({ where: { analysisId: analysis.id, entryIndex: 0 } });
     expect(row.url).toBe("https://alog.umeng.com/a?x=1\uFFFDy");
+    const second = await db.networkObservation.findFirstOrThrow({ where: { analysisId: analysis.id, entryIndex: 1 } });
+    expect(second.url).toBe(odd);
+    expect(second.detections).toContainEqual(expect.objectContaining({ part: "header", path: "X\\Tab\tName", ruleId: "known.imei.plain" }));
   });
 
   it("a duplicate job leaves a run in progress alone; a run whose process died long ago is redone", async () => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataFlowGraph } from "@/components/network/data-flow-graph";
+import { DataFlowGraph, type GraphEvidence } from "@/components/network/data-flow-graph";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -46,7 +46,19 @@ export default async function DataFlowsPage({ params, searchParams }: { params: 
   };
   const hosts = [...new Set(graph.nodes.filter((n) => n.kind === "host").map((n) => n.label))];
   const hostHref = Object.fromEntries(hosts.map((h) => [h, hrefWith({ host: h })]));
-  const nodeLabel = (id: string) => id.split(":").slice(1).join(":");
+  const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
+  const nodeLabel = (id: string) => labels.get(id) ?? id.split(":").slice(1).join(":");
+  const sdkNodes = graph.nodes.filter((n) => n.kind === "sdk" && n.sdk);
+  const apkHref = (exhibitId: string) => `/matters/${matterId}/exhibits/${exhibitId}#apk-analysis`;
+  const kbHref = `/matters/${matterId}/data-flows/knowledge-base`;
+  // What each SDK node and SDK edge rests on: the package's analysis, and for an inference the KB fact.
+  const evidence: GraphEvidence = {};
+  for (const n of sdkNodes) evidence[n.id] = [{ label: `analysis of ${n.sdk!.exhibitLabel} (APK SHA-256 ${n.sdk!.apkSha256.slice(0, 12)}…)`, href: apkHref(n.sdk!.exhibitId) }];
+  for (const e of graph.edges) {
+    if (!e.sdk) continue;
+    evidence[e.id] = [{ label: `analysis of ${e.sdk.exhibitLabel}`, href: apkHref(e.sdk.exhibitId) }];
+    if (e.inference) evidence[e.id]!.push({ label: `KB fact ${e.inference.kbDomain ?? ""} → ${e.inference.hostOrganisation}`, href: kbHref });
+  }
   const captureTitle = applied.exhibitId ? graph.captures.find((c) => c.id === applied.exhibitId)?.label : "all captures";
   const title = `Data flows — ${captureTitle ?? "one capture"}${applied.category ? `, ${DETECTED_CATEGORY_LABELS[applied.category]}` : ""}${applied.from || applied.to ? `, ${applied.from ?? "…"} to ${applied.to ?? "…"}` : ""} (${graph.totalObservations} requests)`;
 
@@ -54,7 +66,7 @@ export default async function DataFlowsPage({ params, searchParams }: { params: 
     <div className="mx-auto max-w-7xl">
       <PageHeader
         title="Data flows"
-        description="Where the app's requests went, from each network capture's newest analysis: app → host → organisation → country. Edge weight is the number of requests; labels name the data detected in them."
+        description="Where the app's requests went, from each network capture's newest analysis: app → host → organisation → country, with the SDKs found in the matter's app packages. Edge weight is the number of requests; labels name the data detected in them."
         actions={
           <Button asChild variant="outline">
             <Link href={`/matters/${matterId}/data-flows/knowledge-base`}>Knowledge base for this matter</Link>
@@ -111,10 +123,50 @@ export default async function DataFlowsPage({ params, searchParams }: { params: 
         <EmptyState title="No data flows" description="No analysed network capture has requests matching these filters. Upload a HAR capture on the Exhibits page; its analysis runs in the background." />
       ) : (
         <>
-          <DataFlowGraph nodes={graph.nodes} edges={graph.edges} title={title} hostHref={hostHref} />
+          <DataFlowGraph nodes={graph.nodes} edges={graph.edges} title={title} hostHref={hostHref} evidence={evidence} />
           <p className="mt-2 text-xs text-muted-foreground">
             A country marked “IP block registration” comes from the server address’s registration record, because the knowledge base names no organisation country for that host.
+            {sdkNodes.length > 0 &&
+              " SDKs are code present in an app package — not proof that it ran; a dashed SDK → host edge is inferred from the knowledge base (the host’s organisation is the SDK’s), not a request traced to the SDK."}
           </p>
+
+          {sdkNodes.length > 0 && (
+            <section className="mt-8" aria-labelledby="sdks-heading">
+              <h2 id="sdks-heading" className="mb-2 text-lg font-semibold">
+                SDKs in the app packages
+              </h2>
+              <p className="mb-2 text-sm text-muted-foreground">Code present in the package — not proof that it ran. Only captures show transmission.</p>
+              <Table data-testid="data-flow-sdks">
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>Organisation</TableHead>
+                    <TableHead>SDK</TableHead>
+                    <TableHead className="text-right">Classes</TableHead>
+                    <TableHead>App package</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {sdkNodes.map((n) => (
+                    <TableRow key={n.id}>
+                      <TableCell className="text-sm">{n.sdk!.organisation}</TableCell>
+                      <TableCell className="text-sm">
+                        {n.sdk!.sdk} <Mono>{n.sdk!.prefix}</Mono>
+                      </TableCell>
+                      <TableCell className="text-right">
+                        <Mono>{n.sdk!.classCount}</Mono>
+                      </TableCell>
+                      <TableCell className="text-sm">
+                        <Link className="underline" href={apkHref(n.sdk!.exhibitId)}>
+                          <Mono>{n.sdk!.exhibitLabel}</Mono>
+                        </Link>
+                        {n.sdk!.package && <> · {n.sdk!.package}</>} · SHA-256 <Mono className="break-all">{n.sdk!.apkSha256}</Mono>
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </section>
+          )}
 
           <section className="mt-8" aria-labelledby="flows-heading">
             <h2 id="flows-heading" className="mb-2 text-lg font-semibold">
@@ -135,11 +187,18 @@ export default async function DataFlowsPage({ params, searchParams }: { params: 
                   <TableRow key={e.id}>
                     <TableCell className="text-sm">{nodeLabel(e.source)}</TableCell>
                     <TableCell className="text-sm">{nodeLabel(e.target)}</TableCell>
-                    <TableCell className="text-right">
-                      <Mono>{e.observations}</Mono>
-                    </TableCell>
-                    <TableCell className="text-sm">{categoryList(e.categories)}</TableCell>
+                    <TableCell className="text-right">{e.kind === "embeds" ? "—" : <Mono>{e.observations}</Mono>}</TableCell>
+                    <TableCell className="text-sm">{e.kind === "embeds" ? "—" : categoryList(e.categories)}</TableCell>
                     <TableCell className="text-sm">
+                      {e.sdk && (
+                        <>
+                          {e.kind === "embeds" ? "code in " : `${e.inference?.basis ?? "inferred"} (${e.inference?.sdkOrganisation} / ${e.inference?.hostOrganisation}${e.inference?.namedInCode ? "; host also written in the package's code" : ""}; source: ${e.inference?.source ?? `the capture analysis's KB, fact for ${e.inference?.kbDomain ?? "the host"}`}) — `}
+                          <Link className="underline" href={apkHref(e.sdk.exhibitId)}>
+                            {e.sdk.exhibitLabel}
+                          </Link>
+                          {e.hosts.length > 0 && "; requests to "}
+                        </>
+                      )}
                       {e.hosts.map((h, i) => (
                         <span key={h}>
                           {i > 0 && ", "}
