@@ -14,12 +14,13 @@ const LOOK: Record<TClaimStatus, { variant: "info" | "warning" | "neutral" | "ou
   WITHDRAWN: { variant: "neutral", icon: Undo2 },
 };
 
-export function ClaimStatusBadge({ status }: { status: TClaimStatus }) {
+// `label` replaces the staff wording where a class member reads it, in their language.
+export function ClaimStatusBadge({ status, label }: { status: TClaimStatus; label?: string }) {
   const { variant, icon: Icon } = LOOK[status];
   return (
     <Badge variant={variant} data-testid="claim-status">
       <Icon aria-hidden className="size-3.5" />
-      {CLAIM_STATUS_LABELS[status]}
+      {label ?? CLAIM_STATUS_LABELS[status]}
     </Badge>
   );
 }

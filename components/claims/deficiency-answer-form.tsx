@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { IDLE, type ActionState } from "@/lib/action-state";
-import { DEFICIENCY_FIELD_LABELS, MAX_ATTACHMENT_BYTES, type TDeficiencyField } from "@/lib/schemas/claim";
+import { DEFICIENCY_FIELDS, MAX_ATTACHMENT_BYTES, type TDeficiencyField } from "@/lib/schemas/claim";
 import { US_STATES } from "@/lib/us-states";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -23,11 +24,13 @@ export function DeficiencyAnswerForm({ fields, current, action }: Props) {
   // Checked before sending: a body over the server's limit is refused by the framework before our
   // action runs, which the browser could only show as a failure.
   const [tooLarge, setTooLarge] = useState(false);
-  const errors: Record<string, string[] | undefined> = { ...(state.status === "error" ? state.fieldErrors : {}), ...(tooLarge ? { document: ["The file is larger than 10 MB"] } : {}) };
+  const t = useTranslations("portal.myClaim");
+  const labels = Object.fromEntries(DEFICIENCY_FIELDS.map((f) => [f, t(`fields.${f}`)])) as Record<TDeficiencyField, string>;
+  const errors: Record<string, string[] | undefined> = { ...(state.status === "error" ? state.fieldErrors : {}), ...(tooLarge ? { document: [t("deficiency.tooLarge")] } : {}) };
   const v: Record<string, string | undefined> = state.status === "error" ? state.values : current;
   return (
     <form key={state.status === "error" ? state.attempt : "initial"} action={formAction} className="grid gap-4" noValidate onSubmit={(event) => setTooLarge(refuseLargeDocument(event))}>
-      <FormErrorSummary errors={Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "_form"))} labels={DEFICIENCY_FIELD_LABELS} formErrors={errors._form} />
+      <FormErrorSummary errors={Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "_form"))} labels={labels} formErrors={errors._form} />
       {state.status === "error" && Object.keys(errors).length === 0 && (
         <Alert variant="destructive">
           <AlertDescription>{state.message}</AlertDescription>
@@ -36,14 +39,14 @@ export function DeficiencyAnswerForm({ fields, current, action }: Props) {
       {fields.map((f) => {
         if (f === "document") {
           return (
-            <Field key={f} label="Supporting document" htmlFor="document" error={errors.document} required description="A PDF or photo (JPEG, PNG, HEIC), up to 10 MB.">
+            <Field key={f} label={labels.document} htmlFor="document" error={errors.document} required description={t("deficiency.documentHelp")}>
               <Input id="document" name="document" type="file" accept="application/pdf,image/jpeg,image/png,image/heic,image/webp" />
             </Field>
           );
         }
         if (f === "state") {
           return (
-            <Field key={f} label={DEFICIENCY_FIELD_LABELS.state} htmlFor="state" error={errors.state} required>
+            <Field key={f} label={labels.state} htmlFor="state" error={errors.state} required>
               <Select id="state" name="state" defaultValue={v.state ?? ""}>
                 {Object.entries(US_STATES).map(([code, name]) => (
                   <option key={code} value={code}>
@@ -55,14 +58,14 @@ export function DeficiencyAnswerForm({ fields, current, action }: Props) {
           );
         }
         return (
-          <Field key={f} label={DEFICIENCY_FIELD_LABELS[f]} htmlFor={f} error={errors[f]} required={f !== "addressLine2" && f !== "phone" && f !== "guardianName"}>
+          <Field key={f} label={labels[f]} htmlFor={f} error={errors[f]} required={f !== "addressLine2" && f !== "phone" && f !== "guardianName"}>
             <Input id={f} name={f} type={f === "dateOfBirth" ? "date" : "text"} defaultValue={v[f]} />
           </Field>
         );
       })}
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? "Sending…" : "Send my answer"}
+          {pending ? t("deficiency.sending") : t("deficiency.send")}
         </Button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { IDLE, type ActionState } from "@/lib/action-state";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -8,15 +9,16 @@ import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, Di
 
 export function WithdrawClaimButton({ number, action }: { number: string; action: (prev: ActionState, form: FormData) => Promise<ActionState> }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
+  const t = useTranslations("portal.myClaim.withdraw");
   return (
     <Dialog>
       <DialogTrigger asChild>
-        <Button variant="outline">Withdraw this claim</Button>
+        <Button variant="outline">{t("open")}</Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Withdraw claim {number}?</DialogTitle>
-          <DialogDescription>A withdrawn claim is not paid. You can file a new claim before the deadline.</DialogDescription>
+          <DialogTitle>{t("title", { number })}</DialogTitle>
+          <DialogDescription>{t("text")}</DialogDescription>
         </DialogHeader>
         {state.status === "error" && (
           <Alert variant="destructive">
@@ -26,10 +28,10 @@ export function WithdrawClaimButton({ number, action }: { number: string; action
         <form action={formAction}>
           <DialogFooter>
             <DialogClose asChild>
-              <Button variant="outline">Keep my claim</Button>
+              <Button variant="outline">{t("keep")}</Button>
             </DialogClose>
             <Button type="submit" variant="destructive" disabled={pending}>
-              {pending ? "Withdrawing…" : "Withdraw claim"}
+              {pending ? t("pending") : t("confirm")}
             </Button>
           </DialogFooter>
         </form>

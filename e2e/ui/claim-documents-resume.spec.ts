@@ -93,6 +93,9 @@ test("a member attaches a document, saves, resumes from the e-mail, files in Spa
   await member.getByRole("button").filter({ hasText: /Confirm/ }).click();
   await expect(member).toHaveURL(/\/claims$/);
   await member.getByRole("link", { name: new RegExp(number) }).click();
+  // The claim's page is in the member's language too.
+  await expect(member.getByRole("heading", { name: "Historial del reclamo" })).toBeVisible();
+  await expect(member.getByTestId("status-history")).toContainText("Reclamo presentado");
   const form = member.getByTestId("payment-details-form");
   await form.locator("#method").selectOption("PAYPAL");
   await form.locator("#recipient").fill(email);

@@ -1,15 +1,15 @@
 // Calendar dates (YYYY-MM-DD or a Date at UTC midnight) in plain US words: "March 1, 2026".
-export function formatCalendarDate(value: string | Date | null | undefined): string {
+export function formatCalendarDate(value: string | Date | null | undefined, locale = "en-US"): string {
   if (!value) return "—";
   const d = typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value;
-  return d.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  return d.toLocaleDateString(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 }
 
 // A moment in the given IANA zone with its abbreviation ("Dec 2, 2026, 9:15 AM PST"); claimants
 // read times in the matter's zone, the zone its deadlines are set in.
-export function formatDateTime(d: Date, timeZone = "UTC"): string {
+export function formatDateTime(d: Date, timeZone = "UTC", locale = "en-US"): string {
   // (dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are spelled out.)
-  return d.toLocaleString("en-US", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" });
+  return d.toLocaleString(locale, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" });
 }
 
 // Today's calendar date (YYYY-MM-DD) where the matter is: a deadline "December 31" closes at the

@@ -40,7 +40,7 @@ export default async function MyClaimsPage() {
                 <Link href={`/claims/${c.number}`} className="text-lg font-medium text-primary underline-offset-4 hover:underline">
                   {t("myClaims.claim")} <Mono>{c.number}</Mono>
                 </Link>
-                <ClaimStatusBadge status={c.status} />
+                <ClaimStatusBadge status={c.status} label={t(`myClaim.status.${c.status}`)} />
               </div>
               <p className="mt-1 text-sm text-muted-foreground">
                 {c.matter.caption} · {t("myClaims.filed", { date: day(c.createdAt) })}

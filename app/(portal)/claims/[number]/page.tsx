@@ -7,11 +7,11 @@ import { WithdrawClaimButton } from "@/components/claims/withdraw-claim-button";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Mono } from "@/components/ui/mono";
 import { formatCalendarDate, formatDateTime } from "@/lib/claims/dates";
-import { CLAIM_STATUS_LABELS, DEFICIENCY_FIELD_LABELS, type TDeficiencyField } from "@/lib/schemas/claim";
+import type { TDeficiencyField } from "@/lib/schemas/claim";
 import { getMyClaim } from "@/lib/server/claims/get-my-claim";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { answerDeficiencyAction, setPaymentDetailsAction, withdrawClaimAction } from "./actions";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PaymentDetailsForm } from "@/components/claims/payment-details-form";
 import { formatRecipient, maskAccount, type PaymentDetailsView } from "@/lib/payments/payment-details";
 import { getMyPaymentDetails } from "@/lib/server/payments/get-my-payment-details";
@@ -19,18 +19,13 @@ import { ClaimDocumentLink } from "@/components/claims/claim-document-link";
 import { ZMyClaimQuery } from "@/lib/schemas/page-queries";
 import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 
-export const metadata: Metadata = { title: "Your claim" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("portal.myClaim"))("metaTitle") };
+}
 
-const EVENT_WORDS: Record<string, string> = {
-  SUBMITTED: "Claim filed",
-  VERIFIED: "Email confirmed",
-  DEFICIENCY_NOTICE: "More information requested",
-  DEFICIENCY_RESPONSE: "You answered the request",
-  APPROVED: "Claim approved",
-  REJECTED: "Claim rejected",
-  MARKED_DUPLICATE: "Marked as a duplicate of another claim",
-  WITHDRAWN: "You withdrew the claim",
-};
+// Event types and statuses in the member's words and language (the staff pages use their own).
+const EVENTS = ["SUBMITTED", "VERIFIED", "DEFICIENCY_NOTICE", "DEFICIENCY_RESPONSE", "APPROVED", "REJECTED", "MARKED_DUPLICATE", "WITHDRAWN"] as const;
+const FIELDS = ["fullName", "dateOfBirth", "guardianName", "email", "phone", "addressLine1", "addressLine2", "city", "state", "zip", "document"] as const;
 
 export default async function MyClaimPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<RawSearchParams> }) {
   const { number } = await params;
@@ -39,6 +34,10 @@ export default async function MyClaimPage({ params, searchParams }: { params: Pr
   const claim = await loadOr404(() => getMyClaim(actor, number));
   const payment = await getMyPaymentDetails(actor, claim.number);
   const tp = await getTranslations("payment");
+  const t = await getTranslations("portal.myClaim");
+  const locale = await getLocale();
+  const event = (type: string) => ((EVENTS as readonly string[]).includes(type) ? t(`events.${type as (typeof EVENTS)[number]}`) : type);
+  const field = (f: string) => ((FIELDS as readonly string[]).includes(f) ? t(`fields.${f as (typeof FIELDS)[number]}`) : f);
   const c = claim.claimant;
   const current: Record<string, string> = {
     fullName: c.fullName,
@@ -56,33 +55,33 @@ export default async function MyClaimPage({ params, searchParams }: { params: Pr
     <div className="grid gap-6">
       <p className="text-sm">
         <Link href="/claims" className="text-primary underline">
-          ← Your claims
+          {t("back")}
         </Link>
       </p>
       <div>
         <p className="text-sm text-muted-foreground">{claim.matter.caption}</p>
         <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
-          Claim <Mono copy>{claim.number}</Mono> <ClaimStatusBadge status={claim.status} />
+          {t("claim")} <Mono copy>{claim.number}</Mono> <ClaimStatusBadge status={claim.status} label={t(`status.${claim.status}`)} />
         </h1>
       </div>
       {/* The thank-you belongs to the answer just sent: once a reviewer decides, the status speaks. */}
       {answered && claim.status === "DEFICIENCY_ANSWERED" && (
         <Alert variant="success" icon={<CheckCircle2 aria-hidden />}>
-          <AlertDescription>Thank you. Your answer was received and your claim is back in review.</AlertDescription>
+          <AlertDescription>{t("answered")}</AlertDescription>
         </Alert>
       )}
       {withdrawn && (
         <Alert variant="info">
-          <AlertDescription>Your claim was withdrawn.</AlertDescription>
+          <AlertDescription>{t("withdrawn")}</AlertDescription>
         </Alert>
       )}
       {claim.status === "DEFICIENT" && (
         <section aria-labelledby="deficiency-title" className="grid gap-4 rounded-lg border border-warning-border bg-background p-5">
           <Alert variant="warning" icon={<FileWarning aria-hidden />}>
-            <AlertTitle id="deficiency-title">Action needed by {formatCalendarDate(claim.deficiencyDueOn)}</AlertTitle>
+            <AlertTitle id="deficiency-title">{t("actionNeeded", { date: formatCalendarDate(claim.deficiencyDueOn, locale) })}</AlertTitle>
             <AlertDescription>
               <p className="whitespace-pre-line">{claim.deficiencyNotice}</p>
-              <p className="mt-2">Please correct: {claim.deficientFields.map((f) => DEFICIENCY_FIELD_LABELS[f as TDeficiencyField] ?? f).join(", ")}.</p>
+              <p className="mt-2">{t("pleaseCorrect", { fields: claim.deficientFields.map(field).join(", ") })}</p>
             </AlertDescription>
           </Alert>
           <DeficiencyAnswerForm fields={claim.deficientFields as TDeficiencyField[]} current={current} action={answerDeficiencyAction.bind(null, claim.number)} />
@@ -90,7 +89,7 @@ export default async function MyClaimPage({ params, searchParams }: { params: Pr
       )}
       {claim.status === "REJECTED" && claim.decisionReason && (
         <Alert variant="info">
-          <AlertTitle>Reason</AlertTitle>
+          <AlertTitle>{t("reason")}</AlertTitle>
           <AlertDescription>{claim.decisionReason}</AlertDescription>
         </Alert>
       )}
@@ -103,7 +102,7 @@ export default async function MyClaimPage({ params, searchParams }: { params: Pr
             <div>
               <p className="text-sm text-muted-foreground">{tp("current")}</p>
               <PaymentShown details={payment.details} t={tp} />
-              {payment.updatedAt && <p className="text-sm text-muted-foreground">{tp("updated", { date: formatDateTime(payment.updatedAt, claim.matter.timeZone) })}</p>}
+              {payment.updatedAt && <p className="text-sm text-muted-foreground">{tp("updated", { date: formatDateTime(payment.updatedAt, claim.matter.timeZone, locale) })}</p>}
             </div>
           ) : (
             <p>{tp("none")}</p>
@@ -127,47 +126,47 @@ export default async function MyClaimPage({ params, searchParams }: { params: Pr
       )}
       <section aria-labelledby="history-title">
         <h2 id="history-title" className="mb-3 text-lg font-semibold">
-          Status history
+          {t("history")}
         </h2>
         <ol className="grid gap-2 border-l-2 border-border pl-4" data-testid="status-history">
           {claim.events.map((e) => (
             <li key={e.id}>
-              <span className="font-medium">{EVENT_WORDS[e.type] ?? e.type}</span>
-              {e.toStatus && <span className="text-muted-foreground"> · {CLAIM_STATUS_LABELS[e.toStatus]}</span>}
-              <span className="block text-sm text-muted-foreground">{formatDateTime(e.at, claim.matter.timeZone)}</span>
+              <span className="font-medium">{event(e.type)}</span>
+              {e.toStatus && <span className="text-muted-foreground"> · {t(`status.${e.toStatus}`)}</span>}
+              <span className="block text-sm text-muted-foreground">{formatDateTime(e.at, claim.matter.timeZone, locale)}</span>
             </li>
           ))}
         </ol>
       </section>
       <section aria-labelledby="details-title">
         <h2 id="details-title" className="mb-3 text-lg font-semibold">
-          What you filed
+          {t("whatYouFiled")}
         </h2>
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-          <dt className="text-muted-foreground">Name</dt>
+          <dt className="text-muted-foreground">{t("name")}</dt>
           <dd>{c.fullName}</dd>
           {c.guardianName && (
             <>
-              <dt className="text-muted-foreground">Filed by</dt>
-              <dd>{c.guardianName} (parent or guardian)</dd>
+              <dt className="text-muted-foreground">{t("filedBy")}</dt>
+              <dd>{t("filedByValue", { name: c.guardianName })}</dd>
             </>
           )}
-          <dt className="text-muted-foreground">Email</dt>
+          <dt className="text-muted-foreground">{t("email")}</dt>
           <dd>{c.email}</dd>
-          <dt className="text-muted-foreground">Address</dt>
+          <dt className="text-muted-foreground">{t("address")}</dt>
           <dd>
             {c.addressLine1}
             {c.addressLine2 ? `, ${c.addressLine2}` : ""}, {c.city}, {c.state} {c.zip}
           </dd>
           {claim.subclass && (
             <>
-              <dt className="text-muted-foreground">Subclass</dt>
-              <dd>{claim.subclass === "ILLINOIS" ? "Illinois" : claim.subclass}</dd>
+              <dt className="text-muted-foreground">{t("subclass")}</dt>
+              <dd>{claim.subclass === "ILLINOIS" ? t("illinois") : claim.subclass}</dd>
             </>
           )}
           {claim.attachments.length > 0 && (
             <>
-              <dt className="text-muted-foreground">Documents</dt>
+              <dt className="text-muted-foreground">{t("documents")}</dt>
               <dd>
                 <ul className="grid gap-1">
                   {claim.attachments.map((a) => (
