@@ -1,0 +1,174 @@
+import { Readable } from "node:stream";
+import { text } from "node:stream/consumers";
+import { describe, expect, it } from "vitest";
+import { validateImportRow, importSchemaFor } from "@/lib/claims/claim-import-row";
+import { HONG_CLAIM_FORM } from "@/prisma/seed-claims";
+import { db } from "@/lib/server/db";
+import { exportClaimImportErrors } from "@/lib/server/claims/export-claim-import-errors";
+import { getClaimImport } from "@/lib/server/claims/get-claim-import";
+import { importNoticeRecipients } from "@/lib/server/claims/import-notice-recipients";
+import { unsafeRunClaimImport } from "@/lib/server/claims/run-claim-import";
+import { startClaimImport } from "@/lib/server/claims/start-claim-import";
+import { submitClaim } from "@/lib/server/claims/submit-claim";
+import { makeClaimMatter, validClaimInput } from "@/lib/server/testing/claim-fixtures";
+import { BAD_ROW_KINDS, CLAIM_IMPORT_HEADER, claimImportCsv } from "@/lib/server/testing/claim-import-csv";
+import { makeMatterWithTeam } from "@/lib/server/testing/fixtures";
+
+const bytes = (chunks: Iterable<string>) => Readable.from([...chunks].map((c) => Buffer.from(c)));
+
+async function importCsv(actor: Parameters<typeof startClaimImport>[0], matterId: string, csv: Iterable<string>, fileName = "paper-claims.csv") {
+  const started = await startClaimImport(actor, matterId, { body: bytes(csv), fileName });
+  const totals = await unsafeRunClaimImport(started.importId);
+  return { importId: started.importId, totals };
+}
+
+describe("bulk claim import", () => {
+  it("imports 1,000 rows with 10 bad ones as 990 claims and a 10-row report; a re-import adds nothing; another matter's user gets 404", { timeout: 120_000 }, async () => {
+    const { matter, paralegal } = await makeClaimMatter();
+    const other = await makeMatterWithTeam();
+    // A portal claim already in the matter shares its e-mail with row 5 of the file.
+    const portal = await submitClaim(matter.slug, validClaimInput({ email: "taylor.5@example.org" }), { ip: null });
+    const csv = [...claimImportCsv({ rows: 1000, badPerThousand: 10, tag: matter.id.slice(0, 8) })];
+
+    const first = await importCsv(paralegal, matter.id, csv);
+    expect(first.totals).toMatchObject({ rows: 1000, imported: 990, skipped: 0, errors: 10, sendMail: false, mailed: 0 });
+    const claims = await db.claim.count({ where: { matterId: matter.id, importId: first.importId } });
+    expect(claims).toBe(990);
+
+    // The report: one line per refused field, every bad kind named once.
+    const report = await exportClaimImportErrors(paralegal, matter.id, first.importId);
+    const lines = (await text(report.body)).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("line,field,message");
+    expect(lines).toHaveLength(11);
+    const fields = lines.slice(1).map((l) => l.split(",")[1]);
+    expect(new Set(fields)).toEqual(new Set(["state", "zip", "full_name", "email", "date_of_birth", "q_usedInUs", "postmark_date", "filing_for", "attestation_name"]));
+    expect(BAD_ROW_KINDS).toHaveLength(10);
+    // Line numbers are the file's (the header is line 1): the 100th data row is line 101.
+    expect(lines[1]).toMatch(/^101,state,/);
+
+    // Every claim has its SUBMITTED event; the batch has one audit row with the counts; no mail.
+    const events = await db.claimEvent.count({ where: { claim: { importId: first.importId }, type: "SUBMITTED" } });
+    expect(events).toBe(990);
+    const audits = await db.auditEvent.findMany({ where: { entityId: first.importId, action: "claim-import.finish" } });
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.details).toMatchObject({ rows: 1000, imported: 990, errors: 10, skipped: 0 });
+    const mail = await db.outboxMessage.count({ where: { ref: { in: (await db.claim.findMany({ where: { importId: first.importId }, select: { id: true } })).map((c) => `Claim:${c.id}`) } } });
+    expect(mail).toBe(0);
+
+    // Signals are there when a reviewer first opens a claim: against a claim already in the
+    // matter (row 5 has the portal claim's e-mail) and against rows of the same batch (row 49 is
+    // a near-twin of row 48: same birth date, address and phone).
+    const row5 = await db.claim.findFirstOrThrow({ where: { matterId: matter.id, idempotencyKey: `import:${matter.id.slice(0, 8)}-5` }, include: { signals: true } });
+    expect(row5.signals.map((s) => s.kind)).toContain("SAME_EMAIL");
+    expect(row5.signals.find((s) => s.kind === "SAME_EMAIL")!.matchedClaimId).toBe(portal.claimId);
+    const twin = await db.claim.findFirstOrThrow({ where: { matterId: matter.id, idempotencyKey: `import:${matter.id.slice(0, 8)}-49` }, include: { signals: true } });
+    const original = await db.claim.findFirstOrThrow({ where: { matterId: matter.id, idempotencyKey: `import:${matter.id.slice(0, 8)}-48` }, include: { signals: true } });
+    expect(twin.signals.map((s) => s.kind).sort()).toEqual(["NAME_DOB_NEAR_DUPLICATE", "SAME_ADDRESS", "SAME_PHONE"]);
+    expect(twin.signals.every((s) => s.matchedClaimId === original.id)).toBe(true);
+    expect(twin.fraudScore).toBe(80);
+    expect(original.signals).toEqual([]);
+    // The same signals batch re-scoring would compute (the submission rules).
+    const { unsafeRescoreMatter } = await import("@/lib/server/claims/rescore-claims");
+    const rescored = await unsafeRescoreMatter(matter.id);
+    expect(rescored.changed).toBe(0);
+
+    // Re-importing the same file creates nothing and reports the same 10 rows.
+    const again = await importCsv(paralegal, matter.id, csv, "paper-claims-again.csv");
+    expect(again.totals).toMatchObject({ rows: 1000, imported: 0, skipped: 990, errors: 10 });
+    expect(await db.claim.count({ where: { matterId: matter.id } })).toBe(991);
+    expect(await db.claimImportRow.count({ where: { importId: { in: [first.importId, again.importId] } } })).toBe(0);
+
+    // Another matter's staff: 404 for the import, its report, and starting one here.
+    await expect(getClaimImport(other.paralegal, matter.id, first.importId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(exportClaimImportErrors(other.paralegal, matter.id, first.importId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getClaimImport(other.paralegal, other.matter.id, first.importId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(startClaimImport(other.paralegal, matter.id, { body: bytes(csv), fileName: "x.csv" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("refuses a repeated external_id and a notice ID whose code does not match, accepts a matching code in any case", async () => {
+    const { matter, paralegal } = await makeClaimMatter();
+    await importNoticeRecipients(paralegal, matter.id, Readable.from(["notice_id,confirmation_code,full_name,address1,city,state,zip\nN-1,CODE1234,Ada L,1 Main St,Chicago,IL,60601\n"]));
+    const row = (id: string, notice = "", code = "") =>
+      `${id},SELF,Ada Lovelace,1980-01-02,,ada.${id}@example.org,,1 Main St,,Chicago,IL,60601,PAYPAL,${notice},${code},Ada Lovelace,,,yes,yes,`;
+    const csv = [CLAIM_IMPORT_HEADER, row("a"), row("a"), row("b", "N-1", "code1234"), row("c", "N-1", "WRONG123"), row("d", "N-404", "CODE1234")].join("\n");
+    const { importId, totals } = await importCsv(paralegal, matter.id, [csv]);
+    expect(totals).toMatchObject({ imported: 2, errors: 3 });
+    const errors = await db.claimImportError.findMany({ where: { importId }, orderBy: { line: "asc" } });
+    expect(errors.map((e) => [e.line, e.field])).toEqual([
+      [3, "external_id"],
+      [5, "confirmation_code"],
+      [6, "confirmation_code"],
+    ]);
+    const b = await db.claim.findFirstOrThrow({ where: { matterId: matter.id, idempotencyKey: "import:b" } });
+    expect(b).toMatchObject({ noticeId: "N-1", subclass: "ILLINOIS", status: "SUBMITTED" });
+  });
+
+  it("fails the whole import, writing nothing, when a column is missing or unknown", { timeout: 15_000 }, async () => {
+    const { matter, paralegal } = await makeClaimMatter();
+    const { importId, totals } = await importCsv(paralegal, matter.id, ["external_id,full_name\nx,Ada\n"]);
+    expect(totals).toBeNull();
+    const imp = await getClaimImport(paralegal, matter.id, importId);
+    expect(imp).toMatchObject({ status: "FAILED", imported: 0 });
+    expect(imp.failure).toMatch(/no date_of_birth, email/);
+    // Broken CSV halfway through: the COPY is abandoned and nothing is written.
+    const good = [...claimImportCsv({ rows: 30, badPerThousand: 0, tag: "q" })].join("");
+    const broken = await importCsv(paralegal, matter.id, [`${good}q-x,SELF,"Unclosed,1980-01-01\n`]);
+    expect(broken.totals).toBeNull();
+    expect(await getClaimImport(paralegal, matter.id, broken.importId)).toMatchObject({ status: "FAILED", failure: expect.stringContaining("not valid CSV") });
+    expect(await db.claim.count({ where: { matterId: matter.id } })).toBe(0);
+    expect(await db.claimImportRow.count({ where: { importId: broken.importId } })).toBe(0);
+  });
+});
+
+describe("an import row is checked with the portal's rules", () => {
+  const def = { ...HONG_CLAIM_FORM, claimDeadline: "2026-03-01" };
+  const schema = importSchemaFor(def);
+  const base = {
+    external_id: "x1", full_name: "Ada Lovelace", date_of_birth: "1980-01-02", email: "Ada@Example.org", address1: "1 Main Street", city: "Chicago",
+    state: "il", zip: "60601", payment_preference: "PAYPAL", attestation_name: "ada  lovelace", q_usedInUs: "yes", q_illinoisResident: "yes",
+  };
+  const check = (over: Record<string, string>, today = "2026-03-05") => {
+    return validateImportRow({ ...base, ...over }, { def, today }, schema);
+  };
+
+  it("normalises as the portal does", () => {
+    const r = check({ postmark_date: "2026-02-27" });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.row).toMatchObject({ emailNormalized: "ada@example.org", addressNormalized: "1 main st|60601|IL", subclass: "ILLINOIS", postmarkedOn: "2026-02-27" });
+    expect(r.row.data.email).toBe("ada@example.org");
+  });
+
+  it("is timely when postmarked by the deadline (a date in the matter's zone); late, future and missing postmarks after the deadline are refused", () => {
+    expect(check({ postmark_date: "2026-03-01" }).ok).toBe(true);
+    expect(check({ postmark_date: "2026-03-02" })).toMatchObject({ ok: false, errors: [{ field: "postmark_date", message: expect.stringContaining("not timely") }] });
+    expect(check({ postmark_date: "2026-03-09" })).toMatchObject({ ok: false, errors: [{ field: "postmark_date", message: expect.stringContaining("future") }] });
+    expect(check({ postmark_date: "03/01/2026" })).toMatchObject({ ok: false, errors: [{ field: "postmark_date" }] });
+    expect(check({})).toMatchObject({ ok: false, errors: [{ field: "postmark_date" }] });
+    // Before the deadline, a row without a postmark is received today, as a portal filing.
+    expect(check({}, "2026-03-01").ok).toBe(true);
+  });
+
+  it("refuses what the portal refuses, naming the CSV column", () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ zip: "94103" }, "zip"], // not in Illinois
+      [{ filing_for: "minor" }, "guardian_name"],
+      [{ attestation_name: "Someone Else" }, "attestation_name"],
+      [{ email: "ada@" }, "email"],
+      [{ date_of_birth: "1899-12-31" }, "date_of_birth"],
+      [{ phone: "call me" }, "phone"],
+      [{ q_usedInUs: "" }, "q_usedInUs"], // blank is unanswered, not a failed criterion
+      [{ q_usedInUs: "no" }, "q_usedInUs"], // a failed criterion without submit_anyway
+      [{ notice_id: "N-1" }, "confirmation_code"],
+      [{ payment_preference: "BITCOIN" }, "payment_preference"],
+      [{ external_id: " " }, "external_id"],
+      [{ full_name: "Ada\u0000" }, "full_name"],
+    ];
+    for (const [over, field] of cases) {
+      const r = check({ postmark_date: "2026-02-27", ...over });
+      expect(r.ok, JSON.stringify(over)).toBe(false);
+      if (!r.ok) expect(r.errors.map((e) => e.field), JSON.stringify(over)).toContain(field);
+    }
+    expect(check({ postmark_date: "2026-02-27", q_usedInUs: "no", submit_anyway: "yes" }).ok).toBe(true);
+  });
+});

@@ -1,0 +1,398 @@
+import "server-only";
+import { randomFillSync } from "node:crypto";
+import { endSentence } from "@/lib/format";
+import { parse } from "csv-parse";
+import pg from "pg";
+import { v7 as uuidv7 } from "uuid";
+import { IMPORT_COLUMNS, importIdempotencyKey, importSchemaFor, validateImportRow, type ImportRowError } from "@/lib/claims/claim-import-row";
+import { generateClaimNumber } from "@/lib/claims/claim-number";
+import { todayIn } from "@/lib/claims/dates";
+import { DISPOSABLE_EMAIL_DOMAINS } from "@/lib/claims/disposable-domains";
+import { BURST, SIGNAL_WEIGHTS } from "@/lib/claims/signals";
+import { ZClaimFormDefinition, type TClaimFormDefinition } from "@/lib/schemas/claim-form";
+import { questionField } from "@/lib/schemas/claim";
+import { copyFrom, copyLine } from "@/lib/server/batching/copy-from";
+import { appendAudit, type AuditActor } from "@/lib/server/audit/append-audit";
+import { linkUrl, newSignInToken, VERIFY_LINK_TTL_MS } from "@/lib/server/auth/sign-in-tokens";
+import { db, type Tx } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { logger } from "@/lib/server/logger";
+import { deliverOutboxSoon } from "@/lib/server/mail/deliver-outbox";
+import { outboxEntry } from "@/lib/server/mail/queue-mail";
+import { blobStore } from "@/lib/server/storage/active-blob-store";
+
+const PROGRESS_EVERY_ROWS = 25_000;
+const MAIL_CHUNK = 1000;
+
+const REQUIRED_COLUMNS = ["external_id", "full_name", "date_of_birth", "email", "address1", "city", "state", "zip", "payment_preference", "attestation_name"];
+
+// The staging columns, in COPY order.
+const STAGE_COLUMNS = [
+  "importId", "line", "errors", "id", "claimantId", "number", "idempotencyKey", "fullName", "nameNormalized", "dateOfBirth", "guardianName",
+  "email", "emailNormalized", "phone", "phoneNormalized", "addressLine1", "addressLine2", "city", "state", "zip", "addressNormalized",
+  "answers", "subclass", "paymentPreference", "noticeId", "confirmationCode", "attestationName", "postmarkedOn", "eventDetails",
+] as const;
+const NULLS_AFTER_ERRORS = "\t\\N".repeat(STAGE_COLUMNS.length - 3);
+
+class ImportRefused extends Error {}
+
+export type ClaimImportTotals = { rows: number; imported: number; skipped: number; errors: number; flagged: number; optOutMatches: number; sendMail: boolean; ms: number };
+
+// The "claims-import" job (start-claim-import.ts queued it). Two phases:
+//  1. the stored CSV streams through csv-parse; each row is checked with the portal's own claim
+//     schema and rules (validateImportRow) and normalised as the portal normalises, and every row
+//     — valid, or its errors — is COPYed into the UNLOGGED staging table. Node parses while
+//     PostgreSQL writes, so both cores work; memory holds one chunk, never the file.
+//  2. one transaction, set-based: rows whose external_id was imported before are skipped (a
+//     re-import creates nothing), a repeated external_id or a notice ID / confirmation code
+//     that matches no notice is refused, fraud signals are computed against the matter's
+//     claims AND the other rows of the batch (the rules of rescore-in-transaction.ts), then the
+//     claimants, claims (scored), SUBMITTED events, signals, opt-out flags and the error report
+//     are inserted, with one audit row listing the counts. The claims appear all at once.
+// No authorisation: the job runs what an authorised user started.
+export async function unsafeRunClaimImport(importId: string): Promise<(ClaimImportTotals & { mailed: number }) | null> {
+  const started = Date.now();
+  const imp = await db.claimImport.findUnique({
+    where: { id: importId },
+    include: { matter: { select: { id: true, timeZone: true, claimForm: true, caption: true } }, createdBy: { select: { id: true } } },
+  });
+  if (!imp || imp.status === "DONE" || imp.status === "FAILED") return null;
+  const actor: AuditActor & { userId: string } = { userId: imp.createdById };
+  await db.claimImport.update({ where: { id: importId }, data: { status: "RUNNING", startedAt: new Date(), rowsRead: 0 } });
+  try {
+    if (!imp.matter.claimForm) throw new ImportRefused("The matter has no claim form.");
+    const def = ZClaimFormDefinition.parse(imp.matter.claimForm);
+    const rows = await stageRows(importId, imp.blobSha256, def, imp.matter.timeZone);
+    const totals = await db.$transaction((tx) => insertStaged(tx, { importId, matterId: imp.matterId, def, rows, started, actor, sendMail: imp.sendMail }), { timeout: 20 * 60_000, maxWait: 60_000 });
+    let mailed = 0;
+    if (imp.sendMail && totals.imported > 0) {
+      mailed = await mailClaimants(importId, imp.matter.caption).catch((err: unknown) => {
+        logger.error({ err, importId }, "mailing imported claimants failed");
+        return 0;
+      });
+    }
+    return { ...totals, mailed };
+  } catch (error) {
+    const reason = error instanceof ImportRefused ? error.message : error instanceof Error ? error.message.split("\n")[0]!.slice(0, 300) : String(error);
+    if (!(error instanceof ImportRefused)) logger.error({ err: error, importId }, "claim import failed");
+    await db.$executeRaw`DELETE FROM "ClaimImportRow" WHERE "importId" = ${importId}::uuid`;
+    await db.$transaction(async (tx) => {
+      await tx.claimImport.update({ where: { id: importId }, data: { status: "FAILED", failure: reason, finishedAt: new Date() } });
+      await appendAudit(tx, actor, { matterId: imp.matterId, action: "claim-import.fail", entityId: importId, details: { reason } });
+    });
+    return null;
+  }
+}
+
+// Phase 1: parse, validate and COPY every row into staging. Returns the number of rows read.
+async function stageRows(importId: string, sha256: string, def: TClaimFormDefinition, timeZone: string): Promise<number> {
+  const ctx = { def, today: todayIn(timeZone) };
+  const schema = importSchemaFor(def);
+  const known = new Set<string>([...Object.keys(IMPORT_COLUMNS), ...def.questions.map((q) => questionField(q.id))]);
+  const canonical = new Map([...known].map((c) => [c.toLowerCase(), c]));
+  const input = await (await blobStore()).openVerified(sha256);
+  const parser = input.pipe(
+    parse({
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      columns: (header: string[]) => {
+        const cols = header.map((c) => canonical.get(c.trim().toLowerCase()) ?? c.trim().toLowerCase());
+        const missing = REQUIRED_COLUMNS.filter((c) => !cols.includes(c));
+        const unknown = cols.filter((c) => !known.has(c));
+        if (missing.length) throw new ImportRefused(`The file has no ${missing.join(", ")} column${missing.length > 1 ? "s" : ""}.`);
+        if (unknown.length) throw new ImportRefused(`Unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Columns are ${[...known].join(", ")}.`);
+        return cols;
+      },
+      info: true,
+    }),
+  );
+  // The header is checked (and the first record read) before the COPY starts, so a refused
+  // file fails here, with nothing sent.
+  type Parsed = { record: Record<string, string>; info: { lines: number } };
+  const records = (parser as AsyncIterable<Parsed>)[Symbol.asyncIterator]();
+  const csvError = (error: unknown) => {
+    if (error instanceof ImportRefused) return error;
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof ImportRefused) return cause;
+    // csv-parse's own errors (CSV_…) are the file's fault; anything else is ours.
+    if (String((error as { code?: unknown }).code ?? "").startsWith("CSV_")) return new ImportRefused(`The file is not valid CSV: ${(error as Error).message}`);
+    return error;
+  };
+  let next = await records.next().catch((error: unknown) => {
+    input.destroy();
+    throw csvError(error);
+  });
+
+  // Claim numbers from a pool of random bytes rather than one getRandomValues call each.
+  const pool = Buffer.alloc(11 * 4096);
+  let poolAt = pool.length;
+  const random = (n: number) => {
+    if (poolAt + n > pool.length) {
+      randomFillSync(pool);
+      poolAt = 0;
+    }
+    const out = pool.subarray(poolAt, poolAt + n);
+    poolAt += n;
+    return out;
+  };
+
+  let rows = 0;
+  const prefix = `${importId}\t`;
+  async function* lines(): AsyncGenerator<string> {
+    let chunk = "";
+    try {
+      for (; !next.done; next = await records.next()) {
+        const { record, info } = next.value;
+        rows++;
+        const line = info.lines;
+        const result = validateImportRow(record, ctx, schema);
+        if (!result.ok) {
+          chunk += `${prefix}${line}\t${copyJson(result.errors)}${NULLS_AFTER_ERRORS}\n`;
+        } else {
+          const r = result.row;
+          const d = r.data;
+          chunk +=
+            prefix +
+            copyLine([
+              line, null, uuidv7(), uuidv7(), generateClaimNumber(random), importIdempotencyKey(r.externalId), d.fullName, r.nameNormalized, d.dateOfBirth,
+              d.guardianName ?? null, d.email, r.emailNormalized, d.phone ?? null, r.phoneNormalized, d.addressLine1, d.addressLine2 ?? null, d.city, d.state,
+              d.zip, r.addressNormalized, JSON.stringify(r.answers), r.subclass, d.paymentPreference, d.noticeId ?? null, d.confirmationCode ?? null,
+              d.attestationName, r.postmarkedOn, JSON.stringify({ eligibilityFailures: r.failures, filingFor: d.filingFor, externalId: r.externalId, postmarkedOn: r.postmarkedOn }),
+            ]);
+        }
+        if (chunk.length > 256 * 1024) {
+          yield chunk;
+          chunk = "";
+        }
+        if (rows % PROGRESS_EVERY_ROWS === 0) await db.claimImport.update({ where: { id: importId }, data: { rowsRead: rows } });
+      }
+    } catch (error) {
+      throw csvError(error);
+    }
+    if (chunk) yield chunk;
+  }
+
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  await client.connect();
+  try {
+    // A retried job starts again from the first row.
+    await client.query(`DELETE FROM "ClaimImportRow" WHERE "importId" = $1`, [importId]);
+    await copyFrom(client, `COPY "ClaimImportRow" (${STAGE_COLUMNS.map((c) => `"${c}"`).join(", ")}) FROM STDIN`, lines());
+  } finally {
+    await client.end();
+  }
+  await db.claimImport.update({ where: { id: importId }, data: { rowsRead: rows } });
+  return rows;
+}
+
+function copyJson(errors: ImportRowError[]): string {
+  return JSON.stringify(errors).replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
+}
+
+type InsertArgs = { sendMail: boolean; importId: string; matterId: string; def: TClaimFormDefinition; rows: number; started: number; actor: AuditActor & { userId: string } };
+
+// Phase 2, in the caller's transaction.
+async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
+  const { importId, matterId } = a;
+  const weights = JSON.stringify(SIGNAL_WEIGHTS);
+  const domains = [...DISPOSABLE_EMAIL_DOMAINS];
+  await tx.$executeRawUnsafe(`SET LOCAL work_mem = '256MB'`);
+  await tx.$executeRawUnsafe(`SET LOCAL jit = off`);
+  await tx.$executeRawUnsafe(`SET LOCAL synchronous_commit = off`);
+
+  // Rows to refuse in SQL: an external ID repeated in the file (the first row wins), or a notice
+  // ID with no notice / a confirmation code that does not match it (as submit-claim.ts checks,
+  // codes compared case-insensitively). Then the rows imported before, skipped silently.
+  await tx.$executeRaw`
+    CREATE TEMP TABLE imp_row ON COMMIT DROP AS
+    SELECT r.*,
+      CASE
+        WHEN r."noticeId" IS NOT NULL AND (n.id IS NULL OR upper(n."confirmationCode") <> upper(r."confirmationCode")) THEN 'notice'
+        WHEN c.id IS NOT NULL THEN 'existing'
+      END AS verdict,
+      row_number() OVER (PARTITION BY r."idempotencyKey" ORDER BY r.line) AS nth,
+      first_value(r.line) OVER (PARTITION BY r."idempotencyKey" ORDER BY r.line) AS first_line
+    FROM "ClaimImportRow" r
+      LEFT JOIN "NoticeRecipient" n ON r."noticeId" IS NOT NULL AND n."matterId" = ${matterId}::uuid AND n."noticeId" = r."noticeId"
+      LEFT JOIN "Claim" c ON c."matterId" = ${matterId}::uuid AND c."idempotencyKey" = r."idempotencyKey"
+    WHERE r."importId" = ${importId}::uuid AND r.errors IS NULL`;
+
+  const errorsFromNode = await tx.$executeRaw`
+    INSERT INTO "ClaimImportError" ("importId", line, field, message)
+    SELECT r."importId", r.line, e->>'field', e->>'message'
+    FROM "ClaimImportRow" r, jsonb_array_elements(r.errors) e
+    WHERE r."importId" = ${importId}::uuid AND r.errors IS NOT NULL
+    ON CONFLICT DO NOTHING`;
+  await tx.$executeRaw`
+    INSERT INTO "ClaimImportError" ("importId", line, field, message)
+    SELECT ${importId}::uuid, line, 'external_id', format('external_id %s repeats line %s', substr("idempotencyKey", 8), first_line) FROM imp_row WHERE nth > 1
+    UNION ALL
+    SELECT ${importId}::uuid, line, 'confirmation_code', 'This notice ID and confirmation code do not match a notice we sent'
+    FROM imp_row WHERE nth = 1 AND verdict = 'notice'`;
+  const [counts] = await tx.$queryRaw<{ errors: number; skipped: number }[]>`
+    SELECT (SELECT count(DISTINCT line)::int FROM "ClaimImportError" WHERE "importId" = ${importId}::uuid) AS errors,
+           (SELECT count(*)::int FROM imp_row WHERE nth = 1 AND verdict = 'existing') AS skipped`;
+  void errorsFromNode;
+
+  // The new claims, in file order (their UUIDv7 ids were made in that order), later than every
+  // claim already in the matter.
+  await tx.$executeRaw`
+    CREATE TEMP TABLE imp_new ON COMMIT DROP AS
+    SELECT * FROM imp_row WHERE nth = 1 AND verdict IS NULL`;
+  await tx.$executeRaw`ANALYZE imp_new`;
+
+  // Signals as batch re-scoring computes them (rescore-in-transaction.ts), over the new claims and
+  // the matter's claims that share an e-mail, phone, address or birth date with one of them; only
+  // the new claims receive signals (each is later than everything it can match).
+  await tx.$executeRaw`
+    CREATE TEMP TABLE imp_base ON COMMIT DROP AS
+    SELECT id, number, now() AS at, "emailNormalized" AS email, "phoneNormalized" AS phone, "addressNormalized" AS addr,
+           "dateOfBirth" AS dob, lower("fullName") AS lname, "fullName" AS name, left(lower("fullName"), 2) AS first2, right(lower("fullName"), 3) AS last3, true AS new
+    FROM imp_new
+    UNION ALL
+    SELECT c.id, c.number, c."createdAt", p."emailNormalized", p."phoneNormalized", p."addressNormalized", p."dateOfBirth", lower(p."fullName"), p."fullName",
+           left(lower(p."fullName"), 2), right(lower(p."fullName"), 3), false
+    FROM "Claim" c JOIN "Claimant" p ON p.id = c."claimantId"
+    WHERE c."matterId" = ${matterId}::uuid
+      AND (p."emailNormalized" IN (SELECT "emailNormalized" FROM imp_new) OR p."phoneNormalized" IN (SELECT "phoneNormalized" FROM imp_new)
+        OR p."addressNormalized" IN (SELECT "addressNormalized" FROM imp_new) OR p."dateOfBirth" IN (SELECT "dateOfBirth" FROM imp_new))`;
+  await tx.$executeRaw`ANALYZE imp_base`;
+  await tx.$executeRaw`
+    CREATE TEMP TABLE imp_signal ON COMMIT DROP AS
+    WITH email_w AS (
+      SELECT id, new, email, first_value(id) OVER k AS first_id, first_value(number) OVER k AS first_no
+      FROM imp_base WHERE email IN (SELECT email FROM imp_base GROUP BY email HAVING count(*) > 1)
+      WINDOW k AS (PARTITION BY email ORDER BY at, id)
+    ), phone_w AS (
+      SELECT id, new, phone, first_value(id) OVER k AS first_id, first_value(number) OVER k AS first_no
+      FROM imp_base WHERE phone IN (SELECT phone FROM imp_base WHERE phone IS NOT NULL GROUP BY phone HAVING count(*) > 1)
+      WINDOW k AS (PARTITION BY phone ORDER BY at, id)
+    ), addr_w AS (
+      SELECT id, new, addr, first_value(id) OVER k AS first_id, first_value(number) OVER k AS first_no, row_number() OVER k AS n
+      FROM imp_base WHERE addr IN (SELECT addr FROM imp_base GROUP BY addr HAVING count(*) > 1)
+      WINDOW k AS (PARTITION BY addr ORDER BY at, id)
+    ), name_pairs AS (
+      SELECT a.id, b.id AS bid, b.number AS bno, a.name, b.name AS bname, a.dob, similarity(a.lname, b.lname) AS sim
+      FROM imp_base a JOIN imp_base b ON b.dob = a.dob AND b.first2 = a.first2 AND (b.at, b.id) < (a.at, a.id)
+      WHERE a.new
+      UNION ALL
+      SELECT a.id, b.id, b.number, a.name, b.name, a.dob, similarity(a.lname, b.lname)
+      FROM imp_base a JOIN imp_base b ON b.dob = a.dob AND b.last3 = a.last3 AND b.first2 <> a.first2 AND (b.at, b.id) < (a.at, a.id)
+      WHERE a.new
+    )
+    SELECT id AS claim_id, 'SAME_EMAIL' AS kind, first_id AS matched, jsonb_build_object('email', email, 'matches', jsonb_build_array(first_no)) AS detail FROM email_w WHERE new AND first_id <> id
+    UNION ALL
+    SELECT id, 'SAME_PHONE', first_id, jsonb_build_object('phone', phone, 'matches', jsonb_build_array(first_no)) FROM phone_w WHERE new AND first_id <> id
+    UNION ALL
+    SELECT id, 'SAME_ADDRESS', first_id, jsonb_build_object('address', addr, 'matches', jsonb_build_array(first_no)) FROM addr_w WHERE new AND first_id <> id
+    UNION ALL
+    SELECT id, 'ADDRESS_BURST', NULL, jsonb_build_object('address', addr, 'claims', n) FROM addr_w WHERE new AND n >= ${BURST.perAddress}
+    UNION ALL
+    SELECT id, 'DISPOSABLE_EMAIL', NULL, jsonb_build_object('domain', split_part(email, '@', 2)) FROM imp_base
+    WHERE new AND (split_part(email, '@', 2) = ANY(${domains}::text[])
+       OR substring(split_part(email, '@', 2) FROM '[^.]+\\.[^.]+$') = ANY(${domains}::text[]))
+    UNION ALL
+    (SELECT DISTINCT ON (id) id, 'NAME_DOB_NEAR_DUPLICATE', bid,
+      jsonb_build_object('name', name, 'matchedName', bname, 'similarity', round(sim::numeric, 2), 'dateOfBirth', dob, 'matches', jsonb_build_array(bno))
+    FROM name_pairs WHERE sim >= ${BURST.nameSimilarity} ORDER BY id, sim DESC)`;
+
+  const attestation = a.def.attestation;
+  const imported = await tx.$executeRaw`
+    WITH score AS (
+      SELECT claim_id, least(100, sum((${weights}::jsonb ->> kind)::int))::int AS score FROM imp_signal GROUP BY claim_id
+    ), claimant AS (
+      INSERT INTO "Claimant" (id, "matterId", "fullName", "dateOfBirth", "guardianName", email, "emailNormalized", phone,
+        "phoneNormalized", "addressLine1", "addressLine2", city, state, zip, "addressNormalized")
+      SELECT "claimantId", ${matterId}::uuid, "fullName", "dateOfBirth", "guardianName", email, "emailNormalized", phone,
+        "phoneNormalized", "addressLine1", "addressLine2", city, state, zip, "addressNormalized"
+      FROM imp_new
+    ), claim AS (
+      INSERT INTO "Claim" (id, "matterId", number, "claimantId", status, answers, subclass, "paymentPreference", "noticeId",
+        "attestationText", "attestationName", "attestedAt", "idempotencyKey", "fraudScore", "postmarkedOn", "importId", "updatedAt")
+      SELECT n.id, ${matterId}::uuid, n.number, n."claimantId", 'SUBMITTED', n.answers, n.subclass, n."paymentPreference", n."noticeId",
+        ${attestation}, n."attestationName", now(), n."idempotencyKey", coalesce(s.score, 0), n."postmarkedOn", ${importId}::uuid, now()
+      FROM imp_new n LEFT JOIN score s ON s.claim_id = n.id
+      RETURNING id, "fraudScore"
+    ), event AS (
+      INSERT INTO "ClaimEvent" (id, "claimId", type, "toStatus", "actorId", details)
+      SELECT gen_random_uuid(), n.id, 'SUBMITTED', 'SUBMITTED', ${a.actor.userId}::uuid,
+        n."eventDetails" || jsonb_build_object('fraudScore', coalesce(s.score, 0), 'importId', ${importId}::text, 'line', n.line)
+      FROM imp_new n LEFT JOIN score s ON s.claim_id = n.id
+    )
+    SELECT 1 FROM claim`;
+  const signals = await tx.$executeRaw`
+    INSERT INTO "ClaimSignal" (id, "claimId", kind, weight, "matchedClaimId", detail)
+    SELECT gen_random_uuid(), s.claim_id, s.kind::"SignalKind", (${weights}::jsonb ->> s.kind)::int, s.matched, s.detail FROM imp_signal s`;
+  void signals;
+  const [flaggedRow] = await tx.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT claim_id)::int AS n FROM imp_signal`;
+  // A claim by someone who opted out is flagged for review, as at submission (match-opt-outs.ts).
+  const optOutMatches = await tx.$executeRaw`
+    INSERT INTO "OptOutClaimMatch" ("optOutId", "claimId", basis)
+    SELECT o.id, n.id, array_remove(ARRAY[
+        CASE WHEN o."emailNormalized" = n."emailNormalized" THEN 'email' END,
+        CASE WHEN o."addressNormalized" = n."addressNormalized" THEN 'address' END,
+        CASE WHEN o."dateOfBirth" = n."dateOfBirth" THEN 'dateOfBirth' END], NULL)
+    FROM imp_new n JOIN "OptOut" o ON o."matterId" = ${matterId}::uuid AND o."nameNormalized" = n."nameNormalized" AND o.status = 'ACTIVE'
+    WHERE o."emailNormalized" = n."emailNormalized" OR o."addressNormalized" = n."addressNormalized" OR o."dateOfBirth" = n."dateOfBirth"
+    ON CONFLICT DO NOTHING`;
+  await tx.$executeRaw`DELETE FROM "ClaimImportRow" WHERE "importId" = ${importId}::uuid`;
+
+  const totals: ClaimImportTotals = {
+    rows: a.rows,
+    imported,
+    skipped: counts!.skipped,
+    errors: counts!.errors,
+    flagged: flaggedRow!.n,
+    optOutMatches,
+    sendMail: a.sendMail,
+    ms: Date.now() - a.started,
+  };
+  await tx.claimImport.update({
+    where: { id: importId },
+    data: { status: "DONE", rowsRead: a.rows, imported, skipped: totals.skipped, errorCount: totals.errors, finishedAt: new Date() },
+  });
+  await appendAudit(tx, a.actor, { matterId, action: "claim-import.finish", entityId: importId, details: totals });
+  return totals;
+}
+
+// Only when the import asked for it: each new claimant gets the portal's confirmation mail
+// (a sign-in link to confirm the e-mail and follow the claim), in chunks after the commit.
+async function mailClaimants(importId: string, caption: string): Promise<number> {
+  let mailed = 0;
+  let after = "00000000-0000-0000-0000-000000000000";
+  const expiresAt = new Date(Date.now() + VERIFY_LINK_TTL_MS);
+  for (;;) {
+    const claims = await db.$queryRaw<{ id: string; number: string; email: string }[]>`
+      SELECT c.id, c.number, p.email FROM "Claim" c JOIN "Claimant" p ON p.id = c."claimantId"
+      WHERE c."importId" = ${importId}::uuid AND c.id > ${after}::uuid ORDER BY c.id LIMIT ${MAIL_CHUNK}`;
+    if (claims.length === 0) return mailed;
+    after = claims.at(-1)!.id;
+    const mails = claims.map((c) => {
+      const { token, hash } = newSignInToken();
+      const mail = outboxEntry({
+        to: c.email,
+        subject: `Confirm your email for claim ${c.number}`,
+        text:
+          `Your claim ${c.number} in ${endSentence(caption)} has been received.\n\n` +
+          `Confirm your email address and follow your claim's status here:\n${linkUrl(token)}\n\n` +
+          `The link works once and expires in 72 hours. If you did not file this claim, ignore this message.\n`,
+        secrets: [token],
+        ref: `Claim:${c.id}`,
+      });
+      return { claim: c, hash, mail };
+    });
+    await db.$transaction(async (tx) => {
+      await tx.signInToken.createMany({ data: mails.map((m) => ({ tokenHash: m.hash, email: m.claim.email, claimId: m.claim.id, expiresAt })) });
+      await tx.outboxMessage.createMany({ data: mails.map((m) => m.mail.row) });
+    });
+    deliverOutboxSoon(mails.map((m) => m.mail.queued));
+    mailed += mails.length;
+  }
+}
+
+// QUEUED imports whose job was lost between the commit and the send.
+export async function unsafeFindQueuedClaimImports(): Promise<{ data: { importId: string }; singletonKey: string }[]> {
+  const stale = await db.claimImport.findMany({ where: { status: "QUEUED", createdAt: { lt: new Date(Date.now() - 60_000) } }, select: { id: true }, take: 100 });
+  return stale.map((i) => ({ data: { importId: i.id }, singletonKey: i.id }));
+}
