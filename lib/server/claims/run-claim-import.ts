@@ -36,6 +36,9 @@ const NULLS_AFTER_ERRORS = "\t\\N".repeat(STAGE_COLUMNS.length - 3);
 
 class ImportRefused extends Error {}
 
+// Timings of the running import's steps, for the bench (one import per process at a time).
+let phase: (name: string) => void = () => {};
+
 export type ClaimImportTotals = { rows: number; imported: number; skipped: number; errors: number; flagged: number; optOutMatches: number; sendMail: boolean; ms: number };
 
 // The "claims-import" job (start-claim-import.ts queued it). Two phases:
@@ -50,8 +53,14 @@ export type ClaimImportTotals = { rows: number; imported: number; skipped: numbe
 //     claimants, claims (scored), SUBMITTED events, signals, opt-out flags and the error report
 //     are inserted, with one audit row listing the counts. The claims appear all at once.
 // No authorisation: the job runs what an authorised user started.
-export async function unsafeRunClaimImport(importId: string): Promise<(ClaimImportTotals & { mailed: number }) | null> {
+export async function unsafeRunClaimImport(importId: string, options: { onPhase?: (phase: string, ms: number) => void } = {}): Promise<(ClaimImportTotals & { mailed: number }) | null> {
   const started = Date.now();
+  let mark = started;
+  phase = (name: string) => {
+    const now = Date.now();
+    options.onPhase?.(name, now - mark);
+    mark = now;
+  };
   const imp = await db.claimImport.findUnique({
     where: { id: importId },
     include: { matter: { select: { id: true, timeZone: true, claimForm: true, caption: true } }, createdBy: { select: { id: true } } },
@@ -63,7 +72,9 @@ export async function unsafeRunClaimImport(importId: string): Promise<(ClaimImpo
     if (!imp.matter.claimForm) throw new ImportRefused("The matter has no claim form.");
     const def = ZClaimFormDefinition.parse(imp.matter.claimForm);
     const rows = await stageRows(importId, imp.blobSha256, def, imp.matter.timeZone);
+    phase("parse, validate and COPY to staging");
     const totals = await db.$transaction((tx) => insertStaged(tx, { importId, matterId: imp.matterId, def, rows, started, actor, sendMail: imp.sendMail }), { timeout: 20 * 60_000, maxWait: 60_000 });
+    phase("commit");
     let mailed = 0;
     if (imp.sendMail && totals.imported > 0) {
       mailed = await mailClaimants(importId, imp.matter.caption).catch((err: unknown) => {
@@ -91,25 +102,19 @@ async function stageRows(importId: string, sha256: string, def: TClaimFormDefini
   const known = new Set<string>([...Object.keys(IMPORT_COLUMNS), ...def.questions.map((q) => questionField(q.id))]);
   const canonical = new Map([...known].map((c) => [c.toLowerCase(), c]));
   const input = await (await blobStore()).openVerified(sha256);
-  const parser = input.pipe(
-    parse({
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      columns: (header: string[]) => {
-        const cols = header.map((c) => canonical.get(c.trim().toLowerCase()) ?? c.trim().toLowerCase());
-        const missing = REQUIRED_COLUMNS.filter((c) => !cols.includes(c));
-        const unknown = cols.filter((c) => !known.has(c));
-        if (missing.length) throw new ImportRefused(`The file has no ${missing.join(", ")} column${missing.length > 1 ? "s" : ""}.`);
-        if (unknown.length) throw new ImportRefused(`Unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Columns are ${[...known].join(", ")}.`);
-        return cols;
-      },
-      info: true,
-    }),
-  );
+  // Records as arrays (csv-parse builds objects several times slower), with their line numbers.
+  const parser = input.pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true }));
+  const checkHeader = (header: string[]) => {
+    const cols = header.map((c) => canonical.get(c.trim().toLowerCase()) ?? c.trim().toLowerCase());
+    const missing = REQUIRED_COLUMNS.filter((c) => !cols.includes(c));
+    const unknown = cols.filter((c) => !known.has(c));
+    if (missing.length) throw new ImportRefused(`The file has no ${missing.join(", ")} column${missing.length > 1 ? "s" : ""}.`);
+    if (unknown.length) throw new ImportRefused(`Unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Columns are ${[...known].join(", ")}.`);
+    return cols;
+  };
   // The header is checked (and the first record read) before the COPY starts, so a refused
   // file fails here, with nothing sent.
-  type Parsed = { record: Record<string, string>; info: { lines: number } };
+  type Parsed = { record: string[]; info: { lines: number } };
   const records = (parser as AsyncIterable<Parsed>)[Symbol.asyncIterator]();
   const csvError = (error: unknown) => {
     if (error instanceof ImportRefused) return error;
@@ -119,10 +124,17 @@ async function stageRows(importId: string, sha256: string, def: TClaimFormDefini
     if (String((error as { code?: unknown }).code ?? "").startsWith("CSV_")) return new ImportRefused(`The file is not valid CSV: ${(error as Error).message}`);
     return error;
   };
-  let next = await records.next().catch((error: unknown) => {
-    input.destroy();
-    throw csvError(error);
-  });
+  let columns: string[] = [];
+  let next = await records
+    .next()
+    .then(async (first) => {
+      columns = checkHeader(first.done ? [] : first.value.record);
+      return records.next();
+    })
+    .catch((error: unknown) => {
+      input.destroy();
+      throw csvError(error);
+    });
 
   // Claim numbers from a pool of random bytes rather than one getRandomValues call each.
   const pool = Buffer.alloc(11 * 4096);
@@ -137,13 +149,16 @@ async function stageRows(importId: string, sha256: string, def: TClaimFormDefini
     return out;
   };
 
+  const ids = monotonicUuids();
   let rows = 0;
   const prefix = `${importId}\t`;
   async function* lines(): AsyncGenerator<string> {
     let chunk = "";
     try {
       for (; !next.done; next = await records.next()) {
-        const { record, info } = next.value;
+        const { record: cells, info } = next.value;
+        const record: Record<string, string | undefined> = {};
+        for (let c = 0; c < columns.length; c++) record[columns[c]!] = cells[c];
         rows++;
         const line = info.lines;
         const result = validateImportRow(record, ctx, schema);
@@ -155,7 +170,7 @@ async function stageRows(importId: string, sha256: string, def: TClaimFormDefini
           chunk +=
             prefix +
             copyLine([
-              line, null, uuidv7(), uuidv7(), generateClaimNumber(random), importIdempotencyKey(r.externalId), d.fullName, r.nameNormalized, d.dateOfBirth,
+              line, null, ids.next(), ids.next(), generateClaimNumber(random), importIdempotencyKey(r.externalId), d.fullName, r.nameNormalized, d.dateOfBirth,
               d.guardianName ?? null, d.email, r.emailNormalized, d.phone ?? null, r.phoneNormalized, d.addressLine1, d.addressLine2 ?? null, d.city, d.state,
               d.zip, r.addressNormalized, JSON.stringify(r.answers), r.subclass, d.paymentPreference, d.noticeId ?? null, d.confirmationCode ?? null,
               d.attestationName, r.postmarkedOn, JSON.stringify({ eligibilityFailures: r.failures, filingFor: d.filingFor, externalId: r.externalId, postmarkedOn: r.postmarkedOn }),
@@ -184,6 +199,16 @@ async function stageRows(importId: string, sha256: string, def: TClaimFormDefini
   }
   await db.claimImport.update({ where: { id: importId }, data: { rowsRead: rows } });
   return rows;
+}
+
+// UUIDv7s in increasing order (the claims' file order), without a random draw each: the
+// import's millisecond and random bits from one uuidv7(), then a 48-bit counter started at random
+// (below 2^47, so it cannot wrap) in the last group.
+function monotonicUuids() {
+  const first = uuidv7();
+  const head = first.slice(0, 24);
+  let counter = parseInt(first.slice(24, 36), 16) % 2 ** 47;
+  return { next: () => head + (counter++).toString(16).padStart(12, "0") };
 }
 
 function copyJson(errors: ImportRowError[]): string {
@@ -218,6 +243,7 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
       LEFT JOIN "Claim" c ON c."matterId" = ${matterId}::uuid AND c."idempotencyKey" = r."idempotencyKey"
     WHERE r."importId" = ${importId}::uuid AND r.errors IS NULL`;
 
+  phase("classify staged rows");
   const errorsFromNode = await tx.$executeRaw`
     INSERT INTO "ClaimImportError" ("importId", line, field, message)
     SELECT r."importId", r.line, e->>'field', e->>'message'
@@ -235,6 +261,7 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
            (SELECT count(*)::int FROM imp_row WHERE nth = 1 AND verdict = 'existing') AS skipped`;
   void errorsFromNode;
 
+  phase("error report");
   // The new claims, in file order (their UUIDv7 ids were made in that order), later than every
   // claim already in the matter.
   await tx.$executeRaw`
@@ -258,6 +285,7 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
       AND (p."emailNormalized" IN (SELECT "emailNormalized" FROM imp_new) OR p."phoneNormalized" IN (SELECT "phoneNormalized" FROM imp_new)
         OR p."addressNormalized" IN (SELECT "addressNormalized" FROM imp_new) OR p."dateOfBirth" IN (SELECT "dateOfBirth" FROM imp_new))`;
   await tx.$executeRaw`ANALYZE imp_base`;
+  phase("new claims and their neighbours");
   await tx.$executeRaw`
     CREATE TEMP TABLE imp_signal ON COMMIT DROP AS
     WITH email_w AS (
@@ -297,6 +325,7 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
       jsonb_build_object('name', name, 'matchedName', bname, 'similarity', round(sim::numeric, 2), 'dateOfBirth', dob, 'matches', jsonb_build_array(bno))
     FROM name_pairs WHERE sim >= ${BURST.nameSimilarity} ORDER BY id, sim DESC)`;
 
+  phase("signals");
   const attestation = a.def.attestation;
   const imported = await tx.$executeRaw`
     WITH score AS (
@@ -315,16 +344,19 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
       FROM imp_new n LEFT JOIN score s ON s.claim_id = n.id
       RETURNING id, "fraudScore"
     ), event AS (
+      -- The event's id is its claim's (one SUBMITTED event each): ordered, so the index grows at its end.
       INSERT INTO "ClaimEvent" (id, "claimId", type, "toStatus", "actorId", details)
-      SELECT gen_random_uuid(), n.id, 'SUBMITTED', 'SUBMITTED', ${a.actor.userId}::uuid,
+      SELECT n.id, n.id, 'SUBMITTED', 'SUBMITTED', ${a.actor.userId}::uuid,
         n."eventDetails" || jsonb_build_object('fraudScore', coalesce(s.score, 0), 'importId', ${importId}::text, 'line', n.line)
       FROM imp_new n LEFT JOIN score s ON s.claim_id = n.id
     )
     SELECT 1 FROM claim`;
+  phase("claimants, claims, events");
   const signals = await tx.$executeRaw`
     INSERT INTO "ClaimSignal" (id, "claimId", kind, weight, "matchedClaimId", detail)
     SELECT gen_random_uuid(), s.claim_id, s.kind::"SignalKind", (${weights}::jsonb ->> s.kind)::int, s.matched, s.detail FROM imp_signal s`;
   void signals;
+  phase("signal rows");
   const [flaggedRow] = await tx.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT claim_id)::int AS n FROM imp_signal`;
   // A claim by someone who opted out is flagged for review, as at submission (match-opt-outs.ts).
   const optOutMatches = await tx.$executeRaw`
@@ -337,6 +369,7 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
     WHERE o."emailNormalized" = n."emailNormalized" OR o."addressNormalized" = n."addressNormalized" OR o."dateOfBirth" = n."dateOfBirth"
     ON CONFLICT DO NOTHING`;
   await tx.$executeRaw`DELETE FROM "ClaimImportRow" WHERE "importId" = ${importId}::uuid`;
+  phase("opt-outs, staging cleared");
 
   const totals: ClaimImportTotals = {
     rows: a.rows,
