@@ -103,6 +103,20 @@ describe("bulk claim import", () => {
     expect(b).toMatchObject({ noticeId: "N-1", subclass: "ILLINOIS", status: "SUBMITTED" });
   });
 
+  it("mails each new claimant the confirmation link only when the import asks for it", async () => {
+    const { matter, paralegal } = await makeClaimMatter();
+    const csv = [...claimImportCsv({ rows: 5, badPerThousand: 0, tag: "m" })];
+    const started = await startClaimImport(paralegal, matter.id, { body: bytes(csv), fileName: "mailed.csv", sendMail: "true" });
+    const totals = await unsafeRunClaimImport(started.importId);
+    expect(totals).toMatchObject({ imported: 5, sendMail: true, mailed: 5 });
+    const claims = await db.claim.findMany({ where: { importId: started.importId }, select: { id: true, number: true } });
+    const mail = await db.outboxMessage.findMany({ where: { ref: { in: claims.map((c) => `Claim:${c.id}`) } } });
+    expect(mail).toHaveLength(5);
+    expect(mail[0]!.subject).toMatch(/^Confirm your email for claim /);
+    expect(await db.signInToken.count({ where: { claimId: { in: claims.map((c) => c.id) } } })).toBe(5);
+    await expect(startClaimImport(paralegal, matter.id, { body: bytes(csv), fileName: "x.csv", sendMail: "perhaps" })).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
   it("fails the whole import, writing nothing, when a column is missing or unknown", { timeout: 15_000 }, async () => {
     const { matter, paralegal } = await makeClaimMatter();
     const { importId, totals } = await importCsv(paralegal, matter.id, ["external_id,full_name\nx,Ada\n"]);

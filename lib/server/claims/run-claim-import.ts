@@ -222,9 +222,13 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
   const { importId, matterId } = a;
   const weights = JSON.stringify(SIGNAL_WEIGHTS);
   const domains = [...DISPOSABLE_EMAIL_DOMAINS];
+  // One import of a matter at a time: a second waits here, then finds the first one's rows taken.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('claim-import:' || ${matterId}::text))`;
   await tx.$executeRawUnsafe(`SET LOCAL work_mem = '256MB'`);
   await tx.$executeRawUnsafe(`SET LOCAL jit = off`);
   await tx.$executeRawUnsafe(`SET LOCAL synchronous_commit = off`);
+  // New names go to the trigram index's pending list and are merged in bulk, not one by one.
+  await tx.$executeRawUnsafe(`SET LOCAL gin_pending_list_limit = '64MB'`);
 
   // Rows to refuse in SQL: an external ID repeated in the file (the first row wins), or a notice
   // ID with no notice / a confirmation code that does not match it (as submit-claim.ts checks,
@@ -326,32 +330,34 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
     FROM name_pairs WHERE sim >= ${BURST.nameSimilarity} ORDER BY id, sim DESC)`;
 
   phase("signals");
+  // Each new claim's score, then the rows in three statements (claimants before the claims that
+  // point at them, events after). Foreign keys are checked per row at the end of each statement.
+  await tx.$executeRaw`
+    CREATE TEMP TABLE imp_score ON COMMIT DROP AS
+    SELECT n.id, coalesce(s.score, 0) AS score
+    FROM imp_new n LEFT JOIN (SELECT claim_id, least(100, sum((${weights}::jsonb ->> kind)::int))::int AS score FROM imp_signal GROUP BY claim_id) s ON s.claim_id = n.id`;
+  await tx.$executeRaw`
+    INSERT INTO "Claimant" (id, "matterId", "fullName", "dateOfBirth", "guardianName", email, "emailNormalized", phone,
+      "phoneNormalized", "addressLine1", "addressLine2", city, state, zip, "addressNormalized")
+    SELECT "claimantId", ${matterId}::uuid, "fullName", "dateOfBirth", "guardianName", email, "emailNormalized", phone,
+      "phoneNormalized", "addressLine1", "addressLine2", city, state, zip, "addressNormalized"
+    FROM imp_new ORDER BY line`;
+  phase("claimants");
   const attestation = a.def.attestation;
   const imported = await tx.$executeRaw`
-    WITH score AS (
-      SELECT claim_id, least(100, sum((${weights}::jsonb ->> kind)::int))::int AS score FROM imp_signal GROUP BY claim_id
-    ), claimant AS (
-      INSERT INTO "Claimant" (id, "matterId", "fullName", "dateOfBirth", "guardianName", email, "emailNormalized", phone,
-        "phoneNormalized", "addressLine1", "addressLine2", city, state, zip, "addressNormalized")
-      SELECT "claimantId", ${matterId}::uuid, "fullName", "dateOfBirth", "guardianName", email, "emailNormalized", phone,
-        "phoneNormalized", "addressLine1", "addressLine2", city, state, zip, "addressNormalized"
-      FROM imp_new
-    ), claim AS (
-      INSERT INTO "Claim" (id, "matterId", number, "claimantId", status, answers, subclass, "paymentPreference", "noticeId",
-        "attestationText", "attestationName", "attestedAt", "idempotencyKey", "fraudScore", "postmarkedOn", "importId", "updatedAt")
-      SELECT n.id, ${matterId}::uuid, n.number, n."claimantId", 'SUBMITTED', n.answers, n.subclass, n."paymentPreference", n."noticeId",
-        ${attestation}, n."attestationName", now(), n."idempotencyKey", coalesce(s.score, 0), n."postmarkedOn", ${importId}::uuid, now()
-      FROM imp_new n LEFT JOIN score s ON s.claim_id = n.id
-      RETURNING id, "fraudScore"
-    ), event AS (
-      -- The event's id is its claim's (one SUBMITTED event each): ordered, so the index grows at its end.
-      INSERT INTO "ClaimEvent" (id, "claimId", type, "toStatus", "actorId", details)
-      SELECT n.id, n.id, 'SUBMITTED', 'SUBMITTED', ${a.actor.userId}::uuid,
-        n."eventDetails" || jsonb_build_object('fraudScore', coalesce(s.score, 0), 'importId', ${importId}::text, 'line', n.line)
-      FROM imp_new n LEFT JOIN score s ON s.claim_id = n.id
-    )
-    SELECT 1 FROM claim`;
-  phase("claimants, claims, events");
+    INSERT INTO "Claim" (id, "matterId", number, "claimantId", status, answers, subclass, "paymentPreference", "noticeId",
+      "attestationText", "attestationName", "attestedAt", "idempotencyKey", "fraudScore", "postmarkedOn", "importId", "updatedAt")
+    SELECT n.id, ${matterId}::uuid, n.number, n."claimantId", 'SUBMITTED', n.answers, n.subclass, n."paymentPreference", n."noticeId",
+      ${attestation}, n."attestationName", now(), n."idempotencyKey", s.score, n."postmarkedOn", ${importId}::uuid, now()
+    FROM imp_new n JOIN imp_score s ON s.id = n.id ORDER BY n.line`;
+  phase("claims");
+  // The event's id is its claim's (one SUBMITTED event each): ordered, so the index grows at its end.
+  await tx.$executeRaw`
+    INSERT INTO "ClaimEvent" (id, "claimId", type, "toStatus", "actorId", details)
+    SELECT n.id, n.id, 'SUBMITTED', 'SUBMITTED', ${a.actor.userId}::uuid,
+      n."eventDetails" || jsonb_build_object('fraudScore', s.score, 'importId', ${importId}::text, 'line', n.line)
+    FROM imp_new n JOIN imp_score s ON s.id = n.id ORDER BY n.line`;
+  phase("events");
   const signals = await tx.$executeRaw`
     INSERT INTO "ClaimSignal" (id, "claimId", kind, weight, "matchedClaimId", detail)
     SELECT gen_random_uuid(), s.claim_id, s.kind::"SignalKind", (${weights}::jsonb ->> s.kind)::int, s.matched, s.detail FROM imp_signal s`;
