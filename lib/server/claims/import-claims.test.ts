@@ -27,7 +27,7 @@ describe("bulk claim import", () => {
     const { matter, paralegal } = await makeClaimMatter();
     const other = await makeMatterWithTeam();
     // A portal claim already in the matter shares its e-mail with row 5 of the file.
-    const portal = await submitClaim(matter.slug, validClaimInput({ email: "taylor.5@example.org" }), { ip: null });
+    const portal = await submitClaim(matter.slug, validClaimInput({ email: "claimant.5@example.org" }), { ip: null });
     const csv = [...claimImportCsv({ rows: 1000, badPerThousand: 10, tag: matter.id.slice(0, 8) })];
 
     const first = await importCsv(paralegal, matter.id, csv);

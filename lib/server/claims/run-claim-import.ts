@@ -270,7 +270,7 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
   // claim already in the matter.
   await tx.$executeRaw`
     CREATE TEMP TABLE imp_new ON COMMIT DROP AS
-    SELECT * FROM imp_row WHERE nth = 1 AND verdict IS NULL`;
+    SELECT * FROM imp_row WHERE nth = 1 AND verdict IS NULL ORDER BY line`;
   await tx.$executeRaw`ANALYZE imp_new`;
 
   // Signals as batch re-scoring computes them (rescore-in-transaction.ts), over the new claims and
@@ -331,7 +331,8 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
 
   phase("signals");
   // Each new claim's score, then the rows in three statements (claimants before the claims that
-  // point at them, events after). Foreign keys are checked per row at the end of each statement.
+  // point at them, events after), in file order as imp_new was written: the ordered ids append to
+  // their indexes' ends. Foreign keys are checked per row at the end of each statement.
   await tx.$executeRaw`
     CREATE TEMP TABLE imp_score ON COMMIT DROP AS
     SELECT n.id, coalesce(s.score, 0) AS score
@@ -341,7 +342,7 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
       "phoneNormalized", "addressLine1", "addressLine2", city, state, zip, "addressNormalized")
     SELECT "claimantId", ${matterId}::uuid, "fullName", "dateOfBirth", "guardianName", email, "emailNormalized", phone,
       "phoneNormalized", "addressLine1", "addressLine2", city, state, zip, "addressNormalized"
-    FROM imp_new ORDER BY line`;
+    FROM imp_new`;
   phase("claimants");
   const attestation = a.def.attestation;
   const imported = await tx.$executeRaw`
@@ -349,14 +350,14 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
       "attestationText", "attestationName", "attestedAt", "idempotencyKey", "fraudScore", "postmarkedOn", "importId", "updatedAt")
     SELECT n.id, ${matterId}::uuid, n.number, n."claimantId", 'SUBMITTED', n.answers, n.subclass, n."paymentPreference", n."noticeId",
       ${attestation}, n."attestationName", now(), n."idempotencyKey", s.score, n."postmarkedOn", ${importId}::uuid, now()
-    FROM imp_new n JOIN imp_score s ON s.id = n.id ORDER BY n.line`;
+    FROM imp_new n JOIN imp_score s ON s.id = n.id`;
   phase("claims");
   // The event's id is its claim's (one SUBMITTED event each): ordered, so the index grows at its end.
   await tx.$executeRaw`
     INSERT INTO "ClaimEvent" (id, "claimId", type, "toStatus", "actorId", details)
     SELECT n.id, n.id, 'SUBMITTED', 'SUBMITTED', ${a.actor.userId}::uuid,
       n."eventDetails" || jsonb_build_object('fraudScore', s.score, 'importId', ${importId}::text, 'line', n.line)
-    FROM imp_new n JOIN imp_score s ON s.id = n.id ORDER BY n.line`;
+    FROM imp_new n JOIN imp_score s ON s.id = n.id`;
   phase("events");
   const signals = await tx.$executeRaw`
     INSERT INTO "ClaimSignal" (id, "claimId", kind, weight, "matchedClaimId", detail)

@@ -7,8 +7,10 @@
 export const CLAIM_IMPORT_HEADER =
   "external_id,filing_for,full_name,date_of_birth,guardian_name,email,phone,address1,address2,city,state,zip,payment_preference,notice_id,confirmation_code,attestation_name,postmark_date,submit_anyway,q_usedInUs,q_illinoisResident,q_deviceUsed";
 
-const FIRST = ["Morgan", "Avery", "Jordan", "Riley", "Casey", "Taylor", "Quinn", "Harper", "Rowan", "Emerson", "Sage", "Reese", "Dakota", "Skyler", "Parker", "Logan"];
-const LAST = ["Diaz", "Nguyen", "Okafor", "Schmidt", "Rossi", "Kowalski", "Haddad", "Tanaka", "Silva", "Moreau", "Ivanova", "Larsen", "Mensah", "Dubois", "Novak", "Reyes"];
+// Names built from syllables (32^5 of them), so that, as in a real class, few claimants share a
+// name: the near-duplicate rule compares only claimants with one birth date and similar names.
+const SYLLABLES = ["ka", "mo", "ri", "ta", "le", "no", "si", "da", "vi", "ro", "be", "ha", "lu", "ne", "zo", "pa", "ga", "to", "mi", "ce", "fa", "jo", "ku", "re", "sa", "wi", "ya", "de", "lo", "na", "ti", "bo"];
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 const STREETS = ["Market St", "Oak Avenue", "Pine Road", "Maple Dr", "Elm Street", "Cedar Ln", "Lake Blvd", "Hill Ct"];
 const PLACES: [string, string, string][] = [
   ["San Francisco", "CA", "94103"],
@@ -37,16 +39,17 @@ export function* claimImportCsv({ rows, badPerThousand = 10, tag = "t", deadline
   let bad = 0;
   const stride = badPerThousand > 0 ? Math.floor(1000 / badPerThousand) : 0;
   for (let i = 0; i < rows; i++) {
-    const f = FIRST[i % 16]!;
-    const l = LAST[Math.floor(i / 16) % 16]!;
     const n = i.toString(36);
+    const g = Math.imul(i + 7, 0x9e3779b1) >>> 0;
+    const f = cap(SYLLABLES[g % 32]! + SYLLABLES[(g >>> 5) % 32]!);
+    const l = cap(SYLLABLES[(g >>> 10) % 32]! + SYLLABLES[(g >>> 15) % 32]! + SYLLABLES[(g >>> 20) % 32]!);
     const place = PLACES[i % 8]!;
     // Birth dates spread independently of the names (as in life), about 20,000 of them.
     const h = Math.imul(i + 1, 2654435761) >>> 0;
     const dob = `19${String(40 + (h % 60)).padStart(2, "0")}-${String(1 + (Math.floor(h / 60) % 12)).padStart(2, "0")}-${String(1 + (Math.floor(h / 720) % 28)).padStart(2, "0")}`;
-    const name = `${f} ${l} ${n}`;
+    const name = `${f} ${l}`;
     let r = [
-      `${tag}-${i}`, "SELF", name, dob, "", `${f.toLowerCase()}.${n}@example.org`, `415-${String(200 + (i % 700)).padStart(3, "0")}-${String(i % 10000).padStart(4, "0")}`,
+      `${tag}-${i}`, "SELF", name, dob, "", `claimant.${n}@example.org`, `3${String(i).padStart(9, "0").replace(/^(\d\d)(\d{3})(\d{4})$/, "$1-$2-$3")}`,
       `${100 + (i % 9000)} ${STREETS[i % 8]} ${n}`, "", place[0], place[1], place[2], PAY[i % 3]!, "", "", name, i % 3 === 0 ? "2026-01-15" : "", "", "yes",
       place[1] === "IL" ? "yes" : "no", i % 4 === 0 ? "Pixel 7" : "",
     ];
