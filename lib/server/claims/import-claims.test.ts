@@ -7,6 +7,7 @@ import { db } from "@/lib/server/db";
 import { exportClaimImportErrors } from "@/lib/server/claims/export-claim-import-errors";
 import { getClaimImport } from "@/lib/server/claims/get-claim-import";
 import { importNoticeRecipients } from "@/lib/server/claims/import-notice-recipients";
+import { confirmationCodesMatch } from "@/lib/server/claims/prefill-from-notice";
 import { unsafeRunClaimImport } from "@/lib/server/claims/run-claim-import";
 import { startClaimImport } from "@/lib/server/claims/start-claim-import";
 import { submitClaim } from "@/lib/server/claims/submit-claim";
@@ -87,19 +88,35 @@ describe("bulk claim import", () => {
 
   it("refuses a repeated external_id and a notice ID whose code does not match, accepts a matching code in any case", async () => {
     const { matter, paralegal } = await makeClaimMatter();
-    await importNoticeRecipients(paralegal, matter.id, Readable.from(["notice_id,confirmation_code,full_name,address1,city,state,zip\nN-1,CODE1234,Ada L,1 Main St,Chicago,IL,60601\n"]));
+    await importNoticeRecipients(
+      paralegal,
+      matter.id,
+      Readable.from(["notice_id,confirmation_code,full_name,address1,city,state,zip\nN-1,CODE1234,Ada L,1 Main St,Chicago,IL,60601\nN-2,STRASSE12,Ada L,1 Main St,Chicago,IL,60601\nN-3,ÉCOLE1234,Ada L,1 Main St,Chicago,IL,60601\n"]),
+    );
     const row = (id: string, notice = "", code = "") =>
       `${id},SELF,Ada Lovelace,1980-01-02,,ada.${id}@example.org,,1 Main St,,Chicago,IL,60601,PAYPAL,${notice},${code},Ada Lovelace,,,yes,yes,`;
-    const csv = [CLAIM_IMPORT_HEADER, row("a"), row("a"), row("b", "N-1", "code1234"), row("c", "N-1", "WRONG123"), row("d", "N-404", "CODE1234")].join("\n");
+    // The codes compare as the portal compares them (JavaScript's upper case, where "ß" is "SS"),
+    // though the check runs in SQL: both agree on every row here.
+    const pairs: [string, string, boolean][] = [
+      ["N-1", "code1234", true],
+      ["N-1", "WRONG123", false],
+      ["N-404", "CODE1234", false],
+      ["N-2", "straße12", true],
+      ["N-2", "STRASE12", false],
+      ["N-3", "école1234", true],
+      ["N-3", "ECOLE1234", false],
+    ];
+    const stored: Record<string, string> = { "N-1": "CODE1234", "N-2": "STRASSE12", "N-3": "ÉCOLE1234" };
+    for (const [notice, code, match] of pairs) expect(stored[notice] !== undefined && confirmationCodesMatch(stored[notice], code), `${notice} ${code}`).toBe(match);
+    const csv = [CLAIM_IMPORT_HEADER, row("a"), row("a"), ...pairs.map(([notice, code], i) => row(`p${i}`, notice, code))].join("\n");
     const { importId, totals } = await importCsv(paralegal, matter.id, [csv]);
-    expect(totals).toMatchObject({ imported: 2, errors: 3 });
+    expect(totals).toMatchObject({ imported: 1 + pairs.filter((p) => p[2]).length, errors: 1 + pairs.filter((p) => !p[2]).length });
     const errors = await db.claimImportError.findMany({ where: { importId }, orderBy: { line: "asc" } });
     expect(errors.map((e) => [e.line, e.field])).toEqual([
       [3, "external_id"],
-      [5, "confirmation_code"],
-      [6, "confirmation_code"],
+      ...pairs.flatMap(([, , match], i) => (match ? [] : [[i + 4, "confirmation_code"]])),
     ]);
-    const b = await db.claim.findFirstOrThrow({ where: { matterId: matter.id, idempotencyKey: "import:b" } });
+    const b = await db.claim.findFirstOrThrow({ where: { matterId: matter.id, idempotencyKey: "import:p0" } });
     expect(b).toMatchObject({ noticeId: "N-1", subclass: "ILLINOIS", status: "SUBMITTED" });
   });
 

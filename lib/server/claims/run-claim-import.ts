@@ -19,6 +19,7 @@ import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
 import { deliverOutboxSoon } from "@/lib/server/mail/deliver-outbox";
 import { outboxEntry } from "@/lib/server/mail/queue-mail";
+import { confirmationCodesMatch } from "@/lib/server/claims/prefill-from-notice";
 import { blobStore } from "@/lib/server/storage/active-blob-store";
 
 const PROGRESS_EVERY_ROWS = 25_000;
@@ -233,13 +234,19 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
   // Rows to refuse in SQL: an external ID repeated in the file (the first row wins), or a notice
   // ID with no notice / a confirmation code that does not match it (as submit-claim.ts checks,
   // codes compared case-insensitively). Then the rows imported before, skipped silently.
+  // PostgreSQL's upper() and JavaScript's toUpperCase() agree on ASCII but not on every letter
+  // ("ß" becomes "SS" only in JavaScript), so a pair of codes with anything else is compared here
+  // in Node with the portal's own confirmationCodesMatch.
   await tx.$executeRaw`
     CREATE TEMP TABLE imp_row ON COMMIT DROP AS
     SELECT r.*,
       CASE
-        WHEN r."noticeId" IS NOT NULL AND (n.id IS NULL OR upper(n."confirmationCode") <> upper(r."confirmationCode")) THEN 'notice'
+        WHEN r."noticeId" IS NOT NULL AND n.id IS NULL THEN 'notice'
+        WHEN r."noticeId" IS NOT NULL AND (n."confirmationCode" || r."confirmationCode") !~ '^[ -~]*$' THEN 'notice-check'
+        WHEN r."noticeId" IS NOT NULL AND upper(n."confirmationCode") <> upper(r."confirmationCode") THEN 'notice'
         WHEN c.id IS NOT NULL THEN 'existing'
       END AS verdict,
+      n."confirmationCode" AS notice_code, c.id IS NOT NULL AS existing,
       row_number() OVER (PARTITION BY r."idempotencyKey" ORDER BY r.line) AS nth,
       first_value(r.line) OVER (PARTITION BY r."idempotencyKey" ORDER BY r.line) AS first_line
     FROM "ClaimImportRow" r
@@ -247,6 +254,12 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
       LEFT JOIN "Claim" c ON c."matterId" = ${matterId}::uuid AND c."idempotencyKey" = r."idempotencyKey"
     WHERE r."importId" = ${importId}::uuid AND r.errors IS NULL`;
 
+  const unusual = await tx.$queryRaw<{ line: number; notice_code: string; given: string; existing: boolean }[]>`
+    SELECT line, notice_code, "confirmationCode" AS given, existing FROM imp_row WHERE verdict = 'notice-check'`;
+  for (const u of unusual) {
+    const verdict = !confirmationCodesMatch(u.notice_code, u.given) ? "notice" : u.existing ? "existing" : null;
+    await tx.$executeRaw`UPDATE imp_row SET verdict = ${verdict} WHERE line = ${u.line}`;
+  }
   phase("classify staged rows");
   const errorsFromNode = await tx.$executeRaw`
     INSERT INTO "ClaimImportError" ("importId", line, field, message)
