@@ -1,4 +1,4 @@
-// `npm run bench -- claims-import [--rows 1000000] [--bad 10]`
+// `npm run bench -- claims-import [--rows 1000000] [--bad 10] [--keep 1]`
 // 1. Generates a CSV of --rows paper claims (--bad in every 1,000 refused, every 50th good row a
 //    near-twin of the one before), stores it as a blob as the upload does.
 // 2. Runs the claims-import job on it (parse + validate with the portal's schema in Node, COPY
@@ -17,6 +17,8 @@ const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
 const ROWS = Number(args.get("rows") ?? 1_000_000);
 const BAD = Number(args.get("bad") ?? 10);
+// Keep the bench database afterwards (to look at plans), printing its name.
+const KEEP = args.has("keep");
 
 async function main() {
   const server = await resolveTestServer();
@@ -90,7 +92,8 @@ async function main() {
     await db.$disconnect();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
-    await dropDatabase(server.adminUrl, name).catch(() => {});
+    if (KEEP) console.log(`kept database ${name}`);
+    else await dropDatabase(server.adminUrl, name).catch(() => {});
     await server.stop();
   }
 }

@@ -40,7 +40,7 @@ export function* claimImportCsv({ rows, badPerThousand = 10, tag = "t", deadline
   const stride = badPerThousand > 0 ? Math.floor(1000 / badPerThousand) : 0;
   for (let i = 0; i < rows; i++) {
     const n = i.toString(36);
-    const g = Math.imul(i + 7, 0x9e3779b1) >>> 0;
+    const g = mix(i);
     const f = cap(SYLLABLES[g % 32]! + SYLLABLES[(g >>> 5) % 32]!);
     const l = cap(SYLLABLES[(g >>> 10) % 32]! + SYLLABLES[(g >>> 15) % 32]! + SYLLABLES[(g >>> 20) % 32]!);
     const place = PLACES[i % 8]!;
@@ -82,6 +82,14 @@ export function* claimImportCsv({ rows, badPerThousand = 10, tag = "t", deadline
     }
   }
   if (out) yield out;
+}
+
+// MurmurHash3's finaliser: name syllables independent of the birth date's hash above.
+function mix(i: number): number {
+  let h = Math.imul(i ^ 0x5bd1e995, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 function nextDay(date: string): string {
