@@ -86,6 +86,35 @@ describe("bulk claim import", () => {
     await expect(startClaimImport(other.paralegal, matter.id, { body: bytes(csv), fileName: "x.csv" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("gives the same claims, signals and report when the file is inserted in chunks as it is staged", { timeout: 120_000 }, async () => {
+    const results = [];
+    for (const chunkRows of [100_000, 49]) {
+      const { matter, paralegal } = await makeClaimMatter();
+      const tag = `c${chunkRows}`;
+      // Twins straddle chunk boundaries (rows 48/49 with chunks of 49 rows), and the last rows
+      // repeat external IDs of the first chunk.
+      const body = [...claimImportCsv({ rows: 300, badPerThousand: 10, tag })].join("");
+      const repeats = body.trim().split("\n").slice(1, 3).join("\n");
+      const started = await startClaimImport(paralegal, matter.id, { body: bytes([`${body}${repeats}\n`]), fileName: "c.csv" });
+      const totals = await unsafeRunClaimImport(started.importId, { chunkRows });
+      const claims = await db.claim.findMany({ where: { importId: started.importId }, orderBy: { id: "asc" }, include: { signals: { select: { kind: true, matchedClaimId: true } } } });
+      const keyOf = new Map(claims.map((c) => [c.id, c.idempotencyKey.replace(tag, "")]));
+      const errors = await db.claimImportError.findMany({ where: { importId: started.importId }, orderBy: [{ line: "asc" }, { field: "asc" }], select: { line: true, field: true } });
+      results.push({
+        totals: { ...totals, ms: 0 },
+        claims: claims.map((c) => [keyOf.get(c.id), c.fraudScore, c.signals.map((s) => [s.kind, s.matchedClaimId && keyOf.get(s.matchedClaimId)]).sort()]),
+        errors,
+      });
+    }
+    expect(results[0]!.totals).toMatchObject({ rows: 302, imported: 297, errors: 5 });
+    expect(results[0]!.errors.slice(-2)).toEqual([
+      { line: 302, field: "external_id" },
+      { line: 303, field: "external_id" },
+    ]);
+    expect(results[0]!.claims.filter((c) => c[1] !== 0)).toHaveLength(3);
+    expect(results[1]).toEqual(results[0]);
+  });
+
   it("refuses a repeated external_id and a notice ID whose code does not match, accepts a matching code in any case", async () => {
     const { matter, paralegal } = await makeClaimMatter();
     await importNoticeRecipients(

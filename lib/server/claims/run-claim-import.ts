@@ -37,8 +37,48 @@ const NULLS_AFTER_ERRORS = "\t\\N".repeat(STAGE_COLUMNS.length - 3);
 
 class ImportRefused extends Error {}
 
-// Timings of the running import's steps, for the bench (one import per process at a time).
+// Timings of the running import's steps, summed over its chunks, for the bench (one import per
+// process at a time).
 let phase: (name: string) => void = () => {};
+
+// Rows per chunk: the transaction inserts one chunk while Node parses and stages the next.
+export const IMPORT_CHUNK_ROWS = 100_000;
+
+// Chunks staged by the parser, taken by the transaction in order.
+class ChunkQueue {
+  private items: { from: number; to: number }[] = [];
+  private waiting: (() => void) | null = null;
+  private failure: unknown = null;
+  ended = false;
+  // Set when the transaction gave up: the parser stops at its next row.
+  stop = false;
+  push(item: { from: number; to: number }) {
+    this.items.push(item);
+    this.wake();
+  }
+  end() {
+    this.ended = true;
+    this.wake();
+  }
+  fail(error: unknown) {
+    this.failure = error;
+    this.wake();
+  }
+  private wake() {
+    const w = this.waiting;
+    this.waiting = null;
+    w?.();
+  }
+  async *[Symbol.asyncIterator]() {
+    for (;;) {
+      if (this.failure) throw this.failure;
+      const item = this.items.shift();
+      if (item) yield item;
+      else if (this.ended) return;
+      else await new Promise<void>((resolve) => (this.waiting = resolve));
+    }
+  }
+}
 
 export type ClaimImportTotals = { rows: number; imported: number; skipped: number; errors: number; flagged: number; optOutMatches: number; sendMail: boolean; ms: number };
 
@@ -54,13 +94,20 @@ export type ClaimImportTotals = { rows: number; imported: number; skipped: numbe
 //     claimants, claims (scored), SUBMITTED events, signals, opt-out flags and the error report
 //     are inserted, with one audit row listing the counts. The claims appear all at once.
 // No authorisation: the job runs what an authorised user started.
-export async function unsafeRunClaimImport(importId: string, options: { onPhase?: (phase: string, ms: number) => void } = {}): Promise<(ClaimImportTotals & { mailed: number }) | null> {
+export async function unsafeRunClaimImport(
+  importId: string,
+  options: { onPhase?: (phase: string, ms: number) => void; chunkRows?: number } = {},
+): Promise<(ClaimImportTotals & { mailed: number }) | null> {
   const started = Date.now();
   let mark = started;
+  const phases = new Map<string, number>();
   phase = (name: string) => {
     const now = Date.now();
-    options.onPhase?.(name, now - mark);
+    phases.set(name, (phases.get(name) ?? 0) + now - mark);
     mark = now;
+  };
+  const report = () => {
+    for (const [name, ms] of phases) options.onPhase?.(name, ms);
   };
   const imp = await db.claimImport.findUnique({
     where: { id: importId },
@@ -72,10 +119,27 @@ export async function unsafeRunClaimImport(importId: string, options: { onPhase?
   try {
     if (!imp.matter.claimForm) throw new ImportRefused("The matter has no claim form.");
     const def = ZClaimFormDefinition.parse(imp.matter.claimForm);
-    const rows = await stageRows(importId, imp.blobSha256, def, imp.matter.timeZone);
-    phase("parse, validate and COPY to staging");
-    const totals = await db.$transaction((tx) => insertStaged(tx, { importId, matterId: imp.matterId, def, rows, started, actor, sendMail: imp.sendMail }), { timeout: 20 * 60_000, maxWait: 60_000 });
+    // The parser stages chunks (its own connection, committed as it goes) while the transaction
+    // inserts the chunks already staged: the two cores work at once.
+    const queue = new ChunkQueue();
+    const producer = stageRows(importId, imp.blobSha256, def, imp.matter.timeZone, options.chunkRows ?? IMPORT_CHUNK_ROWS, queue);
+    producer.then(
+      () => queue.end(),
+      (error: unknown) => queue.fail(error),
+    );
+    let totals: ClaimImportTotals;
+    try {
+      totals = await db.$transaction((tx) => insertStaged(tx, { importId, matterId: imp.matterId, def, rows: () => producer, queue, started, actor, sendMail: imp.sendMail }), {
+        timeout: 30 * 60_000,
+        maxWait: 60_000,
+      });
+    } finally {
+      // Whatever happened, no staging write may follow the clean-up below.
+      queue.stop = true;
+      await producer.catch(() => undefined);
+    }
     phase("commit");
+    report();
     let mailed = 0;
     if (imp.sendMail && totals.imported > 0) {
       mailed = await mailClaimants(importId, imp.matter.caption).catch((err: unknown) => {
@@ -97,7 +161,7 @@ export async function unsafeRunClaimImport(importId: string, options: { onPhase?
 }
 
 // Phase 1: parse, validate and COPY every row into staging. Returns the number of rows read.
-async function stageRows(importId: string, sha256: string, def: TClaimFormDefinition, timeZone: string): Promise<number> {
+async function stageRows(importId: string, sha256: string, def: TClaimFormDefinition, timeZone: string, chunkRows: number, queue: ChunkQueue): Promise<number> {
   const ctx = { def, today: todayIn(timeZone) };
   const schema = importSchemaFor(def);
   const known = new Set<string>([...Object.keys(IMPORT_COLUMNS), ...def.questions.map((q) => questionField(q.id))]);
@@ -153,15 +217,21 @@ async function stageRows(importId: string, sha256: string, def: TClaimFormDefini
   const ids = monotonicUuids();
   let rows = 0;
   const prefix = `${importId}\t`;
-  async function* lines(): AsyncGenerator<string> {
+  let chunkFrom = 0;
+  let chunkTo = 0;
+  async function* lines(limit: number): AsyncGenerator<string> {
     let chunk = "";
+    chunkFrom = 0;
     try {
-      for (; !next.done; next = await records.next()) {
+      for (; !next.done && rows < limit; next = await records.next()) {
+        if (queue.stop) throw new Error("the import stopped");
         const { record: cells, info } = next.value;
         const record: Record<string, string | undefined> = {};
         for (let c = 0; c < columns.length; c++) record[columns[c]!] = cells[c];
         rows++;
         const line = info.lines;
+        if (!chunkFrom) chunkFrom = line;
+        chunkTo = line;
         const result = validateImportRow(record, ctx, schema);
         if (!result.ok) {
           chunk += `${prefix}${line}\t${copyJson(result.errors)}${NULLS_AFTER_ERRORS}\n`;
@@ -194,7 +264,11 @@ async function stageRows(importId: string, sha256: string, def: TClaimFormDefini
   try {
     // A retried job starts again from the first row.
     await client.query(`DELETE FROM "ClaimImportRow" WHERE "importId" = $1`, [importId]);
-    await copyFrom(client, `COPY "ClaimImportRow" (${STAGE_COLUMNS.map((c) => `"${c}"`).join(", ")}) FROM STDIN`, lines());
+    const copy = `COPY "ClaimImportRow" (${STAGE_COLUMNS.map((c) => `"${c}"`).join(", ")}) FROM STDIN`;
+    while (!next.done) {
+      await copyFrom(client, copy, lines(rows + chunkRows));
+      if (chunkFrom) queue.push({ from: chunkFrom, to: chunkTo });
+    }
   } finally {
     await client.end();
   }
@@ -216,13 +290,22 @@ function copyJson(errors: ImportRowError[]): string {
   return JSON.stringify(errors).replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
 }
 
-type InsertArgs = { sendMail: boolean; importId: string; matterId: string; def: TClaimFormDefinition; rows: number; started: number; actor: AuditActor & { userId: string } };
+type InsertArgs = {
+  sendMail: boolean;
+  importId: string;
+  matterId: string;
+  def: TClaimFormDefinition;
+  // The parser's row count, once it has read the whole file.
+  rows: () => Promise<number>;
+  queue: ChunkQueue;
+  started: number;
+  actor: AuditActor & { userId: string };
+};
+type Counts = { imported: number; skipped: number; flagged: number; optOutMatches: number };
 
 // Phase 2, in the caller's transaction.
 async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
   const { importId, matterId } = a;
-  const weights = JSON.stringify(SIGNAL_WEIGHTS);
-  const domains = [...DISPOSABLE_EMAIL_DOMAINS];
   // One import of a matter at a time: a second waits here, then finds the first one's rows taken.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('claim-import:' || ${matterId}::text))`;
   await tx.$executeRawUnsafe(`SET LOCAL work_mem = '256MB'`);
@@ -231,6 +314,44 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
   // New names go to the trigram index's pending list and are merged in bulk, not one by one.
   await tx.$executeRawUnsafe(`SET LOCAL gin_pending_list_limit = '64MB'`);
 
+  // Every external ID of the file so far (valid rows), with its first line: a later row with one is a repeat.
+  await tx.$executeRaw`CREATE TEMP TABLE imp_keys (key text PRIMARY KEY, line int NOT NULL) ON COMMIT DROP`;
+  // The claims a new claim can match: the matter's before the import, then each chunk's as it is inserted.
+  await tx.$executeRaw`
+    CREATE TEMP TABLE imp_seen ON COMMIT DROP AS
+    SELECT c.id, c.number, c."createdAt" AS at, p."emailNormalized" AS email, p."phoneNormalized" AS phone, p."addressNormalized" AS addr,
+           p."dateOfBirth" AS dob, lower(p."fullName") AS lname, p."fullName" AS name, left(lower(p."fullName"), 2) AS first2, right(lower(p."fullName"), 3) AS last3
+    FROM "Claim" c JOIN "Claimant" p ON p.id = c."claimantId"
+    WHERE c."matterId" = ${matterId}::uuid`;
+  phase("claims before the import");
+  const counts: Counts = { imported: 0, skipped: 0, flagged: 0, optOutMatches: 0 };
+  phase("waiting for staged rows");
+  for await (const chunk of a.queue) {
+    phase("waiting for staged rows");
+    await insertChunk(tx, a, chunk, counts);
+    phase("opt-outs");
+  }
+  phase("waiting for staged rows");
+  const rows = await a.rows();
+  const [errorRow] = await tx.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT line)::int AS n FROM "ClaimImportError" WHERE "importId" = ${importId}::uuid`;
+  await tx.$executeRaw`DELETE FROM "ClaimImportRow" WHERE "importId" = ${importId}::uuid`;
+  phase("staging cleared");
+
+  const totals: ClaimImportTotals = { rows, ...counts, errors: errorRow!.n, sendMail: a.sendMail, ms: Date.now() - a.started };
+  await tx.claimImport.update({
+    where: { id: importId },
+    data: { status: "DONE", rowsRead: rows, imported: counts.imported, skipped: counts.skipped, errorCount: totals.errors, finishedAt: new Date() },
+  });
+  await appendAudit(tx, a.actor, { matterId, action: "claim-import.finish", entityId: importId, details: totals });
+  return totals;
+}
+
+
+// One staged chunk (lines from…to), in the import's transaction.
+async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: number }, counts: Counts): Promise<void> {
+  const { importId, matterId } = a;
+  const weights = JSON.stringify(SIGNAL_WEIGHTS);
+  const domains = [...DISPOSABLE_EMAIL_DOMAINS];
   // Rows to refuse in SQL: an external ID repeated in the file (the first row wins), or a notice
   // ID with no notice / a confirmation code that does not match it (as submit-claim.ts checks,
   // codes compared case-insensitively). Then the rows imported before, skipped silently.
@@ -239,7 +360,7 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
   // in Node with the portal's own confirmationCodesMatch.
   await tx.$executeRaw`
     CREATE TEMP TABLE imp_row ON COMMIT DROP AS
-    SELECT r.*,
+    SELECT r.*, k.line AS earlier_line,
       CASE
         WHEN r."noticeId" IS NOT NULL AND n.id IS NULL THEN 'notice'
         WHEN r."noticeId" IS NOT NULL AND (n."confirmationCode" || r."confirmationCode") !~ '^[ -~]*$' THEN 'notice-check'
@@ -250,12 +371,16 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
       row_number() OVER (PARTITION BY r."idempotencyKey" ORDER BY r.line) AS nth,
       first_value(r.line) OVER (PARTITION BY r."idempotencyKey" ORDER BY r.line) AS first_line
     FROM "ClaimImportRow" r
+      LEFT JOIN imp_keys k ON k.key = r."idempotencyKey"
       LEFT JOIN "NoticeRecipient" n ON r."noticeId" IS NOT NULL AND n."matterId" = ${matterId}::uuid AND n."noticeId" = r."noticeId"
       LEFT JOIN "Claim" c ON c."matterId" = ${matterId}::uuid AND c."idempotencyKey" = r."idempotencyKey"
-    WHERE r."importId" = ${importId}::uuid AND r.errors IS NULL`;
+    WHERE r."importId" = ${importId}::uuid AND r.line BETWEEN ${chunk.from} AND ${chunk.to} AND r.errors IS NULL`;
+  // A repeat is a second row of an external ID, in this chunk or an earlier one.
+  await tx.$executeRaw`UPDATE imp_row SET nth = 2, first_line = earlier_line WHERE earlier_line IS NOT NULL`;
+  await tx.$executeRaw`INSERT INTO imp_keys SELECT "idempotencyKey", line FROM imp_row WHERE nth = 1`;
 
   const unusual = await tx.$queryRaw<{ line: number; notice_code: string; given: string; existing: boolean }[]>`
-    SELECT line, notice_code, "confirmationCode" AS given, existing FROM imp_row WHERE verdict = 'notice-check'`;
+    SELECT line, notice_code, "confirmationCode" AS given, existing FROM imp_row WHERE verdict = 'notice-check' AND nth = 1`;
   for (const u of unusual) {
     const verdict = !confirmationCodesMatch(u.notice_code, u.given) ? "notice" : u.existing ? "existing" : null;
     await tx.$executeRaw`UPDATE imp_row SET verdict = ${verdict} WHERE line = ${u.line}`;
@@ -265,7 +390,7 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
     INSERT INTO "ClaimImportError" ("importId", line, field, message)
     SELECT r."importId", r.line, e->>'field', e->>'message'
     FROM "ClaimImportRow" r, jsonb_array_elements(r.errors) e
-    WHERE r."importId" = ${importId}::uuid AND r.errors IS NOT NULL
+    WHERE r."importId" = ${importId}::uuid AND r.line BETWEEN ${chunk.from} AND ${chunk.to} AND r.errors IS NOT NULL
     ON CONFLICT DO NOTHING`;
   await tx.$executeRaw`
     INSERT INTO "ClaimImportError" ("importId", line, field, message)
@@ -273,9 +398,8 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
     UNION ALL
     SELECT ${importId}::uuid, line, 'confirmation_code', 'This notice ID and confirmation code do not match a notice we sent'
     FROM imp_row WHERE nth = 1 AND verdict = 'notice'`;
-  const [counts] = await tx.$queryRaw<{ errors: number; skipped: number }[]>`
-    SELECT (SELECT count(DISTINCT line)::int FROM "ClaimImportError" WHERE "importId" = ${importId}::uuid) AS errors,
-           (SELECT count(*)::int FROM imp_row WHERE nth = 1 AND verdict = 'existing') AS skipped`;
+  const [skipped] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM imp_row WHERE nth = 1 AND verdict = 'existing'`;
+  counts.skipped += skipped!.n;
   void errorsFromNode;
 
   phase("error report");
@@ -286,21 +410,19 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
     SELECT * FROM imp_row WHERE nth = 1 AND verdict IS NULL ORDER BY line`;
   await tx.$executeRaw`ANALYZE imp_new`;
 
-  // Signals as batch re-scoring computes them (rescore-in-transaction.ts), over the new claims and
-  // the matter's claims that share an e-mail, phone, address or birth date with one of them; only
-  // the new claims receive signals (each is later than everything it can match).
+  // Signals as batch re-scoring computes them (rescore-in-transaction.ts), over the chunk's new
+  // claims and the claims seen before them (the matter's before the import and the earlier
+  // chunks') that share an e-mail, phone, address or birth date with one of them; only the new
+  // claims receive signals (each is later than everything it can match).
   await tx.$executeRaw`
     CREATE TEMP TABLE imp_base ON COMMIT DROP AS
     SELECT id, number, now() AS at, "emailNormalized" AS email, "phoneNormalized" AS phone, "addressNormalized" AS addr,
            "dateOfBirth" AS dob, lower("fullName") AS lname, "fullName" AS name, left(lower("fullName"), 2) AS first2, right(lower("fullName"), 3) AS last3, true AS new
     FROM imp_new
     UNION ALL
-    SELECT c.id, c.number, c."createdAt", p."emailNormalized", p."phoneNormalized", p."addressNormalized", p."dateOfBirth", lower(p."fullName"), p."fullName",
-           left(lower(p."fullName"), 2), right(lower(p."fullName"), 3), false
-    FROM "Claim" c JOIN "Claimant" p ON p.id = c."claimantId"
-    WHERE c."matterId" = ${matterId}::uuid
-      AND (p."emailNormalized" IN (SELECT "emailNormalized" FROM imp_new) OR p."phoneNormalized" IN (SELECT "phoneNormalized" FROM imp_new)
-        OR p."addressNormalized" IN (SELECT "addressNormalized" FROM imp_new) OR p."dateOfBirth" IN (SELECT "dateOfBirth" FROM imp_new))`;
+    SELECT id, number, at, email, phone, addr, dob, lname, name, first2, last3, false FROM imp_seen
+    WHERE email IN (SELECT "emailNormalized" FROM imp_new) OR phone IN (SELECT "phoneNormalized" FROM imp_new)
+       OR addr IN (SELECT "addressNormalized" FROM imp_new) OR dob IN (SELECT "dateOfBirth" FROM imp_new)`;
   await tx.$executeRaw`ANALYZE imp_base`;
   phase("new claims and their neighbours");
   await tx.$executeRaw`
@@ -358,7 +480,7 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
     FROM imp_new`;
   phase("claimants");
   const attestation = a.def.attestation;
-  const imported = await tx.$executeRaw`
+  counts.imported += await tx.$executeRaw`
     INSERT INTO "Claim" (id, "matterId", number, "claimantId", status, answers, subclass, "paymentPreference", "noticeId",
       "attestationText", "attestationName", "attestedAt", "idempotencyKey", "fraudScore", "postmarkedOn", "importId", "updatedAt")
     SELECT n.id, ${matterId}::uuid, n.number, n."claimantId", 'SUBMITTED', n.answers, n.subclass, n."paymentPreference", n."noticeId",
@@ -378,8 +500,9 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
   void signals;
   phase("signal rows");
   const [flaggedRow] = await tx.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT claim_id)::int AS n FROM imp_signal`;
+  counts.flagged += flaggedRow!.n;
   // A claim by someone who opted out is flagged for review, as at submission (match-opt-outs.ts).
-  const optOutMatches = await tx.$executeRaw`
+  counts.optOutMatches += await tx.$executeRaw`
     INSERT INTO "OptOutClaimMatch" ("optOutId", "claimId", basis)
     SELECT o.id, n.id, array_remove(ARRAY[
         CASE WHEN o."emailNormalized" = n."emailNormalized" THEN 'email' END,
@@ -388,25 +511,8 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
     FROM imp_new n JOIN "OptOut" o ON o."matterId" = ${matterId}::uuid AND o."nameNormalized" = n."nameNormalized" AND o.status = 'ACTIVE'
     WHERE o."emailNormalized" = n."emailNormalized" OR o."addressNormalized" = n."addressNormalized" OR o."dateOfBirth" = n."dateOfBirth"
     ON CONFLICT DO NOTHING`;
-  await tx.$executeRaw`DELETE FROM "ClaimImportRow" WHERE "importId" = ${importId}::uuid`;
-  phase("opt-outs, staging cleared");
-
-  const totals: ClaimImportTotals = {
-    rows: a.rows,
-    imported,
-    skipped: counts!.skipped,
-    errors: counts!.errors,
-    flagged: flaggedRow!.n,
-    optOutMatches,
-    sendMail: a.sendMail,
-    ms: Date.now() - a.started,
-  };
-  await tx.claimImport.update({
-    where: { id: importId },
-    data: { status: "DONE", rowsRead: a.rows, imported, skipped: totals.skipped, errorCount: totals.errors, finishedAt: new Date() },
-  });
-  await appendAudit(tx, a.actor, { matterId, action: "claim-import.finish", entityId: importId, details: totals });
-  return totals;
+  await tx.$executeRaw`INSERT INTO imp_seen SELECT id, number, at, email, phone, addr, dob, lname, name, first2, last3 FROM imp_base WHERE new`;
+  await tx.$executeRawUnsafe(`DROP TABLE imp_row, imp_new, imp_base, imp_signal, imp_score`);
 }
 
 // Only when the import asked for it: each new claimant gets the portal's confirmation mail
