@@ -82,17 +82,18 @@ class ChunkQueue {
 
 export type ClaimImportTotals = { rows: number; imported: number; skipped: number; errors: number; flagged: number; optOutMatches: number; sendMail: boolean; ms: number };
 
-// The "claims-import" job (start-claim-import.ts queued it). Two phases:
+// The "claims-import" job (start-claim-import.ts queued it). Two halves that run at once:
 //  1. the stored CSV streams through csv-parse; each row is checked with the portal's own claim
 //     schema and rules (validateImportRow) and normalised as the portal normalises, and every row
-//     — valid, or its errors — is COPYed into the UNLOGGED staging table. Node parses while
-//     PostgreSQL writes, so both cores work; memory holds one chunk, never the file.
-//  2. one transaction, set-based: rows whose external_id was imported before are skipped (a
-//     re-import creates nothing), a repeated external_id or a notice ID / confirmation code
-//     that matches no notice is refused, fraud signals are computed against the matter's
-//     claims AND the other rows of the batch (the rules of rescore-in-transaction.ts), then the
-//     claimants, claims (scored), SUBMITTED events, signals, opt-out flags and the error report
-//     are inserted, with one audit row listing the counts. The claims appear all at once.
+//     — valid, or its errors — is COPYed into the UNLOGGED staging table, a chunk of rows per
+//     COPY on a connection of its own. Memory holds one piece of a chunk, never the file.
+//  2. one transaction takes each chunk as it is staged (so PostgreSQL inserts while Node parses:
+//     both cores work) and, set-based: rows whose external_id was imported before are skipped (a
+//     re-import creates nothing), a repeated external_id or a notice ID / confirmation code that
+//     matches no notice is refused, fraud signals are computed against the matter's claims AND the
+//     earlier rows of the file (the rules of rescore-in-transaction.ts), then the claimants,
+//     claims (scored), SUBMITTED events, signals, opt-out flags and the error report are inserted.
+//     At the end, one audit row lists the counts. The claims appear all at once, at the commit.
 // No authorisation: the job runs what an authorised user started.
 export async function unsafeRunClaimImport(
   importId: string,
