@@ -32,6 +32,3 @@ export const ZStartClaimImport = z
     sendMail: z.union([z.boolean(), z.enum(["true", "false", "1", "0", "on", "off"])], { error: "sendMail must be true or false" }).transform((v) => v === true || v === "true" || v === "1" || v === "on"),
   })
   .strict();
-
-// Path parameters of an import's pages and error report; a malformed one is "not found".
-export const ZClaimImportPath = z.object({ matterId: z.uuid(), importId: z.uuid() }).strict();

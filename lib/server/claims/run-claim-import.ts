@@ -327,8 +327,13 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
   phase("claims before the import");
   const counts: Counts = { imported: 0, skipped: 0, flagged: 0, optOutMatches: 0 };
   phase("waiting for staged rows");
+  let first = true;
   for await (const chunk of a.queue) {
     phase("waiting for staged rows");
+    // The staging table's statistics, once it holds rows: without them the planner reads all of
+    // it for each chunk's range of lines.
+    if (first) await tx.$executeRaw`ANALYZE "ClaimImportRow"`;
+    first = false;
     await insertChunk(tx, a, chunk, counts);
     phase("opt-outs");
   }
@@ -414,16 +419,21 @@ async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: num
   // Signals as batch re-scoring computes them (rescore-in-transaction.ts), over the chunk's new
   // claims and the claims seen before them (the matter's before the import and the earlier
   // chunks') that share an e-mail, phone, address or birth date with one of them; only the new
-  // claims receive signals (each is later than everything it can match).
+  // claims receive signals (each is later than everything it can match). Their time is now() as
+  // "createdAt" stores it (to the millisecond), so they order as they will in the table.
   await tx.$executeRaw`
     CREATE TEMP TABLE imp_base ON COMMIT DROP AS
-    SELECT id, number, now() AS at, "emailNormalized" AS email, "phoneNormalized" AS phone, "addressNormalized" AS addr,
+    SELECT id, number, now()::timestamptz(3) AS at, "emailNormalized" AS email, "phoneNormalized" AS phone, "addressNormalized" AS addr,
            "dateOfBirth" AS dob, lower("fullName") AS lname, "fullName" AS name, left(lower("fullName"), 2) AS first2, right(lower("fullName"), 3) AS last3, true AS new
     FROM imp_new
     UNION ALL
     SELECT id, number, at, email, phone, addr, dob, lname, name, first2, last3, false FROM imp_seen
     WHERE email IN (SELECT "emailNormalized" FROM imp_new) OR phone IN (SELECT "phoneNormalized" FROM imp_new)
-       OR addr IN (SELECT "addressNormalized" FROM imp_new) OR dob IN (SELECT "dateOfBirth" FROM imp_new)`;
+       OR addr IN (SELECT "addressNormalized" FROM imp_new)
+       -- Near-duplicate names are compared within a birth date and the same first two or last
+       -- three letters only (the blocking of the rule), so only those claims are neighbours.
+       OR (dob, first2) IN (SELECT "dateOfBirth", left(lower("fullName"), 2) FROM imp_new)
+       OR (dob, last3) IN (SELECT "dateOfBirth", right(lower("fullName"), 3) FROM imp_new)`;
   await tx.$executeRaw`ANALYZE imp_base`;
   phase("new claims and their neighbours");
   await tx.$executeRaw`
