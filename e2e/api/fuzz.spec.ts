@@ -438,6 +438,30 @@ test("every route handler and lean path, fuzzed", async () => {
         .map(([p, body, key]) => ({ method: "POST", path: `/api/v1/matters/${m}/${p}`, headers: { "Content-Type": "application/json", ...(key ? { "Idempotency-Key": key } : {}) }, body })),
     },
     {
+      name: "POST claims CSV import",
+      as: "paralegal",
+      refused: ["signedOut", "member", "outsider"],
+      arb: fc
+        .tuple(
+          fc.constantFrom("text/csv", "text/csv; charset=utf-8", "text/plain", "application/json"),
+          fc.array(fc.array(nastyText, { maxLength: 5 }), { maxLength: 6 }),
+          fc.option(nastyText),
+          fc.constantFrom("", "?sendMail=false", "?sendMail=maybe"),
+        )
+        .map(([type, rows, name, q]) => ({
+          method: "POST",
+          path: `/matters/${m}/claims/import/claims${q}`,
+          headers: { "Content-Type": type, ...(name === null ? {} : { "X-File-Name": encodeURIComponent(name).slice(0, 300) }) },
+          body: rows.map((r) => r.join(",")).join("\n").slice(0, 200_000),
+        })),
+    },
+    {
+      name: "GET claim import error report",
+      as: "paralegal",
+      refused: ["signedOut", "member", "outsider"],
+      arb: segment(ANY).map((i) => ({ path: `/matters/${m}/claims/import/claims/${i}/errors` })),
+    },
+    {
       name: "POST public claim API (lean path)",
       as: "signedOut",
       refused: [],

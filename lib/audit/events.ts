@@ -935,6 +935,42 @@ export const AUDIT_EVENTS = {
     schema: z.object({ rows: z.number().int(), imported: z.number().int(), errors: z.number().int() }).strict(),
     describe: (d) => `${plural(d.imported, "recipient")} imported from ${plural(d.rows, "row")}; ${plural(d.errors, "row")} refused.`,
   }),
+  "claim-import.start": define({
+    entityType: "ClaimImport",
+    label: "Claim import started",
+    schema: z.object({ fileName: z.string(), sha256: z.string(), size: z.number().int(), sendMail: z.boolean() }).strict(),
+    describe: (d) => `“${d.fileName}” (${d.size.toLocaleString("en-US")} bytes) queued for import${d.sendMail ? ", with confirmation mail" : ", no mail"}.`,
+  }),
+  "claim-import.finish": define({
+    entityType: "ClaimImport",
+    label: "Claims imported",
+    schema: z
+      .object({
+        rows: z.number().int(),
+        imported: z.number().int(),
+        skipped: z.number().int(),
+        errors: z.number().int(),
+        flagged: z.number().int(),
+        optOutMatches: z.number().int(),
+        sendMail: z.boolean(),
+        ms: z.number(),
+      })
+      .strict(),
+    describe: (d) =>
+      `${plural(d.imported, "claim")} imported from ${plural(d.rows, "row")}; ${plural(d.skipped, "row")} imported before, ${plural(d.errors, "row")} refused; ${plural(d.flagged, "claim")} with fraud signals.`,
+  }),
+  "claim-import.fail": define({
+    entityType: "ClaimImport",
+    label: "Claim import failed",
+    schema: z.object({ reason: z.string() }).strict(),
+    describe: (d) => `The import failed and wrote no claims: ${d.reason}`,
+  }),
+  "claim-import.export-errors": define({
+    entityType: "ClaimImport",
+    label: "Claim import errors downloaded",
+    schema: z.object({ count: z.number().int() }).strict(),
+    describe: (d) => `Error report downloaded (${plural(d.count, "row")}).`,
+  }),
 
   "api-token.create": define({
     entityType: "ApiToken",

@@ -24,3 +24,11 @@ export const ZNoticeRecipientRow = z
   })
   .strip();
 export type TNoticeRecipientRow = z.infer<typeof ZNoticeRecipientRow>;
+
+// Starting a bulk claim import: the CSV itself arrives as the request body.
+export const ZStartClaimImport = z
+  .object({
+    // Mail each new claimant the portal's e-mail confirmation link; off unless asked for.
+    sendMail: z.union([z.boolean(), z.enum(["true", "false", "1", "0", "on", "off"])], { error: "sendMail must be true or false" }).transform((v) => v === true || v === "true" || v === "1" || v === "on"),
+  })
+  .strict();

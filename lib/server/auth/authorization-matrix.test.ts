@@ -74,6 +74,10 @@ import { revokeOptOut } from "@/lib/server/settlement/revoke-opt-out";
 import { submitObjection } from "@/lib/server/settlement/submit-objection";
 import { submitOptOut } from "@/lib/server/settlement/submit-opt-out";
 import { importNoticeRecipients } from "@/lib/server/claims/import-notice-recipients";
+import { exportClaimImportErrors } from "@/lib/server/claims/export-claim-import-errors";
+import { getClaimImport } from "@/lib/server/claims/get-claim-import";
+import { listClaimImports } from "@/lib/server/claims/list-claim-imports";
+import { startClaimImport } from "@/lib/server/claims/start-claim-import";
 import { getClaim } from "@/lib/server/claims/get-claim";
 import { getMyClaim } from "@/lib/server/claims/get-my-claim";
 import { getRescoreStatus } from "@/lib/server/claims/get-rescore-status";
@@ -395,6 +399,17 @@ async function prepareLockedDistribution(w: World) {
   await prepareDistribution(w);
   await lockDistribution(w.actors.attorney, w.matter.id, previews.get(w.matter.id)!, { reason: "Final approval order entered." });
 }
+// A finished claim import with one refused row, for the import page and its error report.
+const claimImports = new Map<string, string>();
+async function prepareClaimImport(w: World) {
+  const sha256 = randomUUID().replaceAll("-", "").padEnd(64, "0");
+  await db.blob.create({ data: { sha256, size: 10n, mediaType: "text/csv", storageKey: `matrix/${sha256}` } });
+  const imp = await db.claimImport.create({
+    data: { matterId: w.matter.id, fileName: "paper.csv", blobSha256: sha256, createdById: w.actors.paralegal.userId, status: "DONE", rowsRead: 1, errorCount: 1 },
+  });
+  await db.claimImportError.create({ data: { importId: imp.id, line: 2, field: "zip", message: "Enter a 5-digit ZIP code, like 60601" } });
+  claimImports.set(w.matter.id, imp.id);
+}
 const M = (matter: Permission, run: Entry["run"], extra: Extra = {}): Entry => ({ rule: { matter }, run, ...extra });
 const R = (matter: Permission, run: Entry["run"]): Entry => ({ rule: { matter }, run, reads: true });
 const A = (account: AccountPermission, run: Entry["run"], options: boolean | Extra = false): Entry =>
@@ -689,6 +704,12 @@ const USE_CASES: Record<string, Entry> = {
   importNoticeRecipients: M("claims.import", (a, w) =>
     importNoticeRecipients(a, w.matter.id, Readable.from([`notice_id,confirmation_code,full_name,address1,address2,city,state,zip\nN-${randomUUID().slice(0, 8)},K7P2X9Q4M3,Ada Lovelace,1 Main St,,Chicago,IL,60601\n`])),
   ),
+  startClaimImport: M("claims.import", (a, w) =>
+    startClaimImport(a, w.matter.id, { fileName: "paper.csv", body: Readable.from([Buffer.from("external_id,full_name\nx,Ada\n")]) }),
+  ),
+  listClaimImports: R("claims.import", (a, w) => listClaimImports(a, w.matter.id)),
+  getClaimImport: { rule: { matter: "claims.import" }, reads: true, prepare: prepareClaimImport, run: (a, w) => getClaimImport(a, w.matter.id, claimImports.get(w.matter.id)!) },
+  exportClaimImportErrors: M("claims.import", async (a, w) => (await exportClaimImportErrors(a, w.matter.id, claimImports.get(w.matter.id)!)).body.resume(), { prepare: prepareClaimImport }),
   exportClaimsCsv: R("claims.export", (a, w) => exportClaimsCsv(a, w.matter.id, {})),
   getRescoreStatus: R("matter.read", (a, w) => getRescoreStatus(a, w.matter.id)),
   requestRescore: M("claims.rescore", (a, w) => requestRescore(a, w.matter.id)),

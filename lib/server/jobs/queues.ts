@@ -97,6 +97,16 @@ export const QUEUES = {
     },
     options: { name: "claims-rescore", retryLimit: 0, expireInSeconds: 60 * 60 },
   }),
+  // A bulk claim import (start-claim-import.ts): the stored CSV validated, staged with COPY and
+  // inserted set-wise in one transaction. A failure is recorded on the import (never retried:
+  // it would fail again); a job whose process died is retried from the first row.
+  "claims-import": queue<{ importId: string }>({
+    run: async (data) => {
+      await (await import("@/lib/server/claims/run-claim-import")).unsafeRunClaimImport(data.importId);
+    },
+    options: { name: "claims-import", retryLimit: 1, retryDelay: 10, expireInSeconds: 60 * 60 },
+    recover: async () => (await import("@/lib/server/claims/run-claim-import")).unsafeFindQueuedClaimImports(),
+  }),
   // Mail a request did not send itself (a staff decision, an SMTP failure, an instance that
   // stopped first): sent every minute; a redacted one past its grace is marked undeliverable.
   "mail-sweep": queue<Record<string, never>>({

@@ -68,7 +68,7 @@ export default async function ClaimsQueuePage({ params, searchParams }: { params
             </Button>
             <Button asChild variant="outline">
               <Link href={`/matters/${matterId}/claims/import`}>
-                <Upload aria-hidden /> Import notice list
+                <Upload aria-hidden /> Import claims or notice list
               </Link>
             </Button>
             <Button asChild variant="outline">
