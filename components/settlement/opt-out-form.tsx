@@ -4,11 +4,10 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { IDLE } from "@/lib/action-state";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { Input } from "@/components/ui/input";
-import { AddressFields, legend, section, Tick, type Words } from "@/components/settlement/response-form-parts";
+import { AddressFields, legend, section, SignatureAndSubmit, Tick, type Words } from "@/components/settlement/response-form-parts";
 
 type Props = { action: (prev: ActionState, form: FormData) => Promise<ActionState>; submissionKey: string; w: Words };
 
@@ -59,22 +58,7 @@ export function OptOutForm({ action, submissionKey, w }: Props) {
         <Tick name="exclude" label={w.exclude!} error={errors.exclude} />
       </fieldset>
 
-      <fieldset className={section}>
-        <legend className={legend}>{w.sectionSignature}</legend>
-        <blockquote className="border-l-4 border-border-strong pl-4 text-base" id="attestation-text">
-          {w.attestationText}
-        </blockquote>
-        <Field label={w.attestationName!} htmlFor="attestationName" error={errors.attestationName} required description={w.attestationNote}>
-          <Input id="attestationName" name="attestationName" autoComplete="name" defaultValue={v.attestationName} />
-        </Field>
-        <Tick name="attestationAgree" label={w.attestationAgree!} error={errors.attestationAgree} describedBy="attestation-text" />
-      </fieldset>
-
-      <div>
-        <Button type="submit" size="lg" disabled={pending}>
-          {pending ? w.submitting : w.submit}
-        </Button>
-      </div>
+      <SignatureAndSubmit w={w} errors={errors} v={v} pending={pending} />
     </form>
   );
 }

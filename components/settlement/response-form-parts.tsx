@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, fieldErrorId } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -96,5 +97,30 @@ export function YesNo({ name, legendText, help, w, error, value }: { name: strin
         </p>
       )}
     </fieldset>
+  );
+}
+
+// The sworn statement, the typed signature and the tick that signs it, then the send button:
+// the end of both public response forms.
+export function SignatureAndSubmit({ w, errors, v, pending }: { w: Words; errors: Errors; v: Values; pending: boolean }) {
+  return (
+    <>
+      <fieldset className={section}>
+        <legend className={legend}>{w.sectionSignature}</legend>
+        <blockquote className="border-l-4 border-border-strong pl-4 text-base" id="attestation-text">
+          {w.attestationText}
+        </blockquote>
+        <Field label={w.attestationName!} htmlFor="attestationName" error={errors.attestationName} required description={w.attestationNote}>
+          <Input id="attestationName" name="attestationName" autoComplete="name" defaultValue={v.attestationName} />
+        </Field>
+        <Tick name="attestationAgree" label={w.attestationAgree!} error={errors.attestationAgree} describedBy="attestation-text" />
+      </fieldset>
+
+      <div>
+        <Button type="submit" size="lg" disabled={pending}>
+          {pending ? w.submitting : w.submit}
+        </Button>
+      </div>
+    </>
   );
 }
