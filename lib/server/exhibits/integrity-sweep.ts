@@ -1,5 +1,5 @@
 import "server-only";
-import { appendAudit } from "@/lib/server/audit/append-audit";
+import { appendAudit, appendAuditMany } from "@/lib/server/audit/append-audit";
 import { db } from "@/lib/server/db";
 import { blobStore } from "@/lib/server/storage/active-blob-store";
 import { checkStoredBlob } from "@/lib/server/storage/open-verified";
@@ -19,6 +19,7 @@ const LISTED = 1000;
 // Blobs re-hashed at once: object storage answers each read after a round trip, so one at a time
 // would leave a million-blob sweep waiting on the network; the disk gains from a few in flight too.
 const CONCURRENT_CHECKS = 8;
+const AUDIT_CHUNK = 1000;
 
 // Re-hashes every blob in the store (job and CLI; no actor: it runs as the system). Each
 // exhibit over a damaged blob gets an integrity-failure row in its custody log. With `matterId`
@@ -73,20 +74,30 @@ export async function unsafeRunIntegritySweep({
   }
   report.finishedAt = new Date();
 
+  // Each exhibit over a damaged blob gets its custody-log row, a chunk of rows per statement and
+  // transaction: a store with thousands of damaged blobs must not hold one transaction open for
+  // each row in turn (it would outlive the transaction timeout and record nothing).
   const damaged = [...report.missing, ...report.altered.map((a) => a.sha256)];
+  const alteredTo = new Map(report.altered.map((a) => [a.sha256, a.actual]));
+  for (let i = 0; i < damaged.length; i += AUDIT_CHUNK) {
+    const exhibits = await db.exhibit.findMany({
+      where: { blobSha256: { in: damaged.slice(i, i + AUDIT_CHUNK) }, ...(matterId ? { matterId } : {}) },
+      select: { id: true, matterId: true, blobSha256: true },
+    });
+    await db.$transaction((tx) =>
+      appendAuditMany(
+        tx,
+        null,
+        exhibits.map((e) => ({
+          matterId: e.matterId,
+          action: "exhibit.fail-integrity-check" as const,
+          entityId: e.id,
+          details: { expected: e.blobSha256, actual: alteredTo.get(e.blobSha256) ?? null, missing: !alteredTo.has(e.blobSha256), source: "integrity sweep" },
+        })),
+      ),
+    );
+  }
   await db.$transaction(async (tx) => {
-    const exhibits = damaged.length
-      ? await tx.exhibit.findMany({ where: { blobSha256: { in: damaged }, ...(matterId ? { matterId } : {}) }, select: { id: true, matterId: true, blobSha256: true } })
-      : [];
-    for (const e of exhibits) {
-      const altered = report.altered.find((a) => a.sha256 === e.blobSha256);
-      await appendAudit(tx, null, {
-        matterId: e.matterId,
-        action: "exhibit.fail-integrity-check",
-        entityId: e.id,
-        details: { expected: e.blobSha256, actual: altered?.actual ?? null, missing: !altered, source: "integrity sweep" },
-      });
-    }
     await appendAudit(tx, null, {
       // A scoped sweep belongs to its matter's trail; a whole-store sweep to none.
       matterId: matterId ?? null,
