@@ -7,6 +7,7 @@ import { addClaimMilestones } from "@/lib/server/chronology/add-claim-milestones
 import { addExhibitDate } from "@/lib/server/chronology/add-exhibit-date";
 import { buildFromAllegations } from "@/lib/server/chronology/build-from-allegations";
 import { buildFromCaptures } from "@/lib/server/chronology/build-from-captures";
+import { buildFromComplaint } from "@/lib/server/chronology/build-from-complaint";
 import { createFact } from "@/lib/server/chronology/create-fact";
 import { deleteFact } from "@/lib/server/chronology/delete-fact";
 import { updateFact } from "@/lib/server/chronology/update-fact";
@@ -56,4 +57,10 @@ export const addClaimMilestonesAction = matterAction("chronology.write", async (
   return done(
     `Claim milestones: ${r.created} new fact${r.created === 1 ? "" : "s"}${r.updated ? `, ${r.updated} updated` : ""}${r.existing ? `, ${r.existing} already in the chronology` : ""}.`,
   );
+});
+
+export const buildFromComplaintAction = matterAction("chronology.write", async ({ actor }, matterId) => {
+  const result = await buildFromComplaint(actor, matterId);
+  revalidatePath(listPath(matterId));
+  return built("Dates from the complaint", result);
 });

@@ -22,7 +22,7 @@ import { CHRONOLOGY_SOURCE_FILTERS, CHRONOLOGY_SOURCE_LABELS, type TChronologyQu
 import { factFormOptions } from "@/lib/server/chronology/fact-form-options";
 import { listChronology } from "@/lib/server/chronology/list-chronology";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
-import { addClaimMilestonesAction, buildFromAllegationsAction, buildFromCapturesAction, createFactAction } from "./actions";
+import { addClaimMilestonesAction, buildFromAllegationsAction, buildFromCapturesAction, buildFromComplaintAction, createFactAction } from "./actions";
 
 export const metadata: Metadata = { title: "Chronology" };
 
@@ -285,6 +285,13 @@ export default async function ChronologyPage({ params, searchParams }: { params:
             <div className="grid gap-1">
               <ActionButton action={buildFromAllegationsAction.bind(null, matterId)} label="Build from allegation periods" />
               <p className="text-xs text-muted-foreground">The observed period of each data-transfer allegation that records one.</p>
+            </div>
+            <div className="grid gap-1">
+              <ActionButton action={buildFromComplaintAction.bind(null, matterId)} label="Add dates from the complaint" />
+              <p className="text-xs text-muted-foreground">
+                Dates the accepted ¶s of an imported complaint name (“On or about June 1, 2019”, “in 2017”, “between May and July 2019”), each at its precision and sourced to
+                the ¶&apos;s pin cite.
+              </p>
             </div>
             <div className="grid gap-1">
               <ActionButton action={addClaimMilestonesAction.bind(null, matterId)} label="Add claim milestones" />
