@@ -33,10 +33,13 @@ export async function getGapReport(actor: Actor, matterId: string) {
       FROM "Allegation" a
       JOIN ${SUPPORT_VIEW} s ON s."allegationId" = a.id AND s."matterId" = a."matterId"
       WHERE a."matterId" = ${matterId}::uuid AND (s.status <> 'SUPPORTED' OR a."flagSeverity" IS NOT NULL)
-    ), els AS (
-      SELECT ae."allegationId", array_agg(c.number || '.' || e.position ORDER BY c.number, e.position) AS elements
-      FROM "AllegationElement" ae JOIN "Element" e ON e.id = ae."elementId" JOIN "Count" c ON c.id = e."countId"
+    ), labels AS MATERIALIZED (
+      SELECT e.id, c.number, e.position, c.number || '.' || e.position AS label
+      FROM "Element" e JOIN "Count" c ON c.id = e."countId"
       WHERE c."matterId" = ${matterId}::uuid
+    ), els AS (
+      SELECT ae."allegationId", array_agg(l.label ORDER BY l.number, l.position) AS elements
+      FROM "AllegationElement" ae JOIN labels l ON l.id = ae."elementId"
       GROUP BY ae."allegationId"
     ), reqs AS (
       SELECT r."allegationId", json_agg(json_build_object(

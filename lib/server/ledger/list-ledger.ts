@@ -60,7 +60,7 @@ export async function listLedger(actor: Actor, matterId: string, rawQuery: unkno
   }[sort];
 
   // The page is chosen first, joining only what its filters and sort read (a plain page walks the
-  // (matterId, paragraphSortKey) index), and counted alongside; the 100 rows are then filled in.
+  // (matterId, paragraphSortKey) index) and counting in the same pass; the 100 rows are then filled in.
   const joins = Prisma.join(
     [
       query.status || sort === "status" ? Prisma.sql`JOIN ${SUPPORT_VIEW} s ON s."allegationId" = a.id AND s."matterId" = a."matterId"` : Prisma.empty,
@@ -74,13 +74,12 @@ export async function listLedger(actor: Actor, matterId: string, rawQuery: unkno
     ],
     " ",
   );
-  const [pageIds, [counted], countries] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>`
-      SELECT a.id::text AS id FROM "Allegation" a ${joins}
+  const [pageIds, countries] = await Promise.all([
+    db.$queryRaw<{ id: string; total: number }[]>`
+      SELECT a.id::text AS id, (count(*) OVER ())::int AS total FROM "Allegation" a ${joins}
       WHERE ${where}
       ORDER BY ${order}
       LIMIT ${LEDGER_PAGE_SIZE} OFFSET ${(page - 1) * LEDGER_PAGE_SIZE}`,
-    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Allegation" a ${joins} WHERE ${where}`,
     db.$queryRaw<{ code: string }[]>`
       SELECT DISTINCT dt."destinationCountry" AS code
       FROM "DataTransfer" dt JOIN "Allegation" a ON a.id = dt."allegationId"
@@ -120,7 +119,7 @@ export async function listLedger(actor: Actor, matterId: string, rawQuery: unkno
     : [[], []];
   const byId = new Map(found.map((r) => [r.id, r]));
   // A page past the end shows no rows and a total of 0, as it always has.
-  const total = ids.length ? (counted?.n ?? 0) : 0;
+  const total = pageIds[0]?.total ?? 0;
   const rows: LedgerRow[] = ids.flatMap((id) => {
     const r = byId.get(id);
     return r ? [{ ...r, total }] : [];
