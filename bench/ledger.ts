@@ -5,8 +5,13 @@
 import { performance } from "node:perf_hooks";
 import { dropDatabase, ensureDatabase, migrateDeploy, resolveTestServer, uniqueDatabaseName, withDatabase } from "../scripts/lib/postgres";
 
-const ALLEGATIONS = Number(process.env.BENCH_ALLEGATIONS ?? 2000);
-const LINKS = Number(process.env.BENCH_LINKS ?? 50_000);
+// `--allegations N --links N` (or BENCH_ALLEGATIONS / BENCH_LINKS) scale the seed.
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+const ALLEGATIONS = Number(arg("allegations") ?? process.env.BENCH_ALLEGATIONS ?? 2000);
+const LINKS = Number(arg("links") ?? process.env.BENCH_LINKS ?? 50_000);
 const EXHIBITS = 500;
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 
@@ -72,7 +77,7 @@ try {
       'p. ' || n, '${paralegal.userId}', CASE WHEN n % 10 = 0 THEN now() END
     FROM generate_series(0, ${LINKS - 1}) n
     JOIN a ON a.i = 1 + n % ${ALLEGATIONS}
-    JOIN x ON x.j = 1 + (n * 7919) % ${EXHIBITS};
+    JOIN x ON x.j = 1 + (n::bigint * 7919) % ${EXHIBITS};
     INSERT INTO "EvidenceRequest" (id, "matterId", "allegationId", description, "dueOn", "createdById")
     SELECT gen_random_uuid(), '${m}', id, 'Find the capture', current_date + (paragraph % 20 - 10), '${paralegal.userId}'
     FROM "Allegation" WHERE "matterId" = '${m}' AND paragraph % 4 = 0;

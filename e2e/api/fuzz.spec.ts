@@ -147,6 +147,8 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   deleteFactAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
   buildFromCapturesAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
   buildFromAllegationsAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
+  buildFromComplaintAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
+  addClaimMilestonesAction: { as: "paralegal", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },
   addExhibitDateAction: { as: "paralegal", bound: (f) => [f.m, f.exhibitId], refused: ["signedOut", "member", "outsider"] },
   // Revoking an opt-out: an id that points nowhere, so the demo's opt-outs stay as they are.
   revokeOptOutAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },

@@ -576,8 +576,17 @@ export const AUDIT_EVENTS = {
   "chronology.build": define({
     entityType: "Matter",
     label: "Chronology built",
-    schema: z.object({ from: z.enum(["captures", "allegations"]), created: z.number().int().nonnegative(), existing: z.number().int().nonnegative(), ...seeded }).strict(),
-    describe: (d) => `From ${d.from}: ${plural(d.created, "new fact")}, ${plural(d.existing, "fact")} already there.`,
+    schema: z
+      .object({
+        from: z.enum(["captures", "allegations", "claims", "complaint"]),
+        created: z.number().int().nonnegative(),
+        existing: z.number().int().nonnegative(),
+        updated: z.number().int().nonnegative().optional(),
+        ...seeded,
+      })
+      .strict(),
+    describe: (d) =>
+      `From ${d.from === "claims" ? "claims administration" : d.from === "complaint" ? "the complaint's dates" : d.from}: ${plural(d.created, "new fact")}${d.updated ? `, ${plural(d.updated, "fact")} updated` : ""}, ${plural(d.existing, "fact")} already there.`,
   }),
   "chronology.export": define({
     entityType: "Matter",

@@ -2,12 +2,13 @@ import { z } from "zod";
 import { DATE_PRECISIONS, parseFactDate } from "@/lib/chronology/dates";
 import { ZCalendarDate, ZOptionalText, ZSubmissionKey, ZText } from "@/lib/schemas/common";
 
-export const CHRONOLOGY_SOURCE_KINDS = ["EXHIBIT", "ALLEGATION", "CAPTURE"] as const;
+export const CHRONOLOGY_SOURCE_KINDS = ["EXHIBIT", "ALLEGATION", "CAPTURE", "CLAIMS"] as const;
 export type ChronologySourceKindValue = (typeof CHRONOLOGY_SOURCE_KINDS)[number];
 export const CHRONOLOGY_SOURCE_LABELS: Record<ChronologySourceKindValue, string> = {
   EXHIBIT: "Exhibit",
   ALLEGATION: "Allegation",
   CAPTURE: "Network capture",
+  CLAIMS: "Claims administration",
 };
 
 // What "Add to chronology" on an exhibit proposes: the day it was obtained, or the date the

@@ -132,7 +132,9 @@ import { getApkFindings } from "@/lib/server/apk/get-apk-findings";
 import { listSuggestions } from "@/lib/server/network/list-suggestions";
 import { reanalyzeCapture } from "@/lib/server/network/reanalyze-capture";
 import { addExhibitDate, proposeExhibitDates } from "@/lib/server/chronology/add-exhibit-date";
+import { addClaimMilestones } from "@/lib/server/chronology/add-claim-milestones";
 import { buildFromAllegations } from "@/lib/server/chronology/build-from-allegations";
+import { buildFromComplaint } from "@/lib/server/chronology/build-from-complaint";
 import { buildFromCaptures } from "@/lib/server/chronology/build-from-captures";
 import { createFact } from "@/lib/server/chronology/create-fact";
 import { deleteFact } from "@/lib/server/chronology/delete-fact";
@@ -606,6 +608,8 @@ const USE_CASES: Record<string, Entry> = {
   deleteFact: M("chronology.write", (a, w) => deleteFact(a, w.matter.id, factOf(w), { reason: "Not needed" }), { prepare: prepareFact }),
   buildFromCaptures: M("chronology.write", (a, w) => buildFromCaptures(a, w.matter.id), { prepare: prepareCapture }),
   buildFromAllegations: M("chronology.write", (a, w) => buildFromAllegations(a, w.matter.id)),
+  buildFromComplaint: M("chronology.write", (a, w) => buildFromComplaint(a, w.matter.id)),
+  addClaimMilestones: M("chronology.write", (a, w) => addClaimMilestones(a, w.matter.id)),
   proposeExhibitDates: R("matter.read", (a, w) => proposeExhibitDates(a, w.matter.id, w.exhibit.id)),
   addExhibitDate: M("chronology.write", (a, w) => addExhibitDate(a, w.matter.id, w.exhibit.id, { dateKind: "obtained" }), {
     prepare: async (w) => void (await db.exhibit.update({ where: { id: w.exhibit.id }, data: { obtainedAt: new Date("2019-04-03T12:00:00Z") } })),

@@ -11,13 +11,16 @@ export type GeneratedFact = {
   description: string;
   elementIds?: readonly string[];
   source: {
-    kind: "EXHIBIT" | "ALLEGATION" | "CAPTURE";
+    kind: "EXHIBIT" | "ALLEGATION" | "CAPTURE" | "CLAIMS";
     exhibitId?: string;
     page?: number | null;
     allegationId?: string;
     firstEntry?: number;
     lastEntry?: number;
     requestCount?: number;
+    pinCite?: string;
+    milestone?: string;
+    claimCount?: number | null;
   };
 };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { exhibitLabel } from "@/lib/bates/format";
+import { CLAIM_MILESTONE_LABELS, type ClaimMilestone } from "@/lib/chronology/claim-milestones";
 import { lastDayCovered, type DatePrecisionValue } from "@/lib/chronology/dates";
 import { elementLabel } from "@/lib/ledger/labels";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -12,7 +13,7 @@ import { db } from "@/lib/server/db";
 
 export type FactSourceRow = {
   kind: ChronologySourceKindValue;
-  // "PX-0007 at 3", "PX-0007 entries 12–980", "Compl. ¶ 3"
+  // "PX-0007 at 3", "PX-0007 entries 12–980", "Compl. ¶ 3", "Claims administration: claim deadline"
   label: string;
   // Where the proof is: the exhibit viewer at the page, the capture's entry, the allegation.
   href: string;
@@ -101,7 +102,13 @@ export async function loadFacts(matterId: string, query: TChronologyQuery): Prom
   const rows = facts.map((f): FactRow => {
     const sources = f.sources.map((s): FactSourceRow => {
       if (s.kind === "ALLEGATION" && s.allegation) {
-        return { kind: "ALLEGATION", label: `Compl. ¶ ${s.allegation.paragraphLabel}`, href: `${base}/allegations/${s.allegationId}`, privileged: false };
+        return { kind: "ALLEGATION", label: s.pinCite ?? `Compl. ¶ ${s.allegation.paragraphLabel}`, href: `${base}/allegations/${s.allegationId}`, privileged: false };
+      }
+      if (s.kind === "CLAIMS") {
+        const what = CLAIM_MILESTONE_LABELS[s.milestone as ClaimMilestone] ?? "milestone";
+        // Claims filed link to the claims list; settlement dates to where they are set.
+        const href = s.milestone === "claims-filed" ? `${base}/claims` : `${base}/settings`;
+        return { kind: "CLAIMS", label: `Claims administration: ${what}`, href, privileged: false };
       }
       const label = s.exhibit ? exhibitLabel(s.exhibit.prefix, s.exhibit.number) : "exhibit";
       const privileged = (s.exhibit?.privilege ?? "NONE") !== "NONE";

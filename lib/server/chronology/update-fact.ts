@@ -7,15 +7,15 @@ import { checkFactReferences, factSnapshot, formSources } from "@/lib/server/chr
 import { loadFactFor } from "@/lib/server/chronology/load-fact";
 import { db } from "@/lib/server/db";
 
-// Changes a fact. The form edits its exhibit and allegation sources; a capture's requests, which
-// only "Build from captures" sets, stay as they are.
+// Changes a fact. The form edits its exhibit and allegation sources; a capture's requests and a
+// claims-administration milestone, which only their build actions set, stay as they are.
 export async function updateFact(actor: Actor, matterId: string, factId: string, input: unknown) {
   const current = await loadFactFor(actor, matterId, factId, "chronology.write");
   const data = parseInput(ZUpdateFact, input);
   const elementIds = [...new Set(data.elementIds)];
   return db.$transaction(async (tx) => {
     await checkFactReferences(tx, current.matterId, data);
-    const kept = current.sources.filter((s) => s.kind === "CAPTURE");
+    const kept = current.sources.filter((s) => s.kind === "CAPTURE" || s.kind === "CLAIMS");
     const sources = formSources(current.matterId, data);
     await tx.chronologySource.deleteMany({ where: { factId, kind: { in: ["EXHIBIT", "ALLEGATION"] } } });
     if (sources.length) await tx.chronologySource.createMany({ data: sources.map((s) => ({ ...s, factId })) });

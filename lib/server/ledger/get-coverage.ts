@@ -14,20 +14,32 @@ export async function getCoverage(actor: Actor, matterId: string) {
   const [byStatusRows, elements, [requests]] = await Promise.all([
     db.$queryRaw<{ status: SupportStatus; n: number }[]>`
       SELECT status, count(*)::int AS n FROM ${SUPPORT_VIEW} WHERE "matterId" = ${matterId}::uuid GROUP BY status`,
+    // Statuses are counted per element first (one pass over the matter's element links), then
+    // set beside the matter's few elements.
     db.$queryRaw<ElementCoverage[]>`
+      WITH per AS (
+        SELECT ae."elementId",
+          count(*)::int AS allegations,
+          (count(*) FILTER (WHERE s.status = 'SUPPORTED'))::int AS supported,
+          (count(*) FILTER (WHERE s.status = 'PARTIAL'))::int AS partial,
+          (count(*) FILTER (WHERE s.status = 'CONTRADICTED'))::int AS contradicted,
+          (count(*) FILTER (WHERE s.status = 'UNSUPPORTED'))::int AS unsupported
+        FROM "AllegationElement" ae
+        JOIN ${SUPPORT_VIEW} s ON s."allegationId" = ae."allegationId"
+        WHERE s."matterId" = ${matterId}::uuid
+        GROUP BY ae."elementId"
+      )
       SELECT c.id::text AS "countId", c.number AS "countNumber", c.title AS "countTitle",
         e.id::text AS "elementId", e.position, e.text,
-        count(s."allegationId")::int AS allegations,
-        (count(*) FILTER (WHERE s.status = 'SUPPORTED'))::int AS supported,
-        (count(*) FILTER (WHERE s.status = 'PARTIAL'))::int AS partial,
-        (count(*) FILTER (WHERE s.status = 'CONTRADICTED'))::int AS contradicted,
-        (count(*) FILTER (WHERE s.status = 'UNSUPPORTED'))::int AS unsupported
+        COALESCE(per.allegations, 0) AS allegations,
+        COALESCE(per.supported, 0) AS supported,
+        COALESCE(per.partial, 0) AS partial,
+        COALESCE(per.contradicted, 0) AS contradicted,
+        COALESCE(per.unsupported, 0) AS unsupported
       FROM "Count" c
       JOIN "Element" e ON e."countId" = c.id
-      LEFT JOIN "AllegationElement" ae ON ae."elementId" = e.id
-      LEFT JOIN ${SUPPORT_VIEW} s ON s."allegationId" = ae."allegationId" AND s."matterId" = c."matterId"
+      LEFT JOIN per ON per."elementId" = e.id
       WHERE c."matterId" = ${matterId}::uuid
-      GROUP BY c.id, e.id
       ORDER BY c.number, e.position`,
     db.$queryRaw<{ open: number; overdue: number }[]>`
       SELECT count(*)::int AS open, (count(*) FILTER (WHERE "dueOn" < current_date))::int AS overdue

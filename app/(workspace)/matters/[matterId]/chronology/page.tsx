@@ -22,7 +22,7 @@ import { CHRONOLOGY_SOURCE_FILTERS, CHRONOLOGY_SOURCE_LABELS, type TChronologyQu
 import { factFormOptions } from "@/lib/server/chronology/fact-form-options";
 import { listChronology } from "@/lib/server/chronology/list-chronology";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
-import { buildFromAllegationsAction, buildFromCapturesAction, createFactAction } from "./actions";
+import { addClaimMilestonesAction, buildFromAllegationsAction, buildFromCapturesAction, buildFromComplaintAction, createFactAction } from "./actions";
 
 export const metadata: Metadata = { title: "Chronology" };
 
@@ -285,6 +285,20 @@ export default async function ChronologyPage({ params, searchParams }: { params:
             <div className="grid gap-1">
               <ActionButton action={buildFromAllegationsAction.bind(null, matterId)} label="Build from allegation periods" />
               <p className="text-xs text-muted-foreground">The observed period of each data-transfer allegation that records one.</p>
+            </div>
+            <div className="grid gap-1">
+              <ActionButton action={buildFromComplaintAction.bind(null, matterId)} label="Add dates from the complaint" />
+              <p className="text-xs text-muted-foreground">
+                Dates the accepted ¶s of an imported complaint name (“On or about June 1, 2019”, “in 2017”, “between May and July 2019”), each at its precision and sourced to
+                the ¶&apos;s pin cite.
+              </p>
+            </div>
+            <div className="grid gap-1">
+              <ActionButton action={addClaimMilestonesAction.bind(null, matterId)} label="Add claim milestones" />
+              <p className="text-xs text-muted-foreground">
+                The settlement&apos;s dates (claim, opt-out and objection deadlines, final approval hearing) and the number of claims filed each day — counts only, no claimant. Running it
+                again updates a date that changed.
+              </p>
             </div>
             <p className="text-xs text-muted-foreground">An exhibit&apos;s dates (obtained, sent, dated) are added from the exhibit&apos;s own page: “Add to chronology”.</p>
           </section>
