@@ -5,15 +5,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { ROOT } from "@/scripts/lib/postgres";
 
-// js-yaml comes with ESLint's config loader (@eslint/eslintrc); the project has no YAML
-// dependency of its own.
 type Compose = { services: Record<string, { environment?: Record<string, string>; command?: string[] | string; image?: string; build?: unknown }> };
-const load = async (): Promise<Compose> => {
-  const yaml = (await import("js-yaml" as string)) as { load: (text: string) => unknown };
-  return yaml.load(fs.readFileSync(path.join(ROOT, "compose.yaml"), "utf8")) as Compose;
-};
+const load = async (): Promise<Compose> => parse(fs.readFileSync(path.join(ROOT, "compose.yaml"), "utf8"), { merge: true }) as Compose; // Compose reads YAML 1.1 merge keys (<<)
 
 // Read outside lib/server/env.ts, each by the file named.
 const READ_ELSEWHERE: Record<string, string> = {
