@@ -124,10 +124,14 @@ test("build and export a chronology", async ({ page, browser }) => {
 
   // Edit: the other side disputes it.
   await page.getByRole("row").filter({ hasText: `Press reports on the transfers (${stamp})` }).getByRole("link", { name: /^Edit/ }).click();
-  await page.getByLabel("The other side disputes this fact").check();
+  const disputed = page.getByLabel("The other side disputes this fact");
+  await disputed.check();
+  // Under load the page may still be hydrating: the tick must hold before the form is sent.
+  await expect(disputed).toBeChecked();
   await page.getByLabel("Disputed by").fill("Defendant");
   await page.getByLabel("Why it is disputed").fill("Says the report misread the filing");
   await shot(page, "chronology-edit");
+  await expect(disputed).toBeChecked();
   await page.getByRole("button", { name: "Save fact" }).click();
   await expect(page).toHaveURL(/saved=1/);
   await expect(mine.getByText("Disputed", { exact: true })).toBeVisible();
