@@ -107,7 +107,7 @@ export function ProductionForm({ action, exhibits, canProducePrivileged, nextBat
         error={errors.images}
         description="An image production also renders every produced page at 300 DPI into IMAGES/, and the OPT lists each page's image. Rendering runs in the background; the ZIP is ready when it finishes."
       >
-        <Select id="images" name="images" className="max-w-lg" defaultValue={state.status === "error" ? (state.values.images ?? "NONE") : "NONE"}>
+        <Select id="images" name="images" containerClassName="max-w-lg" defaultValue={state.status === "error" ? (state.values.images ?? "NONE") : "NONE"}>
           <option value="NONE">None: searchable PDFs, DAT, OPT and text (default)</option>
           <option value="JPG">Image production: JPEG pages</option>
           <option value="TIFF">Image production: Group IV TIFF (black-and-white pages), JPEG for colour pages</option>

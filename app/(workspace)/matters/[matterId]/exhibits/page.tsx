@@ -113,7 +113,7 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
         </label>
         <label className="grid gap-1 text-sm">
           <span className="font-medium">Issue</span>
-          <Select name="tag" defaultValue={filters.tag ?? ""} className="max-w-56" data-testid="issue-filter">
+          <Select name="tag" defaultValue={filters.tag ?? ""} containerClassName="max-w-56" data-testid="issue-filter">
             <option value="">Any issue</option>
             {issues.map((i) => (
               <option key={i.ref} value={i.ref}>
