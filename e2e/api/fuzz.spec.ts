@@ -453,7 +453,7 @@ test("every route handler and lean path, fuzzed", async () => {
         .map(([type, rows, name, q]) => ({
           method: "POST",
           path: `/matters/${m}/claims/import/claims${q}`,
-          headers: { "Content-Type": type, ...(name === null ? {} : { "X-File-Name": encodeURIComponent(name).slice(0, 300) }) },
+          headers: { "Content-Type": type, ...(name === null ? {} : { "X-File-Name": encodeURIComponent(Buffer.from(name).toString()).slice(0, 300) }) },
           body: rows.map((r) => r.join(",")).join("\n").slice(0, 200_000),
         })),
     },
