@@ -90,7 +90,10 @@ export type Env = z.infer<typeof ZEnv>;
 export const buildingApp = process.env.NEXT_PHASE === "phase-production-build";
 
 function loadEnv(): Env {
-  const source = buildingApp ? { DATABASE_URL: "postgresql://build-phase/unused", ...process.env } : process.env;
+  // A variable set to "" counts as unset: compose files and orchestrators write `SMTP_URL: ${SMTP_URL:-}`
+  // for an optional setting, and that must mean "not configured", not "an invalid URL".
+  const given = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+  const source = buildingApp ? { DATABASE_URL: "postgresql://build-phase/unused", ...given } : given;
   const result = ZEnv.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
