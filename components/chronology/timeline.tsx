@@ -45,7 +45,13 @@ export function ChronologyTimeline({ facts }: { facts: readonly TimelineFact[] }
           everyYear || i % Math.ceil(years.length / 12) === 0 ? (
             <g key={y}>
               <line x1={x(Date.UTC(y, 0, 1))} x2={x(Date.UTC(y, 0, 1))} y1={AXIS - 12} y2={height - PAD / 2} className="stroke-border" strokeDasharray="2 3" />
-              <text x={x(Date.UTC(y, 0, 1)) + 3} y={AXIS - 14} className="fill-muted-foreground text-[11px]">
+              {/* The closing year's label sits left of its line, inside the drawing. */}
+              <text
+                x={x(Date.UTC(y, 0, 1)) + (i === years.length - 1 ? -3 : 3)}
+                y={AXIS - 14}
+                textAnchor={i === years.length - 1 ? "end" : "start"}
+                className="fill-muted-foreground text-[11px]"
+              >
                 {y}
               </text>
             </g>
