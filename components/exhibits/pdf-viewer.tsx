@@ -13,12 +13,14 @@ import { highlightTerms, pinCite } from "@/lib/search/highlight-terms";
 
 type PdfJs = typeof import("pdfjs-dist");
 
-// One worker for every document the tab opens.
-let pdfjsPromise: Promise<{ pdfjs: PdfJs; viewer: typeof import("pdfjs-dist/web/pdf_viewer.mjs") }> | null = null;
+// One worker for every document the tab opens, handed to each getDocument explicitly: a loading
+// task destroys only a worker it made itself, so closing one viewer (leaving a page for the next)
+// can no longer put the shared worker into "being destroyed" while the next viewer asks for it.
+let pdfjsPromise: Promise<{ pdfjs: PdfJs; viewer: typeof import("pdfjs-dist/web/pdf_viewer.mjs"); worker: InstanceType<PdfJs["PDFWorker"]> }> | null = null;
 function loadPdfJs() {
   pdfjsPromise ??= (async () => {
     const pdfjs = await import("pdfjs-dist");
-    pdfjs.GlobalWorkerOptions.workerPort ??= new Worker(new URL("./pdf-worker.ts", import.meta.url), { type: "module" });
+    const worker = pdfjs.PDFWorker.create({ port: new Worker(new URL("./pdf-worker.ts", import.meta.url), { type: "module" }) });
     // The text layer lays out each line in a browser font and stretches it to the line's width in
     // the PDF; the marks sit on the drawn words only if that font has the PDF's metrics. The
     // generic families are whatever the system has (DejaVu Sans on Debian, wider than Helvetica,
@@ -30,7 +32,7 @@ function loadPdfJs() {
     // The viewer components read the core library from this global (pdf.js's own contract).
     (globalThis as unknown as { pdfjsLib: PdfJs }).pdfjsLib = pdfjs;
     const viewer = await import("pdfjs-dist/web/pdf_viewer.mjs");
-    return { pdfjs, viewer };
+    return { pdfjs, viewer, worker };
   })();
   return pdfjsPromise;
 }
@@ -80,7 +82,7 @@ export function PdfViewer({ fileUrl, label, initialPage = 1, query, regions, onR
     let cancelled = false;
     let document: PDFDocumentProxy | null = null;
     (async () => {
-      const { pdfjs, viewer: lib } = await loadPdfJs();
+      const { pdfjs, viewer: lib, worker } = await loadPdfJs();
       const container = containerRef.current;
       const viewerEl = viewerRef.current;
       if (cancelled || !container || !viewerEl) return;
@@ -104,7 +106,7 @@ export function PdfViewer({ fileUrl, label, initialPage = 1, query, regions, onR
           eventBus.dispatch("find", { source: null, type: "", query: terms, caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: false, matchDiacritics: false });
       });
       // Our file route answers whole files (no Range), re-hashing them as it sends them.
-      const task = pdfjs.getDocument({ url: fileUrl, withCredentials: true, disableRange: true, disableStream: false, isEvalSupported: false, enableXfa: false });
+      const task = pdfjs.getDocument({ url: fileUrl, worker, withCredentials: true, disableRange: true, disableStream: false, isEvalSupported: false, enableXfa: false });
       task.onProgress = ({ loaded, total }: { loaded: number; total: number }) => {
         if (!cancelled) setLoad({ kind: "loading", loaded, total: total > 0 ? total : null });
       };

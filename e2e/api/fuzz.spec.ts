@@ -224,7 +224,18 @@ async function fire(label: string, calls: Call[], accepted: (a: Answer) => boole
 // One boundary: inputs from the actor that reaches the checks, then a few from each actor the
 // gate must refuse (none of those may be taken). If the first were all refused too, every table
 // must be as it was.
+// Work an earlier boundary accepted and queued (a claims import runs as a job) writes its rows
+// later; it must finish before the next boundary counts rows, or those rows would be blamed on it.
+async function settleQueuedWork(): Promise<void> {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+    const [busy] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "ClaimImport" WHERE status IN ('QUEUED', 'RUNNING')`);
+    if (busy?.n === "0") return;
+  }
+  throw new Error("claim imports queued by the fuzz did not finish within 60 s");
+}
+
 async function boundary(label: string, main: Call[], refused: [Who, Call[]][], accepted: (a: Answer) => boolean) {
+  await settleQueuedWork();
   const before = await snapshot();
   const taken = await fire(label, main, accepted);
   for (const [who, calls] of refused) {
