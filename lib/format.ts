@@ -1,14 +1,5 @@
 // Dates as lawyers write them, in UTC so a filing date never shifts a day with the viewer's zone.
 const DATE = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-const DATE_TIME = new Intl.DateTimeFormat("en-US", {
-  year: "numeric",
-  month: "short",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-  timeZoneName: "short",
-});
 
 export function formatDate(d: Date | null | undefined): string {
   return d ? DATE.format(d) : "—";
@@ -20,8 +11,26 @@ export function formatShortDate(d: Date | null | undefined): string {
   return d ? SHORT_DATE.format(d) : "—";
 }
 
+// Instants (when something happened) with the zone named: "Dec 2, 2026, 01:15 PM EST". Staff pages
+// show them in the viewer's zone through <Timestamp>; formatDateTime is the UTC form, for what leaves
+// the screen (exports, e-mails, papers) and for the hover text that pins the instant.
+const DATE_TIME: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
+// One formatter per zone (building one is slow); zones arrive canonicalised by ZTimeZone, so the
+// map holds at most the few hundred IANA names.
+const DATE_TIME_IN = new Map<string, Intl.DateTimeFormat>();
+
+export function formatDateTimeIn(d: Date | null | undefined, timeZone: string): string {
+  if (!d) return "—";
+  let format = DATE_TIME_IN.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { ...DATE_TIME, timeZone });
+    DATE_TIME_IN.set(timeZone, format);
+  }
+  return format.format(d);
+}
+
 export function formatDateTime(d: Date | null | undefined): string {
-  return d ? DATE_TIME.format(d) : "—";
+  return formatDateTimeIn(d, "UTC");
 }
 
 const MONTH = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", timeZone: "UTC" });
