@@ -3,7 +3,7 @@ import { Package } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Mono } from "@/components/ui/mono";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDateTime } from "@/lib/format";
+import { Timestamp } from "@/components/ui/timestamp";
 
 export type ApkFindingsView = {
   package: string | null;
@@ -78,7 +78,7 @@ export function ApkAnalysisSection({
           ["DEX files", f.dexFiles.map((d) => `${d.name} (${d.classCount.toLocaleString("en-US")} classes)`).join(", ") || "none"],
           ["Analyzer / KB", <Mono key="v">{`${shown.analyzerVersion} · ${shown.kbVersion ?? "—"}`}</Mono>],
           ["Input SHA-256", <Mono key="h" className="break-all">{shown.inputSha256}</Mono>],
-          ["Analysed", formatDateTime(shown.finishedAt)],
+          ["Analysed", <Timestamp key="t" value={shown.finishedAt} />],
         ]
       : [];
 

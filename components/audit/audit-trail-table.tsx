@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Timestamp } from "@/components/ui/timestamp";
 import { describeAuditEvent } from "@/lib/audit/events";
-import { formatDateTime } from "@/lib/format";
 
 export type AuditTrailEvent = { id: bigint | string; at: Date; action: string; actor: { name: string } | null; details?: unknown };
 
@@ -20,7 +20,7 @@ export function AuditTrailTable({ events }: { events: AuditTrailEvent[] }) {
           const { label, sentence } = describeAuditEvent(e);
           return (
             <TableRow key={e.id.toString()}>
-              <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(e.at)}</TableCell>
+              <TableCell className="whitespace-nowrap text-muted-foreground"><Timestamp value={e.at} /></TableCell>
               <TableCell>{e.actor?.name ?? "System"}</TableCell>
               <TableCell>
                 <span className="font-medium">{label}</span> <span className="text-xs text-muted-foreground">{sentence}</span>

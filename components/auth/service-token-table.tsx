@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDateTime } from "@/lib/format";
+import { Timestamp } from "@/components/ui/timestamp";
 
 export type ServiceTokenRow = {
   id: string;
@@ -43,9 +43,9 @@ export function ServiceTokenTable({ tokens, showMatter, revoke }: { tokens: Serv
             <TableCell className="font-medium">{t.name}</TableCell>
             {showMatter && <TableCell>{t.matter?.shortName ?? "—"}</TableCell>}
             <TableCell>{t.createdBy}</TableCell>
-            <TableCell>{formatDateTime(t.createdAt)}</TableCell>
-            <TableCell>{formatDateTime(t.expiresAt)}</TableCell>
-            <TableCell>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</TableCell>
+            <TableCell><Timestamp value={t.createdAt} /></TableCell>
+            <TableCell><Timestamp value={t.expiresAt} /></TableCell>
+            <TableCell>{t.lastUsedAt ? <Timestamp value={t.lastUsedAt} /> : "Never"}</TableCell>
             <TableCell>
               <Badge variant={STATE_BADGE[t.state].variant}>{STATE_BADGE[t.state].label}</Badge>
             </TableCell>

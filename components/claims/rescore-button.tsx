@@ -15,7 +15,7 @@ export function RescoreButton({
 }: {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   running: boolean;
-  statusText: string | null;
+  statusText: React.ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const router = useRouter();

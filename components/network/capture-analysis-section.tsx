@@ -5,8 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Mono } from "@/components/ui/mono";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Timestamp } from "@/components/ui/timestamp";
 import { DETECTED_CATEGORY_LABELS, type DetectedCategory } from "@/lib/analyzer/categories";
-import { formatDateTime } from "@/lib/format";
 import { DATA_CATEGORY_LABELS, type DataCategoryValue } from "@/lib/schemas/allegation";
 
 type Detection = { part: string; path: string; matched: string; ruleId: string; category: DetectedCategory; mode: "known" | "pattern" };
@@ -70,6 +70,8 @@ export type PossibleAllegationView = { registrableDomain: string; organisation: 
 
 const STATUS_TEXT: Record<CaptureAnalysisView["status"], string> = { QUEUED: "Waiting to run", RUNNING: "Running", DONE: "Done", FAILED: "Failed" };
 
+// Times inside the capture are evidence, cited to the second: in UTC whoever reads them, so one
+// lawyer's screen matches another's notes and the HAR file. When it was analysed is the viewer's.
 const utc = (d: Date | null) => (d ? `${d.toISOString().replace("T", " ").slice(0, 19)} UTC` : "—");
 
 function Categories({ list }: { list: DetectedCategory[] }) {
@@ -140,7 +142,7 @@ export function CaptureAnalysisSection({
         ["Test device sought", shown.testDeviceLabel ?? "none on file (patterns only)"],
         ["Analyzer / KB", <Mono key="v">{`${shown.analyzerVersion} · ${shown.kbVersion ?? "—"}`}</Mono>],
         ["Input SHA-256", <Mono key="h" className="break-all">{shown.inputSha256}</Mono>],
-        ["Analysed", formatDateTime(shown.finishedAt)],
+        ["Analysed", <Timestamp key="t" value={shown.finishedAt} />],
       ]
     : [];
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Mail } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDateTime } from "@/lib/claims/dates";
+import { Timestamp } from "@/components/ui/timestamp";
 import { listOutbox } from "@/lib/server/mail/list-outbox";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { ZOutboxQuery } from "@/lib/schemas/page-queries";
@@ -42,7 +42,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                   To <strong>{m.to}</strong>
                 </span>
                 <span className="text-muted-foreground">
-                  {formatDateTime(m.createdAt)} · {m.sentAt ? "sent" : m.error ? `not sent: ${m.error}` : "waiting to be sent"}
+                  <Timestamp value={m.createdAt} /> · {m.sentAt ? "sent" : m.error ? `not sent: ${m.error}` : "waiting to be sent"}
                 </span>
               </div>
               <h2 className="mt-1 font-semibold">{m.subject}</h2>

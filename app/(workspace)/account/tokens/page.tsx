@@ -8,8 +8,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Timestamp } from "@/components/ui/timestamp";
 import { AppHeader } from "@/components/workspace/app-header";
-import { formatDateTime } from "@/lib/format";
 import { ACCOUNT_ROLE_LABELS } from "@/lib/roles";
 import { listApiTokens } from "@/lib/server/api-tokens/list-api-tokens";
 import { listAnyServiceTokens } from "@/lib/server/api-tokens/list-any-service-tokens";
@@ -76,9 +76,9 @@ export default async function ApiTokensPage() {
                     <TableCell className="font-medium">{t.name}</TableCell>
                     <TableCell>{t.access === "READ" ? "Read only" : "Read and write"}</TableCell>
                     <TableCell>{t.matters.join(", ") || "—"}</TableCell>
-                    <TableCell>{formatDateTime(t.createdAt)}</TableCell>
-                    <TableCell>{formatDateTime(t.expiresAt)}</TableCell>
-                    <TableCell>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</TableCell>
+                    <TableCell><Timestamp value={t.createdAt} /></TableCell>
+                    <TableCell><Timestamp value={t.expiresAt} /></TableCell>
+                    <TableCell>{t.lastUsedAt ? <Timestamp value={t.lastUsedAt} /> : "Never"}</TableCell>
                     <TableCell>
                       <Badge variant={STATE_BADGE[t.state].variant}>{STATE_BADGE[t.state].label}</Badge>
                     </TableCell>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonForm } from "@/components/admin/admin-forms";
 import { KbImportForm, SdkSignatureForm, TrackerFactForm } from "@/components/knowledge-base/kb-forms";
+import { Timestamp } from "@/components/ui/timestamp";
 import { AppHeader } from "@/components/workspace/app-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -14,7 +15,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { KB_LAYERS, TRACKER_CATEGORY_LABELS } from "@/lib/analyzer/kb/tracker-domains";
-import { formatDateTime } from "@/lib/format";
 import { ACCOUNT_ROLE_LABELS } from "@/lib/roles";
 import { EXODUS_ATTRIBUTION, KB_CSV_COLUMNS, KB_LAYER_LABELS } from "@/lib/schemas/knowledge-base";
 import { listKnowledgeBase } from "@/lib/server/knowledge-base/list-knowledge-base";
@@ -294,7 +294,7 @@ export default async function KnowledgeBasePage({ searchParams }: { searchParams
               <TableBody>
                 {kb.imports.map((i) => (
                   <TableRow key={i.id}>
-                    <TableCell className="whitespace-nowrap">{formatDateTime(i.createdAt)}</TableCell>
+                    <TableCell className="whitespace-nowrap"><Timestamp value={i.createdAt} /></TableCell>
                     <TableCell>
                       {i.fileName} <Mono className="text-xs text-muted-foreground">{i.sha256.slice(0, 12)}…</Mono>
                     </TableCell>

@@ -4,7 +4,6 @@ import { randomUUID } from "node:crypto";
 import { ArrowDown, ArrowUp, CalendarRange, Download, Lock, TriangleAlert } from "lucide-react";
 import { ActionButton } from "@/components/chronology/action-button";
 import { FactForm } from "@/components/chronology/fact-form";
-import { LocalTime } from "@/components/chronology/local-time";
 import { ChronologyTimeline } from "@/components/chronology/timeline";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -17,6 +16,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Timestamp } from "@/components/ui/timestamp";
 import { DATE_PRECISION_LABELS, formatFactPeriod } from "@/lib/chronology/dates";
 import { CHRONOLOGY_SOURCE_FILTERS, CHRONOLOGY_SOURCE_LABELS, type TChronologyQuery } from "@/lib/schemas/chronology";
 import { factFormOptions } from "@/lib/server/chronology/fact-form-options";
@@ -240,7 +240,7 @@ export default async function ChronologyPage({ params, searchParams }: { params:
                   <TableCell className="align-top text-xs whitespace-nowrap text-muted-foreground">
                     {f.createdBy}
                     <span className="block">
-                      <LocalTime iso={f.createdAt.toISOString()} />
+                      <Timestamp value={f.createdAt} />
                     </span>
                     {f.generated && <span className="block">generated</span>}
                   </TableCell>

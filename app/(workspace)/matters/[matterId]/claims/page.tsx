@@ -10,8 +10,8 @@ import { Label } from "@/components/ui/label";
 import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
+import { Timestamp } from "@/components/ui/timestamp";
 import { daysSince } from "@/lib/claims/dates";
-import { formatDateTime } from "@/lib/format";
 import { REVIEW_THRESHOLD } from "@/lib/claims/signals";
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES } from "@/lib/schemas/claim";
 import { getRescoreStatus, type RescoreStatus } from "@/lib/server/claims/get-rescore-status";
@@ -159,16 +159,29 @@ export default async function ClaimsQueuePage({ params, searchParams }: { params
   );
 }
 
-function rescoreText(s: RescoreStatus): string | null {
+function rescoreText(s: RescoreStatus): React.ReactNode {
   switch (s.state) {
     case "never":
       return null;
     case "running":
-      return `Re-scoring since ${formatDateTime(s.since)}${s.by ? ` (started by ${s.by})` : ""}…`;
+      return (
+        <>
+          Re-scoring since <Timestamp value={s.since} />
+          {s.by ? ` (started by ${s.by})` : ""}…
+        </>
+      );
     case "failed":
-      return `Re-scoring failed at ${formatDateTime(s.at)}: ${s.reason}`;
+      return (
+        <>
+          Re-scoring failed at <Timestamp value={s.at} />: {s.reason}
+        </>
+      );
     case "done":
-      return `Re-scored ${count(s.claims, "claim")} at ${formatDateTime(s.at)} in ${(s.ms / 1000).toFixed(1)} s: ${count(s.signals, "signal")}, ${count(s.changed, "score")} changed.`;
+      return (
+        <>
+          Re-scored {count(s.claims, "claim")} at <Timestamp value={s.at} /> in {(s.ms / 1000).toFixed(1)} s: {count(s.signals, "signal")}, {count(s.changed, "score")} changed.
+        </>
+      );
   }
 }
 

@@ -18,6 +18,8 @@ import { loadOr404, pageActor } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Data flows" };
 
+// Request times are evidence read out of the capture, cited to the second: in UTC whoever reads them,
+// so the time on one lawyer's screen is the time in another's notes and in the HAR file.
 function utc(d: Date) {
   return `${d.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }

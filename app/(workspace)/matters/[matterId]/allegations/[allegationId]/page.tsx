@@ -4,6 +4,7 @@ import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { CheckCircle2, Flag, Lock, Pencil } from "lucide-react";
 import { FlagDialog } from "@/components/ledger/flag-dialog";
+import { Timestamp } from "@/components/ui/timestamp";
 import { exhibitLabel, countLabel } from "@/lib/ledger/labels";
 import { complaintPinCite } from "@/lib/complaint/labels";
 import { LinkDialog } from "@/components/ledger/link-dialog";
@@ -18,7 +19,7 @@ import { Mono } from "@/components/ui/mono";
 import { PinCiteLink } from "@/components/exhibits/pin-cite-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDate, formatDateRange, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateRange } from "@/lib/format";
 import { ALLEGATION_KIND_LABELS, APP_PLATFORM_LABELS, DATA_CATEGORY_LABELS, FLAG_LABELS, countryName } from "@/lib/schemas/allegation";
 import { LINK_RELATION_LABELS } from "@/lib/schemas/evidence";
 import { viewerHref } from "@/lib/search/highlight-terms";
@@ -111,7 +112,7 @@ export default async function AllegationPage({
           <AlertTitle>Flagged: {FLAG_LABELS[a.flagSeverity]}</AlertTitle>
           <AlertDescription>
             <p>
-              {a.flagReason} — {a.flaggedBy?.name ?? "someone"}, {formatDateTime(a.flaggedAt)}
+              {a.flagReason} — {a.flaggedBy?.name ?? "someone"}, <Timestamp value={a.flaggedAt} />
             </p>
             <div className="mt-2" data-print="hide">
               <ReasonDialog
@@ -221,10 +222,10 @@ export default async function AllegationPage({
                     {l.note && <p className="text-xs text-muted-foreground">{l.note}</p>}
                   </TableCell>
                   <TableCell className="text-xs whitespace-nowrap">
-                    {l.createdBy.name}, {formatDateTime(l.createdAt)}
+                    {l.createdBy.name}, <Timestamp value={l.createdAt} />
                     {l.removedAt && (
                       <p>
-                        Removed by {l.removedBy?.name}, {formatDateTime(l.removedAt)}: {l.removalReason}
+                        Removed by {l.removedBy?.name}, <Timestamp value={l.removedAt} />: {l.removalReason}
                       </p>
                     )}
                   </TableCell>

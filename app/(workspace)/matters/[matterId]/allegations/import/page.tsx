@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDateTime } from "@/lib/format";
+import { Timestamp } from "@/components/ui/timestamp";
 import { listComplaintImports } from "@/lib/server/complaints/list-complaint-imports";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { startComplaintImportAction } from "./actions";
@@ -55,7 +55,7 @@ export default async function ComplaintImportsPage({ params }: { params: Promise
                 <TableRow key={i.id} data-testid="import-row">
                   <TableCell>
                     <Link href={`${basePath}/${i.id}`} className="text-primary hover:underline">
-                      {formatDateTime(i.createdAt)}
+                      <Timestamp value={i.createdAt} />
                     </Link>
                   </TableCell>
                   <TableCell>

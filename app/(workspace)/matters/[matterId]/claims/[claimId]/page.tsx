@@ -14,7 +14,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
-import { calendarDaysFromToday, formatCalendarDate, formatDateTime } from "@/lib/claims/dates";
+import { Timestamp } from "@/components/ui/timestamp";
+import { calendarDaysFromToday, formatCalendarDate } from "@/lib/claims/dates";
 import { REVIEW_THRESHOLD, SIGNAL_LABELS } from "@/lib/claims/signals";
 import { MATCH_BASIS_LABELS, type MatchBasis } from "@/lib/settlement/responses";
 import { DEFICIENCY_FIELD_LABELS, DEFICIENCY_FIELDS } from "@/lib/schemas/claim";
@@ -63,7 +64,7 @@ export default async function ClaimDetailPage({ params }: { params: Promise<{ ma
             Claim <Mono copy>{claim.number}</Mono> <ClaimStatusBadge status={claim.status} />
           </span>
         }
-        description={`Filed ${formatDateTime(claim.createdAt)} from ${claim.attestationIp ?? "an unknown IP"}.`}
+        description={<>Filed <Timestamp value={claim.createdAt} /> from {claim.attestationIp ?? "an unknown IP"}.</>}
         actions={
           open ? (
             <div className="flex flex-wrap gap-2" data-print="hide">
@@ -241,7 +242,7 @@ export default async function ClaimDetailPage({ params }: { params: Promise<{ ma
                     </>
                   )}
                   {payment.masked && <span className="text-muted-foreground"> (masked: only attorneys see payment details in full)</span>}
-                  <span className="block text-muted-foreground">Changed by the member {formatDateTime(payment.updatedAt)}</span>
+                  <span className="block text-muted-foreground">Changed by the member <Timestamp value={payment.updatedAt} /></span>
                 </>
               ) : (
                 <>
@@ -253,7 +254,7 @@ export default async function ClaimDetailPage({ params }: { params: Promise<{ ma
             <dd>{claim.noticeId ?? "—"}</dd>
             <dt className="text-muted-foreground">Signed</dt>
             <dd>
-              “{claim.attestationName}” at {formatDateTime(claim.attestedAt)}
+              “{claim.attestationName}” at <Timestamp value={claim.attestedAt} />
             </dd>
             {claim.duplicateOf && (
               <>
@@ -391,7 +392,7 @@ export default async function ClaimDetailPage({ params }: { params: Promise<{ ma
           <TableBody>
             {claim.events.map((e) => (
               <TableRow key={e.id} data-testid="event-row">
-                <TableCell className="whitespace-nowrap">{formatDateTime(e.at)}</TableCell>
+                <TableCell className="whitespace-nowrap"><Timestamp value={e.at} /></TableCell>
                 <TableCell>{e.type.replaceAll("_", " ").toLowerCase()}</TableCell>
                 <TableCell className="whitespace-nowrap">
                   {e.fromStatus && e.fromStatus !== e.toStatus ? `${e.fromStatus.toLowerCase()} → ` : ""}

@@ -12,8 +12,8 @@ import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
+import { Timestamp } from "@/components/ui/timestamp";
 import { formatCents } from "@/lib/distribution/plan";
-import { formatDateTime } from "@/lib/format";
 import { DISTRIBUTION_STATUS_LABELS, MINIMUM_MODE_LABELS, MINIMUM_MODES } from "@/lib/schemas/distribution";
 import { getDistribution } from "@/lib/server/distribution/get-distribution";
 import { getPaymentFileSummary } from "@/lib/server/distribution/get-payment-file-summary";
@@ -77,13 +77,13 @@ export default async function DistributionPage({ params }: { params: Promise<{ m
               {DISTRIBUTION_STATUS_LABELS[run.status]}
             </Badge>
             <span className="text-sm text-muted-foreground">
-              Computed {formatDateTime(run.createdAt)} by {run.createdBy.name ?? run.createdBy.email} over {n(run.claimCount)} approved claims in {(run.computeMs / 1000).toFixed(1)} s
+              Computed <Timestamp value={run.createdAt} /> by {run.createdBy.name ?? run.createdBy.email} over {n(run.claimCount)} approved claims in {(run.computeMs / 1000).toFixed(1)} s
             </span>
           </div>
           {locked ? (
             <Alert variant="success">
               <Lock aria-hidden />
-              <AlertTitle>Locked {formatDateTime(run.lockedAt)} by {run.lockedBy?.name ?? run.lockedBy?.email}</AlertTitle>
+              <AlertTitle>Locked <Timestamp value={run.lockedAt} /> by {run.lockedBy?.name ?? run.lockedBy?.email}</AlertTitle>
               <AlertDescription>Reason: {run.lockReason}. These payments can no longer change.</AlertDescription>
             </Alert>
           ) : access.can("distribution.lock") ? (
@@ -259,7 +259,7 @@ export default async function DistributionPage({ params }: { params: Promise<{ m
                             <Mono>{formatCents(q.amountCents)}</Mono>
                           </TableCell>
                           <TableCell>
-                            {q.status === "FAILED" ? "Failed" : "Returned"} {q.statusAt && <span className="text-muted-foreground">{formatDateTime(q.statusAt)}</span>}
+                            {q.status === "FAILED" ? "Failed" : "Returned"} {q.statusAt && <span className="text-muted-foreground"><Timestamp value={q.statusAt} /></span>}
                           </TableCell>
                           <TableCell>{q.reason}</TableCell>
                           <TableCell>

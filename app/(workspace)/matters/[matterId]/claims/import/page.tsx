@@ -7,8 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Progress } from "@/components/ui/progress";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Timestamp } from "@/components/ui/timestamp";
 import { IMPORT_COLUMNS } from "@/lib/claims/claim-import-row";
-import { formatDateTime } from "@/lib/claims/dates";
 import { requirePermission } from "@/lib/server/auth/policy";
 import { listClaimImports } from "@/lib/server/claims/list-claim-imports";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
@@ -59,7 +59,7 @@ export default async function ImportNoticesPage({ params }: { params: Promise<{ 
                     {i.fileName}
                     <div className="text-xs text-muted-foreground">by {i.createdBy.name}</div>
                   </TableCell>
-                  <TableCell className="whitespace-nowrap">{formatDateTime(i.createdAt)}</TableCell>
+                  <TableCell className="whitespace-nowrap"><Timestamp value={i.createdAt} /></TableCell>
                   <TableCell>
                     <Badge variant={STATUS_VARIANT[i.status]}>{STATUS_LABEL[i.status]}</Badge>
                     {i.status === "RUNNING" && <Progress className="mt-2 w-40" value={null} label="Import progress" hideLabel valueText={`${n(i.rowsRead)} rows read`} />}

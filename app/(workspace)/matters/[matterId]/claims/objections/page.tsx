@@ -8,8 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatCalendarDate } from "@/lib/claims/dates";
-import { formatDateTime } from "@/lib/format";
+import { Timestamp } from "@/components/ui/timestamp";
+import { formatCalendarDate, formatDateTime } from "@/lib/claims/dates";
 import { ZResponseListQuery } from "@/lib/schemas/settlement-response";
 import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
@@ -22,8 +22,10 @@ export default async function ObjectionsPage({ params, searchParams }: { params:
   const { matterId } = await params;
   const raw = parseSearchParams(ZResponseListQuery, await searchParams);
   const actor = await pageActor();
-  const { rows, total, query, deadline, hearingAt } = await loadOr404(() => listObjections(actor, matterId, raw));
+  const { rows, total, query, deadline, hearingAt, timeZone } = await loadOr404(() => listObjections(actor, matterId, raw));
   const pageHref = (page: number) => `?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.flagged ? { flagged: "1" } : {}), page: String(page) })}`;
+  // The hearing is on the court's calendar, like the deadline: both read in the matter's zone, not the viewer's.
+  const hearing = hearingAt ? formatDateTime(hearingAt, timeZone) : "not set";
   return (
     <div className="mx-auto max-w-7xl">
       <PageHeader
@@ -33,7 +35,7 @@ export default async function ObjectionsPage({ params, searchParams }: { params:
           </Link>
         }
         title="Objections"
-        description={`${total.toLocaleString("en-US")} objection${total === 1 ? "" : "s"} match. Deadline: ${formatCalendarDate(deadline)}. Final approval hearing: ${hearingAt ? formatDateTime(hearingAt) : "not set"}.`}
+        description={`${total.toLocaleString("en-US")} objection${total === 1 ? "" : "s"} match. Deadline: ${formatCalendarDate(deadline)}. Final approval hearing: ${hearing}.`}
         actions={
           <div className="flex flex-wrap gap-2" data-print="hide">
             <Button asChild variant="outline">
@@ -77,7 +79,7 @@ export default async function ObjectionsPage({ params, searchParams }: { params:
                 <TableCell>{r.represented ? (r.counselName ?? "Yes") : "None"}</TableCell>
                 <TableCell>{r.appearAtHearing ? "Yes" : "No"}</TableCell>
                 <TableCell>{r.documentSha256 ? "PDF" : "—"}</TableCell>
-                <TableCell className="whitespace-nowrap">{formatDateTime(r.createdAt)}</TableCell>
+                <TableCell className="whitespace-nowrap"><Timestamp value={r.createdAt} /></TableCell>
                 <TableCell>
                   <span className="flex flex-wrap gap-1">
                     <Badge variant={r.timely ? "outline" : "warning"}>{r.timely ? "Timely" : "Late"}</Badge>

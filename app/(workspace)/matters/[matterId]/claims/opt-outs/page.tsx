@@ -8,8 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Timestamp } from "@/components/ui/timestamp";
 import { formatCalendarDate } from "@/lib/claims/dates";
-import { formatDateTime } from "@/lib/format";
 import { ZResponseListQuery } from "@/lib/schemas/settlement-response";
 import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
@@ -75,7 +75,7 @@ export default async function OptOutsPage({ params, searchParams }: { params: Pr
                 <TableCell>
                   {r.city}, {r.state}
                 </TableCell>
-                <TableCell className="whitespace-nowrap">{formatDateTime(r.createdAt)}</TableCell>
+                <TableCell className="whitespace-nowrap"><Timestamp value={r.createdAt} /></TableCell>
                 <TableCell>
                   <span className="flex flex-wrap gap-1">
                     <Badge variant={r.timely ? "outline" : "warning"}>{r.timely ? "Timely" : "Late"}</Badge>

@@ -8,8 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Timestamp } from "@/components/ui/timestamp";
 import { TRACKER_CATEGORY_LABELS } from "@/lib/analyzer/kb/tracker-domains";
-import { formatDateTime } from "@/lib/format";
 import { KB_LAYER_LABELS } from "@/lib/schemas/knowledge-base";
 import { listTrackerOverrides } from "@/lib/server/network/list-tracker-overrides";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
@@ -93,7 +93,7 @@ export default async function MatterKnowledgeBasePage({ params, searchParams }: 
                   </TableCell>
                   <TableCell>
                     {o.setBy}
-                    <div className="text-xs text-muted-foreground">{formatDateTime(o.updatedAt)}</div>
+                    <div className="text-xs text-muted-foreground"><Timestamp value={o.updatedAt} /></div>
                   </TableCell>
                   <TableCell className="text-right">
                     {kb.canEdit && (

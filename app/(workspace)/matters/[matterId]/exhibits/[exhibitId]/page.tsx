@@ -19,9 +19,10 @@ import { Button } from "@/components/ui/button";
 import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Timestamp } from "@/components/ui/timestamp";
 import { canonicalAuditAction, describeAuditEvent } from "@/lib/audit/events";
 import { batesRange, exhibitLabel } from "@/lib/bates/format";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate } from "@/lib/format";
 import { BLANK, certificationGaps } from "@/lib/reports/papers";
 import { calendarFromDate } from "@/lib/schemas/common";
 import { viewerHref } from "@/lib/search/highlight-terms";
@@ -131,7 +132,7 @@ export default async function ExhibitPage({
     ["Pages", e.pageCount ?? "—"],
     ["Text", <span key="x" className="inline-flex items-center gap-2"><ExtractionBadge status={e.extractionStatus} error={e.extractionError} />{e.extractionError && <span className="text-sm">{e.extractionError}</span>}</span>],
     ["Bates", productions.length ? productions.map((p) => batesRange(p.production.batesPrefix, p.batesStart, p.batesEnd)).join("; ") : "not produced"],
-    ["Added", formatDateTime(e.createdAt)],
+    ["Added", <Timestamp key="added" value={e.createdAt} />],
   ];
   const exhibitLink = (x: { id: string; prefix: string; number: number }) => (
     <Link key={x.id} href={`/matters/${matterId}/exhibits/${x.id}`} className="font-mono text-primary hover:underline">
@@ -387,7 +388,7 @@ export default async function ExhibitPage({
               const { label, sentence } = describeAuditEvent(c);
               return (
                 <TableRow key={String(c.id)}>
-                  <TableCell className="whitespace-nowrap">{formatDateTime(c.at)}</TableCell>
+                  <TableCell className="whitespace-nowrap"><Timestamp value={c.at} /></TableCell>
                   <TableCell className={canonicalAuditAction(c.action) === "exhibit.fail-integrity-check" ? "font-semibold text-destructive-fg" : undefined}>{label}</TableCell>
                   <TableCell>{c.actor?.name ?? "System"}</TableCell>
                   <TableCell>

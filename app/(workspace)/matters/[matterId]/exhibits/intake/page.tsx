@@ -5,7 +5,7 @@ import { IntakeForm } from "@/components/intake/intake-form";
 import { IntakeStatus } from "@/components/intake/intake-status";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDateTime } from "@/lib/format";
+import { Timestamp } from "@/components/ui/timestamp";
 import { listIntakeBatches } from "@/lib/server/intake/list-intake-batches";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { startIntakeAction } from "./actions";
@@ -72,7 +72,7 @@ export default async function IntakePage({ params }: { params: Promise<{ matterI
                   <TableCell className="text-right tabular-nums">{b.skippedFiles.toLocaleString("en-US")}</TableCell>
                   <TableCell className="text-right tabular-nums">{b.failedFiles.toLocaleString("en-US")}</TableCell>
                   <TableCell className="text-xs whitespace-nowrap">
-                    {b.createdBy.name}, {formatDateTime(b.createdAt)}
+                    {b.createdBy.name}, <Timestamp value={b.createdAt} />
                   </TableCell>
                 </TableRow>
               ))}

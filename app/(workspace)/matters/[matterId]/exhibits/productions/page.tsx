@@ -10,8 +10,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Timestamp } from "@/components/ui/timestamp";
 import { batesLabel, batesRange, exhibitLabel } from "@/lib/bates/format";
-import { formatDateTime } from "@/lib/format";
 import { CONFIDENTIALITY_LABELS, PRIVILEGE_LABELS } from "@/lib/schemas/exhibit";
 import { listProductions } from "@/lib/server/exhibits/list-productions";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
@@ -116,7 +116,7 @@ export default async function ProductionsPage({ params, searchParams }: { params
                   </TableCell>
                   <TableCell className="text-sm">
                     <div>{p.createdBy.name}</div>
-                    <div className="whitespace-nowrap text-xs text-muted-foreground">{formatDateTime(p.createdAt)}</div>
+                    <div className="whitespace-nowrap text-xs text-muted-foreground"><Timestamp value={p.createdAt} /></div>
                     {p.auditEventId !== null && <div className="text-xs text-muted-foreground">audit event #{p.auditEventId.toString()}</div>}
                   </TableCell>
                   <TableCell>

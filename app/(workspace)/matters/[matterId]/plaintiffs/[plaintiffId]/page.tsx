@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PlaintiffForm } from "@/components/plaintiffs/plaintiff-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { Timestamp } from "@/components/ui/timestamp";
 import { calendarFromDate } from "@/lib/schemas/common";
-import { formatDateTime } from "@/lib/format";
 import { getPlaintiff } from "@/lib/server/plaintiffs/get-plaintiff";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { updatePlaintiffAction } from "../actions";
@@ -18,7 +18,7 @@ export default async function PlaintiffPage({ params }: { params: Promise<{ matt
     <div className="mx-auto max-w-6xl">
       <PageHeader
         title={p.name}
-        description={`Last changed ${formatDateTime(p.updatedAt)}`}
+        description={<>Last changed <Timestamp value={p.updatedAt} /></>}
         breadcrumb={<Link href={`/matters/${matterId}/plaintiffs`} className="hover:underline">Plaintiffs</Link>}
       />
       <PlaintiffForm

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Download, Flag } from "lucide-react";
+import { Timestamp } from "@/components/ui/timestamp";
 import { elementLabel } from "@/lib/ledger/labels";
 import { PrintButton } from "@/components/ledger/print-button";
 import { Badge } from "@/components/ui/badge";
@@ -9,7 +10,6 @@ import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDateTime } from "@/lib/format";
 import { ALLEGATION_KIND_LABELS, FLAG_LABELS } from "@/lib/schemas/allegation";
 import { getGapReport } from "@/lib/server/ledger/get-gap-report";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
@@ -28,7 +28,7 @@ export default async function GapReportPage({ params }: { params: Promise<{ matt
         description={
           <>
             <span className="italic">{report.matter.caption}</span>, No. {report.matter.docketNumber} · {report.rows.length} allegation
-            {report.rows.length === 1 ? "" : "s"} not yet proven · generated {formatDateTime(report.generatedAt)}
+            {report.rows.length === 1 ? "" : "s"} not yet proven · generated <Timestamp value={report.generatedAt} />
           </>
         }
         actions={

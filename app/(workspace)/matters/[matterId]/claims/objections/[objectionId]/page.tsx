@@ -6,7 +6,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatDateTime } from "@/lib/format";
+import { Timestamp } from "@/components/ui/timestamp";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { getObjection } from "@/lib/server/settlement/get-objection";
 
@@ -30,7 +30,7 @@ export default async function ObjectionPage({ params }: { params: Promise<{ matt
             <Badge variant={o.timely ? "outline" : "warning"}>{o.timely ? "Timely" : "Late"}</Badge>
           </span>
         }
-        description={`Received ${formatDateTime(o.createdAt)} from ${o.attestationIp ?? "an unknown IP"}.`}
+        description={<>Received <Timestamp value={o.createdAt} /> from {o.attestationIp ?? "an unknown IP"}.</>}
       />
       {o.optOut && (
         <Alert variant="warning" className="mb-4" icon={<AlertTriangle aria-hidden />} data-testid="objection-opted-out">
@@ -65,7 +65,7 @@ export default async function ObjectionPage({ params }: { params: Promise<{ matt
             <dd>{o.appearAtHearing ? "Intends to appear" : "Does not intend to appear"}</dd>
             <dt className="text-muted-foreground">Signed</dt>
             <dd>
-              “{o.attestationName}” at {formatDateTime(o.attestedAt)}
+              “{o.attestationName}” at <Timestamp value={o.attestedAt} />
             </dd>
             <dt className="text-muted-foreground">Statement</dt>
             <dd>{o.attestationText}</dd>

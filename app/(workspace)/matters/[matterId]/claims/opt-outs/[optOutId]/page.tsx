@@ -9,8 +9,8 @@ import { Field } from "@/components/ui/field";
 import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
 import { Textarea } from "@/components/ui/textarea";
+import { Timestamp } from "@/components/ui/timestamp";
 import { formatCalendarDate } from "@/lib/claims/dates";
-import { formatDateTime } from "@/lib/format";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { getOptOut } from "@/lib/server/settlement/get-opt-out";
 import { MATCH_BASIS_LABELS, type MatchBasis } from "@/lib/settlement/responses";
@@ -38,7 +38,7 @@ export default async function OptOutPage({ params }: { params: Promise<{ matterI
             {o.status === "REVOKED" && <Badge variant="neutral">Revoked</Badge>}
           </span>
         }
-        description={`Received ${formatDateTime(o.createdAt)} from ${o.attestationIp ?? "an unknown IP"}.`}
+        description={<>Received <Timestamp value={o.createdAt} /> from {o.attestationIp ?? "an unknown IP"}.</>}
         actions={
           o.status === "ACTIVE" && access.can("opt-outs.revoke") ? (
             <div data-print="hide">
@@ -61,7 +61,7 @@ export default async function OptOutPage({ params }: { params: Promise<{ matterI
       />
       {o.status === "REVOKED" && (
         <Alert variant="info" className="mb-4">
-          <AlertTitle>Revoked {formatDateTime(o.revokedAt)}{o.revokedBy ? ` by ${o.revokedBy.name}` : ""}</AlertTitle>
+          <AlertTitle>Revoked <Timestamp value={o.revokedAt} />{o.revokedBy ? ` by ${o.revokedBy.name}` : ""}</AlertTitle>
           <AlertDescription>{o.revokedReason}</AlertDescription>
         </Alert>
       )}
@@ -95,7 +95,7 @@ export default async function OptOutPage({ params }: { params: Promise<{ matterI
             </dd>
             <dt className="text-muted-foreground">Signed</dt>
             <dd>
-              “{o.attestationName}” at {formatDateTime(o.attestedAt)}
+              “{o.attestationName}” at <Timestamp value={o.attestedAt} />
             </dd>
             <dt className="text-muted-foreground">Statement</dt>
             <dd>{o.attestationText}</dd>
@@ -127,7 +127,7 @@ export default async function OptOutPage({ params }: { params: Promise<{ matterI
                   <Link href={`/matters/${matterId}/claims/objections/${x.id}`} className="text-primary hover:underline">
                     <Mono>{x.number}</Mono>
                   </Link>
-                  <span className="text-muted-foreground">received {formatDateTime(x.createdAt)}</span>
+                  <span className="text-muted-foreground">received <Timestamp value={x.createdAt} /></span>
                 </li>
               ))}
             </ul>

@@ -10,8 +10,8 @@ import { Mono } from "@/components/ui/mono";
 import { Spinner } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Timestamp } from "@/components/ui/timestamp";
 import { exhibitLabel } from "@/lib/bates/format";
-import { formatDateTime } from "@/lib/format";
 import { REDACTION_REASON_LABELS } from "@/lib/schemas/exhibit";
 import { listRedactedCopies } from "@/lib/server/exhibits/list-redacted-copies";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
@@ -71,18 +71,18 @@ export default async function RedactionPage({ params }: { params: Promise<{ matt
                 {r.status === "FAILED" ? (
                   <Alert variant="destructive">
                     <AlertDescription>
-                      Failed: {r.failureReason} (asked by {r.createdBy.name}, {formatDateTime(r.createdAt)})
+                      Failed: {r.failureReason} (asked by {r.createdBy.name}, <Timestamp value={r.createdAt} />)
                     </AlertDescription>
                   </Alert>
                 ) : r.status === "DONE" ? (
                   <span>
                     <CheckCircle2 aria-hidden className="mr-1 inline size-4" />
-                    Done: redacted copy made and checked ({r.createdBy.name}, {formatDateTime(r.createdAt)}).
+                    Done: redacted copy made and checked ({r.createdBy.name}, <Timestamp value={r.createdAt} />).
                   </span>
                 ) : (
                   <span role="status">
                     <Spinner className="mr-1 inline size-4" />
-                    {r.status === "PENDING" ? "Queued" : "Redacting and checking"}: asked by {r.createdBy.name}, {formatDateTime(r.createdAt)}. This page updates by itself.
+                    {r.status === "PENDING" ? "Queued" : "Redacting and checking"}: asked by {r.createdBy.name}, <Timestamp value={r.createdAt} />. This page updates by itself.
                   </span>
                 )}
               </li>
@@ -113,7 +113,7 @@ export default async function RedactionPage({ params }: { params: Promise<{ matt
                 <TableRow key={c.id} data-testid="redacted-copy-row">
                   <TableCell className="text-sm">
                     <div>{c.createdBy.name}</div>
-                    <div className="text-xs text-muted-foreground">{formatDateTime(c.createdAt)}</div>
+                    <div className="text-xs text-muted-foreground"><Timestamp value={c.createdAt} /></div>
                     {i === 0 && <div className="text-xs font-medium">Used in new productions</div>}
                   </TableCell>
                   <TableCell className="text-sm">

@@ -9,7 +9,7 @@ import { Mono } from "@/components/ui/mono";
 import { PageHeader } from "@/components/ui/page-header";
 import { Progress } from "@/components/ui/progress";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDateTime } from "@/lib/format";
+import { Timestamp } from "@/components/ui/timestamp";
 import { getIntakeBatch } from "@/lib/server/intake/get-intake-batch";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 
@@ -34,7 +34,7 @@ export default async function IntakeBatchPage({ params }: { params: Promise<{ ma
         title={b.archiveName}
         description={
           <>
-            Started by {b.createdBy.name}, {formatDateTime(b.createdAt)}
+            Started by {b.createdBy.name}, <Timestamp value={b.createdAt} />
             {b.loadFileName && <> · load file {b.loadFileName}</>} · SHA-256 <Mono>{b.archiveSha256.slice(0, 16)}…</Mono>
           </>
         }
@@ -77,7 +77,7 @@ export default async function IntakeBatchPage({ params }: { params: Promise<{ ma
           </div>
           <div>
             <dt className="text-muted-foreground">Finished</dt>
-            <dd>{b.finishedAt ? formatDateTime(b.finishedAt) : "—"}</dd>
+            <dd>{b.finishedAt ? <Timestamp value={b.finishedAt} /> : "—"}</dd>
           </div>
         </dl>
         <p className="text-xs text-muted-foreground">
