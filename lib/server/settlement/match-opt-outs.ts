@@ -1,14 +1,13 @@
 import "server-only";
 import type { Tx } from "@/lib/server/db";
-import { db } from "@/lib/server/db";
-import { appendAudit } from "@/lib/server/audit/append-audit";
 import { normalizeName } from "@/lib/settlement/responses";
 
 // The same person both opted out and filed a claim: the same normalized name (lower case,
 // accents stripped, whitespace collapsed) plus the same e-mail, address or date of birth. Both
 // are flagged for a reviewer (an OptOutClaimMatch row, shown on the claim beside its fraud
 // signals and on the opt-out); nothing is rejected automatically. Checked from both sides: when
-// an opt-out arrives (its claims) and when a claim arrives (its opt-outs).
+// an opt-out arrives (its claims, here) and when a claim arrives (its opt-outs, in the claim's own
+// statement: submit-claim.ts insertClaimsStatement).
 
 type OptOutIdentity = {
   id: string;
@@ -43,37 +42,6 @@ export async function flagClaimsForOptOut(tx: Tx, o: OptOutIdentity): Promise<st
     skipDuplicates: true,
   });
   return matched.map((c) => c.number);
-}
-
-// A committed claim against the matter's active opt-outs: one set-based statement (the opt-out
-// index on matter and normalized name), then an audit row on the claim for each new flag.
-// Called after the claim's own statement commits, like settling its fraud signals.
-export async function flagOptOutsForClaim(claimId: string): Promise<string[]> {
-  const claim = await db.claim.findUnique({ where: { id: claimId }, select: { id: true, number: true, matterId: true, claimant: { select: { fullName: true } } } });
-  if (!claim) return [];
-  const name = normalizeName(claim.claimant.fullName);
-  return db.$transaction(async (tx) => {
-    const flagged = await tx.$queryRaw<{ number: string }[]>`
-      WITH inserted AS (
-        INSERT INTO "OptOutClaimMatch" ("optOutId", "claimId", basis)
-        SELECT o.id, c.id, array_remove(ARRAY[
-            CASE WHEN o."emailNormalized" = p."emailNormalized" THEN 'email' END,
-            CASE WHEN o."addressNormalized" = p."addressNormalized" THEN 'address' END,
-            CASE WHEN o."dateOfBirth" = p."dateOfBirth" THEN 'dateOfBirth' END], NULL)
-        FROM "Claim" c
-          JOIN "Claimant" p ON p.id = c."claimantId"
-          JOIN "OptOut" o ON o."matterId" = c."matterId" AND o."nameNormalized" = ${name} AND o.status = 'ACTIVE'
-        WHERE c.id = ${claimId}::uuid
-          AND (o."emailNormalized" = p."emailNormalized" OR o."addressNormalized" = p."addressNormalized" OR o."dateOfBirth" = p."dateOfBirth")
-        ON CONFLICT DO NOTHING
-        RETURNING "optOutId"
-      )
-      SELECT o.number FROM inserted i JOIN "OptOut" o ON o.id = i."optOutId" ORDER BY o.number`;
-    if (flagged.length) {
-      await appendAudit(tx, null, { matterId: claim.matterId, action: "opt-out.flag-claim", entityId: claim.id, details: { number: claim.number, optOuts: flagged.map((f) => f.number) } });
-    }
-    return flagged.map((f) => f.number);
-  });
 }
 
 // An objection by someone who opted out (same normalized name plus e-mail or address): the

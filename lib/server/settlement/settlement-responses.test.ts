@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
+import { AUDIT_EVENTS } from "@/lib/audit/events";
 import { submitClaim } from "@/lib/server/claims/submit-claim";
 import { getClaim } from "@/lib/server/claims/get-claim";
 import { env } from "@/lib/server/env";
@@ -92,6 +93,8 @@ describe("opt-out vs claim flag", () => {
     expect(row.matches.map((m) => m.claim.number)).toEqual([claim.number]);
     const audit = await db.auditEvent.findFirst({ where: { matterId: matter.id, action: "opt-out.flag-claim", entityId: claim.claimId } });
     expect(audit?.details).toMatchObject({ number: claim.number, optOuts: [optOut.number] });
+    // Written in SQL by the claim's statement: it must still be what the audit registry accepts.
+    expect(AUDIT_EVENTS["opt-out.flag-claim"].schema.safeParse(audit?.details).success).toBe(true);
   });
 
   it("claim first, then an opt-out by the same person (same address and birth date): both flagged", async () => {
