@@ -68,6 +68,11 @@ describe("bulk claim import", () => {
     expect(twin.signals.every((s) => s.matchedClaimId === original.id)).toBe(true);
     expect(twin.fraudScore).toBe(80);
     expect(original.signals).toEqual([]);
+    // The claim's history says the score it was filed with, as a portal claim's does.
+    const twinFiled = await db.claimEvent.findFirstOrThrow({ where: { claimId: twin.id, type: "SUBMITTED" } });
+    expect(twinFiled.details).toMatchObject({ fraudScore: 80, line: expect.any(Number) });
+    const originalFiled = await db.claimEvent.findFirstOrThrow({ where: { claimId: original.id, type: "SUBMITTED" } });
+    expect(originalFiled.details).toMatchObject({ fraudScore: 0 });
     // The same signals batch re-scoring would compute (the submission rules).
     const { unsafeRescoreMatter } = await import("@/lib/server/claims/rescore-claims");
     const rescored = await unsafeRescoreMatter(matter.id);

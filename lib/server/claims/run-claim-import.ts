@@ -317,11 +317,20 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
 
   // Every external ID of the file so far (valid rows), with its first line: a later row with one is a repeat.
   await tx.$executeRaw`CREATE TEMP TABLE imp_keys (key text PRIMARY KEY, line int NOT NULL) ON COMMIT DROP`;
-  // The claims a new claim can match: the matter's before the import, then each chunk's as it is inserted.
+  // External IDs imported into the matter before this import, read once: joining each chunk to
+  // "Claim" itself hashed every claim of the matter, the ones this import had just inserted
+  // included, for every chunk (quadratic in the file). A repeat within this file is imp_keys' job.
+  await tx.$executeRaw`
+    CREATE TEMP TABLE imp_existing ON COMMIT DROP AS
+    SELECT "idempotencyKey" AS key FROM "Claim" WHERE "matterId" = ${matterId}::uuid AND starts_with("idempotencyKey", 'import:')`;
+  await tx.$executeRaw`ANALYZE imp_existing`;
+  // The claims a new claim can match: the matter's before the import (new = false), then each
+  // chunk's as it is inserted (new = true). Signals are computed once, over all of it, at the end.
   await tx.$executeRaw`
     CREATE TEMP TABLE imp_seen ON COMMIT DROP AS
     SELECT c.id, c.number, c."createdAt" AS at, p."emailNormalized" AS email, p."phoneNormalized" AS phone, p."addressNormalized" AS addr,
-           p."dateOfBirth" AS dob, lower(p."fullName") AS lname, p."fullName" AS name, left(lower(p."fullName"), 2) AS first2, right(lower(p."fullName"), 3) AS last3
+           p."dateOfBirth" AS dob, lower(p."fullName") AS lname, p."fullName" AS name, left(lower(p."fullName"), 2) AS first2, right(lower(p."fullName"), 3) AS last3,
+           false AS new
     FROM "Claim" c JOIN "Claimant" p ON p.id = c."claimantId"
     WHERE c."matterId" = ${matterId}::uuid`;
   phase("claims before the import");
@@ -338,6 +347,8 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
     phase("opt-outs");
   }
   phase("waiting for staged rows");
+  counts.flagged = await scoreNewClaims(tx);
+  phase("signals");
   const rows = await a.rows();
   const [errorRow] = await tx.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT line)::int AS n FROM "ClaimImportError" WHERE "importId" = ${importId}::uuid`;
   await tx.$executeRaw`DELETE FROM "ClaimImportRow" WHERE "importId" = ${importId}::uuid`;
@@ -353,87 +364,29 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
 }
 
 
-// One staged chunk (lines from…to), in the import's transaction.
-async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: number }, counts: Counts): Promise<void> {
-  const { importId, matterId } = a;
+// The import's fraud signals, once, after the last chunk, as batch re-scoring computes them
+// (rescore-in-transaction.ts): over the import's new claims and the matter's claims from before it
+// that share an e-mail, phone, address or birth date with one of them. Only the new claims
+// receive signals (each is later than everything it can match). Their time is now() as
+// "createdAt" stores it (to the millisecond), and their UUIDv7 ids follow the file, so they order
+// as they do in the table. Done per chunk, each chunk re-read every claim seen before it (a
+// quadratic scan of the import); once, it is one pass. The chunks inserted their claims with score
+// 0; the few that match something get their score and their SUBMITTED event's score here.
+// Returns how many new claims have a signal.
+async function scoreNewClaims(tx: Tx): Promise<number> {
   const weights = JSON.stringify(SIGNAL_WEIGHTS);
   const domains = [...DISPOSABLE_EMAIL_DOMAINS];
-  // Rows to refuse in SQL: an external ID repeated in the file (the first row wins), or a notice
-  // ID with no notice / a confirmation code that does not match it (as submit-claim.ts checks,
-  // codes compared case-insensitively). Then the rows imported before, skipped silently.
-  // PostgreSQL's upper() and JavaScript's toUpperCase() agree on ASCII but not on every letter
-  // ("ß" becomes "SS" only in JavaScript), so a pair of codes with anything else is compared here
-  // in Node with the portal's own confirmationCodesMatch.
-  await tx.$executeRaw`
-    CREATE TEMP TABLE imp_row ON COMMIT DROP AS
-    SELECT r.*, k.line AS earlier_line,
-      CASE
-        WHEN r."noticeId" IS NOT NULL AND n.id IS NULL THEN 'notice'
-        WHEN r."noticeId" IS NOT NULL AND (n."confirmationCode" || r."confirmationCode") !~ '^[ -~]*$' THEN 'notice-check'
-        WHEN r."noticeId" IS NOT NULL AND upper(n."confirmationCode") <> upper(r."confirmationCode") THEN 'notice'
-        WHEN c.id IS NOT NULL THEN 'existing'
-      END AS verdict,
-      n."confirmationCode" AS notice_code, c.id IS NOT NULL AS existing,
-      row_number() OVER (PARTITION BY r."idempotencyKey" ORDER BY r.line) AS nth,
-      first_value(r.line) OVER (PARTITION BY r."idempotencyKey" ORDER BY r.line) AS first_line
-    FROM "ClaimImportRow" r
-      LEFT JOIN imp_keys k ON k.key = r."idempotencyKey"
-      LEFT JOIN "NoticeRecipient" n ON r."noticeId" IS NOT NULL AND n."matterId" = ${matterId}::uuid AND n."noticeId" = r."noticeId"
-      LEFT JOIN "Claim" c ON c."matterId" = ${matterId}::uuid AND c."idempotencyKey" = r."idempotencyKey"
-    WHERE r."importId" = ${importId}::uuid AND r.line BETWEEN ${chunk.from} AND ${chunk.to} AND r.errors IS NULL`;
-  // A repeat is a second row of an external ID, in this chunk or an earlier one.
-  await tx.$executeRaw`UPDATE imp_row SET nth = 2, first_line = earlier_line WHERE earlier_line IS NOT NULL`;
-  await tx.$executeRaw`INSERT INTO imp_keys SELECT "idempotencyKey", line FROM imp_row WHERE nth = 1`;
-
-  const unusual = await tx.$queryRaw<{ line: number; notice_code: string; given: string; existing: boolean }[]>`
-    SELECT line, notice_code, "confirmationCode" AS given, existing FROM imp_row WHERE verdict = 'notice-check' AND nth = 1`;
-  for (const u of unusual) {
-    const verdict = !confirmationCodesMatch(u.notice_code, u.given) ? "notice" : u.existing ? "existing" : null;
-    await tx.$executeRaw`UPDATE imp_row SET verdict = ${verdict} WHERE line = ${u.line}`;
-  }
-  phase("classify staged rows");
-  const errorsFromNode = await tx.$executeRaw`
-    INSERT INTO "ClaimImportError" ("importId", line, field, message)
-    SELECT r."importId", r.line, e->>'field', e->>'message'
-    FROM "ClaimImportRow" r, jsonb_array_elements(r.errors) e
-    WHERE r."importId" = ${importId}::uuid AND r.line BETWEEN ${chunk.from} AND ${chunk.to} AND r.errors IS NOT NULL
-    ON CONFLICT DO NOTHING`;
-  await tx.$executeRaw`
-    INSERT INTO "ClaimImportError" ("importId", line, field, message)
-    SELECT ${importId}::uuid, line, 'external_id', format('external_id %s repeats line %s', substr("idempotencyKey", 8), first_line) FROM imp_row WHERE nth > 1
-    UNION ALL
-    SELECT ${importId}::uuid, line, 'confirmation_code', 'This notice ID and confirmation code do not match a notice we sent'
-    FROM imp_row WHERE nth = 1 AND verdict = 'notice'`;
-  const [skipped] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM imp_row WHERE nth = 1 AND verdict = 'existing'`;
-  counts.skipped += skipped!.n;
-  void errorsFromNode;
-
-  phase("error report");
-  // The new claims, in file order (their UUIDv7 ids were made in that order), later than every
-  // claim already in the matter.
-  await tx.$executeRaw`
-    CREATE TEMP TABLE imp_new ON COMMIT DROP AS
-    SELECT * FROM imp_row WHERE nth = 1 AND verdict IS NULL ORDER BY line`;
-  await tx.$executeRaw`ANALYZE imp_new`;
-
-  // Signals as batch re-scoring computes them (rescore-in-transaction.ts), over the chunk's new
-  // claims and the claims seen before them (the matter's before the import and the earlier
-  // chunks') that share an e-mail, phone, address or birth date with one of them; only the new
-  // claims receive signals (each is later than everything it can match). Their time is now() as
-  // "createdAt" stores it (to the millisecond), so they order as they will in the table.
+  await tx.$executeRaw`ANALYZE imp_seen`;
   await tx.$executeRaw`
     CREATE TEMP TABLE imp_base ON COMMIT DROP AS
-    SELECT id, number, now()::timestamptz(3) AS at, "emailNormalized" AS email, "phoneNormalized" AS phone, "addressNormalized" AS addr,
-           "dateOfBirth" AS dob, lower("fullName") AS lname, "fullName" AS name, left(lower("fullName"), 2) AS first2, right(lower("fullName"), 3) AS last3, true AS new
-    FROM imp_new
-    UNION ALL
-    SELECT id, number, at, email, phone, addr, dob, lname, name, first2, last3, false FROM imp_seen
-    WHERE email IN (SELECT "emailNormalized" FROM imp_new) OR phone IN (SELECT "phoneNormalized" FROM imp_new)
-       OR addr IN (SELECT "addressNormalized" FROM imp_new)
+    SELECT id, number, at, email, phone, addr, dob, lname, name, first2, last3, new FROM imp_seen
+    WHERE new
+       OR email IN (SELECT email FROM imp_seen WHERE new) OR phone IN (SELECT phone FROM imp_seen WHERE new)
+       OR addr IN (SELECT addr FROM imp_seen WHERE new)
        -- Near-duplicate names are compared within a birth date and the same first two or last
        -- three letters only (the blocking of the rule), so only those claims are neighbours.
-       OR (dob, first2) IN (SELECT "dateOfBirth", left(lower("fullName"), 2) FROM imp_new)
-       OR (dob, last3) IN (SELECT "dateOfBirth", right(lower("fullName"), 3) FROM imp_new)`;
+       OR (dob, first2) IN (SELECT dob, first2 FROM imp_seen WHERE new)
+       OR (dob, last3) IN (SELECT dob, last3 FROM imp_seen WHERE new)`;
   await tx.$executeRaw`ANALYZE imp_base`;
   phase("new claims and their neighbours");
   await tx.$executeRaw`
@@ -476,13 +429,81 @@ async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: num
     FROM name_pairs WHERE sim >= ${BURST.nameSimilarity} ORDER BY id, sim DESC)`;
 
   phase("signals");
-  // Each new claim's score, then the rows in three statements (claimants before the claims that
-  // point at them, events after), in file order as imp_new was written: the ordered ids append to
-  // their indexes' ends. Foreign keys are checked per row at the end of each statement.
   await tx.$executeRaw`
     CREATE TEMP TABLE imp_score ON COMMIT DROP AS
-    SELECT n.id, coalesce(s.score, 0) AS score
-    FROM imp_new n LEFT JOIN (SELECT claim_id, least(100, sum((${weights}::jsonb ->> kind)::int))::int AS score FROM imp_signal GROUP BY claim_id) s ON s.claim_id = n.id`;
+    SELECT claim_id AS id, least(100, sum((${weights}::jsonb ->> kind)::int))::int AS score FROM imp_signal GROUP BY claim_id`;
+  await tx.$executeRaw`
+    INSERT INTO "ClaimSignal" (id, "claimId", kind, weight, "matchedClaimId", detail)
+    SELECT gen_random_uuid(), s.claim_id, s.kind::"SignalKind", (${weights}::jsonb ->> s.kind)::int, s.matched, s.detail FROM imp_signal s`;
+  const flagged = await tx.$executeRaw`UPDATE "Claim" c SET "fraudScore" = s.score FROM imp_score s WHERE c.id = s.id`;
+  // The SUBMITTED event's id is its claim's.
+  await tx.$executeRaw`UPDATE "ClaimEvent" e SET details = jsonb_set(e.details, '{fraudScore}', to_jsonb(s.score)) FROM imp_score s WHERE e.id = s.id`;
+  phase("signal rows");
+  return flagged;
+}
+
+// One staged chunk (lines from…to), in the import's transaction.
+async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: number }, counts: Counts): Promise<void> {
+  const { importId, matterId } = a;
+  // Rows to refuse in SQL: an external ID repeated in the file (the first row wins), or a notice
+  // ID with no notice / a confirmation code that does not match it (as submit-claim.ts checks,
+  // codes compared case-insensitively). Then the rows imported before, skipped silently.
+  // PostgreSQL's upper() and JavaScript's toUpperCase() agree on ASCII but not on every letter
+  // ("ß" becomes "SS" only in JavaScript), so a pair of codes with anything else is compared here
+  // in Node with the portal's own confirmationCodesMatch.
+  await tx.$executeRaw`
+    CREATE TEMP TABLE imp_row ON COMMIT DROP AS
+    SELECT r.*, k.line AS earlier_line,
+      CASE
+        WHEN r."noticeId" IS NOT NULL AND n.id IS NULL THEN 'notice'
+        WHEN r."noticeId" IS NOT NULL AND (n."confirmationCode" || r."confirmationCode") !~ '^[ -~]*$' THEN 'notice-check'
+        WHEN r."noticeId" IS NOT NULL AND upper(n."confirmationCode") <> upper(r."confirmationCode") THEN 'notice'
+        WHEN c.key IS NOT NULL THEN 'existing'
+      END AS verdict,
+      n."confirmationCode" AS notice_code, c.key IS NOT NULL AS existing,
+      row_number() OVER (PARTITION BY r."idempotencyKey" ORDER BY r.line) AS nth,
+      first_value(r.line) OVER (PARTITION BY r."idempotencyKey" ORDER BY r.line) AS first_line
+    FROM "ClaimImportRow" r
+      LEFT JOIN imp_keys k ON k.key = r."idempotencyKey"
+      LEFT JOIN "NoticeRecipient" n ON r."noticeId" IS NOT NULL AND n."matterId" = ${matterId}::uuid AND n."noticeId" = r."noticeId"
+      LEFT JOIN imp_existing c ON c.key = r."idempotencyKey"
+    WHERE r."importId" = ${importId}::uuid AND r.line BETWEEN ${chunk.from} AND ${chunk.to} AND r.errors IS NULL`;
+  // A repeat is a second row of an external ID, in this chunk or an earlier one.
+  await tx.$executeRaw`UPDATE imp_row SET nth = 2, first_line = earlier_line WHERE earlier_line IS NOT NULL`;
+  await tx.$executeRaw`INSERT INTO imp_keys SELECT "idempotencyKey", line FROM imp_row WHERE nth = 1`;
+
+  const unusual = await tx.$queryRaw<{ line: number; notice_code: string; given: string; existing: boolean }[]>`
+    SELECT line, notice_code, "confirmationCode" AS given, existing FROM imp_row WHERE verdict = 'notice-check' AND nth = 1`;
+  for (const u of unusual) {
+    const verdict = !confirmationCodesMatch(u.notice_code, u.given) ? "notice" : u.existing ? "existing" : null;
+    await tx.$executeRaw`UPDATE imp_row SET verdict = ${verdict} WHERE line = ${u.line}`;
+  }
+  phase("classify staged rows");
+  const errorsFromNode = await tx.$executeRaw`
+    INSERT INTO "ClaimImportError" ("importId", line, field, message)
+    SELECT r."importId", r.line, e->>'field', e->>'message'
+    FROM "ClaimImportRow" r, jsonb_array_elements(r.errors) e
+    WHERE r."importId" = ${importId}::uuid AND r.line BETWEEN ${chunk.from} AND ${chunk.to} AND r.errors IS NOT NULL
+    ON CONFLICT DO NOTHING`;
+  await tx.$executeRaw`
+    INSERT INTO "ClaimImportError" ("importId", line, field, message)
+    SELECT ${importId}::uuid, line, 'external_id', format('external_id %s repeats line %s', substr("idempotencyKey", 8), first_line) FROM imp_row WHERE nth > 1
+    UNION ALL
+    SELECT ${importId}::uuid, line, 'confirmation_code', 'This notice ID and confirmation code do not match a notice we sent'
+    FROM imp_row WHERE nth = 1 AND verdict = 'notice'`;
+  const [skipped] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM imp_row WHERE nth = 1 AND verdict = 'existing'`;
+  counts.skipped += skipped!.n;
+  void errorsFromNode;
+
+  phase("error report");
+  // The new claims, in file order (their UUIDv7 ids were made in that order), later than every
+  // claim already in the matter.
+  await tx.$executeRaw`
+    CREATE TEMP TABLE imp_new ON COMMIT DROP AS
+    SELECT * FROM imp_row WHERE nth = 1 AND verdict IS NULL ORDER BY line`;
+  await tx.$executeRaw`ANALYZE imp_new`;
+
+  // The chunk's claims go in unscored; scoreNewClaims scores the whole import once, at the end.
   await tx.$executeRaw`
     INSERT INTO "Claimant" (id, "matterId", "fullName", "dateOfBirth", "guardianName", email, "emailNormalized", phone,
       "phoneNormalized", "addressLine1", "addressLine2", city, state, zip, "addressNormalized")
@@ -495,23 +516,16 @@ async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: num
     INSERT INTO "Claim" (id, "matterId", number, "claimantId", status, answers, subclass, "paymentPreference", "noticeId",
       "attestationText", "attestationName", "attestedAt", "idempotencyKey", "fraudScore", "postmarkedOn", "importId", "updatedAt")
     SELECT n.id, ${matterId}::uuid, n.number, n."claimantId", 'SUBMITTED', n.answers, n.subclass, n."paymentPreference", n."noticeId",
-      ${attestation}, n."attestationName", now(), n."idempotencyKey", s.score, n."postmarkedOn", ${importId}::uuid, now()
-    FROM imp_new n JOIN imp_score s ON s.id = n.id`;
+      ${attestation}, n."attestationName", now(), n."idempotencyKey", 0, n."postmarkedOn", ${importId}::uuid, now()
+    FROM imp_new n`;
   phase("claims");
   // The event's id is its claim's (one SUBMITTED event each): ordered, so the index grows at its end.
   await tx.$executeRaw`
     INSERT INTO "ClaimEvent" (id, "claimId", type, "toStatus", "actorId", details)
     SELECT n.id, n.id, 'SUBMITTED', 'SUBMITTED', ${a.actor.userId}::uuid,
-      n."eventDetails" || jsonb_build_object('fraudScore', s.score, 'importId', ${importId}::text, 'line', n.line)
-    FROM imp_new n JOIN imp_score s ON s.id = n.id`;
+      n."eventDetails" || jsonb_build_object('fraudScore', 0, 'importId', ${importId}::text, 'line', n.line)
+    FROM imp_new n`;
   phase("events");
-  const signals = await tx.$executeRaw`
-    INSERT INTO "ClaimSignal" (id, "claimId", kind, weight, "matchedClaimId", detail)
-    SELECT gen_random_uuid(), s.claim_id, s.kind::"SignalKind", (${weights}::jsonb ->> s.kind)::int, s.matched, s.detail FROM imp_signal s`;
-  void signals;
-  phase("signal rows");
-  const [flaggedRow] = await tx.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT claim_id)::int AS n FROM imp_signal`;
-  counts.flagged += flaggedRow!.n;
   // A claim by someone who opted out is flagged for review, as at submission (match-opt-outs.ts).
   counts.optOutMatches += await tx.$executeRaw`
     INSERT INTO "OptOutClaimMatch" ("optOutId", "claimId", basis)
@@ -522,8 +536,12 @@ async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: num
     FROM imp_new n JOIN "OptOut" o ON o."matterId" = ${matterId}::uuid AND o."nameNormalized" = n."nameNormalized" AND o.status = 'ACTIVE'
     WHERE o."emailNormalized" = n."emailNormalized" OR o."addressNormalized" = n."addressNormalized" OR o."dateOfBirth" = n."dateOfBirth"
     ON CONFLICT DO NOTHING`;
-  await tx.$executeRaw`INSERT INTO imp_seen SELECT id, number, at, email, phone, addr, dob, lname, name, first2, last3 FROM imp_base WHERE new`;
-  await tx.$executeRawUnsafe(`DROP TABLE imp_row, imp_new, imp_base, imp_signal, imp_score`);
+  await tx.$executeRaw`
+    INSERT INTO imp_seen
+    SELECT id, number, now()::timestamptz(3), "emailNormalized", "phoneNormalized", "addressNormalized", "dateOfBirth", lower("fullName"), "fullName",
+           left(lower("fullName"), 2), right(lower("fullName"), 3), true
+    FROM imp_new`;
+  await tx.$executeRawUnsafe(`DROP TABLE imp_row, imp_new`);
 }
 
 // Only when the import asked for it: each new claimant gets the portal's confirmation mail
