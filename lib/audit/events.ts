@@ -824,9 +824,16 @@ export const AUDIT_EVENTS = {
         summary: z.string(),
         previousMethod: z.enum(PAYMENT_METHODS).nullable(),
         previousSummary: z.string().nullable(),
+        // Given after the distribution was locked: the payment waits in the re-issue queue.
+        reissue: z.literal(true).optional(),
       })
       .strict(),
-    describe: (d) => sentence(`Claim ${d.number}: ${d.summary}.`, d.previousSummary ? `Was ${d.previousSummary}.` : "First payment details given."),
+    describe: (d) =>
+      sentence(
+        `Claim ${d.number}: ${d.summary}.`,
+        d.previousSummary ? `Was ${d.previousSummary}.` : "First payment details given.",
+        d.reissue ? "Given after the distribution was locked: the payment waits in the re-issue queue." : null,
+      ),
   }),
   "distribution.export-payments": define({
     entityType: "DistributionRun",
@@ -839,11 +846,14 @@ export const AUDIT_EVENTS = {
         payments: z.number().int().nonnegative(),
         totalCents: z.string(),
         missingDetails: z.number().int().nonnegative(),
+        // The rows of each upload file when a PayPal or Venmo file was split (PayPal takes 5,000 per upload).
+        parts: z.array(z.number().int().positive()).min(2).optional(),
       })
       .strict(),
     describe: (d) =>
       sentence(
         `${PAYMENT_METHOD_LABELS[d.method]} ${d.format === "nacha" ? "NACHA file" : "CSV"}${d.reissue ? " of re-issues" : ""}: ${plural(d.payments, "payment")}, ${cents(d.totalCents)}.`,
+        d.parts ? `In ${d.parts.length} upload files of ${d.parts.map((n) => n.toLocaleString("en-US")).join(", ")} payments.` : null,
         d.missingDetails > 0 ? `${plural(d.missingDetails, "paid claim")} without payment details left out.` : null,
       ),
   }),

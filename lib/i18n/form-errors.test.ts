@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translateFieldErrors, translateFormMessage } from "@/lib/i18n/form-errors";
+import { AFTER_LOCK_REFUSAL } from "@/lib/payments/after-lock";
 import { PAYMENT_MESSAGES } from "@/lib/schemas/payment-details";
 import es from "@/messages/es/formErrors.json";
 
@@ -29,6 +30,10 @@ describe("translateFormMessage", () => {
     }
     expect(translateFormMessage(PAYMENT_MESSAGES.routingInvalid, t)).toBe("Este número de ruta no es válido: revise los 9 dígitos");
     expect(translateFormMessage("Payments for this settlement are being prepared, so payment details can no longer be changed. Contact the settlement administrator.", t)).toMatch(/^Los pagos/);
+    for (const message of Object.values(AFTER_LOCK_REFUSAL)) {
+      expect(translateFormMessage(message, t), message).not.toBe(message);
+    }
+    expect(translateFormMessage(AFTER_LOCK_REFUSAL.PAID, t)).toMatch(/^Su pago ya se pagó/);
   });
   it("leaves an unknown message as it is", () => {
     expect(translateFormMessage("Enter your favourite colour", t)).toBe("Enter your favourite colour");

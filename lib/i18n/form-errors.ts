@@ -52,6 +52,8 @@ const EXACT: Record<string, string> = {
   "Payments for this settlement are being prepared, so payment details can no longer be changed. Contact the settlement administrator.": "payLocked",
   "This claim will not be paid, so it takes no payment details.": "payClosed",
   "Bank account details cannot be stored yet: the server has no PAYMENT_DETAILS_KEY. Choose another way to be paid, or try again later.": "payNoKey",
+  "Your payment has already been paid, so its payment details can no longer be changed. Contact the settlement administrator if something is wrong.": "payPaid",
+  "Your payment has already been sent with the details you gave, so they can no longer be changed. If it cannot be delivered, you can give new details here.": "paySent",
 };
 
 const SUBMIT_ANYWAY = " If you still believe you qualify, tick “Submit for review anyway”.";

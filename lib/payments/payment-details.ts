@@ -15,6 +15,14 @@ export const PAYMENT_METHOD_LABELS: Record<TPaymentMethod, string> = {
   CHECK: "Paper check",
 };
 
+// Why a payment waits in a locked distribution's re-issue queue, in staff words.
+export type TReissueReason = "FAILED" | "RETURNED" | "DETAILS_AFTER_LOCK";
+export const REISSUE_REASON_LABELS: Record<TReissueReason, string> = {
+  FAILED: "Failed",
+  RETURNED: "Returned",
+  DETAILS_AFTER_LOCK: "Details added after lock",
+};
+
 // ABA routing number: nine digits whose weighted sum (3, 7, 1 repeating) is a multiple of 10.
 export function isValidRoutingNumber(s: string): boolean {
   if (!/^\d{9}$/.test(s)) return false;

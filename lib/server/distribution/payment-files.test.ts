@@ -9,6 +9,7 @@ vi.hoisted(() => {
 });
 
 import { parse } from "csv-parse/sync";
+import yauzl from "yauzl";
 import { AppError } from "@/lib/app-error";
 import { generateClaimNumber } from "@/lib/claims/claim-number";
 import { db } from "@/lib/server/db";
@@ -98,7 +99,7 @@ describe("payment files from a locked distribution", () => {
     const file = await exportPaymentFile(attorney, matter.id, run.id, "ACH");
     expect(file).toMatchObject({ payments: 5, missingDetails: 2 });
 
-    const lines = file.body.split("\r\n");
+    const lines = (file.body as string).split("\r\n");
     expect(lines.pop()).toBe("");
     expect(lines.every((l) => l.length === 94)).toBe(true);
     expect(lines.length % 10).toBe(0);
@@ -162,12 +163,15 @@ describe("payment files from a locked distribution", () => {
     const dollars = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, "0")}`;
 
     const paypal = await exportPaymentFile(attorney, matter.id, run.id, "PAYPAL");
+    // Under PayPal's 5,000 per upload: one CSV, as it always was.
+    expect(paypal).toMatchObject({ contentType: "text/csv; charset=utf-8", parts: null });
+    expect(paypal.filename).toMatch(/^paypal-payouts-\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = parse(paypal.body) as string[][];
     expect(rows).toEqual([
       ["pat@example.org", dollars(cents(5)), "USD", claims[5]!.number, `Settlement payment, claim ${claims[5]!.number}`, "PAYPAL"],
       ["4155550142", dollars(cents(6)), "USD", claims[6]!.number, `Settlement payment, claim ${claims[6]!.number}`, "PAYPAL"],
     ]);
-    expect(paypal.body.charCodeAt(0)).not.toBe(0xfeff);
+    expect((paypal.body as string).charCodeAt(0)).not.toBe(0xfeff);
     const venmo = parse((await exportPaymentFile(attorney, matter.id, run.id, "VENMO")).body) as string[][];
     expect(venmo).toEqual([["3125550199", dollars(cents(7)), "USD", claims[7]!.number, `Settlement payment, claim ${claims[7]!.number}`, "VENMO"]]);
 
@@ -182,4 +186,106 @@ describe("payment files from a locked distribution", () => {
     expect(cards).toEqual([{ claim_number: claims[10]!.number, name: expect.stringMatching(/^Generated /), email: "card@example.org", amount: dollars(cents(10)), currency: "USD" }]);
     expect(await db.auditEvent.count({ where: { entityId: run.id, action: "distribution.export-payments" } })).toBe(4);
   });
+
+  it("splits a PayPal file past 5,000 payments into numbered upload files in a ZIP with a manifest; every payment once, to the cent (re-issues too)", async () => {
+    const { matter, attorney } = await makeMatterWithTeam();
+    await generateApprovedClaims(matter.id, null, 12_001);
+    await db.$executeRaw`
+      INSERT INTO "ClaimPaymentDetails" ("claimId", "matterId", method, recipient, "updatedAt", "updatedById")
+      SELECT id, "matterId", 'PAYPAL', lower(number) || '@example.org', now(), ${attorney.userId}::uuid FROM "Claim" WHERE "matterId" = ${matter.id}::uuid`;
+    // A fund that does not divide evenly: some payments carry the leftover cent.
+    const run = await computeDistribution(attorney, matter.id, {
+      submissionKey: randomUUID(),
+      grossFund: "123,456.78",
+      attorneysFees: "0",
+      costs: "0",
+      adminCosts: "0",
+      minimumPayment: "0",
+      minimumMode: "RAISE_TO_FLOOR",
+      defaultWeight: "1",
+    });
+    await lockDistribution(attorney, matter.id, run.id, { reason: "Final approval order entered." });
+    const { allocatedCents } = await db.distributionRun.findUniqueOrThrow({ where: { id: run.id } });
+    const amounts = new Map((await db.payment.findMany({ where: { runId: run.id }, select: { claim: { select: { number: true } }, amountCents: true } })).map((p) => [p.claim.number, p.amountCents]));
+    expect(new Set(amounts.values()).size).toBe(2);
+
+    const file = await exportPaymentFile(attorney, matter.id, run.id, "PAYPAL");
+    const slug = matter.slug;
+    expect(file.contentType).toBe("application/zip");
+    expect(file.filename).toMatch(new RegExp(`^${slug}-paypal-payouts-\\d{4}-\\d{2}-\\d{2}\\.zip$`));
+    expect(file).toMatchObject({ payments: 12_001, totalCents: allocatedCents, missingDetails: 0 });
+    const names = [1, 2, 3].map((i) => `${slug}-paypal-part-0${i}-of-03.csv`);
+    expect(file.parts).toEqual(names.map((f, i) => ({ file: f, rows: [5000, 5000, 2001][i], totalCents: expect.any(BigInt) })));
+
+    const zip = await unzip(file.body as Buffer);
+    expect([...zip.keys()].sort()).toEqual([`${slug}-paypal-manifest.csv`, ...names].sort());
+    const seen = new Map<string, bigint>();
+    const partTotals = names.map((name) => {
+      const rows = parse(zip.get(name)!) as string[][];
+      let total = 0n;
+      for (const r of rows) {
+        expect(r).toHaveLength(6);
+        expect(seen.has(r[3]!)).toBe(false);
+        const cents = BigInt(r[1]!.replace(".", ""));
+        seen.set(r[3]!, cents);
+        total += cents;
+      }
+      return { rows: rows.length, total };
+    });
+    expect(partTotals.map((p) => p.rows)).toEqual([5000, 5000, 2001]);
+    // Every payment exactly once, at its locked amount; the parts add up to the run.
+    expect(seen).toEqual(amounts);
+    expect(partTotals.reduce((n, p) => n + p.total, 0n)).toBe(allocatedCents);
+    expect(file.parts!.map((p) => p.totalCents)).toEqual(partTotals.map((p) => p.total));
+    const manifest = parse(zip.get(`${slug}-paypal-manifest.csv`)!, { bom: true, columns: true }) as Record<string, string>[];
+    expect(manifest).toEqual([
+      ...names.map((f, i) => ({ file: f, rows: String(partTotals[i]!.rows), total_cents: String(partTotals[i]!.total) })),
+      { file: "TOTAL", rows: "12001", total_cents: String(allocatedCents) },
+    ]);
+
+    const audits = await db.auditEvent.findMany({ where: { entityId: run.id, action: "distribution.export-payments" } });
+    expect(audits.map((a) => a.details)).toEqual([
+      { method: "PAYPAL", format: "csv", payments: 12_001, totalCents: String(allocatedCents), missingDetails: 0, parts: [5000, 5000, 2001] },
+    ]);
+
+    // 6,000 come back failed: the re-issue file is split the same way, and pays each once.
+    await db.$executeRaw`
+      UPDATE "Payment" SET status = 'FAILED', reason = 'Unclaimed', "statusAt" = now()
+      WHERE "runId" = ${run.id}::uuid AND "claimId" IN (SELECT "claimId" FROM "Payment" WHERE "runId" = ${run.id}::uuid ORDER BY "claimId" LIMIT 6000)`;
+    const failedCents = (await db.payment.aggregate({ where: { runId: run.id, status: "FAILED" }, _sum: { amountCents: true } }))._sum.amountCents!;
+    const reissue = await exportPaymentFile(attorney, matter.id, run.id, "PAYPAL", { reissue: true });
+    expect(reissue).toMatchObject({ payments: 6000, totalCents: failedCents });
+    expect(reissue.filename).toMatch(new RegExp(`^${slug}-paypal-reissue-payouts-`));
+    expect(reissue.parts!.map((p) => [p.file, p.rows])).toEqual([
+      [`${slug}-paypal-reissue-part-01-of-02.csv`, 5000],
+      [`${slug}-paypal-reissue-part-02-of-02.csv`, 1000],
+    ]);
+    const again = await unzip(reissue.body as Buffer);
+    const numbers = reissue.parts!.flatMap((p) => (parse(again.get(p.file)!) as string[][]).map((r) => r[3]));
+    expect(new Set(numbers).size).toBe(6000);
+    expect(await db.payment.count({ where: { runId: run.id, status: "PENDING", attempts: 2 } })).toBe(6000);
+    // Those 6,000 are on the re-issue path now: the first file no longer holds them.
+    expect((await exportPaymentFile(attorney, matter.id, run.id, "PAYPAL")).payments).toBe(6001);
+  }, 120_000);
 });
+
+async function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    const files = new Map<string, Buffer>();
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, z) => {
+      if (err || !z) return reject(err);
+      z.readEntry();
+      z.on("entry", (entry: yauzl.Entry) => {
+        z.openReadStream(entry, async (e, s) => {
+          if (e || !s) return reject(e);
+          const parts: Buffer[] = [];
+          for await (const p of s) parts.push(p as Buffer);
+          files.set(entry.fileName, Buffer.concat(parts));
+          z.readEntry();
+        });
+      });
+      z.on("end", () => resolve(files));
+      z.on("error", reject);
+    });
+  });
+}

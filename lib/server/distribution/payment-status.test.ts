@@ -7,11 +7,13 @@ import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 import { computeDistribution } from "@/lib/server/distribution/compute-distribution";
 import { exportPaymentFile } from "@/lib/server/distribution/export-payment-file";
+import { getPaymentFileSummary } from "@/lib/server/distribution/get-payment-file-summary";
 import { getReissueQueue } from "@/lib/server/distribution/get-reissue-queue";
 import { importPaymentStatus } from "@/lib/server/distribution/import-payment-status";
 import { lockDistribution } from "@/lib/server/distribution/lock-distribution";
 import { getMyPaymentDetails } from "@/lib/server/payments/get-my-payment-details";
 import { setPaymentDetails } from "@/lib/server/payments/set-payment-details";
+import { AFTER_LOCK_REFUSAL } from "@/lib/payments/after-lock";
 import { generateApprovedClaims } from "@/lib/server/testing/distribution-fixtures";
 import { makeMatterWithTeam, makeUser } from "@/lib/server/testing/fixtures";
 
@@ -126,7 +128,7 @@ describe("payment status import and the re-issue queue", () => {
     ]);
 
     const queue = await getReissueQueue(paralegal, matter.id, run.id);
-    expect(queue.items.map((q) => [q.number, q.status, q.reason])).toEqual(
+    expect(queue.items.map((q) => [q.number, q.queuedFor, q.reason])).toEqual(
       expect.arrayContaining([
         [claims[0]!.number, "FAILED", "Recipient account closed"],
         [claims[3]!.number, "RETURNED", "R03 No account"],
@@ -165,5 +167,79 @@ describe("payment status import and the re-issue queue", () => {
 
     // What a payment pays cannot change, whatever writes it.
     await expect(db.payment.update({ where: { runId_claimId: { runId: run.id, claimId: claims[4]!.id } }, data: { amountCents: 1n } })).rejects.toThrow(/cannot change/);
+  });
+
+  it("lets a member with no payment details at the lock give them: the payment joins the re-issue queue and the next re-issue file pays it, once", async () => {
+    const { matter, attorney, paralegal, claims, member, run } = await world();
+    // claims[7] had no payment details when the distribution was locked.
+    const late: Actor = await makeUser("CLASS_MEMBER", "Late member");
+    await db.claimant.update({ where: { id: claims[7]!.claimantId }, data: { userId: late.userId } });
+    await lockDistribution(attorney, matter.id, run.id, { reason: "Final approval order entered." });
+
+    // Details given before the lock stay as they are, even before any file is made.
+    expect(await getMyPaymentDetails(member, claims[0]!.number)).toMatchObject({ locked: true, afterLock: "FIXED" });
+    expect((await refusal(setPaymentDetails(member, claims[0]!.number, { method: "VENMO", recipient: "312-555-0199" }))).message).toBe(AFTER_LOCK_REFUSAL.OTHER);
+
+    const first = await exportPaymentFile(attorney, matter.id, run.id, "PAYPAL");
+    expect(first).toMatchObject({ payments: 7, missingDetails: 1 });
+    expect(await getMyPaymentDetails(late, claims[7]!.number)).toMatchObject({ locked: false, paymentFailed: false, afterLock: "MISSING", details: null });
+
+    // Another member's claim is not there at all, payment or not.
+    expect((await refusal(setPaymentDetails(member, claims[7]!.number, { method: "PAYPAL", recipient: "thief@example.org" }))).code).toBe("NOT_FOUND");
+    expect((await refusal(getMyPaymentDetails(member, claims[7]!.number))).code).toBe("NOT_FOUND");
+
+    await setPaymentDetails(late, claims[7]!.number, { method: "PAYPAL", recipient: "late@example.org" });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: claims[7]!.id, action: "claim.set-payment-details" } });
+    expect(audit).toMatchObject({ actorId: late.userId, details: { method: "PAYPAL", previousMethod: null, reissue: true } });
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { ref: `Claim:${claims[7]!.id}` }, orderBy: { createdAt: "desc" } });
+    expect(mail.subject).toBe(`Payment details received for claim ${claims[7]!.number}`);
+    expect(mail.text).toContain("sent with these details in the next batch");
+
+    const queue = await getReissueQueue(paralegal, matter.id, run.id);
+    expect(queue.items.map((q) => [q.number, q.queuedFor, q.method, q.amountCents])).toEqual([[claims[7]!.number, "DETAILS_AFTER_LOCK", "PAYPAL", 10_000n]]);
+    expect(queue.queued).toEqual({ count: 1, totalCents: 10_000n, methods: ["PAYPAL"] });
+    expect(await getPaymentFileSummary(paralegal, matter.id, run.id)).toEqual({
+      byMethod: [{ method: "PAYPAL", payments: 7, totalCents: 70_000n }],
+      missing: { payments: 0, totalCents: 0n },
+      reissue: { payments: 1, totalCents: 10_000n },
+    });
+    // The first PayPal file does not take it: only the re-issue file does, so it is not paid twice.
+    const again = await exportPaymentFile(attorney, matter.id, run.id, "PAYPAL");
+    expect(again).toMatchObject({ payments: 7, missingDetails: 0 });
+    expect((parse(again.body as string) as string[][]).map((r) => r[3])).not.toContain(claims[7]!.number);
+
+    // Until a re-issue file takes it, the member may correct what they gave.
+    expect(await getMyPaymentDetails(late, claims[7]!.number)).toMatchObject({ locked: false, afterLock: "QUEUED", details: { method: "PAYPAL", recipient: "late@example.org" } });
+    await setPaymentDetails(late, claims[7]!.number, { method: "PAYPAL", recipient: "late.fixed@example.org" });
+
+    const reissue = await exportPaymentFile(attorney, matter.id, run.id, "PAYPAL", { reissue: true });
+    expect(parse(reissue.body as string)).toEqual([["late.fixed@example.org", "100.00", "USD", claims[7]!.number, `Settlement payment, claim ${claims[7]!.number}`, "PAYPAL"]]);
+    expect(await db.payment.findUniqueOrThrow({ where: { runId_claimId: { runId: run.id, claimId: claims[7]!.id } } })).toMatchObject({ status: "PENDING", attempts: 1 });
+    expect((await getReissueQueue(attorney, matter.id, run.id)).items).toEqual([]);
+    expect((await exportPaymentFile(attorney, matter.id, run.id, "PAYPAL", { reissue: true })).payments).toBe(0);
+
+    // Sent: the details stay as they are, until a status file says it failed.
+    expect(await getMyPaymentDetails(late, claims[7]!.number)).toMatchObject({ locked: true, afterLock: "SENT" });
+    const sent = await refusal(setPaymentDetails(late, claims[7]!.number, { method: "VENMO", recipient: "312-555-0199" }));
+    expect([sent.code, sent.message]).toEqual(["CONFLICT", AFTER_LOCK_REFUSAL.SENT]);
+
+    await importPaymentStatus(
+      attorney,
+      matter.id,
+      run.id,
+      csv([
+        [claims[0]!.number, "paid", ""],
+        [claims[7]!.number, "failed", "Recipient account closed"],
+      ]),
+    );
+    // Paid: refused with a plain reason, and nothing changes.
+    expect(await getMyPaymentDetails(member, claims[0]!.number)).toMatchObject({ locked: true, afterLock: "PAID" });
+    const paid = await refusal(setPaymentDetails(member, claims[0]!.number, { method: "VENMO", recipient: "312-555-0199" }));
+    expect([paid.code, paid.message]).toEqual(["CONFLICT", AFTER_LOCK_REFUSAL.PAID]);
+    expect(await db.claimPaymentDetails.findUniqueOrThrow({ where: { claimId: claims[0]!.id } })).toMatchObject({ method: "PAYPAL", recipient: "m0@example.org" });
+    // Failed after a late start: new details again, and the queue says it failed.
+    await setPaymentDetails(late, claims[7]!.number, { method: "VENMO", recipient: "312-555-0142" });
+    expect((await getReissueQueue(attorney, matter.id, run.id)).items.map((q) => [q.number, q.queuedFor, q.method])).toEqual([[claims[7]!.number, "FAILED", "VENMO"]]);
+    expect(await db.auditEvent.count({ where: { entityId: claims[0]!.id, action: "claim.set-payment-details" } })).toBe(0);
   });
 });

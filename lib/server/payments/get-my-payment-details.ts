@@ -1,4 +1,5 @@
 import "server-only";
+import { afterLockState, mayChangeAfterLock } from "@/lib/payments/after-lock";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 import { ownClaimRef } from "@/lib/server/claims/withdraw-claim";
@@ -13,12 +14,16 @@ export async function getMyPaymentDetails(actor: Actor, rawNumber: string) {
     db.claimPaymentDetails.findUnique({ where: { claimId: ref.id } }),
     db.distributionRun.findFirst({ where: { matterId: ref.matterId, status: "LOCKED" }, select: { id: true } }),
   ]);
-  // A payment that failed or came back can be sent again with new details.
-  const failed = locked ? await db.payment.findFirst({ where: { runId: locked.id, claimId: ref.id, status: { in: ["FAILED", "RETURNED"] } }, select: { status: true } }) : null;
+  const payment = locked
+    ? await db.payment.findUnique({ where: { runId_claimId: { runId: locked.id, claimId: ref.id } }, select: { status: true, exportedAt: true, detailsAfterLockAt: true } })
+    : null;
+  // Where the payment stands after the lock (null before it): the page explains what may change.
+  const afterLock = locked ? afterLockState(payment, row !== null) : null;
   return {
     details: row && { ...paymentDetailsView(row, false), recipient: row.recipient, routingNumber: row.achRoutingNumber, addressLine1: row.addressLine1, addressLine2: row.addressLine2, masked: false },
     updatedAt: row?.updatedAt ?? null,
-    locked: Boolean(locked) && !failed,
-    paymentFailed: Boolean(failed),
+    locked: afterLock !== null && !mayChangeAfterLock(afterLock),
+    paymentFailed: afterLock === "FAILED",
+    afterLock,
   };
 }

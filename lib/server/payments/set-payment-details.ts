@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
+import { AFTER_LOCK_REFUSAL, afterLockState, mayChangeAfterLock, type AfterLockState } from "@/lib/payments/after-lock";
 import { paymentSummary } from "@/lib/payments/payment-details";
 import { ZPaymentDetails } from "@/lib/schemas/payment-details";
 import { parseInput } from "@/lib/schemas/parse";
@@ -14,25 +15,37 @@ import { encryptAccountNumber } from "@/lib/server/payments/payment-crypto";
 
 const CLOSED = new Set(["REJECTED", "DUPLICATE", "WITHDRAWN"]);
 
-// The member gives or changes how their claim is paid, until an attorney locks the matter's
-// distribution (the payment files are made from the locked run; details changed afterwards would
-// not be paid), and afterwards only while their payment failed or came back (the re-issue queue). The change is audited (masked: the team reads the audit log) and mailed to the
-// member, so a change they did not make does not go unnoticed.
+// The member gives or changes how their claim is paid. Until an attorney locks the matter's
+// distribution, freely; afterwards only for their own payment that no file has sent yet and none
+// will by itself (lib/payments/after-lock.ts): one that failed or came back, or one they had given
+// no details for. Details given after the lock put the payment in the re-issue queue, so the next
+// re-issue file pays it with them, never a first file. The change is audited (masked: the team
+// reads the audit log) and mailed to the member, so a change they did not make does not go
+// unnoticed.
 export async function setPaymentDetails(actor: Actor, rawNumber: string, input: unknown) {
   const ref = await ownClaimRef(actor, rawNumber);
   const details = parseInput(ZPaymentDetails, input);
   const mail = await db.$transaction(async (tx) => {
-    // Serialised with locking the distribution (lock-distribution.ts takes the same lock).
+    // Serialised with locking the distribution and with its payment files (they take the same lock).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('distribution'), hashtext(${ref.matterId}))`;
-    const locked = await tx.distributionRun.findFirst({ where: { matterId: ref.matterId, status: "LOCKED" }, select: { id: true } });
-    // After the lock only a payment that failed or came back takes new details (to be re-issued).
-    const reissue = locked ? await tx.payment.findFirst({ where: { runId: locked.id, claimId: ref.id, status: { in: ["FAILED", "RETURNED"] } }, select: { claimId: true } }) : null;
-    if (locked && !reissue) throw new AppError("CONFLICT", "Payments for this settlement are being prepared, so payment details can no longer be changed. Contact the settlement administrator.");
     const claim = await tx.claim.findUniqueOrThrow({
       where: { id: ref.id },
       select: { status: true, claimant: { select: { fullName: true, email: true } }, paymentDetails: true },
     });
     if (CLOSED.has(claim.status)) throw new AppError("CONFLICT", "This claim will not be paid, so it takes no payment details.");
+    const locked = await tx.distributionRun.findFirst({ where: { matterId: ref.matterId, status: "LOCKED" }, select: { id: true } });
+    let afterLock: AfterLockState | null = null;
+    if (locked) {
+      const payment = await tx.payment.findUnique({
+        where: { runId_claimId: { runId: locked.id, claimId: ref.id } },
+        select: { status: true, exportedAt: true, detailsAfterLockAt: true },
+      });
+      afterLock = afterLockState(payment, claim.paymentDetails !== null);
+      if (!mayChangeAfterLock(afterLock)) throw new AppError("CONFLICT", afterLock === "PAID" || afterLock === "SENT" ? AFTER_LOCK_REFUSAL[afterLock] : AFTER_LOCK_REFUSAL.OTHER);
+      if (afterLock === "MISSING") {
+        await tx.payment.update({ where: { runId_claimId: { runId: locked.id, claimId: ref.id } }, data: { detailsAfterLockAt: new Date() } });
+      }
+    }
     const previous = claim.paymentDetails;
     const row = {
       method: details.method,
@@ -58,7 +71,7 @@ export async function setPaymentDetails(actor: Actor, rawNumber: string, input: 
       matterId: ref.matterId,
       action: "claim.set-payment-details",
       entityId: ref.id,
-      details: { number: ref.number, method: row.method, summary, previousMethod: previous?.method ?? null, previousSummary },
+      details: { number: ref.number, method: row.method, summary, previousMethod: previous?.method ?? null, previousSummary, ...(afterLock ? { reissue: true } : {}) },
     });
     return queueMail(tx, {
       to: claim.claimant.email,
@@ -66,6 +79,7 @@ export async function setPaymentDetails(actor: Actor, rawNumber: string, input: 
       text:
         `The payment details of your claim ${ref.number} were ${previous ? "changed" : "saved"}.\n\n` +
         `Now: ${summary}\n${previousSummary ? `Before: ${previousSummary}\n` : ""}\n` +
+        (afterLock ? "Your payment will be sent with these details in the next batch of payments.\n\n" : "") +
         `If you did not make this change, sign in at ${appUrl}/claims/sign-in and correct it, or contact the settlement administrator.\n`,
       ref: `Claim:${ref.id}`,
     });

@@ -112,16 +112,27 @@ export default async function MyClaimPage({ params, searchParams }: { params: Pr
               <AlertDescription>{tp("failed")}</AlertDescription>
             </Alert>
           )}
+          {payment.afterLock === "MISSING" && (
+            <Alert variant="warning" icon={<FileWarning aria-hidden />}>
+              <AlertDescription>{tp("afterLockMissing")}</AlertDescription>
+            </Alert>
+          )}
+          {payment.afterLock === "QUEUED" && (
+            <Alert variant="info">
+              <AlertDescription>{tp("afterLockQueued")}</AlertDescription>
+            </Alert>
+          )}
           {payment.locked ? (
             <Alert variant="info">
-              <AlertDescription>{tp("locked")}</AlertDescription>
+              <AlertDescription>{tp(payment.afterLock === "PAID" ? "lockedPaid" : payment.afterLock === "SENT" ? "lockedSent" : "locked")}</AlertDescription>
             </Alert>
           ) : (
             <>
-              <p className="text-sm">{tp("intro")}</p>
+              <p className="text-sm">{tp(payment.afterLock ? "afterLockRule" : "intro")}</p>
               <PaymentDetailsForm action={setPaymentDetailsAction.bind(null, claim.number)} current={formValues(payment.details)} payeeName={c.fullName} />
             </>
           )}
+          {payment.locked && payment.afterLock !== "NOT_PAID" && <p className="text-sm text-muted-foreground">{tp("afterLockRule")}</p>}
         </section>
       )}
       <section aria-labelledby="history-title">

@@ -17,7 +17,8 @@ import { formatCents } from "@/lib/distribution/plan";
 import { DISTRIBUTION_STATUS_LABELS, MINIMUM_MODE_LABELS, MINIMUM_MODES } from "@/lib/schemas/distribution";
 import { getDistribution } from "@/lib/server/distribution/get-distribution";
 import { getPaymentFileSummary } from "@/lib/server/distribution/get-payment-file-summary";
-import { PAYMENT_METHOD_LABELS } from "@/lib/payments/payment-details";
+import { PAYMENT_METHOD_LABELS, REISSUE_REASON_LABELS } from "@/lib/payments/payment-details";
+import { PAYOUTS_WEB_MAX_ROWS, payoutPartCount } from "@/lib/payments/payouts";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { computeDistributionAction, importPaymentStatusAction, lockDistributionAction } from "./actions";
 import { PaymentStatusImportForm } from "@/components/distribution/payment-status-import-form";
@@ -170,7 +171,9 @@ export default async function DistributionPage({ params }: { params: Promise<{ m
                 Payment files
               </h3>
               <p className="text-sm text-muted-foreground">
-                One file per payment method, at the locked amounts: ACH as a NACHA file for the bank, PayPal and Venmo in PayPal&apos;s Payouts upload layout, checks as a mailing file.
+                One file per payment method, at the locked amounts: ACH as a NACHA file for the bank, PayPal and Venmo in PayPal&apos;s Payouts upload layout, checks as a mailing file. PayPal
+                takes at most {n(PAYOUTS_WEB_MAX_ROWS)} payments per upload, so a larger PayPal or Venmo file comes as a ZIP of numbered upload files with a manifest of each one&apos;s
+                payments and total.
                 {access.can("payments.export") ? " Each download is recorded in the audit trail." : " Only an attorney can download them."}
               </p>
               {payments.missing.payments > 0 && (
@@ -178,7 +181,10 @@ export default async function DistributionPage({ params }: { params: Promise<{ m
                   <AlertTitle>
                     {n(payments.missing.payments)} paid {payments.missing.payments === 1 ? "claim has" : "claims have"} no payment details
                   </AlertTitle>
-                  <AlertDescription>{formatCents(payments.missing.totalCents)} is in no payment file until those members give their payment details.</AlertDescription>
+                  <AlertDescription>
+                    {formatCents(payments.missing.totalCents)} is in no payment file until those members give their payment details. They can still give them on their claim page;
+                    each payment then joins the re-issue queue below and the next re-issue file of its method pays it.
+                  </AlertDescription>
                 </Alert>
               )}
               <Table aria-label="Payment files">
@@ -201,7 +207,7 @@ export default async function DistributionPage({ params }: { params: Promise<{ m
                       <TableCell>
                         {access.can("payments.export") ? (
                           <a href={`/matters/${matterId}/claims/distribution/${run.id}/payments/${m.method}`} className="text-primary underline" download>
-                            Download {m.method === "ACH" ? "NACHA file" : "CSV"}
+                            Download {fileKind(m.method, m.payments)}
                           </a>
                         ) : (
                           <span className="text-muted-foreground">Attorney only</span>
@@ -217,6 +223,16 @@ export default async function DistributionPage({ params }: { params: Promise<{ m
                     </TableCell>
                     <TableCell className="text-muted-foreground">Not paid</TableCell>
                   </TableRow>
+                  {payments.reissue.payments > 0 && (
+                    <TableRow>
+                      <TableCell>Re-issue queue or re-issued</TableCell>
+                      <TableCell className="text-right font-mono">{n(payments.reissue.payments)}</TableCell>
+                      <TableCell className="text-right">
+                        <Mono>{formatCents(payments.reissue.totalCents)}</Mono>
+                      </TableCell>
+                      <TableCell className="text-muted-foreground">Re-issue files, below</TableCell>
+                    </TableRow>
+                  )}
                 </TableBody>
               </Table>
             </section>
@@ -226,11 +242,12 @@ export default async function DistributionPage({ params }: { params: Promise<{ m
               <h3 id="status-heading" className="text-base font-semibold">
                 Payment status and re-issue queue
               </h3>
-              <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
+              <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3 lg:grid-cols-5">
                 <Stat label="Pending" value={`${n(queue.statuses.pending.count)} · ${formatCents(queue.statuses.pending.totalCents)}`} />
                 <Stat label="Paid" value={`${n(queue.statuses.paid.count)} · ${formatCents(queue.statuses.paid.totalCents)}`} />
                 <Stat label="Failed" value={`${n(queue.statuses.failed.count)} · ${formatCents(queue.statuses.failed.totalCents)}`} />
                 <Stat label="Returned" value={`${n(queue.statuses.returned.count)} · ${formatCents(queue.statuses.returned.totalCents)}`} />
+                <Stat label="Waiting for re-issue" value={`${n(queue.queued.count)} · ${formatCents(queue.queued.totalCents)}`} />
               </dl>
               {access.can("payments.reconcile") && <PaymentStatusImportForm action={importPaymentStatusAction.bind(null, matterId, run.id)} />}
               {queue.items.length === 0 ? (
@@ -242,7 +259,7 @@ export default async function DistributionPage({ params }: { params: Promise<{ m
                       <TableRow>
                         <TableHead>Claim</TableHead>
                         <TableHead className="text-right">Amount</TableHead>
-                        <TableHead>Status</TableHead>
+                        <TableHead>Waiting because</TableHead>
                         <TableHead>Reason</TableHead>
                         <TableHead>Payment method now</TableHead>
                       </TableRow>
@@ -259,9 +276,9 @@ export default async function DistributionPage({ params }: { params: Promise<{ m
                             <Mono>{formatCents(q.amountCents)}</Mono>
                           </TableCell>
                           <TableCell>
-                            {q.status === "FAILED" ? "Failed" : "Returned"} {q.statusAt && <span className="text-muted-foreground"><Timestamp value={q.statusAt} /></span>}
+                            {REISSUE_REASON_LABELS[q.queuedFor]} {q.since && <span className="text-muted-foreground"><Timestamp value={q.since} /></span>}
                           </TableCell>
-                          <TableCell>{q.reason}</TableCell>
+                          <TableCell>{q.queuedFor === "DETAILS_AFTER_LOCK" ? <span className="text-muted-foreground">No payment details at the lock</span> : q.reason}</TableCell>
                           <TableCell>
                             {q.method ? PAYMENT_METHOD_LABELS[q.method] : "—"}
                             {q.detailsChangedSince && <span className="text-muted-foreground"> (changed by the member since)</span>}
@@ -270,16 +287,24 @@ export default async function DistributionPage({ params }: { params: Promise<{ m
                       ))}
                     </TableBody>
                   </Table>
+                  {queue.queued.count > queue.items.length && (
+                    <p className="text-sm text-muted-foreground">
+                      Showing the oldest {n(queue.items.length)} of {n(queue.queued.count)} waiting payments; the re-issue files take them all.
+                    </p>
+                  )}
                   {access.can("payments.export") && (
                     <div className="flex flex-wrap gap-2">
-                      {[...new Set(queue.items.map((q) => q.method).filter((m) => m !== null))].map((m) => (
+                      {queue.queued.methods.map((m) => (
                         <form key={m} method="post" action={`/matters/${matterId}/claims/distribution/${run.id}/payments/${m}/reissue`}>
                           <Button type="submit" variant="outline">
                             Re-issue file: {PAYMENT_METHOD_LABELS[m]}
                           </Button>
                         </form>
                       ))}
-                      <p className="w-full text-sm text-muted-foreground">A re-issue file takes the queue&apos;s payments of that method and marks them pending again (audited).</p>
+                      <p className="w-full text-sm text-muted-foreground">
+                        A re-issue file takes the queue&apos;s payments of that method and marks them pending again (audited); over {n(PAYOUTS_WEB_MAX_ROWS)} PayPal or Venmo payments it
+                        comes as a ZIP of upload files.
+                      </p>
                     </div>
                   )}
                 </>
@@ -323,6 +348,13 @@ function Row({ label, cents, strong }: { label: string; cents: bigint; strong?: 
       </TableCell>
     </TableRow>
   );
+}
+
+// What the download link gives: PayPal and Venmo past one upload's worth come as a ZIP of parts.
+function fileKind(method: keyof typeof PAYMENT_METHOD_LABELS, payments: number): string {
+  if (method === "ACH") return "NACHA file";
+  if ((method === "PAYPAL" || method === "VENMO") && payoutPartCount(payments) > 1) return `ZIP of ${payoutPartCount(payments)} upload files`;
+  return "CSV";
 }
 
 function Stat({ label, value }: { label: string; value: string }) {

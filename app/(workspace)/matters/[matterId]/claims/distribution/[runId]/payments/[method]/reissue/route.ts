@@ -7,12 +7,13 @@ import { exportPaymentFile } from "@/lib/server/distribution/export-payment-file
 export const POST = sessionRoute<{ matterId: string; runId: string; method: string }>(
   async ({ params, actor }) => {
     const file = await exportPaymentFile(actor, params.matterId, params.runId, params.method, { reissue: true });
-    return new Response(file.body, {
+    return new Response(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
       headers: {
         "Content-Type": file.contentType,
         "Content-Disposition": contentDisposition("attachment", file.filename),
         "Cache-Control": "private, no-store",
         "X-Payments": String(file.payments),
+        ...(file.parts ? { "X-Payment-File-Parts": String(file.parts.length) } : {}),
       },
     });
   },
