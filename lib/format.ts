@@ -29,6 +29,18 @@ export function formatDateTimeIn(d: Date | null | undefined, timeZone: string): 
   return format.format(d);
 }
 
+// The day an instant fell on in the viewer's zone, for table columns ("Dec 2, 2026").
+const SHORT_DATE_IN = new Map<string, Intl.DateTimeFormat>();
+export function formatShortDateIn(d: Date | null | undefined, timeZone: string): string {
+  if (!d) return "—";
+  let format = SHORT_DATE_IN.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone });
+    SHORT_DATE_IN.set(timeZone, format);
+  }
+  return format.format(d);
+}
+
 export function formatDateTime(d: Date | null | undefined): string {
   return formatDateTimeIn(d, "UTC");
 }

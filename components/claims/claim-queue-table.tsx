@@ -14,6 +14,7 @@ import { Label } from "@/components/ui/label";
 import { Mono } from "@/components/ui/mono";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Timestamp } from "@/components/ui/timestamp";
 
 export type QueueRow = {
   id: string;
@@ -26,7 +27,7 @@ export type QueueRow = {
   fraudScore: number;
   signals: number;
   recommendation: string | null;
-  filed: string;
+  filed: Date;
   deficientDays: number | null;
 };
 
@@ -131,7 +132,7 @@ export function ClaimQueueTable({ matterId, rows, threshold, canDecide, action }
                 {r.signals > 0 && <span className="ml-1 text-xs text-muted-foreground">({r.signals} signals)</span>}
               </TableCell>
               <TableCell>{r.recommendation ? r.recommendation.toLowerCase() : "—"}</TableCell>
-              <TableCell className="whitespace-nowrap">{r.filed}</TableCell>
+              <TableCell className="whitespace-nowrap"><Timestamp value={r.filed} dateOnly /></TableCell>
             </TableRow>
           ))}
         </TableBody>

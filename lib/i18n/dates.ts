@@ -10,3 +10,9 @@ export function formatLocalDate(date: string, locale: string): string {
 export function formatLocalMoment(d: Date, timeZone: string, locale: string): string {
   return d.toLocaleString(tag(locale), { weekday: "long", year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" });
 }
+
+// The calendar day a moment fell on in the matter's zone ("filed on"): a claim filed at 11 pm in
+// Los Angeles was filed that day there, not the next day in UTC.
+export function formatLocalDay(d: Date, timeZone: string, locale: string): string {
+  return d.toLocaleDateString(tag(locale), { year: "numeric", month: "long", day: "numeric", timeZone });
+}

@@ -6,7 +6,7 @@ import { FileText } from "lucide-react";
 import { ClaimStatusBadge } from "@/components/claims/claim-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Mono } from "@/components/ui/mono";
-import { formatLocalDate } from "@/lib/i18n/dates";
+import { formatLocalDate, formatLocalDay } from "@/lib/i18n/dates";
 import { listMyClaims } from "@/lib/server/claims/list-my-claims";
 import { pageActor } from "@/lib/server/page-guard";
 
@@ -43,7 +43,7 @@ export default async function MyClaimsPage() {
                 <ClaimStatusBadge status={c.status} label={t(`myClaim.status.${c.status}`)} />
               </div>
               <p className="mt-1 text-sm text-muted-foreground">
-                {c.matter.caption} · {t("myClaims.filed", { date: day(c.createdAt) })}
+                {c.matter.caption} · {t("myClaims.filed", { date: formatLocalDay(c.createdAt, c.matter.timeZone, locale) })}
               </p>
               {c.status === "DEFICIENT" && (
                 <p className="mt-2 text-sm font-medium">{t("myClaims.actionNeeded", { date: day(c.deficiencyDueOn) })}</p>

@@ -15,7 +15,7 @@ export async function listMyClaims(actor: Actor) {
       status: true,
       createdAt: true,
       deficiencyDueOn: true,
-      matter: { select: { caption: true, slug: true } },
+      matter: { select: { caption: true, slug: true, timeZone: true } },
     },
   });
 }

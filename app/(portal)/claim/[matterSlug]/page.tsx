@@ -6,7 +6,7 @@ import { CalendarClock } from "lucide-react";
 import { PublicClaimForm } from "@/components/claims/public-claim-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { deadlinePassed } from "@/lib/claims/dates";
-import { formatLocalDate } from "@/lib/i18n/dates";
+import { formatLocalDate, formatLocalDay } from "@/lib/i18n/dates";
 import { localizeClaimForm } from "@/lib/schemas/claim-form";
 import { getClaimDraft } from "@/lib/server/claims/get-claim-draft";
 import { getClaimForm } from "@/lib/server/claims/get-claim-form";
@@ -76,7 +76,7 @@ export default async function ClaimFormPage({ params, searchParams }: { params: 
           <AlertDescription>
             {saved
               ? d("savedBody", { email: draft.values.email ?? "", date: deadline })
-              : d("resumedBody", { date: formatLocalDate(draft.expiresAt.toISOString().slice(0, 10), locale) })}
+              : d("resumedBody", { date: formatLocalDay(draft.expiresAt, form.timeZone, locale) })}
           </AlertDescription>
         </Alert>
       )}

@@ -14,6 +14,7 @@ import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-pa
 import { getTwoFactorStatus } from "@/lib/server/auth/get-two-factor-status";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 import { confirmTwoFactorEnrollmentAction, disableTwoFactorAction, regenerateRecoveryCodesAction, startTwoFactorEnrollmentAction } from "./actions";
+import { Timestamp } from "@/components/ui/timestamp";
 
 export const metadata: Metadata = { title: "Two-factor sign-in" };
 
@@ -68,7 +69,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
               </CardTitle>
               <CardDescription>
                 {on
-                  ? `On since ${status.enabledAt!.toISOString().slice(0, 10)}. ${status.recoveryCodesLeft} of 10 recovery codes unused.`
+                  ? <>On since <Timestamp value={status.enabledAt} dateOnly />. {status.recoveryCodesLeft} of 10 recovery codes unused.</>
                   : "Off: your password alone signs you in."}
                 {reasons.length > 0 && ` Required: ${reasons.join("; ")}.`}
               </CardDescription>

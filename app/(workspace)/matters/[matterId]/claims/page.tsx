@@ -43,7 +43,7 @@ export default async function ClaimsQueuePage({ params, searchParams }: { params
     fraudScore: r.fraudScore,
     signals: r._count.signals,
     recommendation: r.recommendation,
-    filed: r.createdAt.toISOString().slice(0, 10),
+    filed: r.createdAt,
     deficientDays: r.status === "DEFICIENT" && r.deficientAt ? daysSince(r.deficientAt) : null,
   }));
   const query = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "page").map(([k, v]) => [k, String(v)]));

@@ -16,7 +16,7 @@ import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { isAppError } from "@/lib/app-error";
 import { batesRange, exhibitLabel } from "@/lib/bates/format";
-import { formatShortDate } from "@/lib/format";
+import { Timestamp } from "@/components/ui/timestamp";
 import { EXHIBIT_KIND_LABELS, EXHIBIT_KINDS } from "@/lib/schemas/exhibit";
 import { listExhibits } from "@/lib/server/exhibits/list-exhibits";
 import { SEARCH_CANDIDATES, searchExhibits, type SearchHit } from "@/lib/server/exhibits/search-exhibits";
@@ -308,7 +308,7 @@ export default async function ExhibitsPage({ params, searchParams }: { params: P
                   {r.batesStart ? <Mono>{batesRange(batesPrefix, r.batesStart, r.batesEnd)}</Mono> : "—"}
                 </TableCell>
                 <TableCell className="text-right tabular-nums">{r.linkCount}</TableCell>
-                <TableCell className="whitespace-nowrap">{formatShortDate(r.createdAt)}</TableCell>
+                <TableCell className="whitespace-nowrap"><Timestamp value={r.createdAt} dateOnly /></TableCell>
               </TableRow>
             ))}
           </TableBody>
