@@ -564,7 +564,7 @@ async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: num
     SELECT id, number, now()::timestamptz(3), "emailNormalized", "phoneNormalized", "addressNormalized", "dateOfBirth", lower("fullName"), "fullName",
            left(lower("fullName"), 2), right(lower("fullName"), 3), true
     FROM imp_new`;
-  await tx.$executeRawUnsafe(`DROP TABLE imp_row, imp_new`);
+  await tx.$executeRawUnsafe(`DROP TABLE imp_dup, imp_row, imp_new`);
 }
 
 // Only when the import asked for it: each new claimant gets the portal's confirmation mail
