@@ -14,7 +14,7 @@ import {
   ZGapReport,
   ZMatterList,
 } from "@/lib/schemas/api";
-import { ZAllegationListQuery, ZClaimDecisionRequest, ZClaimListQuery, ZCreateEvidenceLink, ZExhibitListQuery } from "@/lib/schemas/api-v1";
+import { ZAllegationListQuery, ZClaimDecisionRequest, ZClaimListQuery, ZCreateEvidenceLink, ZExhibitListQuery, ZGapListQuery } from "@/lib/schemas/api-v1";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the routes parse
 // their input with and build their answers through, so the document cannot drift from the code.
@@ -106,9 +106,10 @@ export function openApiDocument(serverUrl: string): Json {
         get: {
           summary: "The gap report: every allegation not proven",
           operationId: "gapReport",
-          description: "Allegations whose derived status is not SUPPORTED, or that a person flagged, with their elements and open evidence requests, in complaint order.",
-          parameters: [matterId],
-          responses: { "200": { ...json(ZGapReport, "The report."), headers: etag }, ...errors(401, 404) },
+          description:
+            "Allegations whose derived status is not SUPPORTED, or that a person flagged, with their elements and open evidence requests, in complaint order, a page at a time (limit, default 100, at most 500; pass back nextCursor as cursor). totals count the whole report, not the page.",
+          parameters: [matterId, ...queryParameters(ZGapListQuery)],
+          responses: { "200": { ...json(ZGapReport, "One page of the report, with the report's totals."), headers: etag }, ...errors(401, 404, 422) },
         },
       },
       "/api/v1/matters/{matterId}/claims": {

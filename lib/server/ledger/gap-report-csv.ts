@@ -1,14 +1,18 @@
 import "server-only";
-import { writeCsv } from "@/lib/csv/write-csv";
+import { csvBatchStream } from "@/lib/csv/write-csv";
 import { ALLEGATION_KIND_LABELS, FLAG_LABELS } from "@/lib/schemas/allegation";
 import { romanNumeral } from "@/lib/schemas/count";
+import { GAP_CSV_CHUNK, type GapCursor } from "@/lib/schemas/gap-report";
+import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { getGapReport } from "@/lib/server/ledger/get-gap-report";
+import { requirePermission } from "@/lib/server/auth/policy";
+import { gapCursorOf, readGapPage, type GapRow } from "@/lib/server/ledger/gap-rows";
 
-export async function gapReportCsv(actor: Actor, matterId: string): Promise<{ filename: string; body: string }> {
-  const report = await getGapReport(actor, matterId);
-  const rows = report.rows.map((r) => [
-    String(r.paragraph),
+const HEADER = ["Paragraph", "Status", "Flag", "Kind", "Allegation", "Elements", "Destination", "Open requests"];
+
+function csvRow(r: GapRow): string[] {
+  return [
+    r.paragraphLabel,
     r.status,
     r.flagSeverity ? `${FLAG_LABELS[r.flagSeverity]}: ${r.flagReason ?? ""}` : "",
     ALLEGATION_KIND_LABELS[r.kind],
@@ -16,8 +20,26 @@ export async function gapReportCsv(actor: Actor, matterId: string): Promise<{ fi
     r.elements.map((e) => { const [c, p] = e.split("."); return `${romanNumeral(Number(c))}.${p}`; }).join(" "),
     [r.destinationHost, r.destinationCountry].filter(Boolean).join(" "),
     r.requests.map((q) => `${q.description}${q.assignee ? ` (${q.assignee})` : ""}${q.dueOn ? ` due ${q.dueOn}${q.overdue ? " OVERDUE" : ""}` : ""}`).join("; "),
-  ]);
-  const body = writeCsv("spreadsheet", ["Paragraph", "Status", "Flag", "Kind", "Allegation", "Elements", "Destination", "Open requests"], rows);
-  const day = report.generatedAt.toISOString().slice(0, 10);
-  return { filename: `gap-report-${report.matter.docketNumber.replace(/[^A-Za-z0-9-]/g, "_")}-${day}.csv`, body };
+  ];
+}
+
+// Every gap of the matter, in complaint order, streamed: the rows are read by the report's cursor
+// a chunk at a time as the download is taken, never the whole report in memory. Each chunk is
+// its own statement, so a change committed during a long download shows in the chunks after it;
+// the keyset still lists each gap at most once.
+export async function gapReportCsv(actor: Actor, matterId: string): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
+  await requirePermission(actor, matterId, "matter.read");
+  const matter = await db.matter.findUniqueOrThrow({ where: { id: matterId }, select: { docketNumber: true } });
+  async function* chunks() {
+    let after: GapCursor | undefined;
+    for (;;) {
+      const { rows, more } = await readGapPage(matterId, { after, limit: GAP_CSV_CHUNK });
+      yield rows.map(csvRow);
+      const last = rows.at(-1);
+      if (!more || !last) return;
+      after = gapCursorOf(last);
+    }
+  }
+  const day = new Date().toISOString().slice(0, 10);
+  return { filename: `gap-report-${matter.docketNumber.replace(/[^A-Za-z0-9-]/g, "_")}-${day}.csv`, body: csvBatchStream("spreadsheet", HEADER, chunks()) };
 }

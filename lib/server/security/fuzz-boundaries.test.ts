@@ -40,6 +40,7 @@ import { createEvidenceLinkForApi } from "@/lib/server/api/create-evidence-link"
 import { decideClaimForApi } from "@/lib/server/api/decide-claim";
 import { listClaimsForApi } from "@/lib/server/api/list-claims";
 import { listExhibitsForApi } from "@/lib/server/api/list-exhibits";
+import { getGapReportForApi } from "@/lib/server/api/get-gap-report";
 import { createAnyServiceToken } from "@/lib/server/api-tokens/create-any-service-token";
 import { createServiceToken } from "@/lib/server/api-tokens/create-service-token";
 import { revokeServiceToken } from "@/lib/server/api-tokens/revoke-service-token";
@@ -298,6 +299,7 @@ describe("fuzzing every zod boundary", () => {
       ["listKnowledgeBase", (i) => listKnowledgeBase(admin, i)],
       ["listExhibitsForApi", (i) => listExhibitsForApi(A, m, i)],
       ["listClaimsForApi", (i) => listClaimsForApi(A, m, i)],
+      ["getGapReportForApi", (i) => getGapReportForApi(A, m, i)],
       ["createEvidenceLinkForApi", (i) => createEvidenceLinkForApi(A, m, allegation.id, i, null)],
       ["decideClaimForApi", (i) => decideClaimForApi(A, m, claim.claimId, i)],
       ["createServiceToken", (i) => createServiceToken(A, m, i)],

@@ -11,15 +11,30 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ALLEGATION_KIND_LABELS, FLAG_LABELS } from "@/lib/schemas/allegation";
+import { ZGapReportPageQuery } from "@/lib/schemas/gap-report";
+import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 import { getGapReport } from "@/lib/server/ledger/get-gap-report";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Gap report" };
 
-export default async function GapReportPage({ params }: { params: Promise<{ matterId: string }> }) {
+export default async function GapReportPage({ params, searchParams }: { params: Promise<{ matterId: string }>; searchParams: Promise<RawSearchParams> }) {
   const { matterId } = await params;
   const actor = await pageActor();
-  const report = await loadOr404(() => getGapReport(actor, matterId));
+  // A cursor that does not parse (hand-edited, cut off by a mail client) is dropped: the first page.
+  const query = parseSearchParams(ZGapReportPageQuery, await searchParams);
+  const report = await loadOr404(() => getGapReport(actor, matterId, query));
+  const { totals } = report;
+  const base = `/matters/${matterId}/reports/gaps`;
+  const tiles = [
+    { key: "UNSUPPORTED", label: <StatusBadge status="UNSUPPORTED" />, value: totals.byStatus.UNSUPPORTED },
+    { key: "CONTRADICTED", label: <StatusBadge status="CONTRADICTED" />, value: totals.byStatus.CONTRADICTED },
+    { key: "PARTIAL", label: <StatusBadge status="PARTIAL" />, value: totals.byStatus.PARTIAL },
+    { key: "flagged", label: <span className="inline-flex items-center gap-1"><Flag aria-hidden className="size-3" /> Flagged</span>, value: totals.flagged },
+  ];
+  const first = report.rows.at(0);
+  const last = report.rows.at(-1);
+  const paged = report.previous !== null || report.next !== null;
   return (
     <div className="mx-auto max-w-6xl">
       <PageHeader
@@ -27,8 +42,8 @@ export default async function GapReportPage({ params }: { params: Promise<{ matt
         title="Gap report"
         description={
           <>
-            <span className="italic">{report.matter.caption}</span>, No. {report.matter.docketNumber} · {report.rows.length} allegation
-            {report.rows.length === 1 ? "" : "s"} not yet proven · generated <Timestamp value={report.generatedAt} />
+            <span className="italic">{report.matter.caption}</span>, No. {report.matter.docketNumber} · {totals.gaps} allegation
+            {totals.gaps === 1 ? "" : "s"} not yet proven · generated <Timestamp value={report.generatedAt} />
           </>
         }
         actions={
@@ -42,8 +57,20 @@ export default async function GapReportPage({ params }: { params: Promise<{ matt
           </div>
         }
       />
-      {report.rows.length === 0 ? (
+      <dl className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="gap-totals">
+        {tiles.map((t) => (
+          <div key={t.key} className="rounded-lg border border-border p-3" data-testid={`gap-total-${t.key}`}>
+            <dt className="text-xs text-muted-foreground">{t.label}</dt>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums">{t.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {totals.gaps === 0 ? (
         <p className="text-sm">Every allegation is supported by non-privileged evidence and none is flagged.</p>
+      ) : report.rows.length === 0 ? (
+        <p className="text-sm">
+          Nothing left on this page: the report changed since it was opened. <Link href={base} className="text-primary hover:underline">Back to the first page</Link>
+        </p>
       ) : (
         <Table>
           <TableHeader>
@@ -60,7 +87,7 @@ export default async function GapReportPage({ params }: { params: Promise<{ matt
               <TableRow key={r.id} data-testid="gap-row" data-paragraph={r.paragraph} className="break-inside-avoid">
                 <TableCell>
                   <Link href={`/matters/${matterId}/allegations/${r.id}`} className="hover:underline">
-                    <Mono>¶&nbsp;{r.paragraph}</Mono>
+                    <Mono>¶&nbsp;{r.paragraphLabel}</Mono>
                   </Link>
                 </TableCell>
                 <TableCell className="grid gap-1">
@@ -106,6 +133,17 @@ export default async function GapReportPage({ params }: { params: Promise<{ matt
             ))}
           </TableBody>
         </Table>
+      )}
+      {paged && (
+        <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm" data-print="hide">
+          {report.previous && <Link href={`${base}?before=${report.previous}`} className="text-primary hover:underline">← Previous</Link>}
+          {first && last && (
+            <span>
+              <Mono>¶&nbsp;{first.paragraphLabel}</Mono> to <Mono>¶&nbsp;{last.paragraphLabel}</Mono> of {totals.gaps}
+            </span>
+          )}
+          {report.next && <Link href={`${base}?after=${report.next}`} className="text-primary hover:underline">Next →</Link>}
+        </nav>
       )}
     </div>
   );
