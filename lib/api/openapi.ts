@@ -82,6 +82,7 @@ export function openApiDocument(serverUrl: string): Json {
         get: {
           summary: "List allegations with their support status",
           operationId: "listAllegations",
+          description: "Allegations an amended complaint withdrew are left out; their links stay readable by id.",
           parameters: [matterId, ...queryParameters(ZAllegationListQuery)],
           responses: { "200": { ...json(ZAllegationPage, "One page, in complaint order."), headers: etag }, ...errors(401, 403, 404, 422) },
         },
@@ -106,7 +107,7 @@ export function openApiDocument(serverUrl: string): Json {
         get: {
           summary: "The gap report: every allegation not proven",
           operationId: "gapReport",
-          description: "Allegations whose derived status is not SUPPORTED, or that a person flagged, with their elements and open evidence requests, in complaint order.",
+          description: "Allegations whose derived status is not SUPPORTED, or that a person flagged, with their elements and open evidence requests, in complaint order. Withdrawn allegations are left out.",
           parameters: [matterId],
           responses: { "200": { ...json(ZGapReport, "The report."), headers: etag }, ...errors(401, 404) },
         },

@@ -32,7 +32,7 @@ export async function getGapReport(actor: Actor, matterId: string) {
       SELECT a.id, a.paragraph, a.text, a.kind, s.status, a."flagSeverity", a."flagReason"
       FROM "Allegation" a
       JOIN ${SUPPORT_VIEW} s ON s."allegationId" = a.id AND s."matterId" = a."matterId"
-      WHERE a."matterId" = ${matterId}::uuid AND (s.status <> 'SUPPORTED' OR a."flagSeverity" IS NOT NULL)
+      WHERE a."matterId" = ${matterId}::uuid AND a."withdrawnAt" IS NULL AND (s.status <> 'SUPPORTED' OR a."flagSeverity" IS NOT NULL)
     ), labels AS MATERIALIZED (
       SELECT e.id, c.number, e.position, c.number || '.' || e.position AS label
       FROM "Element" e JOIN "Count" c ON c.id = e."countId"
