@@ -8,7 +8,7 @@ import { SUPPORT_STATUSES } from "@/lib/ledger/support-status";
 import { ALLEGATION_KIND_LABELS, ALLEGATION_KINDS, countryName } from "@/lib/schemas/allegation";
 
 export type FilterCount = { id: string; label: string; elements: { id: string; label: string }[] };
-export type FilterValues = Partial<Record<"status" | "kind" | "element" | "flagged" | "request" | "country" | "q" | "sort" | "dir", string | undefined>> & { page?: undefined };
+export type FilterValues = Partial<Record<"status" | "kind" | "element" | "flagged" | "request" | "country" | "q" | "withdrawn" | "sort" | "dir", string | undefined>> & { page?: undefined };
 
 // A plain GET form: filters land in the URL, the server filters in SQL, and it works without JS.
 export function LedgerFilters({ basePath, values, counts, countries }: { basePath: string; values: FilterValues; counts: FilterCount[]; countries: string[] }) {
@@ -77,6 +77,12 @@ export function LedgerFilters({ basePath, values, counts, countries }: { basePat
               {c} — {countryName(c)}
             </option>
           ))}
+        </Select>
+      </Field>
+      <Field label="Withdrawn ¶s" htmlFor="f-withdrawn">
+        <Select id="f-withdrawn" name="withdrawn" defaultValue={values.withdrawn ?? ""}>
+          <option value="">Hide</option>
+          <option value="show">Show</option>
         </Select>
       </Field>
       <div className="flex gap-2">

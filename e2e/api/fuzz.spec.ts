@@ -135,6 +135,7 @@ const ACTIONS: Record<string, { as: Who; bound: (f: Fx) => unknown[]; refused: W
   dropProposalAction: { as: "paralegal", bound: (f) => [f.m, ANY, ANY], refused: ["signedOut", "member", "outsider"] },
   mergeProposalAction: { as: "paralegal", bound: (f) => [f.m, ANY, ANY], refused: ["signedOut", "member", "outsider"] },
   splitProposalAction: { as: "paralegal", bound: (f) => [f.m, ANY, ANY], refused: ["signedOut", "member", "outsider"] },
+  applyAmendmentAction: { as: "paralegal", bound: (f) => [f.m, ANY], refused: ["signedOut", "member", "outsider"] },
   // Distribution: a preview only replaces the last preview; locking is fuzzed as the paralegal
   // it refuses, so a lucky input cannot lock the demo matter's distribution for later specs.
   computeDistributionAction: { as: "attorney", bound: (f) => [f.m], refused: ["signedOut", "member", "outsider"] },

@@ -82,6 +82,7 @@ export function openApiDocument(serverUrl: string): Json {
         get: {
           summary: "List allegations with their support status",
           operationId: "listAllegations",
+          description: "Allegations an amended complaint withdrew are left out; their links stay readable by id.",
           parameters: [matterId, ...queryParameters(ZAllegationListQuery)],
           responses: { "200": { ...json(ZAllegationPage, "One page, in complaint order."), headers: etag }, ...errors(401, 403, 404, 422) },
         },
@@ -107,7 +108,7 @@ export function openApiDocument(serverUrl: string): Json {
           summary: "The gap report: every allegation not proven",
           operationId: "gapReport",
           description:
-            "Allegations whose derived status is not SUPPORTED, or that a person flagged, with their elements and open evidence requests, in complaint order, a page at a time (limit, default 100, at most 500; pass back nextCursor as cursor). totals count the whole report, not the page.",
+            "Allegations whose derived status is not SUPPORTED, or that a person flagged, with their elements and open evidence requests, in complaint order, a page at a time (limit, default 100, at most 500; pass back nextCursor as cursor). totals count the whole report, not the page. Withdrawn allegations are left out.",
           parameters: [matterId, ...queryParameters(ZGapListQuery)],
           responses: { "200": { ...json(ZGapReport, "One page of the report, with the report's totals."), headers: etag }, ...errors(401, 404, 422) },
         },

@@ -548,6 +548,12 @@ export const AUDIT_EVENTS = {
     schema: z.object({ allegationId: z.string(), before: flag.nullable(), after: flag }).strict(),
     describe: (d) => `${FLAG_LABELS[d.after.severity]}. Reason: ${quote(d.after.reason)}`,
   }),
+  "allegation.withdraw": define({
+    entityType: "Allegation",
+    label: "Withdrawn",
+    schema: z.object({ allegationId: z.string(), paragraph: z.string(), importId: z.string(), exhibit: z.string() }).strict(),
+    describe: (d) => `¶ ${d.paragraph} is not in the amended complaint (${d.exhibit}); its links and history are kept.`,
+  }),
   "allegation.clear-flag": define({
     entityType: "Allegation",
     label: "Flag cleared",
@@ -604,6 +610,22 @@ export const AUDIT_EVENTS = {
     label: "Complaint import started",
     schema: z.object({ importId: z.string(), exhibitId: z.string(), exhibit: z.string() }).strict(),
     describe: (d) => `¶s of ${d.exhibit} queued to be split and proposed for review.`,
+  }),
+  "complaint-import.apply-amendment": define({
+    entityType: "ComplaintImport",
+    label: "Amended complaint applied",
+    schema: z
+      .object({
+        importId: z.string(),
+        exhibit: z.string(),
+        applied: z.number().int().nonnegative(),
+        renumbered: z.number().int().nonnegative(),
+        reworded: z.number().int().nonnegative(),
+        withdrawn: z.number().int().nonnegative(),
+      })
+      .strict(),
+    describe: (d) =>
+      `${d.exhibit}: ${plural(d.applied, "matched ¶")} applied to the ledger (${d.renumbered} renumbered, ${d.reworded} reworded); ${plural(d.withdrawn, "allegation")} withdrawn.`,
   }),
   "complaint-proposal.accept": define({
     entityType: "ComplaintProposal",

@@ -46,4 +46,12 @@ export const ZSplitProposal = z
   })
   .strict();
 
+// Applying an amended complaint: every matched ¶ at once, and the removed allegations the
+// reviewer ticks to withdraw.
+export const ZApplyAmendment = z
+  .object({
+    withdraw: z.preprocess(asArray, z.array(z.uuid("Unknown allegation")).max(5_000, "Too many allegations")),
+  })
+  .strict();
+
 export const ZEmpty = z.object({}).strict();

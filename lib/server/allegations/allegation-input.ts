@@ -15,8 +15,9 @@ export async function checkAllegationReferences(client: Db | Tx, matterId: strin
     const found = await client.element.count({ where: { id: { in: unique }, count: { matterId } } });
     if (found !== unique.length) errors.elementIds = ["One or more chosen elements are not elements of this matter's counts"];
   }
-  // A number typed in the form is the label "41"; an imported "41a" is a different ¶.
-  const clash = await client.allegation.findUnique({ where: { matterId_paragraphLabel: { matterId, paragraphLabel: String(data.paragraph) } }, select: { id: true } });
+  // A number typed in the form is the label "41"; an imported "41a" is a different ¶, and a
+  // withdrawn ¶ 41 leaves the number free.
+  const clash = await client.allegation.findFirst({ where: { matterId, paragraphLabel: String(data.paragraph), withdrawnAt: null }, select: { id: true } });
   if (clash && clash.id !== exceptAllegationId) errors.paragraph = [duplicateParagraph(data.paragraph)];
   if (Object.keys(errors).length) throw AppError.validation(errors);
 }

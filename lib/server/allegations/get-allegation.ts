@@ -6,7 +6,8 @@ import { loadAllegationFor } from "@/lib/server/allegations/load-allegation";
 import { supportOf } from "@/lib/server/ledger/support-status";
 
 // The allegation detail page: the allegation, its derived status with the links behind it,
-// removed links (struck through, with why), requests, the flag, and its audit history.
+// removed links (struck through, with why), requests, the flag, whether an amended complaint
+// withdrew it, and its audit history.
 export async function getAllegation(actor: Actor, matterId: string, allegationId: string) {
   await loadAllegationFor(actor, matterId, allegationId);
   const allegation = await db.allegation.findUniqueOrThrow({
@@ -14,6 +15,8 @@ export async function getAllegation(actor: Actor, matterId: string, allegationId
     include: {
       dataTransfer: true,
       flaggedBy: { select: { name: true } },
+      withdrawnBy: { select: { name: true } },
+      withdrawnByImport: { select: { id: true, exhibit: { select: { prefix: true, number: true } } } },
       elements: { include: { element: { include: { count: { select: { id: true, number: true, title: true } } } } } },
       links: {
         orderBy: { createdAt: "asc" },

@@ -23,8 +23,8 @@ type Row = {
   destinationCountry: string | null;
 };
 
-// The ledger for scripts: each allegation with its derived support status, in complaint order,
-// a page at a time (keyset on the ¶ sort key and id).
+// The ledger for scripts: each live allegation with its derived support status, in complaint
+// order, a page at a time (keyset on the ¶ sort key and id). Withdrawn ones are not pleaded.
 export async function listAllegationsForApi(actor: Actor, matterId: string, query: unknown) {
   await requirePermission(actor, matterId, "matter.read");
   const q = parseInput(ZAllegationListQuery, query);
@@ -36,7 +36,7 @@ export async function listAllegationsForApi(actor: Actor, matterId: string, quer
     FROM "Allegation" a
     JOIN ${SUPPORT_VIEW} s ON s."allegationId" = a.id AND s."matterId" = a."matterId"
     LEFT JOIN "DataTransfer" dt ON dt."allegationId" = a.id
-    WHERE a."matterId" = ${matterId}::uuid
+    WHERE a."matterId" = ${matterId}::uuid AND a."withdrawnAt" IS NULL
       AND (${q.status ?? null}::text IS NULL OR s.status = ${q.status ?? null})
       AND (${after?.[0] ?? null}::int IS NULL OR (a."paragraphSortKey", a.id) > (${after?.[0] ?? 0}::int, ${after?.[1] ?? "00000000-0000-0000-0000-000000000000"}::uuid))
     ORDER BY a."paragraphSortKey", a.id

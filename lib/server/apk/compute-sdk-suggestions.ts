@@ -31,7 +31,7 @@ export type SdkSuggestionScope = { exhibitId?: string; analysisId?: string; alle
 export async function unsafeComputeSdkSuggestions(matterId: string, scope: SdkSuggestionScope = {}): Promise<SdkSuggestion[]> {
   const [allegations, analyses, decisions] = await Promise.all([
     db.allegation.findMany({
-      where: { matterId, kind: "SDK_EMBEDDED", NOT: { sdkPrefixes: { isEmpty: true } }, ...(scope.allegationId ? { id: scope.allegationId } : {}) },
+      where: { matterId, kind: "SDK_EMBEDDED", withdrawnAt: null, NOT: { sdkPrefixes: { isEmpty: true } }, ...(scope.allegationId ? { id: scope.allegationId } : {}) },
       select: { id: true, paragraph: true, sdkPrefixes: true },
       orderBy: { paragraphSortKey: "asc" },
     }),

@@ -31,6 +31,7 @@ import { loadAllegationFor } from "@/lib/server/allegations/load-allegation";
 import { updateAllegation } from "@/lib/server/allegations/update-allegation";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import { acceptProposal } from "@/lib/server/complaints/accept-proposal";
+import { applyAmendment } from "@/lib/server/complaints/apply-amendment";
 import { dropProposal } from "@/lib/server/complaints/drop-proposal";
 import { getComplaintImport } from "@/lib/server/complaints/get-complaint-import";
 import { listComplaintImports } from "@/lib/server/complaints/list-complaint-imports";
@@ -567,6 +568,7 @@ const USE_CASES: Record<string, Entry> = {
   dropProposal: M("allegations.write", (a, w) => dropProposal(a, w.matter.id, w.proposals[1]!.id, { reason: "Not an allegation." })),
   mergeProposal: M("allegations.write", (a, w) => mergeProposal(a, w.matter.id, w.proposals[2]!.id, {})),
   splitProposal: M("allegations.write", (a, w) => splitProposal(a, w.matter.id, w.proposals[0]!.id, { at: 10, label: "1a" })),
+  applyAmendment: M("allegations.write", (a, w) => applyAmendment(a, w.matter.id, w.complaintImport.id, { withdraw: [] })),
   linkEvidence: M("evidence.link", (a, w) => linkEvidence(a, w.matter.id, w.allegation.id, { exhibitId: w.exhibit.id, relation: "CONTEXT", submissionKey: randomUUID() })),
   unlinkEvidence: M("evidence.link", (a, w) => unlinkEvidence(a, w.matter.id, w.link.id, { reason: "Wrong exhibit." })),
   findLinkableExhibits: R("matter.read", (a, w) => findLinkableExhibits(a, w.matter.id, { q: "matrix" })),

@@ -11,7 +11,7 @@ import { db } from "@/lib/server/db";
 export async function buildFromAllegations(actor: Actor, matterId: string): Promise<{ created: number; existing: number }> {
   await requirePermission(actor, matterId, "chronology.write");
   const transfers = await db.dataTransfer.findMany({
-    where: { allegation: { matterId }, OR: [{ observedFrom: { not: null } }, { observedTo: { not: null } }] },
+    where: { allegation: { matterId, withdrawnAt: null }, OR: [{ observedFrom: { not: null } }, { observedTo: { not: null } }] },
     include: { allegation: { select: { id: true, paragraphLabel: true, elements: { select: { elementId: true } } } } },
     orderBy: { allegation: { paragraphSortKey: "asc" } },
   });

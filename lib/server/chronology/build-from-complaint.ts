@@ -16,11 +16,11 @@ export function complaintDateKey(allegationId: string, f: { startDate: Date; end
 
 // The dated facts the accepted ¶s of the matter's complaint imports name, each a fact sourced to
 // its allegation at the ¶'s pin cite ("Compl. ¶ 37, 12:4"), with its precision. Only ¶s a person
-// accepted into the ledger are read; building again adds what is new, and a date a person deleted
+// accepted into the ledger (and not since withdrawn) are read; building again adds what is new, and a date a person deleted
 // stays deleted.
 export async function proposeComplaintDates(matterId: string): Promise<GeneratedFact[]> {
   const accepted = await db.complaintProposal.findMany({
-    where: { matterId, decision: "ACCEPTED", allegationId: { not: null } },
+    where: { matterId, decision: "ACCEPTED", allegation: { is: { withdrawnAt: null } } },
     distinct: ["allegationId"],
     select: {
       allegation: { select: { id: true, matterId: true, paragraphLabel: true, paragraphSortKey: true, text: true, complaintPage: true, complaintLine: true, elements: { select: { elementId: true } } } },

@@ -13,7 +13,7 @@ export async function factFormOptions(actor: Actor, matterId: string) {
   await requirePermission(actor, matterId, "matter.read");
   const counts = await listCounts(actor, matterId);
   const exhibits = await db.exhibit.findMany({ where: { matterId }, orderBy: { number: "asc" }, select: { id: true, prefix: true, number: true, title: true } });
-  const allegations = await db.allegation.findMany({ where: { matterId }, orderBy: { paragraphSortKey: "asc" }, select: { id: true, paragraphLabel: true, text: true } });
+  const allegations = await db.allegation.findMany({ where: { matterId, withdrawnAt: null }, orderBy: { paragraphSortKey: "asc" }, select: { id: true, paragraphLabel: true, text: true } });
   return {
     counts: counts.map((c) => ({
       countLabel: `${countLabel(c.number)} — ${c.title}`,

@@ -87,7 +87,7 @@ export async function loadFacts(matterId: string, query: TChronologyQuery): Prom
   const facts = await db.chronologyFact.findMany({
     where: chronologyWhere(matterId, query, countElements),
     orderBy: [{ startDate: query.dir === "desc" ? "desc" : "asc" }, { endDate: "asc" }, { id: "asc" }],
-    include: { sources: { include: { exhibit: { select: { prefix: true, number: true, privilege: true } }, allegation: { select: { paragraphLabel: true } } } }, elements: true },
+    include: { sources: { include: { exhibit: { select: { prefix: true, number: true, privilege: true } }, allegation: { select: { paragraphLabel: true, withdrawnAt: true } } } }, elements: true },
   });
   const userIds = [...new Set(facts.map((f) => f.createdById))];
   const users = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
@@ -102,7 +102,9 @@ export async function loadFacts(matterId: string, query: TChronologyQuery): Prom
   const rows = facts.map((f): FactRow => {
     const sources = f.sources.map((s): FactSourceRow => {
       if (s.kind === "ALLEGATION" && s.allegation) {
-        return { kind: "ALLEGATION", label: s.pinCite ?? `Compl. ¶ ${s.allegation.paragraphLabel}`, href: `${base}/allegations/${s.allegationId}`, privileged: false };
+        // A withdrawn ¶'s number may since belong to a new ¶: say which one the fact cites.
+        const label = s.pinCite ?? `Compl. ¶ ${s.allegation.paragraphLabel}`;
+        return { kind: "ALLEGATION", label: s.allegation.withdrawnAt ? `${label} (withdrawn)` : label, href: `${base}/allegations/${s.allegationId}`, privileged: false };
       }
       if (s.kind === "CLAIMS") {
         const what = CLAIM_MILESTONE_LABELS[s.milestone as ClaimMilestone] ?? "milestone";

@@ -42,9 +42,10 @@ export async function acceptProposal(actor: Actor, matterId: string, proposalId:
       const sortKey = paragraphSortKey(label)!;
       const pin = { complaintPage: p.page, complaintLine: p.line, heading: p.heading };
       let allegationId: string;
-      if (p.matchedAllegationId) {
-        allegationId = p.matchedAllegationId;
-        const before = await tx.allegation.findFirstOrThrow({ where: { id: allegationId, matterId } });
+      // An allegation withdrawn since the match is out of the ledger: the ¶ enters it anew.
+      const before = p.matchedAllegationId ? await tx.allegation.findFirst({ where: { id: p.matchedAllegationId, matterId, withdrawnAt: null } }) : null;
+      if (before) {
+        allegationId = before.id;
         await tx.allegation.update({ where: { id: allegationId }, data: { paragraph: base, paragraphLabel: label, paragraphSortKey: sortKey, text, ...pin } });
         if (elementIds.length) await tx.allegationElement.createMany({ data: elementIds.map((elementId) => ({ allegationId, elementId })), skipDuplicates: true });
         await appendAudit(tx, actor, {
@@ -99,7 +100,7 @@ export async function acceptProposal(actor: Actor, matterId: string, proposalId:
         matterId,
         action: "complaint-proposal.accept",
         entityId: p.id,
-        details: { proposalId: p.id, importId: p.importId, allegationId, label, pinCite: complaintPinCite(label, p.page, p.line), edited: [...edited], matched: !!p.matchedAllegationId },
+        details: { proposalId: p.id, importId: p.importId, allegationId, label, pinCite: complaintPinCite(label, p.page, p.line), edited: [...edited], matched: !!before },
       });
       return { allegationId };
     });

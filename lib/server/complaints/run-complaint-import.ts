@@ -41,7 +41,8 @@ export async function unsafeRunComplaintImport(importId: string, limits?: Sandbo
     await db.complaintImport.updateMany({ where: { id: importId, status: "QUEUED" }, data: { status: "FAILED", failureReason: reason } });
     return;
   }
-  const existing = await db.allegation.findMany({ where: { matterId: run.matterId }, select: { id: true, paragraphLabel: true, text: true } });
+  // Withdrawn allegations are out of the ledger: a ¶ like one of them is a new ¶.
+  const existing = await db.allegation.findMany({ where: { matterId: run.matterId, withdrawnAt: null }, select: { id: true, paragraphLabel: true, text: true } });
   const { matches } = matchParagraphs(
     result.paragraphs.map((p) => ({ label: p.label, text: p.text })),
     existing.map((a) => ({ id: a.id, label: a.paragraphLabel, text: a.text })),

@@ -8,7 +8,7 @@ export async function getCount(actor: Actor, matterId: string, countId: string) 
   if (!isUuid(countId)) throw AppError.notFound("Count not found");
   const count = await db.count.findUnique({
     where: { id: countId },
-    include: { elements: { orderBy: { position: "asc" }, include: { _count: { select: { allegations: true } } } } },
+    include: { elements: { orderBy: { position: "asc" }, include: { _count: { select: { allegations: { where: { allegation: { withdrawnAt: null } } } } } } } },
   });
   if (!count || count.matterId !== matterId) throw AppError.notFound("Count not found");
   await requirePermission(actor, count.matterId, "matter.read");

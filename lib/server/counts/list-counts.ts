@@ -9,6 +9,6 @@ export async function listCounts(actor: Actor, matterId: string) {
   return db.count.findMany({
     where: { matterId },
     orderBy: { number: "asc" },
-    include: { elements: { orderBy: { position: "asc" }, include: { _count: { select: { allegations: true } } } } },
+    include: { elements: { orderBy: { position: "asc" }, include: { _count: { select: { allegations: { where: { allegation: { withdrawnAt: null } } } } } } } },
   });
 }

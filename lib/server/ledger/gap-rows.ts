@@ -36,7 +36,8 @@ export type GapRow = {
 // for its flag alone) and how many of them a person flagged.
 export type GapTotals = { gaps: number; byStatus: Record<SupportStatus, number>; flagged: number };
 
-const GAP = Prisma.sql`(s.status <> 'SUPPORTED' OR s.flagged)`;
+// A withdrawn allegation (dropped by an amended complaint) is no gap: it is no longer alleged.
+const GAP = Prisma.sql`(NOT s.withdrawn AND (s.status <> 'SUPPORTED' OR s.flagged))`;
 
 export async function readGapTotals(matterId: string): Promise<GapTotals> {
   // Grouped rather than count(*) FILTER per status: the status is a CASE in the view, and each

@@ -8,12 +8,12 @@ import { SUPPORT_VIEW } from "@/lib/server/ledger/support-status";
 
 // The coverage dashboard: allegations by status, and for each element of each count how many of
 // the allegations that serve it are proven. An element with no SUPPORTED allegation is the legal
-// risk: the count fails on it.
+// risk: the count fails on it. Withdrawn allegations are no longer pleaded and count for nothing.
 export async function getCoverage(actor: Actor, matterId: string) {
   await requirePermission(actor, matterId, "matter.read");
   const [byStatusRows, elements, [requests]] = await Promise.all([
     db.$queryRaw<{ status: SupportStatus; n: number }[]>`
-      SELECT status, count(*)::int AS n FROM ${SUPPORT_VIEW} WHERE "matterId" = ${matterId}::uuid GROUP BY status`,
+      SELECT status, count(*)::int AS n FROM ${SUPPORT_VIEW} WHERE "matterId" = ${matterId}::uuid AND NOT withdrawn GROUP BY status`,
     // Statuses are counted per element first (one pass over the matter's element links), then
     // set beside the matter's few elements.
     db.$queryRaw<ElementCoverage[]>`
@@ -26,7 +26,7 @@ export async function getCoverage(actor: Actor, matterId: string) {
           (count(*) FILTER (WHERE s.status = 'UNSUPPORTED'))::int AS unsupported
         FROM "AllegationElement" ae
         JOIN ${SUPPORT_VIEW} s ON s."allegationId" = ae."allegationId"
-        WHERE s."matterId" = ${matterId}::uuid
+        WHERE s."matterId" = ${matterId}::uuid AND NOT s.withdrawn
         GROUP BY ae."elementId"
       )
       SELECT c.id::text AS "countId", c.number AS "countNumber", c.title AS "countTitle",

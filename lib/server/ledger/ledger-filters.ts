@@ -18,6 +18,8 @@ export const ZLedgerQuery = z.object({
   request: z.preprocess(first, z.enum(["open", "overdue", "none"]).optional()).catch(undefined),
   country: z.preprocess(first, z.string().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()).optional()).catch(undefined),
   q: z.preprocess(first, ZText().trim().max(200).optional()).catch(undefined),
+  // Allegations an amended complaint withdrew are left out unless asked for.
+  withdrawn: z.preprocess(first, z.enum(["show"]).optional()).catch(undefined),
   sort: z.preprocess(first, z.enum(LEDGER_SORTS).optional()).catch(undefined),
   dir: z.preprocess(first, z.enum(["asc", "desc"]).optional()).catch(undefined),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000).optional()).catch(undefined),

@@ -17,6 +17,7 @@ export type LedgerRow = {
   kind: AllegationKind;
   flagSeverity: FlagSeverity | null;
   flagReason: string | null;
+  withdrawnAt: Date | null;
   status: SupportStatus;
   supportsOpen: number;
   supportsPrivileged: number;
@@ -83,7 +84,7 @@ export async function listLedger(actor: Actor, matterId: string, rawQuery: unkno
     db.$queryRaw<{ code: string }[]>`
       SELECT DISTINCT dt."destinationCountry" AS code
       FROM "DataTransfer" dt JOIN "Allegation" a ON a.id = dt."allegationId"
-      WHERE a."matterId" = ${matterId}::uuid AND dt."destinationCountry" IS NOT NULL
+      WHERE a."matterId" = ${matterId}::uuid AND dt."destinationCountry" IS NOT NULL${query.withdrawn === "show" ? Prisma.empty : Prisma.sql` AND a."withdrawnAt" IS NULL`}
       ORDER BY 1`,
   ]);
   const ids = pageIds.map((r) => r.id);
@@ -92,7 +93,7 @@ export async function listLedger(actor: Actor, matterId: string, rawQuery: unkno
   const [found, links] = ids.length
     ? await Promise.all([
         db.$queryRaw<Omit<LedgerRow, "total">[]>`
-        SELECT a.id::text AS id, a.paragraph, a."paragraphLabel" AS label, a.text, a.kind::text AS kind, a."flagSeverity"::text AS "flagSeverity", a."flagReason",
+        SELECT a.id::text AS id, a.paragraph, a."paragraphLabel" AS label, a.text, a.kind::text AS kind, a."flagSeverity"::text AS "flagSeverity", a."flagReason", a."withdrawnAt",
           s.status, s."supportsOpen", s."supportsPrivileged", s.contradicts, s.weak,
           dt."destinationHost", dt."destinationCountry", dt."recipientOrg",
           COALESCE(req.open, 0) AS "openRequests", COALESCE(req.overdue, 0) AS "overdueRequests",
@@ -140,6 +141,7 @@ export async function listLedger(actor: Actor, matterId: string, rawQuery: unkno
 
 function whereClause(matterId: string, q: TLedgerQuery): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`a."matterId" = ${matterId}::uuid`];
+  if (q.withdrawn !== "show") parts.push(Prisma.sql`a."withdrawnAt" IS NULL`);
   if (q.status) parts.push(Prisma.sql`s.status = ${q.status}`);
   if (q.kind) parts.push(Prisma.sql`a.kind = ${q.kind}::"AllegationKind"`);
   if (q.flagged === "yes") parts.push(Prisma.sql`a."flagSeverity" IS NOT NULL`);

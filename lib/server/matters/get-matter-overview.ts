@@ -8,7 +8,7 @@ export async function getMatterOverview(actor: Actor, matterId: string) {
   const matter = await db.matter.findUniqueOrThrow({
     where: { id: matterId },
     include: {
-      _count: { select: { plaintiffs: true, counts: true, allegations: true, exhibits: true, claims: true } },
+      _count: { select: { plaintiffs: true, counts: true, allegations: { where: { withdrawnAt: null } }, exhibits: true, claims: true } },
       memberships: { include: { user: { select: { name: true, email: true, totpEnabledAt: true } } }, orderBy: { role: "asc" } },
     },
   });

@@ -18,7 +18,7 @@ export async function listMyMatters(actor: Actor) {
           court: true,
           docketNumber: true,
           filedOn: true,
-          _count: { select: { plaintiffs: true, allegations: true, exhibits: true, claims: true } },
+          _count: { select: { plaintiffs: true, allegations: { where: { withdrawnAt: null } }, exhibits: true, claims: true } },
         },
       },
     },

@@ -56,7 +56,7 @@ export async function unsafeComputeSuggestions(matterId: string, scope: Suggesti
   const [matter, allegations, analyses, decisions, kb] = await Promise.all([
     db.matter.findUniqueOrThrow({ where: { id: matterId }, select: { flaggedCountries: true } }),
     db.allegation.findMany({
-      where: { matterId, kind: "DATA_TRANSFER", dataTransfer: { isNot: null }, ...(scope.allegationId ? { id: scope.allegationId } : {}) },
+      where: { matterId, kind: "DATA_TRANSFER", withdrawnAt: null, dataTransfer: { isNot: null }, ...(scope.allegationId ? { id: scope.allegationId } : {}) },
       include: { dataTransfer: true },
       orderBy: { paragraph: "asc" },
     }),

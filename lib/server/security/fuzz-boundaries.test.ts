@@ -79,6 +79,7 @@ import { submitObjection } from "@/lib/server/settlement/submit-objection";
 import { submitOptOut } from "@/lib/server/settlement/submit-opt-out";
 import { verifyClaim } from "@/lib/server/claims/verify-claim";
 import { acceptProposal } from "@/lib/server/complaints/accept-proposal";
+import { applyAmendment } from "@/lib/server/complaints/apply-amendment";
 import { dropProposal } from "@/lib/server/complaints/drop-proposal";
 import { mergeProposal } from "@/lib/server/complaints/merge-proposal";
 import { splitProposal } from "@/lib/server/complaints/split-proposal";
@@ -273,6 +274,7 @@ describe("fuzzing every zod boundary", () => {
       ["dropProposal", (i) => dropProposal(A, m, rnd, i)],
       ["mergeProposal", (i) => mergeProposal(A, m, rnd, i)],
       ["splitProposal", (i) => splitProposal(A, m, rnd, i)],
+      ["applyAmendment", (i) => applyAmendment(A, m, rnd, i)],
       ["findLinkableExhibits", (i) => findLinkableExhibits(A, m, i)],
       ["ingestExhibit (metadata)", (i) => ingestExhibit(A, m, { body: [Buffer.from(`fuzz ${crypto.randomUUID()}`)], fileName: "fuzz.txt", metadata: i })],
       ["startIntake", (i) => startIntake(A, m, i)],

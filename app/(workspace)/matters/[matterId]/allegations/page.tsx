@@ -29,7 +29,7 @@ export default async function LedgerPage({ params, searchParams }: { params: Pro
   const counts = await listCounts(actor, matterId);
   const basePath = `/matters/${matterId}/allegations`;
   const { query } = ledger;
-  const filtered = ["status", "kind", "element", "flagged", "request", "country", "q"].some((k) => query[k as keyof TLedgerQuery]);
+  const filtered = ["status", "kind", "element", "flagged", "request", "country", "q", "withdrawn"].some((k) => query[k as keyof TLedgerQuery]);
   const href = (patch: Partial<Record<keyof TLedgerQuery, string | number | undefined>>) => {
     const next = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...query, ...patch })) if (v !== undefined && v !== "") next.set(k, String(v));
@@ -108,11 +108,16 @@ export default async function LedgerPage({ params, searchParams }: { params: Pro
           </TableHeader>
           <TableBody>
             {ledger.rows.map((r) => (
-              <TableRow key={r.id} data-testid="ledger-row" data-paragraph={r.paragraph} data-status={r.status}>
+              <TableRow key={r.id} data-testid="ledger-row" data-paragraph={r.paragraph} data-status={r.status} data-withdrawn={r.withdrawnAt ? "" : undefined}>
                 <TableCell>
-                  <Link href={`${basePath}/${r.id}`} className="font-mono font-medium text-primary hover:underline" aria-label={`Open ¶ ${r.label}`}>
+                  <Link href={`${basePath}/${r.id}`} className="font-mono font-medium text-primary hover:underline" aria-label={`Open ¶ ${r.label}${r.withdrawnAt ? " (withdrawn)" : ""}`}>
                     ¶&nbsp;{r.label}
                   </Link>
+                  {r.withdrawnAt && (
+                    <Badge variant="neutral" className="ml-1">
+                      Withdrawn
+                    </Badge>
+                  )}
                 </TableCell>
                 <TableCell>
                   <StatusWhy

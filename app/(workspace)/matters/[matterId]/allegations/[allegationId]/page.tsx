@@ -2,7 +2,7 @@ import { AuditTrailTable } from "@/components/audit/audit-trail-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
-import { CheckCircle2, Flag, Lock, Pencil } from "lucide-react";
+import { Archive, CheckCircle2, Flag, Lock, Pencil } from "lucide-react";
 import { FlagDialog } from "@/components/ledger/flag-dialog";
 import { Timestamp } from "@/components/ui/timestamp";
 import { exhibitLabel, countLabel } from "@/lib/ledger/labels";
@@ -85,6 +85,25 @@ export default async function AllegationPage({
           </div>
         }
       />
+      {a.withdrawnAt && (
+        <Alert variant="warning" className="mb-4" icon={<Archive aria-hidden />} data-testid="withdrawn-alert">
+          <AlertTitle>Withdrawn</AlertTitle>
+          <AlertDescription>
+            Withdrawn on <Timestamp value={a.withdrawnAt} /> by {a.withdrawnBy?.name ?? "someone"}
+            {a.withdrawnByImport && (
+              <>
+                {" "}
+                (
+                <Link className="underline" href={`/matters/${matterId}/allegations/import/${a.withdrawnByImport.id}`}>
+                  amended complaint import, {exhibitLabel(a.withdrawnByImport.exhibit)}
+                </Link>
+                )
+              </>
+            )}
+            . It is out of the ledger, the gap report and the coverage counts; its evidence links and history are kept below.
+          </AlertDescription>
+        </Alert>
+      )}
       {saved && (
         <Alert variant="success" className="mb-4" icon={<CheckCircle2 aria-hidden />}>
           <AlertDescription>Saved ¶ {a.paragraphLabel}.</AlertDescription>

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { done, matterAction } from "@/lib/server/actions/action-client";
 import { acceptProposal } from "@/lib/server/complaints/accept-proposal";
+import { applyAmendment } from "@/lib/server/complaints/apply-amendment";
 import { dropProposal } from "@/lib/server/complaints/drop-proposal";
 import { mergeProposal } from "@/lib/server/complaints/merge-proposal";
 import { splitProposal } from "@/lib/server/complaints/split-proposal";
@@ -40,4 +41,10 @@ export const mergeProposalAction = matterAction("allegations.write", async ({ ac
 export const splitProposalAction = matterAction("allegations.write", async ({ actor, input }, matterId, importId: string, proposalId: string) => {
   await splitProposal(actor, matterId, proposalId, input);
   return stay(matterId, importId, "Split in two.");
+});
+
+export const applyAmendmentAction = matterAction("allegations.write", async ({ actor, input }, matterId, importId: string) => {
+  const r = await applyAmendment(actor, matterId, importId, input);
+  if (r.applied === 0 && r.withdrawn === 0) return stay(matterId, importId, "Nothing left to apply: the amendment is already in the ledger.");
+  return stay(matterId, importId, `Applied ${r.applied} matched ¶${r.applied === 1 ? "" : "s"} (${r.renumbered} renumbered, ${r.reworded} reworded); ${r.withdrawn} withdrawn.`);
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChevronLeft, ChevronRight } from "lucide-react";
+import { ApplyAmendmentForm } from "@/components/complaints/apply-amendment-form";
 import { ProposalCard, type ProposalView } from "@/components/complaints/proposal-card";
 import { RefreshWhileQueued } from "@/components/complaints/refresh-while-queued";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -12,7 +13,7 @@ import type { DataTransferProposal } from "@/lib/complaint/propose";
 import { ALLEGATION_KIND_LABELS, ALLEGATION_KINDS, DATA_CATEGORY_LABELS } from "@/lib/schemas/allegation";
 import { getComplaintImport } from "@/lib/server/complaints/get-complaint-import";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
-import { acceptProposalAction, dropProposalAction, mergeProposalAction, splitProposalAction } from "../actions";
+import { acceptProposalAction, applyAmendmentAction, dropProposalAction, mergeProposalAction, splitProposalAction } from "../actions";
 
 export const metadata: Metadata = { title: "Review the complaint import" };
 
@@ -50,6 +51,9 @@ export default async function ComplaintImportReviewPage({
     : run.proposals.slice((page - 1) * UNPAGED_BATCH, page * UNPAGED_BATCH);
   const base = `/matters/${matterId}/allegations/import/${importId}`;
   const canWrite = run.access.can("allegations.write");
+  // An amended complaint: some ¶ matched an allegation already in the ledger.
+  const amended = run.proposals.some((p) => p.matchedAllegationId);
+  const offerAmendment = canWrite && run.status === "PARSED" && amended && (run.amendment.applicable > 0 || run.removed.length > 0);
   const kinds = ALLEGATION_KINDS.map((k) => ({ value: k, label: ALLEGATION_KIND_LABELS[k] }));
   const countElementsOf = (n: number | null) => {
     const count = n === null ? undefined : run.matterCounts.find((c) => c.number === n);
@@ -121,7 +125,14 @@ export default async function ComplaintImportReviewPage({
           <AlertDescription>{run.failureReason}</AlertDescription>
         </Alert>
       )}
-      {run.removed.length > 0 && run.proposals.some((p) => p.matchedAllegationId) && (
+      {offerAmendment && (
+        <ApplyAmendmentForm
+          action={applyAmendmentAction.bind(null, matterId, importId)}
+          summary={run.amendment}
+          removed={run.removed.map((r) => ({ id: r.id, label: r.paragraphLabel, text: r.text, href: `/matters/${matterId}/allegations/${r.id}` }))}
+        />
+      )}
+      {!offerAmendment && run.removed.length > 0 && amended && (
         <Alert>
           <AlertTitle>
             {run.removed.length} ledger allegation{run.removed.length === 1 ? "" : "s"} not in this complaint
