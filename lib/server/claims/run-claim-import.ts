@@ -309,11 +309,6 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
   const { importId, matterId } = a;
   // One import of a matter at a time: a second waits here, then finds the first one's rows taken.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('claim-import:' || ${matterId}::text))`;
-  await tx.$executeRawUnsafe(`SAVEPOINT import_temp_buffers`);
-  await tx.$executeRawUnsafe(`SET temp_buffers = '512MB'`).then(
-    () => tx.$executeRawUnsafe(`RELEASE SAVEPOINT import_temp_buffers`),
-    () => tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT import_temp_buffers`),
-  );
   await tx.$executeRawUnsafe(`SET LOCAL work_mem = '256MB'`);
   await tx.$executeRawUnsafe(`SET LOCAL jit = off`);
   await tx.$executeRawUnsafe(`SET LOCAL synchronous_commit = off`);
@@ -321,10 +316,7 @@ async function insertStaged(tx: Tx, a: InsertArgs): Promise<ClaimImportTotals> {
   await tx.$executeRawUnsafe(`SET LOCAL gin_pending_list_limit = '64MB'`);
 
   // Every external ID of the file so far (valid rows), with its first line: a later row with one is a repeat.
-  // Unique by construction (only a key's first row goes in) and only ever hash-joined: a primary
-  // key here was a B-tree of up to a million random text keys, grown in the session's few
-  // megabytes of temp buffers, page by page through the file system.
-  await tx.$executeRaw`CREATE TEMP TABLE imp_keys (key text NOT NULL, line int NOT NULL) ON COMMIT DROP`;
+  await tx.$executeRaw`CREATE TEMP TABLE imp_keys (key text PRIMARY KEY, line int NOT NULL) ON COMMIT DROP`;
   // External IDs imported into the matter before this import, read once: joining each chunk to
   // "Claim" itself hashed every claim of the matter, the ones this import had just inserted
   // included, for every chunk (quadratic in the file). A repeat within this file is imp_keys' job.
@@ -459,20 +451,9 @@ async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: num
   // PostgreSQL's upper() and JavaScript's toUpperCase() agree on ASCII but not on every letter
   // ("ß" becomes "SS" only in JavaScript), so a pair of codes with anything else is compared here
   // in Node with the portal's own confirmationCodesMatch.
-  // imp_row is narrow (the verdict per line; imp_new takes the wide rows from staging) and finds
-  // repeats by hash aggregation: a window over the chunk's whole rows sorted a hundred thousand
-  // wide rows by a text key under the database's collation, the costliest step of a chunk.
-  // The chunk's repeated external IDs, as a table of its own with statistics: as a subquery the
-  // planner, guessing a handful of groups, re-ran the aggregation for every row (quadratic).
-  await tx.$executeRaw`
-    CREATE TEMP TABLE imp_dup ON COMMIT DROP AS
-    SELECT "idempotencyKey" AS key, min(line) AS first_line FROM "ClaimImportRow"
-    WHERE "importId" = ${importId}::uuid AND line BETWEEN ${chunk.from} AND ${chunk.to} AND errors IS NULL
-    GROUP BY 1 HAVING count(*) > 1`;
-  await tx.$executeRaw`ANALYZE imp_dup`;
   await tx.$executeRaw`
     CREATE TEMP TABLE imp_row ON COMMIT DROP AS
-    SELECT r.line, r."idempotencyKey", r."confirmationCode", k.line AS earlier_line,
+    SELECT r.*, k.line AS earlier_line,
       CASE
         WHEN r."noticeId" IS NOT NULL AND n.id IS NULL THEN 'notice'
         WHEN r."noticeId" IS NOT NULL AND (n."confirmationCode" || r."confirmationCode") !~ '^[ -~]*$' THEN 'notice-check'
@@ -480,10 +461,9 @@ async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: num
         WHEN c.key IS NOT NULL THEN 'existing'
       END AS verdict,
       n."confirmationCode" AS notice_code, c.key IS NOT NULL AS existing,
-      CASE WHEN r.line > d.first_line THEN 2 ELSE 1 END AS nth,
-      coalesce(d.first_line, r.line) AS first_line
+      row_number() OVER (PARTITION BY r."idempotencyKey" ORDER BY r.line) AS nth,
+      first_value(r.line) OVER (PARTITION BY r."idempotencyKey" ORDER BY r.line) AS first_line
     FROM "ClaimImportRow" r
-      LEFT JOIN imp_dup d ON d.key = r."idempotencyKey"
       LEFT JOIN imp_keys k ON k.key = r."idempotencyKey"
       LEFT JOIN "NoticeRecipient" n ON r."noticeId" IS NOT NULL AND n."matterId" = ${matterId}::uuid AND n."noticeId" = r."noticeId"
       LEFT JOIN imp_existing c ON c.key = r."idempotencyKey"
@@ -491,7 +471,6 @@ async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: num
   // A repeat is a second row of an external ID, in this chunk or an earlier one.
   await tx.$executeRaw`UPDATE imp_row SET nth = 2, first_line = earlier_line WHERE earlier_line IS NOT NULL`;
   await tx.$executeRaw`INSERT INTO imp_keys SELECT "idempotencyKey", line FROM imp_row WHERE nth = 1`;
-  await tx.$executeRaw`ANALYZE imp_keys`;
 
   const unusual = await tx.$queryRaw<{ line: number; notice_code: string; given: string; existing: boolean }[]>`
     SELECT line, notice_code, "confirmationCode" AS given, existing FROM imp_row WHERE verdict = 'notice-check' AND nth = 1`;
@@ -521,9 +500,7 @@ async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: num
   // claim already in the matter.
   await tx.$executeRaw`
     CREATE TEMP TABLE imp_new ON COMMIT DROP AS
-    SELECT r.* FROM "ClaimImportRow" r JOIN imp_row i ON i.line = r.line
-    WHERE r."importId" = ${importId}::uuid AND r.line BETWEEN ${chunk.from} AND ${chunk.to} AND i.nth = 1 AND i.verdict IS NULL
-    ORDER BY r.line`;
+    SELECT * FROM imp_row WHERE nth = 1 AND verdict IS NULL ORDER BY line`;
   await tx.$executeRaw`ANALYZE imp_new`;
 
   // The chunk's claims go in unscored; scoreNewClaims scores the whole import once, at the end.
@@ -564,7 +541,7 @@ async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: num
     SELECT id, number, now()::timestamptz(3), "emailNormalized", "phoneNormalized", "addressNormalized", "dateOfBirth", lower("fullName"), "fullName",
            left(lower("fullName"), 2), right(lower("fullName"), 3), true
     FROM imp_new`;
-  await tx.$executeRawUnsafe(`DROP TABLE imp_dup, imp_row, imp_new`);
+  await tx.$executeRawUnsafe(`DROP TABLE imp_row, imp_new`);
 }
 
 // Only when the import asked for it: each new claimant gets the portal's confirmation mail
