@@ -7,7 +7,7 @@ import { appendAudit } from "@/lib/server/audit/append-audit";
 import { loadAllegationFor } from "@/lib/server/allegations/load-allegation";
 
 export async function flagAllegation(actor: Actor, matterId: string, allegationId: string, input: unknown) {
-  const current = await loadAllegationFor(actor, matterId, allegationId, "allegations.flag");
+  const current = await loadAllegationFor(actor, matterId, allegationId, "allegations.flag", { live: true });
   const { severity, reason } = parseInput(ZFlagAllegation, input);
   return db.$transaction(async (tx) => {
     const updated = await tx.allegation.update({

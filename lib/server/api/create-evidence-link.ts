@@ -12,7 +12,7 @@ import { linkEvidence } from "@/lib/server/evidence/link-evidence";
 // a named request, clears an answered "unsupported" flag and writes the audit row). The submission
 // key it deduplicates by comes from the caller's Idempotency-Key when there is one.
 export async function createEvidenceLinkForApi(actor: Actor, matterId: string, allegationId: string, input: unknown, submissionKey: string | null) {
-  await loadAllegationFor(actor, matterId, allegationId, "evidence.link");
+  await loadAllegationFor(actor, matterId, allegationId, "evidence.link", { live: true });
   const data = parseInput(ZCreateEvidenceLink, input);
   const link = await linkEvidence(actor, matterId, allegationId, { ...data, submissionKey: submissionKey ?? randomUUID() });
   const full = await db.evidenceLink.findUniqueOrThrow({

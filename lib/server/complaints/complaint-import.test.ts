@@ -11,6 +11,7 @@ import { writeComplaintWithPdfKit, writeImageOnlyPdf, type WrittenComplaint } fr
 import type { Actor } from "@/lib/server/auth/actor";
 import { listAllegationsForApi } from "@/lib/server/api/list-allegations";
 import { acceptProposal } from "@/lib/server/complaints/accept-proposal";
+import { flagAllegation } from "@/lib/server/allegations/flag-allegation";
 import { applyAmendment } from "@/lib/server/complaints/apply-amendment";
 import { dropProposal } from "@/lib/server/complaints/drop-proposal";
 import { getComplaintImport } from "@/lib/server/complaints/get-complaint-import";
@@ -20,6 +21,7 @@ import { unsafeRunComplaintImport } from "@/lib/server/complaints/run-complaint-
 import { splitProposal } from "@/lib/server/complaints/split-proposal";
 import { startComplaintImport } from "@/lib/server/complaints/start-complaint-import";
 import { db } from "@/lib/server/db";
+import { createEvidenceRequest } from "@/lib/server/evidence/create-evidence-request";
 import { linkEvidence } from "@/lib/server/evidence/link-evidence";
 import { ingestExhibit } from "@/lib/server/exhibits/ingest-exhibit";
 import { getCoverage } from "@/lib/server/ledger/get-coverage";
@@ -240,6 +242,13 @@ describe("complaint import", () => {
     const state = async () => [await db.allegation.findMany({ where: { matterId }, orderBy: { id: "asc" } }), await db.auditEvent.count({ where: { matterId } })];
     const settled = await state();
     expect(await applyAmendment(team.paralegal, matterId, second.id, { withdraw: [removed2.id] })).toEqual({ applied: 0, renumbered: 0, reworded: 0, withdrawn: 0 });
+    expect(await state()).toEqual(settled);
+
+    // Nothing new is attached to a withdrawn ¶: no link, no flag, no evidence request.
+    const withdrawnRefusal = { code: "CONFLICT", message: expect.stringMatching(/¶ 2 was withdrawn by an amended complaint/) };
+    expect(await refusal(linkEvidence(team.attorney, matterId, removed2.id, { exhibitId: exhibit.id, relation: "SUPPORTS", submissionKey: randomUUID() }))).toMatchObject(withdrawnRefusal);
+    expect(await refusal(flagAllegation(team.attorney, matterId, removed2.id, { severity: "UNSUPPORTED", reason: "No proof" }))).toMatchObject(withdrawnRefusal);
+    expect(await refusal(createEvidenceRequest(team.attorney, matterId, removed2.id, { description: "Find the capture", submissionKey: randomUUID() }))).toMatchObject(withdrawnRefusal);
     expect(await state()).toEqual(settled);
 
     // The new ¶ 6 takes the number old ¶ 6 gave up.

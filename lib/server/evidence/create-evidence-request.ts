@@ -11,7 +11,7 @@ import { claimSubmissionKey } from "@/lib/server/idempotency";
 import { loadAllegationFor } from "@/lib/server/allegations/load-allegation";
 
 export async function createEvidenceRequest(actor: Actor, matterId: string, allegationId: string, input: unknown) {
-  const allegation = await loadAllegationFor(actor, matterId, allegationId, "evidence.request");
+  const allegation = await loadAllegationFor(actor, matterId, allegationId, "evidence.request", { live: true });
   const { submissionKey, ...data } = parseInput(ZCreateRequest, input);
   if (data.assigneeId) {
     const member = await db.membership.findUnique({ where: { userId_matterId: { userId: data.assigneeId, matterId: allegation.matterId } } });

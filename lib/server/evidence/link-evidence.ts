@@ -14,7 +14,7 @@ import { loadAllegationFor } from "@/lib/server/allegations/load-allegation";
 // "unsupported" flag, so that flag is cleared too and the audit row says so; a "weak" flag stays
 // until a person clears it, because only a person can judge that the support is no longer weak.
 export async function linkEvidence(actor: Actor, matterId: string, allegationId: string, input: unknown) {
-  const allegation = await loadAllegationFor(actor, matterId, allegationId, "evidence.link");
+  const allegation = await loadAllegationFor(actor, matterId, allegationId, "evidence.link", { live: true });
   const { submissionKey, requestId, ...data } = parseInput(ZLinkEvidence, input);
 
   const errors: FieldErrors = {};

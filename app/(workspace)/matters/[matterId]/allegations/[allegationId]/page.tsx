@@ -73,10 +73,15 @@ export default async function AllegationPage({
         }
         actions={
           <div className="flex flex-wrap gap-2" data-print="hide">
-            <LinkDialog action={linkAction} submissionKey={randomUUID()} matterId={matterId} exhibits={newestExhibits} openRequests={requestOptions} />
-            <UploadLinkDialog matterId={matterId} paragraph={a.paragraph} linkAction={linkAction} submissionKey={randomUUID()} />
-            <RequestDialog action={createRequestAction.bind(null, matterId, a.id)} submissionKey={randomUUID()} assignees={assignees} />
-            <FlagDialog action={flagAllegationAction.bind(null, matterId, a.id)} flagged={!!a.flagSeverity} />
+            {/* A withdrawn ¶ is kept as a record; nothing new is attached to it (the use cases refuse too). */}
+            {!a.withdrawnAt && (
+              <>
+                <LinkDialog action={linkAction} submissionKey={randomUUID()} matterId={matterId} exhibits={newestExhibits} openRequests={requestOptions} />
+                <UploadLinkDialog matterId={matterId} paragraph={a.paragraph} linkAction={linkAction} submissionKey={randomUUID()} />
+                <RequestDialog action={createRequestAction.bind(null, matterId, a.id)} submissionKey={randomUUID()} assignees={assignees} />
+                <FlagDialog action={flagAllegationAction.bind(null, matterId, a.id)} flagged={!!a.flagSeverity} />
+              </>
+            )}
             <Button asChild size="sm" variant="outline">
               <Link href={`/matters/${matterId}/allegations/${a.id}/edit`}>
                 <Pencil aria-hidden /> Edit
