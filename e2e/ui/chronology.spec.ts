@@ -125,17 +125,17 @@ test("build and export a chronology", async ({ page, browser }) => {
   // Edit: the other side disputes it.
   await page.getByRole("row").filter({ hasText: `Press reports on the transfers (${stamp})` }).getByRole("link", { name: /^Edit/ }).click();
   await expect(page).toHaveURL(/\/edit$/);
-  // Under load the client navigation may still be committing: a tick given to the first render
-  // of the form was seen to vanish when React rendered it again. Wait for the page to settle,
-  // then tick until the tick holds.
-  await page.waitForLoadState("networkidle");
+  // Under load the client navigation may still be committing: a tick given to the first render of
+  // the form was seen to vanish when React rendered it again. So the form is filled until what was
+  // filled holds. (Not "networkidle": Next's prefetches keep the network busy.)
   const disputed = page.getByLabel("The other side disputes this fact");
   await expect(async () => {
     await disputed.check();
+    await page.getByLabel("Disputed by").fill("Defendant");
+    await page.getByLabel("Why it is disputed").fill("Says the report misread the filing");
     await expect(disputed).toBeChecked({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
-  await page.getByLabel("Disputed by").fill("Defendant");
-  await page.getByLabel("Why it is disputed").fill("Says the report misread the filing");
+    await expect(page.getByLabel("Disputed by")).toHaveValue("Defendant", { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await shot(page, "chronology-edit");
   await expect(disputed).toBeChecked();
   await page.getByRole("button", { name: "Save fact" }).click();

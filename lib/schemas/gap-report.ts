@@ -6,6 +6,9 @@ import { z } from "zod";
 // before they reach SQL: the sort key must fit the column's int4, the id must be a UUID.
 export const GAP_PAGE_SIZE = 100;
 export const GAP_CSV_CHUNK = 1000;
+// The whole report on one page, for printing, up to this many gaps (about a thousand printed
+// pages); past it the page says to print page by page or to use the CSV.
+export const GAP_PRINT_MAX = 5000;
 
 const INT4_MIN = -2_147_483_648;
 const INT4_MAX = 2_147_483_647;
@@ -40,6 +43,7 @@ export function encodeGapCursor(c: GapCursor): string {
   return Buffer.from(JSON.stringify([c.sortKey, c.id])).toString("base64url");
 }
 
-// The Reports page's query: ?after= (Next) or ?before= (Previous). Parsed with
-// parseSearchParams, so a cursor that does not parse is dropped and the first page shows.
-export const ZGapReportPageQuery = z.object({ after: ZGapCursor, before: ZGapCursor }).partial();
+// The Reports page's query: ?after= (Next) or ?before= (Previous), or ?all=1 for the whole report
+// on one page (to print it). Parsed with parseSearchParams, so a cursor that does not parse is
+// dropped and the first page shows.
+export const ZGapReportPageQuery = z.object({ after: ZGapCursor, before: ZGapCursor, all: z.literal("1") }).partial();

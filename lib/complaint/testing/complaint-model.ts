@@ -113,4 +113,22 @@ export function generateComplaint(options: ModelOptions): ComplaintModel {
   };
 }
 
+// An amended complaint of the model, as the tests use it: ¶ 2 removed, a new ¶ after old ¶ 6, old ¶ 8 reworded, and everything numbered again.
+export function amendComplaint(model: ComplaintModel): ComplaintModel {
+  const blocks: Block[] = [];
+  for (const block of model.blocks) {
+    if (block.type === "paragraph" && block.label === "2") continue;
+    if (block.type === "paragraph" && block.label === "8") {
+      blocks.push({ ...block, text: "Those transfers are described in detail in paragraph 3 above, and they continued after Defendants were told of them; the app still sent device data and location data to umeng.com in May 2019." });
+      continue;
+    }
+    blocks.push(block);
+    if (block.type === "paragraph" && block.label === "6") {
+      blocks.push({ type: "paragraph", label: "new", text: "Defendants' engineers in Beijing could read the transferred data at any time, as their own filings admit.", kind: "GENERAL" });
+    }
+  }
+  let n = 0;
+  return { ...model, blocks: blocks.map((b) => (b.type === "paragraph" ? { ...b, label: String(++n) } : b)) };
+}
+
 export type ExpectedParagraph = { label: string; page: number; line: number; heading: string | null; text: string; kind: AllegationKindName };

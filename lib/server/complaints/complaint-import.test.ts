@@ -6,7 +6,7 @@ vi.hoisted(() => {
 });
 
 import { complaintPinCite } from "@/lib/complaint/labels";
-import { generateComplaint, type Block, type ComplaintModel } from "@/lib/complaint/testing/complaint-model";
+import { amendComplaint, generateComplaint } from "@/lib/complaint/testing/complaint-model";
 import { writeComplaintWithPdfKit, writeImageOnlyPdf, type WrittenComplaint } from "@/lib/complaint/testing/pleading-writers";
 import type { Actor } from "@/lib/server/auth/actor";
 import { listAllegationsForApi } from "@/lib/server/api/list-allegations";
@@ -40,24 +40,6 @@ async function importComplaint(actor: Actor, matterId: string, written: WrittenC
   const { importId } = await startComplaintImport(actor, matterId, { exhibitId: exhibit.id, submissionKey: randomUUID() });
   await unsafeRunComplaintImport(importId);
   return getComplaintImport(actor, matterId, importId);
-}
-
-// The amendment: ¶ 2 removed, a new ¶ after old ¶ 6, old ¶ 8 reworded, and everything numbered again.
-function amend(model: ComplaintModel): ComplaintModel {
-  const blocks: Block[] = [];
-  for (const block of model.blocks) {
-    if (block.type === "paragraph" && block.label === "2") continue;
-    if (block.type === "paragraph" && block.label === "8") {
-      blocks.push({ ...block, text: "Those transfers are described in detail in paragraph 3 above, and they continued after Defendants were told of them; the app still sent device data and location data to umeng.com in May 2019." });
-      continue;
-    }
-    blocks.push(block);
-    if (block.type === "paragraph" && block.label === "6") {
-      blocks.push({ type: "paragraph", label: "new", text: "Defendants' engineers in Beijing could read the transferred data at any time, as their own filings admit.", kind: "GENERAL" });
-    }
-  }
-  let n = 0;
-  return { ...model, blocks: blocks.map((b) => (b.type === "paragraph" ? { ...b, label: String(++n) } : b)) };
 }
 
 describe("complaint import", () => {
@@ -151,7 +133,7 @@ describe("complaint import", () => {
   });
 
   it("shows, for an amended complaint, which ¶s were added, removed, renumbered and reworded against the ledger", async () => {
-    const amended = await writeComplaintWithPdfKit(amend(model));
+    const amended = await writeComplaintWithPdfKit(amendComplaint(model));
     const second = await importComplaint(team.attorney, team.matter.id, amended, "amended-complaint.pdf");
     const byLabel = new Map(second.proposals.map((p) => [p.label, p]));
     const ledger = new Map((await db.allegation.findMany({ where: { matterId: team.matter.id } })).map((a) => [a.id, a.paragraphLabel]));

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Download, Flag } from "lucide-react";
+import { Download, Flag, Printer } from "lucide-react";
 import { Timestamp } from "@/components/ui/timestamp";
 import { elementLabel } from "@/lib/ledger/labels";
 import { PrintButton } from "@/components/ledger/print-button";
@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ALLEGATION_KIND_LABELS, FLAG_LABELS } from "@/lib/schemas/allegation";
-import { ZGapReportPageQuery } from "@/lib/schemas/gap-report";
+import { GAP_PRINT_MAX, ZGapReportPageQuery } from "@/lib/schemas/gap-report";
 import { parseSearchParams, type RawSearchParams } from "@/lib/schemas/search-params";
 import { getGapReport } from "@/lib/server/ledger/get-gap-report";
 import { loadOr404, pageActor } from "@/lib/server/page-guard";
@@ -23,7 +23,8 @@ export default async function GapReportPage({ params, searchParams }: { params: 
   const actor = await pageActor();
   // A cursor that does not parse (hand-edited, cut off by a mail client) is dropped: the first page.
   const query = parseSearchParams(ZGapReportPageQuery, await searchParams);
-  const report = await loadOr404(() => getGapReport(actor, matterId, query));
+  const whole = query.all === "1";
+  const report = await loadOr404(() => getGapReport(actor, matterId, whole ? { limit: GAP_PRINT_MAX } : query));
   const { totals } = report;
   const base = `/matters/${matterId}/reports/gaps`;
   const tiles = [
@@ -34,7 +35,9 @@ export default async function GapReportPage({ params, searchParams }: { params: 
   ];
   const first = report.rows.at(0);
   const last = report.rows.at(-1);
-  const paged = report.previous !== null || report.next !== null;
+  const paged = !whole && (report.previous !== null || report.next !== null);
+  // Printing one page of a paged report would leave out the rest: the whole report is a link away.
+  const printable = totals.gaps <= GAP_PRINT_MAX;
   return (
     <div className="mx-auto max-w-6xl">
       <PageHeader
@@ -53,7 +56,17 @@ export default async function GapReportPage({ params, searchParams }: { params: 
                 <Download aria-hidden /> CSV
               </a>
             </Button>
-            <PrintButton />
+            {paged ? (
+              printable && (
+                <Button asChild>
+                  <Link href={`${base}?all=1`}>
+                    <Printer aria-hidden /> Whole report to print
+                  </Link>
+                </Button>
+              )
+            ) : (
+              !(whole && report.next) && <PrintButton />
+            )}
           </div>
         }
       />
@@ -133,6 +146,16 @@ export default async function GapReportPage({ params, searchParams }: { params: 
             ))}
           </TableBody>
         </Table>
+      )}
+      {whole && report.next && (
+        <p className="mt-4 text-sm" data-print="hide">
+          The report has {totals.gaps} gaps, too many to print at once: print it <Link href={base} className="text-primary hover:underline">page by page</Link> or use the CSV.
+        </p>
+      )}
+      {whole && !report.next && (
+        <p className="mt-4 text-sm" data-print="hide">
+          The whole report, {totals.gaps} gap{totals.gaps === 1 ? "" : "s"}, on one page. <Link href={base} className="text-primary hover:underline">Back to the paged report</Link>
+        </p>
       )}
       {paged && (
         <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm" data-print="hide">

@@ -53,7 +53,9 @@ export default async function ComplaintImportReviewPage({
   const canWrite = run.access.can("allegations.write");
   // An amended complaint: some ¶ matched an allegation already in the ledger.
   const amended = run.proposals.some((p) => p.matchedAllegationId);
-  const offerAmendment = canWrite && run.status === "PARSED" && amended && (run.amendment.applicable > 0 || run.removed.length > 0);
+  // Kept once applied too, so the form's own "Applied …" confirmation stays on screen, above its
+  // "already in the ledger" summary.
+  const offerAmendment = canWrite && run.status === "PARSED" && amended;
   const kinds = ALLEGATION_KINDS.map((k) => ({ value: k, label: ALLEGATION_KIND_LABELS[k] }));
   const countElementsOf = (n: number | null) => {
     const count = n === null ? undefined : run.matterCounts.find((c) => c.number === n);
