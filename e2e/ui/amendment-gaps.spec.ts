@@ -86,6 +86,8 @@ test("an amended complaint is applied in one step, withdrawing the ¶ it removed
   await expect(page.locator('[data-testid="ledger-row"]', { hasText: removedText.slice(0, 40) })).toHaveCount(0);
   await page.goto(`/matters/${matterId}/allegations/${withdrawn.id}`);
   await expect(page.getByTestId("withdrawn-alert")).toContainText("amended complaint import");
+  await expect(page.getByText("As a withdrawn ¶ it no longer counts anywhere.")).toBeVisible();
+  await expect(page.getByText("No exhibit was linked before it was withdrawn.")).toBeVisible();
   // Nothing new is attached to a withdrawn ¶.
   await expect(page.getByRole("button", { name: /Link evidence/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Flag/ })).toHaveCount(0);

@@ -127,7 +127,10 @@ export default async function AllegationPage({
               .filter((l) => l.relation !== "CONTEXT")
               .map((l) => ({ relation: l.relation, label: exhibitLabel(l.exhibit), title: l.exhibit.title, privileged: l.exhibit.privilege !== "NONE", pinCite: l.pinCite }))}
           />
-          <p className="text-sm">{explainStatus(support)}</p>
+          <p className="text-sm">
+            {explainStatus(support)}
+            {a.withdrawnAt && " As a withdrawn ¶ it no longer counts anywhere."}
+          </p>
         </div>
       </section>
 
@@ -209,7 +212,9 @@ export default async function AllegationPage({
           Evidence links
         </h2>
         {a.links.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No exhibit is linked. That is why this allegation is {support.status.toLowerCase()}.</p>
+          <p className="text-sm text-muted-foreground">
+            {a.withdrawnAt ? "No exhibit was linked before it was withdrawn." : `No exhibit is linked. That is why this allegation is ${support.status.toLowerCase()}.`}
+          </p>
         ) : (
           <Table>
             <TableHeader>
