@@ -40,7 +40,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: "No session and no bearer token, or the token is malformed, unknown, revoked or expired.",
   403: "The caller's role on the matter, or a read-only token, does not allow this.",
   404: "Not found, or not visible to the caller (the API does not say which).",
-  409: "The record's state does not allow this now (a claim already decided), or the same Idempotency-Key is still being processed.",
+  409: "The record's state does not allow this now (a claim already decided, an allegation an amended complaint withdrew), or the same Idempotency-Key is still being processed.",
   413: "The body is larger than allowed.",
   415: "The body's Content-Type is not one this endpoint takes.",
   422: "Invalid input; error.fieldErrors names each field.",

@@ -204,6 +204,13 @@ describe("JSON API: allegations, gaps and claims", () => {
     expect(links.body.links).toHaveLength(3);
     const gapsAfter = await call(gapsRoute.GET, `/api/v1/matters/${m}/gaps`, { matterId: m }, { token: write });
     expect(gapsAfter.body.gaps).toEqual([]);
+
+    // An allegation an amended complaint withdrew takes no new link: 409 naming the ¶, nothing written.
+    await db.allegation.update({ where: { id: allegation.id }, data: { withdrawnAt: new Date(), withdrawnById: w.paralegal.userId } });
+    const withdrawn = await call(linksRoute.POST, path, params, { token: write, body, headers: { "idempotency-key": randomUUID() } });
+    expect(withdrawn.status).toBe(409);
+    expect(withdrawn.body.error.message).toMatch(/^¶ \S+ was withdrawn by an amended complaint/);
+    expect(await db.evidenceLink.count({ where: { allegationId: allegation.id } })).toBe(3);
   });
 
   it("pages the gap report by cursor exactly once, with the whole report's totals on each page, and names a bad cursor or limit", async () => {
