@@ -246,7 +246,10 @@ export default async function ChronologyPage({ params, searchParams }: { params:
                   </TableCell>
                   {canWrite && (
                     <TableCell className="align-top">
-                      <Link href={`${basePath}/${f.id}/edit`} className="text-sm text-primary hover:underline" aria-label={`Edit the fact of ${formatFactPeriod(f.startDate, f.endDate, f.precision)}`}>
+                      {/* Not prefetched: each row's Edit would fetch that row's form page in the background
+                          (dozens of dynamic renders per visit), and an edit form was once seen to render
+                          twice after this link, losing a tick typed in between. */}
+                      <Link prefetch={false} href={`${basePath}/${f.id}/edit`} className="text-sm text-primary hover:underline" aria-label={`Edit the fact of ${formatFactPeriod(f.startDate, f.endDate, f.precision)}`}>
                         Edit
                       </Link>
                     </TableCell>
