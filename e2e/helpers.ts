@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 import pg from "pg";
 
@@ -38,4 +39,22 @@ export async function hongMatterId(): Promise<string> {
 
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+// A matter of its own, so a spec's rows never disturb the demo matter the other specs expect,
+// with the demo attorney (as attorney) and paralegal (as paralegal) on its team.
+export async function makeMatterWithTeam(name: { shortName: string; batesPrefix: string }): Promise<{ id: string; tag: string }> {
+  const id = randomUUID();
+  const tag = id.slice(0, 8).toUpperCase();
+  await sql(
+    `INSERT INTO "Matter" (id, slug, caption, "shortName", court, "docketNumber", "batesPrefix", "updatedAt")
+     VALUES ($1, $2, $3, $4, 'N.D. Cal.', '5:26-cv-' || $5, $6, now())`,
+    [id, `${name.shortName.toLowerCase()}-${tag.toLowerCase()}`, `${name.shortName} v. E2E ${tag}`, name.shortName, tag, name.batesPrefix],
+  );
+  await sql(
+    `INSERT INTO "Membership" (id, "userId", "matterId", role)
+     SELECT gen_random_uuid(), u.id, $1, CASE WHEN u.email = $2 THEN 'ATTORNEY' ELSE 'PARALEGAL' END::"MatterRole" FROM "User" u WHERE u.email IN ($2, $3)`,
+    [id, USERS.attorney, USERS.paralegal],
+  );
+  return { id, tag };
 }

@@ -1,24 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { amendComplaint, generateComplaint, type ComplaintModel } from "../../lib/complaint/testing/complaint-model";
 import { writeComplaintWithPdfLib } from "../../lib/complaint/testing/pleading-writers";
-import { screenshot, signIn, sql, USERS } from "../helpers";
+import { makeMatterWithTeam, screenshot, signIn, sql, USERS } from "../helpers";
 
 // A matter of its own whose ledger holds the original complaint's ¶s, none proven yet (as if each
 // had been accepted from an import), with the demo attorney and paralegal on its team.
 async function makeMatterWithLedger(model: ComplaintModel): Promise<string> {
-  const id = randomUUID();
-  const tag = id.slice(0, 8).toUpperCase();
-  await sql(
-    `INSERT INTO "Matter" (id, slug, caption, "shortName", court, "docketNumber", "batesPrefix", "updatedAt")
-     VALUES ($1, $2, $3, 'Amendment', 'N.D. Cal.', '5:26-cv-' || $4, 'AMD', now())`,
-    [id, `amend-${tag.toLowerCase()}`, `Amendment v. E2E ${tag}`, tag],
-  );
-  await sql(
-    `INSERT INTO "Membership" (id, "userId", "matterId", role)
-     SELECT gen_random_uuid(), u.id, $1, CASE WHEN u.email = $2 THEN 'ATTORNEY' ELSE 'PARALEGAL' END::"MatterRole" FROM "User" u WHERE u.email IN ($2, $3)`,
-    [id, USERS.attorney, USERS.paralegal],
-  );
+  const { id } = await makeMatterWithTeam({ shortName: "Amendment", batesPrefix: "AMD" });
   const paragraphs = model.blocks.flatMap((b) =>
     b.type === "paragraph" ? [{ n: Number(b.label), kind: b.kind, text: [b.text, ...(b.subItems ?? []), b.quote ?? ""].join(" ").trim() }] : [],
   );

@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, sql, USERS } from "../helpers";
+import { makeMatterWithTeam, signIn, sql, USERS } from "../helpers";
 
 const SHOTS = process.env.SHOTS_DIR ?? "test-results/screens";
 async function shot(page: Page, name: string) {
@@ -12,18 +11,7 @@ async function shot(page: Page, name: string) {
 // A matter of its own (the demo matter's claims stay as the other specs expect), with the demo
 // attorney and paralegal on its team and 30 approved claims: 10 in the Illinois subclass.
 async function makeDistributionMatter(): Promise<string> {
-  const id = randomUUID();
-  const tag = id.slice(0, 8).toUpperCase();
-  await sql(
-    `INSERT INTO "Matter" (id, slug, caption, "shortName", court, "docketNumber", "batesPrefix", "updatedAt")
-     VALUES ($1, $2, $3, 'Distribution', 'N.D. Cal.', '5:26-cv-' || $4, 'DIST', now())`,
-    [id, `dist-${tag.toLowerCase()}`, `Distribution v. E2E ${tag}`, tag],
-  );
-  await sql(
-    `INSERT INTO "Membership" (id, "userId", "matterId", role)
-     SELECT gen_random_uuid(), u.id, $1, CASE WHEN u.email = $2 THEN 'ATTORNEY' ELSE 'PARALEGAL' END::"MatterRole" FROM "User" u WHERE u.email IN ($2, $3)`,
-    [id, USERS.attorney, USERS.paralegal],
-  );
+  const { id, tag } = await makeMatterWithTeam({ shortName: "Distribution", batesPrefix: "DIST" });
   await sql(
     `WITH c AS (
        INSERT INTO "Claimant" (id, "matterId", "fullName", "dateOfBirth", email, "emailNormalized", "addressLine1", city, state, zip, "addressNormalized")
