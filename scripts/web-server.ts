@@ -9,20 +9,26 @@
 // - POST /api/v1/claims/:matterSlug, the public claim API a notice campaign floods;
 // - POST /api/v1/matters/:matterId/exhibits, exhibit uploads of up to 2 GiB, which go from Node's
 //   request stream to the blob store without the Web-stream conversion and copy of every chunk.
+// - GET and HEAD of every other /api/v1 route: the route file's own GET handler is called here
+//   with a Web Request (lib/server/http/api-read-router.ts), so scripts' reads skip Next.js's
+//   pipeline, which cost more than the reads themselves (bench/api.ts).
 // Everything else is Next.js, after two checks that turn what Next.js would answer with a 500
 // into refusals (lib/server/http/action-post-guard.ts): a path whose escapes do not decode (400),
 // and a POST to a page — a server action, or a form sent without JavaScript — from another site
 // (403), over the action body limit (413, declared or counted, chunked bodies too, before Next.js
 // reads them) or that the framework cannot decode (400).
 import http from "node:http";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import next from "next";
 import { CLAIM_BODY_LIMIT_BYTES, claimIntake } from "@/lib/server/claims/claim-intake";
 import { AppError, isAppError } from "@/lib/app-error";
+import { apiReadRoutes, matchApiRead, readHandlerOf } from "@/lib/server/http/api-read-router";
 import { actorFromSessionCookie } from "@/lib/server/auth/actor-from-session-cookie";
 import { decodableUrl, pagePostKind, refusalPage, REFUSAL_PAGE_POLICY, refusePagePostBody, refusePagePostHeaders, tooLarge, type PagePost } from "@/lib/server/http/action-post-guard";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/server/http/body-limits";
 import { clientIp } from "@/lib/server/client-ip";
-import { env } from "@/lib/server/env";
+import { appUrl, env } from "@/lib/server/env";
 import { exhibitMaxBytes } from "@/lib/server/exhibits/limits";
 import { receiveExhibitUpload } from "@/lib/server/exhibits/receive-exhibit-upload";
 import { nodeHeaders } from "@/lib/server/http/header-source";
@@ -39,6 +45,7 @@ const dev = process.argv.includes("--dev");
 // Listens on every interface, as `next start` does; Next.js builds its own URLs with localhost.
 const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });
 const handleWithNext = app.getRequestHandler();
+const readRoutes = apiReadRoutes(`${process.cwd()}/app`);
 
 async function answerClaim(req: http.IncomingMessage, res: http.ServerResponse, matterSlug: string) {
   // A declared length over the limit is refused before reading a byte.
@@ -88,6 +95,43 @@ async function answerUpload(req: http.IncomingMessage, res: http.ServerResponse,
     }
   }
   send(res, answer.status, answer.body, answer.headers);
+}
+
+// A GET or HEAD of an /api/v1 route, by its own handler; false when it has none for it (Next.js
+// then answers). The response gets the headers next.config.ts gives every answer.
+async function answerRead(req: http.IncomingMessage, res: http.ServerResponse, url: string): Promise<boolean> {
+  const question = url.indexOf("?");
+  const match = matchApiRead(readRoutes, question < 0 ? url : url.slice(0, question));
+  const handler = match && (await readHandlerOf(match.route));
+  if (!match || !handler) return false;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith(":")) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  // The origin is our own, never the request's Host: handlers read only the path and query.
+  const aborted = new AbortController();
+  res.once("close", () => aborted.abort());
+  const request = new Request(new URL(url, appUrl), { method: "GET", headers, signal: aborted.signal });
+  const response = await handler(request, { params: Promise.resolve(match.params) });
+  // Lower-case names throughout, so a handler's own header (the file route's SAMEORIGIN) replaces
+  // the default instead of being sent beside it.
+  const out: Record<string, string | string[]> = Object.fromEntries(STATIC_SECURITY_HEADERS.map((h) => [h.key.toLowerCase(), h.value]));
+  out["x-frame-options"] = "DENY";
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie") out[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) out["set-cookie"] = cookies;
+  res.writeHead(response.status, out);
+  if (!response.body || req.method === "HEAD") {
+    await response.body?.cancel();
+    res.end();
+    return true;
+  }
+  // A client gone mid-download ends the pipeline, which closes the file behind the stream.
+  await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), res).catch(() => res.destroy());
+  return true;
 }
 
 // A POST to a page: checked (see the top of this file), read whole up to the limit, and handed
@@ -205,6 +249,17 @@ async function main() {
       const error = new AppError("BAD_REQUEST", "The address is not correctly encoded.");
       const page = !url.startsWith("/api/") && (req.method === "GET" || req.method === "HEAD");
       refuse(req, res, page ? "page" : "json", error, { bodyUnread: !page });
+      return;
+    }
+    if ((req.method === "GET" || req.method === "HEAD") && url.startsWith("/api/v1/")) {
+      answerRead(req, res, url).then(
+        (answered) => void (answered || handleWithNext(req, res)),
+        (error: unknown) => {
+          logger.error({ err: error }, "request failed before Next.js");
+          if (!res.headersSent) send(res, 500, jsonError("INTERNAL", "Something went wrong."), { Connection: "close" });
+          else res.destroy();
+        },
+      );
       return;
     }
     const claim = req.method === "POST" ? CLAIM_PATH.exec(url) : null;

@@ -116,6 +116,11 @@ test("exhibit files keep their sandbox and nosniff; the lean JSON answers carry 
       expect(file.headers()["content-security-policy"]).toMatch(/^sandbox; default-src 'none'.*frame-ancestors 'self'/);
       expect(file.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "SAMEORIGIN" });
     }
+  // JSON reads, which the web server answers by calling the route's handler itself, carry the
+  // headers every answer gets, once each.
+  const list = await page.request.get(`/api/v1/matters/${matterId}/allegations?limit=1`);
+  expect(list.status()).toBe(200);
+  expect(list.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "cross-origin-resource-policy": "same-origin", "content-type": "application/json" });
   const claim = await request.post("/api/v1/claims/hong-v-bytedance", { data: {} });
   expect(claim.headers()).toMatchObject({ "content-security-policy": "default-src 'none'; frame-ancestors 'none'", "x-content-type-options": "nosniff" });
 });

@@ -1,8 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import type { Actor } from "@/lib/server/auth/actor";
-import { getActor } from "@/lib/server/auth/get-actor";
 import { apiActor } from "@/lib/server/auth/api-actor";
+import { actorFromSessionCookie } from "@/lib/server/auth/actor-from-session-cookie";
 import { markGated } from "@/lib/server/http/gate-marker";
 import { errorResponse } from "@/lib/server/http/json-error";
 import { refuseCrossSite, requireContentType } from "@/lib/server/http/request-guard";
@@ -19,7 +19,7 @@ type Options<P> = {
 };
 
 // The one wrapper for route handlers that need a signed-in user. Order: cross-site refusal,
-// content type, session or bearer token (api-actor.ts), then the handler, whose use case authorises against the resource's
+// content type, session cookie or bearer token (api-actor.ts), then the handler, whose use case authorises against the resource's
 // own matter. Every failure leaves as the one JSON error shape with the status policy:
 // signed out 401, not allowed to know 404, member without the role 403.
 export function sessionRoute<P>(handler: (ctx: { request: Request; params: P; actor: Actor }) => Promise<Response>, options: Options<P> = {}): Handler<P> {
@@ -28,7 +28,9 @@ export function sessionRoute<P>(handler: (ctx: { request: Request; params: P; ac
       refuseCrossSite(request.method, request.headers);
       if (options.accepts) requireContentType(request.headers, options.accepts);
       const params = await context.params;
-      const actor = await apiActor(request.headers, request.method, getActor);
+      // The session is read from the request's own cookie header, not from Next.js's request
+      // context: the web server calls GET handlers itself (lib/server/http/api-read-router.ts).
+      const actor = await apiActor(request.headers, request.method, () => actorFromSessionCookie(request.headers));
       if (!actor) {
         if (options.signedOut) return new Response(null, { status: 303, headers: { Location: options.signedOut(params) } });
         throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
