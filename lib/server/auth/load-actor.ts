@@ -2,10 +2,20 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import type { Actor } from "@/lib/server/auth/actor";
-import { isUuid, staffTwoFactorRequired } from "@/lib/server/auth/policy";
+import { isUuid } from "@/lib/server/auth/policy";
 
 // What a session cookie claims (auth.ts writes these at sign-in). Untyped: a cookie from an
 // older release, or one minted elsewhere, may lack them.
+type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: Actor["role"];
+  disabledAt: Date | null;
+  sessionVersion: number;
+  mustEnrollTwoFactor: boolean;
+};
+
 export type SessionClaims = { sub?: unknown; sv?: unknown; signedInAt?: unknown };
 
 // The session only says who signed in and when; the user row says whether they still may act.
@@ -15,14 +25,15 @@ export type SessionClaims = { sub?: unknown; sv?: unknown; signedInAt?: unknown 
 export async function loadActor(claims: SessionClaims | null | undefined, ip: string | undefined): Promise<Actor | null> {
   const { sub, sv, signedInAt } = claims ?? {};
   if (typeof sub !== "string" || !isUuid(sub) || typeof sv !== "number" || !isWithinMaxAge(signedInAt)) return null;
-  const user = await db.user.findUnique({
-    where: { id: sub },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true, totpEnabledAt: true },
-  });
+  // One round trip: the user and, for staff without two-factor sign-in, the site's switch.
+  const [user] = await db.$queryRaw<UserRow[]>`
+    SELECT u.id::text AS id, u.email, u.name, u.role::text AS role, u."disabledAt", u."sessionVersion",
+           u.role <> 'CLASS_MEMBER' AND u."totpEnabledAt" IS NULL
+             AND COALESCE((SELECT s."requireStaffTwoFactor" FROM "SiteSettings" s WHERE s.id = 1), false) AS "mustEnrollTwoFactor"
+    FROM "User" u WHERE u.id = ${sub}::uuid`;
   if (!user || user.disabledAt || user.sessionVersion !== sv) return null;
   const actor: Actor = { userId: user.id, email: user.email, name: user.name, role: user.role, ip };
-  // Only staff without two-factor sign-in pay for the settings read.
-  if (user.role !== "CLASS_MEMBER" && !user.totpEnabledAt && (await staffTwoFactorRequired())) actor.mustEnrollTwoFactor = true;
+  if (user.mustEnrollTwoFactor) actor.mustEnrollTwoFactor = true;
   return actor;
 }
 

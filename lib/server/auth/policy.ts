@@ -16,13 +16,16 @@ async function findMembership(actor: Actor, matterId: string): Promise<MatterAcc
   // A token reaches only the matters it was made for (and only while its owner is still a member);
   // a claim feed's token reaches no matter's content at all.
   if (actor.token && (actor.token.kind === "SERVICE" || !actor.token.matterIds.includes(matterId))) return null;
-  const membership = await db.membership.findUnique({
-    where: { userId_matterId: { userId: actor.userId, matterId } },
-    select: { matterId: true, role: true, matter: { select: { requireStaffTwoFactor: true } }, user: { select: { totpEnabledAt: true } } },
-  });
+  // One round trip: the membership, the matter's and the site's two-factor switches, and whether
+  // the user has it (every use case starts here).
+  const [membership] = await db.$queryRaw<{ matterId: string; role: MatterRole; hasTwoFactor: boolean; twoFactorRequired: boolean }[]>`
+    SELECT m."matterId"::text AS "matterId", m.role::text AS role, u."totpEnabledAt" IS NOT NULL AS "hasTwoFactor",
+           mt."requireStaffTwoFactor" OR COALESCE((SELECT s."requireStaffTwoFactor" FROM "SiteSettings" s WHERE s.id = 1), false) AS "twoFactorRequired"
+    FROM "Membership" m JOIN "Matter" mt ON mt.id = m."matterId" JOIN "User" u ON u.id = m."userId"
+    WHERE m."userId" = ${actor.userId}::uuid AND m."matterId" = ${matterId}::uuid`;
   if (!membership) return null;
   // Read from the rows, not the session: turning the requirement on applies to the next request.
-  if (!membership.user.totpEnabledAt && (membership.matter.requireStaffTwoFactor || (await staffTwoFactorRequired()))) {
+  if (!membership.hasTwoFactor && membership.twoFactorRequired) {
     throw new AppError("TWO_FACTOR_REQUIRED", TWO_FACTOR_REQUIRED_MESSAGE);
   }
   const role = membership.role;
