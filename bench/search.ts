@@ -23,7 +23,7 @@ async function main() {
   try {
     await migrateDeploy(url);
     const { db } = await import("@/lib/server/db");
-    const { searchExhibits } = await import("@/lib/server/exhibits/search-exhibits");
+    const { forgetSnippets, searchExhibits } = await import("@/lib/server/exhibits/search-exhibits");
 
     const user = await db.user.create({ data: { email: `bench-${randomUUID()}@bench.test`, name: "Bench Attorney", role: "STAFF" } });
     const matter = await db.matter.create({ data: { slug: `bench-${randomUUID()}`, caption: "Bench v. Search", shortName: "Bench", court: "N.D. Cal.", docketNumber: "0:00-cv-00000", batesPrefix: "BENCH" } });
@@ -80,6 +80,8 @@ async function main() {
     const hits = new Map<string, number>();
     for (let r = 0; r < RUNS; r++) {
       const q = queries[r % queries.length]!;
+      // Each search computes its snippets afresh, as a new query would; the repeated case is below.
+      forgetSnippets();
       const t = process.hrtime.bigint();
       const result = await searchExhibits(actor, matter.id, q.input);
       const ms = Number(process.hrtime.bigint() - t) / 1e6;
@@ -100,6 +102,17 @@ async function main() {
     }
     console.log(`search_p50: ${percentile(all, 50).toFixed(1)} ms`);
     console.log(`search_p95: ${percentile(all, 95).toFixed(1)} ms (target < 50 ms; ${RUNS} searches)`);
+    // The same searches again with the snippets they computed kept (a team re-running a query,
+    // paging, a script polling): ts_headline runs only for pages not seen with that query.
+    const repeated: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const t = process.hrtime.bigint();
+      await searchExhibits(actor, matter.id, queries[r % queries.length]!.input);
+      repeated.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    repeated.sort((a, b) => a - b);
+    console.log(`search_repeated_p50: ${percentile(repeated, 50).toFixed(1)} ms`);
+    console.log(`search_repeated_p95: ${percentile(repeated, 95).toFixed(1)} ms (ratio to the first searches' p95: ${(percentile(repeated, 95) / percentile(all, 95)).toFixed(2)})`);
     await db.$disconnect();
   } finally {
     await dropDatabase(pg.adminUrl, name);

@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/schemas/parse";
 import { ZExhibitFilters } from "@/lib/schemas/exhibit";
@@ -115,9 +116,8 @@ export async function searchExhibits(actor: Actor, matterId: string, input: unkn
     WHERE c.by_number OR c.title_rank > 0
     ORDER BY c.by_number DESC, c.title_rank DESC, c.number
     LIMIT ${METADATA_LIMIT}`;
-  const text = await db.$queryRaw<SearchHit[]>`
-    WITH query AS (SELECT to_tsquery('english', ${tsq}) AS tsq,
-                          to_tsquery('english', ${headlineTsq}) AS headline_tsq),
+  const hits = await db.$queryRaw<(Omit<SearchHit, "snippet"> & { textHash: string })[]>`
+    WITH query AS (SELECT to_tsquery('english', ${tsq}) AS tsq),
     matched AS MATERIALIZED (
       SELECT p."exhibitId", p.page, p.tsv
       FROM "ExhibitPage" p, query
@@ -135,12 +135,53 @@ export async function searchExhibits(actor: Actor, matterId: string, input: unkn
                 WHEN e."detectedType" = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' THEN 'sheet'
                 WHEN e."detectedType" = 'application/vnd.openxmlformats-officedocument.presentationml.presentation' THEN 'slide'
                 ELSE 'part' END AS unit,
+           md5(p.text) AS "textHash"
+    FROM hits h JOIN "Exhibit" e ON e.id = h."exhibitId"
+      JOIN "ExhibitPage" p ON p."exhibitId" = h."exhibitId" AND p.page = h.page
+    ORDER BY h.rank DESC, e.number, h.page`;
+  const snippets = await snippetsFor(hits, headlineTsq);
+  // (A page deleted between the two reads has no snippet and is left out.)
+  const text = hits.flatMap(({ textHash, ...hit }) => {
+    const snippet = snippets.get(snippetKey(textHash, headlineTsq));
+    return snippet === undefined ? [] : [{ ...hit, snippet }];
+  });
+  return [...metadata, ...text];
+}
+
+// A snippet is ts_headline of a page's text for a query: the same text and the same query give
+// the same snippet, and computing one (parsing the whole page) is most of a search's database
+// time. So snippets are kept here, keyed by the text's MD5 and the query, and only the hits not
+// seen before are sent to ts_headline. Re-extracted text has another hash; nothing goes stale.
+const SNIPPETS = new LRUCache<string, string>({ maxSize: 8 * 1024 * 1024, sizeCalculation: (v, k) => v.length + k.length });
+// For benches that measure a search whose snippets were never computed (bench/search.ts).
+export function forgetSnippets(): void {
+  SNIPPETS.clear();
+}
+const snippetKey = (textHash: string, headlineTsq: string) => `${textHash}\u0000${headlineTsq}`;
+
+async function snippetsFor(hits: { exhibitId: string; page: number; textHash: string }[], headlineTsq: string): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const missing: { exhibitId: string; page: number }[] = [];
+  for (const hit of hits) {
+    const key = snippetKey(hit.textHash, headlineTsq);
+    const cached = SNIPPETS.get(key);
+    if (cached !== undefined) found.set(key, cached);
+    else if (!found.has(key)) missing.push(hit);
+  }
+  if (missing.length === 0) return found;
+  const rows = await db.$queryRaw<{ textHash: string; snippet: string }[]>`
+    WITH query AS (SELECT to_tsquery('english', ${headlineTsq}) AS headline_tsq)
+    SELECT md5(p.text) AS "textHash",
            translate(regexp_replace(
              ts_headline('english', translate(p.text, ${SPLIT_FROM}, ${SPLIT_TO}), query.headline_tsq,
                ${Prisma.raw(`'StartSel=${"\u0001"}, StopSel=${"\u0002"}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`)}),
              ${`\u0002([${SPLIT_TO}])\u0001`}, ${"\\1"}, 'g'), ${SPLIT_TO}, ${SPLIT_FROM}) AS snippet
-    FROM hits h JOIN "Exhibit" e ON e.id = h."exhibitId"
-      JOIN "ExhibitPage" p ON p."exhibitId" = h."exhibitId" AND p.page = h.page, query
-    ORDER BY h.rank DESC, e.number, h.page`;
-  return [...metadata, ...text];
+    FROM "ExhibitPage" p, query
+    WHERE (p."exhibitId", p.page) IN (SELECT * FROM unnest(${missing.map((m) => m.exhibitId)}::uuid[], ${missing.map((m) => m.page)}::int[]))`;
+  for (const row of rows) {
+    const key = snippetKey(row.textHash, headlineTsq);
+    SNIPPETS.set(key, row.snippet);
+    found.set(key, row.snippet);
+  }
+  return found;
 }

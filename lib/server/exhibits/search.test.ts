@@ -28,6 +28,21 @@ describe("exhibits: text extraction and search", () => {
     await expect(searchExhibits(outsider, matter.id, { q: "device" })).rejects.toBeInstanceOf(AppError);
   });
 
+  it("a repeated search shows the same snippets, and a page whose text changed shows its new text, not a remembered snippet", async () => {
+    const { matter, paralegal } = await makeMatterWithTeam();
+    const { exhibit } = await makeExhibit(paralegal, matter.id, { bytes: Buffer.from("The SDK sent the IMEI to alog.umeng.com every hour."), fileName: "first.txt", extract: true });
+    const first = await searchExhibits(paralegal, matter.id, { q: "umeng" });
+    expect(first).toHaveLength(1);
+    expect(first[0]!.snippet).toContain("sent the IMEI to alog.\u0001umeng\u0002.com");
+    expect(await searchExhibits(paralegal, matter.id, { q: "umeng" })).toEqual(first);
+    // Re-extraction writes new text for the same exhibit and page.
+    await db.$executeRaw`UPDATE "ExhibitPage" SET text = 'Corrected: the SDK sent the Android ID to alog.umeng.com once a day.' WHERE "exhibitId" = ${exhibit.id}::uuid`;
+    const again = await searchExhibits(paralegal, matter.id, { q: "umeng" });
+    expect(again).toHaveLength(1);
+    expect(again[0]!.snippet).toContain("the Android ID to alog.\u0001umeng\u0002.com");
+    expect(again[0]!.snippet).not.toContain("IMEI");
+  });
+
   it("shows the matched term in the snippet of a hit deep inside a long page, also when it matched part of a host", async () => {
     const { matter, paralegal } = await makeMatterWithTeam();
     const filler = "Routine traffic to the content delivery network was recorded and nothing else happened.\n".repeat(150);
