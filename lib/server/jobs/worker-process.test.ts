@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import yazl from "yazl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bin, dropDatabase, ensureDatabase, migrateDeploy, ROOT, uniqueDatabaseName, withDatabase } from "@/scripts/lib/postgres";
+import { dropDatabase, ensureDatabase, migrateDeploy, ROOT, uniqueDatabaseName, withDatabase } from "@/scripts/lib/postgres";
 
 // `npm run worker` processes take every job in their database, so this file gives them a database
 // of their own rather than the run's, where other test files' exhibits wait unextracted.
@@ -38,8 +38,10 @@ afterAll(async () => {
 
 type Worker = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
+// Node itself with tsx as a loader, not the tsx command: that runs the worker in a child process
+// of its own, so SIGKILL killed only the wrapper and left the worker running (and working).
 function startWorker(): Worker {
-  const child = spawn(bin("tsx"), ["--conditions=react-server", path.join(ROOT, "scripts/worker.ts")], { cwd: ROOT, env: workerEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(ROOT, "scripts/worker.ts")], { cwd: ROOT, env: workerEnv, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
