@@ -102,7 +102,9 @@ export async function searchExhibits(actor: Actor, matterId: string, input: unkn
              ts_rank_cd(to_tsvector('english', e.title || ' ' || COALESCE(e.description, '')), query.tsq) AS title_rank
       FROM "Exhibit" e, query
       WHERE ${filterSql(matterId, filters)}
-        AND (${numberSql} OR to_tsvector('english', e.title || ' ' || COALESCE(e.description, '')) @@ query.tsq)
+        -- The query is written out here (not read from the CTE) so that the planner can take the
+        -- matching exhibits from the title-and-description index (migration exhibit_metadata_search).
+        AND (${numberSql} OR to_tsvector('english', e.title || ' ' || COALESCE(e.description, '')) @@ to_tsquery('english', ${tsq}))
     )
     SELECT c.id AS "exhibitId", c.prefix, c.number, c.title, c.kind::text, 1 AS page, c.title_rank::float8 AS rank,
            CASE WHEN c.by_number THEN 'number' ELSE 'title' END AS "matchedOn",
