@@ -107,7 +107,15 @@ async function answerRead(req: http.IncomingMessage, res: http.ServerResponse, u
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(":")) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+    for (const v of Array.isArray(value) ? value : [value]) {
+      // A value the Fetch API will not hold (Node's parser is more lenient) is left out rather
+      // than failing the request: no handler reads such a header.
+      try {
+        headers.append(name, v);
+      } catch {
+        continue;
+      }
+    }
   }
   // The origin is our own, never the request's Host: handlers read only the path and query.
   const aborted = new AbortController();

@@ -6,6 +6,8 @@ import { isUuid } from "@/lib/server/auth/policy";
 
 // What a session cookie claims (auth.ts writes these at sign-in). Untyped: a cookie from an
 // older release, or one minted elsewhere, may lack them.
+export type SessionClaims = { sub?: unknown; sv?: unknown; signedInAt?: unknown };
+
 type UserRow = {
   id: string;
   email: string;
@@ -15,8 +17,6 @@ type UserRow = {
   sessionVersion: number;
   mustEnrollTwoFactor: boolean;
 };
-
-export type SessionClaims = { sub?: unknown; sv?: unknown; signedInAt?: unknown };
 
 // The session only says who signed in and when; the user row says whether they still may act.
 // Re-reading it on every request means a disabled account, a sign-out or a password change ends
