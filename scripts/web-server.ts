@@ -20,6 +20,7 @@
 import http from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import compression from "compression";
 import next from "next";
 import { CLAIM_BODY_LIMIT_BYTES, claimIntake } from "@/lib/server/claims/claim-intake";
 import { AppError, isAppError } from "@/lib/app-error";
@@ -46,6 +47,9 @@ const dev = process.argv.includes("--dev");
 const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });
 const handleWithNext = app.getRequestHandler();
 const readRoutes = apiReadRoutes(`${process.cwd()}/app`);
+// The same middleware, with the same defaults, as Next.js compresses its own answers with: text
+// and JSON over 1 KiB for a client that accepts gzip/deflate; files already compressed are not.
+const compress = compression();
 
 async function answerClaim(req: http.IncomingMessage, res: http.ServerResponse, matterSlug: string) {
   // A declared length over the limit is refused before reading a byte.
@@ -131,6 +135,7 @@ async function answerRead(req: http.IncomingMessage, res: http.ServerResponse, u
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) out["set-cookie"] = cookies;
+  compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => undefined);
   res.writeHead(response.status, out);
   if (!response.body || req.method === "HEAD") {
     await response.body?.cancel();

@@ -117,10 +117,12 @@ test("exhibit files keep their sandbox and nosniff; the lean JSON answers carry 
       expect(file.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "SAMEORIGIN" });
     }
   // JSON reads, which the web server answers by calling the route's handler itself, carry the
-  // headers every answer gets, once each.
-  const list = await page.request.get(`/api/v1/matters/${matterId}/allegations?limit=1`);
+  // headers every answer gets, once each, and are compressed for a client that accepts it, as
+  // Next.js's answers are.
+  const list = await page.request.get(`/api/v1/matters/${matterId}/allegations`, { headers: { "accept-encoding": "gzip" } });
   expect(list.status()).toBe(200);
-  expect(list.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "cross-origin-resource-policy": "same-origin", "content-type": "application/json" });
+  expect(list.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "cross-origin-resource-policy": "same-origin", "content-type": "application/json", "content-encoding": "gzip" });
+  expect(((await list.json()) as { allegations: unknown[] }).allegations.length).toBeGreaterThan(5);
   const claim = await request.post("/api/v1/claims/hong-v-bytedance", { data: {} });
   expect(claim.headers()).toMatchObject({ "content-security-policy": "default-src 'none'; frame-ancestors 'none'", "x-content-type-options": "nosniff" });
 });
