@@ -1,19 +1,45 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/server/env";
+import { logger } from "@/lib/server/logger";
 
 export type Db = PrismaClient;
 // The client handed to a use case's transaction callback.
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+// One pool per process, shared by Prisma and by the prepared reads below. Idle connections do not
+// keep a script alive after its work (Prisma's $disconnect leaves a pool it was given open).
+function createPool(): pg.Pool {
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, allowExitOnIdle: true });
+  // An idle connection the server ends (a restart, a failover, a database dropped after a test)
+  // is dropped from the pool, and the next query opens another. Without a listener, pg's error
+  // event would end the process.
+  pool.on("error", (err) => logger.warn({ err }, "an idle database connection was closed"));
+  return pool;
+}
+
+function createClient(pool: pg.Pool): PrismaClient {
+  const adapter = new PrismaPg(pool);
   // Under a burst, transactions queue for a pooled connection instead of failing after Prisma's
   // 2 s default; a use case's transaction itself stays short.
   return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 20_000 } });
 }
 
 // One client per process; dev-mode hot reloads would otherwise open a new pool on each edit.
-const globalForDb = globalThis as unknown as { prooflineDb?: PrismaClient };
-export const db: PrismaClient = (globalForDb.prooflineDb ??= createClient());
+const globalForDb = globalThis as unknown as { prooflineDb?: PrismaClient; prooflinePool?: pg.Pool };
+const pool: pg.Pool = (globalForDb.prooflinePool ??= createPool());
+export const db: PrismaClient = (globalForDb.prooflineDb ??= createClient(pool));
+
+// A read that nearly every request makes (who is calling, may they see this matter), run as a
+// named prepared statement on the same pool: PostgreSQL plans it once per connection instead of
+// on every call, and it skips Prisma's query engine. Measured on one statement: 536 → 80 µs
+// a call, Node's CPU 236 → 37 µs. Only for SQL whose text never changes (the name stands for
+// it on each connection); every value is a bind parameter. Rows come with node-postgres's own
+// types: uuid and text as strings, timestamptz as Date, int4 as number, int8 as string.
+export type PreparedStatement = { readonly name: string; readonly text: string };
+
+export async function preparedRows<T extends pg.QueryResultRow>(statement: PreparedStatement, values: unknown[]): Promise<T[]> {
+  return (await pool.query<T>({ name: statement.name, text: statement.text, values })).rows;
+}

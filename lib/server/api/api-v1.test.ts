@@ -11,6 +11,7 @@ import * as exhibitRoute from "@/app/api/v1/matters/[matterId]/exhibits/[exhibit
 import * as exhibitsRoute from "@/app/api/v1/matters/[matterId]/exhibits/route";
 import * as gapsRoute from "@/app/api/v1/matters/[matterId]/gaps/route";
 import * as linksRoute from "@/app/api/v1/matters/[matterId]/allegations/[allegationId]/links/route";
+import * as allegationsRoute from "@/app/api/v1/matters/[matterId]/allegations/route";
 import { createAllegation } from "@/lib/server/allegations/create-allegation";
 import { createApiToken } from "@/lib/server/api-tokens/create-api-token";
 import { revokeApiToken } from "@/lib/server/api-tokens/revoke-api-token";
@@ -158,6 +159,29 @@ describe("JSON API: refusals", () => {
 });
 
 describe("JSON API: allegations, gaps and claims", () => {
+  it("lists allegations in complaint order, every one exactly once across cursor pages, by status too, and names a bad cursor", async () => {
+    const w = await world();
+    const m = w.matter.id;
+    for (const paragraph of [12, 3, 7, 30, 1, 18, 5]) await createAllegation(w.paralegal, m, validAllegationInput({ paragraph }));
+    await createAllegation(w.paralegal, w.other.id, validAllegationInput({ paragraph: 2 }));
+    const read = await token(w.paralegal, [m]);
+    const path = `/api/v1/matters/${m}/allegations`;
+    const first = await call(allegationsRoute.GET, path, { matterId: m }, { token: read });
+    expect((first.body.allegations as { paragraph: string }[]).map((a) => a.paragraph)).toEqual(["1", "3", "5", "7", "12", "18", "30"]);
+    const { ids, pages } = await everyPage(allegationsRoute.GET, path, { matterId: m }, "allegations", { token: read, query: { limit: "2" } });
+    expect(pages).toBe(4);
+    expect(ids).toEqual((first.body.allegations as { id: string }[]).map((a) => a.id));
+    expect((await everyPage(allegationsRoute.GET, path, { matterId: m }, "allegations", { token: read, query: { limit: "3", status: "UNSUPPORTED" } })).ids).toHaveLength(7);
+    expect((await call(allegationsRoute.GET, path, { matterId: m }, { token: read, query: { status: "SUPPORTED" } })).body.allegations).toEqual([]);
+    // Cursors edited by hand: not JSON, a fraction, a number past int4, an id that is not a UUID.
+    for (const key of [null, [1.5, randomUUID()], [2 ** 40, randomUUID()], [1, "x"]]) {
+      const cursor = key ? Buffer.from(JSON.stringify(key)).toString("base64url") : "forged";
+      const answer = await call(allegationsRoute.GET, path, { matterId: m }, { token: read, query: { cursor } });
+      expect(answer.status, JSON.stringify(key)).toBe(422);
+      expect(Object.keys(answer.body.error.fieldErrors)).toEqual(["cursor"]);
+    }
+  });
+
   it("links evidence with an Idempotency-Key once, replays it, refuses a changed body, and the gap report follows", async () => {
     const w = await world();
     const m = w.matter.id;

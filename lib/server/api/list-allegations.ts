@@ -2,9 +2,10 @@ import "server-only";
 import { parseInput } from "@/lib/schemas/parse";
 import { ZAllegationListQuery } from "@/lib/schemas/api-v1";
 import type { SupportStatus } from "@/lib/ledger/support-status";
-import { db } from "@/lib/server/db";
+import { preparedRows, type PreparedStatement } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requirePermission } from "@/lib/server/auth/policy";
+import { isUuid, requirePermission } from "@/lib/server/auth/policy";
+import { AppError } from "@/lib/app-error";
 import { SUPPORT_VIEW } from "@/lib/server/ledger/support-status";
 import { decodeCursor, encodeCursor } from "@/lib/server/api/cursor";
 
@@ -23,24 +24,36 @@ type Row = {
   destinationCountry: string | null;
 };
 
+// Prepared statements (db.ts: planned once per connection): scripts page through this list. The
+// first page and the pages after a cursor are two statements, so that the cursor is always an
+// index condition, never a filter a plan kept for every call would have to apply row by row.
+const SELECT = `
+  SELECT a.id::text AS id, a."paragraphLabel" AS paragraph, a."paragraphSortKey" AS "sortKey", a.kind::text AS kind, a.text,
+    s.status, (s."supportsOpen" + s."supportsPrivileged")::int AS supports, s.contradicts::int AS contradicts,
+    a."flagSeverity" IS NOT NULL AS flagged, dt."destinationHost", dt."recipientOrg", dt."destinationCountry"
+  FROM "Allegation" a
+  JOIN ${SUPPORT_VIEW.text} s ON s."allegationId" = a.id AND s."matterId" = a."matterId"
+  LEFT JOIN "DataTransfer" dt ON dt."allegationId" = a.id
+  WHERE a."matterId" = $1::uuid AND a."withdrawnAt" IS NULL AND ($2::text IS NULL OR s.status = $2::text)`;
+const FIRST_PAGE: PreparedStatement = { name: "api_allegations_first", text: `${SELECT} ORDER BY a."paragraphSortKey", a.id LIMIT $3` };
+const AFTER_CURSOR: PreparedStatement = {
+  name: "api_allegations_after",
+  text: `${SELECT} AND (a."paragraphSortKey", a.id) > ($4::int, $5::uuid) ORDER BY a."paragraphSortKey", a.id LIMIT $3`,
+};
+
 // The ledger for scripts: each live allegation with its derived support status, in complaint
 // order, a page at a time (keyset on the ¶ sort key and id). Withdrawn ones are not pleaded.
 export async function listAllegationsForApi(actor: Actor, matterId: string, query: unknown) {
   await requirePermission(actor, matterId, "matter.read");
   const q = parseInput(ZAllegationListQuery, query);
   const after = decodeCursor(q.cursor, ["number", "string"] as const);
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT a.id::text AS id, a."paragraphLabel" AS paragraph, a."paragraphSortKey" AS "sortKey", a.kind::text AS kind, a.text,
-      s.status, (s."supportsOpen" + s."supportsPrivileged")::int AS supports, s.contradicts::int AS contradicts,
-      a."flagSeverity" IS NOT NULL AS flagged, dt."destinationHost", dt."recipientOrg", dt."destinationCountry"
-    FROM "Allegation" a
-    JOIN ${SUPPORT_VIEW} s ON s."allegationId" = a.id AND s."matterId" = a."matterId"
-    LEFT JOIN "DataTransfer" dt ON dt."allegationId" = a.id
-    WHERE a."matterId" = ${matterId}::uuid AND a."withdrawnAt" IS NULL
-      AND (${q.status ?? null}::text IS NULL OR s.status = ${q.status ?? null})
-      AND (${after?.[0] ?? null}::int IS NULL OR (a."paragraphSortKey", a.id) > (${after?.[0] ?? 0}::int, ${after?.[1] ?? "00000000-0000-0000-0000-000000000000"}::uuid))
-    ORDER BY a."paragraphSortKey", a.id
-    LIMIT ${q.limit + 1}`;
+  // A cursor edited by hand must not reach PostgreSQL as a value its column cannot hold.
+  if (after && (!Number.isSafeInteger(after[0]) || Math.abs(after[0]) > 2_147_483_647 || !isUuid(after[1]))) {
+    throw AppError.validation({ cursor: ["cursor is not one this API gave out"] });
+  }
+  const rows = after
+    ? await preparedRows<Row>(AFTER_CURSOR, [matterId, q.status ?? null, q.limit + 1, after[0], after[1]])
+    : await preparedRows<Row>(FIRST_PAGE, [matterId, q.status ?? null, q.limit + 1]);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/server/db";
+import { db, preparedRows, type PreparedStatement } from "@/lib/server/db";
 import type { Actor, ApiTokenGrant } from "@/lib/server/auth/actor";
 import { parseToken, secretMatches } from "@/lib/server/auth/api-token-secret";
 
@@ -21,6 +21,16 @@ type TokenRow = {
   siteRequiresTwoFactor: boolean;
 };
 
+const TOKEN_WITH_OWNER: PreparedStatement = {
+  name: "auth_token_with_owner",
+  text: `SELECT t.id::text AS id, t."secretHash", t.access::text AS access, t.kind::text AS kind, t."matterIds"::text[] AS "matterIds",
+                t."expiresAt", t."revokedAt", t."lastUsedAt",
+                u.id::text AS "userId", u.email, u.name, u.role::text AS role, u."disabledAt", u."totpEnabledAt",
+                COALESCE((SELECT s."requireStaffTwoFactor" FROM "SiteSettings" s WHERE s.id = 1), false) AS "siteRequiresTwoFactor"
+         FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
+         WHERE t.id = $1::uuid`,
+};
+
 export type BearerResult = { kind: "none" } | { kind: "invalid" } | { kind: "actor"; actor: Actor };
 
 // `Authorization: Bearer pl_…` → the token's owner, limited by the token (policy.ts and the
@@ -34,14 +44,8 @@ export async function actorFromBearerToken(authorization: string | null | undefi
   const parsed = match ? parseToken(match[1]!) : null;
   if (!parsed) return { kind: "invalid" };
   // One round trip: the token, its owner and the site's two-factor switch (a script's every
-  // request starts here; three Prisma reads cost more than the read it came for).
-  const [token] = await db.$queryRaw<TokenRow[]>`
-    SELECT t.id::text AS id, t."secretHash", t.access::text AS access, t.kind::text AS kind, t."matterIds"::text[] AS "matterIds",
-           t."expiresAt", t."revokedAt", t."lastUsedAt",
-           u.id::text AS "userId", u.email, u.name, u.role::text AS role, u."disabledAt", u."totpEnabledAt",
-           COALESCE((SELECT s."requireStaffTwoFactor" FROM "SiteSettings" s WHERE s.id = 1), false) AS "siteRequiresTwoFactor"
-    FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
-    WHERE t.id = ${parsed.id}::uuid`;
+  // request starts here).
+  const [token] = await preparedRows<TokenRow>(TOKEN_WITH_OWNER, [parsed.id]);
   if (!token || !secretMatches(parsed.secret, token.secretHash)) return { kind: "invalid" };
   if (token.revokedAt || token.expiresAt.getTime() <= Date.now() || token.disabledAt || token.role === "CLASS_MEMBER") return { kind: "invalid" };
   await touchLastUsed(token.id, token.lastUsedAt);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/server/db";
+import { preparedRows, type PreparedStatement } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import type { Actor } from "@/lib/server/auth/actor";
 import { isUuid } from "@/lib/server/auth/policy";
@@ -18,6 +18,14 @@ type UserRow = {
   mustEnrollTwoFactor: boolean;
 };
 
+const SESSION_USER: PreparedStatement = {
+  name: "auth_session_user",
+  text: `SELECT u.id::text AS id, u.email, u.name, u.role::text AS role, u."disabledAt", u."sessionVersion",
+                u.role <> 'CLASS_MEMBER' AND u."totpEnabledAt" IS NULL
+                  AND COALESCE((SELECT s."requireStaffTwoFactor" FROM "SiteSettings" s WHERE s.id = 1), false) AS "mustEnrollTwoFactor"
+         FROM "User" u WHERE u.id = $1::uuid`,
+};
+
 // The session only says who signed in and when; the user row says whether they still may act.
 // Re-reading it on every request means a disabled account, a sign-out or a password change ends
 // every copy of the session at once (the row's sessionVersion moved on), not when a cookie expires.
@@ -26,11 +34,7 @@ export async function loadActor(claims: SessionClaims | null | undefined, ip: st
   const { sub, sv, signedInAt } = claims ?? {};
   if (typeof sub !== "string" || !isUuid(sub) || typeof sv !== "number" || !isWithinMaxAge(signedInAt)) return null;
   // One round trip: the user and, for staff without two-factor sign-in, the site's switch.
-  const [user] = await db.$queryRaw<UserRow[]>`
-    SELECT u.id::text AS id, u.email, u.name, u.role::text AS role, u."disabledAt", u."sessionVersion",
-           u.role <> 'CLASS_MEMBER' AND u."totpEnabledAt" IS NULL
-             AND COALESCE((SELECT s."requireStaffTwoFactor" FROM "SiteSettings" s WHERE s.id = 1), false) AS "mustEnrollTwoFactor"
-    FROM "User" u WHERE u.id = ${sub}::uuid`;
+  const [user] = await preparedRows<UserRow>(SESSION_USER, [sub]);
   if (!user || user.disabledAt || user.sessionVersion !== sv) return null;
   const actor: Actor = { userId: user.id, email: user.email, name: user.name, role: user.role, ip };
   if (user.mustEnrollTwoFactor) actor.mustEnrollTwoFactor = true;

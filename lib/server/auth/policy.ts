@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import { accountHas, roleHas, type AccountPermission, type MatterRole, type Permission } from "@/lib/permissions";
-import { db } from "@/lib/server/db";
+import { db, preparedRows, type PreparedStatement } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 
 // What an actor may do on one matter: their role there, and the table's answer for each permission.
@@ -10,6 +10,14 @@ export type MatterAccess = { matterId: string; role: MatterRole; can: (permissio
 // Membership is the only way into a matter's content. Admins manage matters and memberships but
 // read a matter's evidence only as a member, like anyone else: privileged work product stays
 // with the legal team. Class members never hold memberships.
+const MEMBERSHIP: PreparedStatement = {
+  name: "auth_membership",
+  text: `SELECT m."matterId"::text AS "matterId", m.role::text AS role, u."totpEnabledAt" IS NOT NULL AS "hasTwoFactor",
+                mt."requireStaffTwoFactor" OR COALESCE((SELECT s."requireStaffTwoFactor" FROM "SiteSettings" s WHERE s.id = 1), false) AS "twoFactorRequired"
+         FROM "Membership" m JOIN "Matter" mt ON mt.id = m."matterId" JOIN "User" u ON u.id = m."userId"
+         WHERE m."userId" = $1::uuid AND m."matterId" = $2::uuid`,
+};
+
 async function findMembership(actor: Actor, matterId: string): Promise<MatterAccess | null> {
   if (actor.role === "CLASS_MEMBER") return null;
   if (!isUuid(matterId)) return null;
@@ -18,11 +26,7 @@ async function findMembership(actor: Actor, matterId: string): Promise<MatterAcc
   if (actor.token && (actor.token.kind === "SERVICE" || !actor.token.matterIds.includes(matterId))) return null;
   // One round trip: the membership, the matter's and the site's two-factor switches, and whether
   // the user has it (every use case starts here).
-  const [membership] = await db.$queryRaw<{ matterId: string; role: MatterRole; hasTwoFactor: boolean; twoFactorRequired: boolean }[]>`
-    SELECT m."matterId"::text AS "matterId", m.role::text AS role, u."totpEnabledAt" IS NOT NULL AS "hasTwoFactor",
-           mt."requireStaffTwoFactor" OR COALESCE((SELECT s."requireStaffTwoFactor" FROM "SiteSettings" s WHERE s.id = 1), false) AS "twoFactorRequired"
-    FROM "Membership" m JOIN "Matter" mt ON mt.id = m."matterId" JOIN "User" u ON u.id = m."userId"
-    WHERE m."userId" = ${actor.userId}::uuid AND m."matterId" = ${matterId}::uuid`;
+  const [membership] = await preparedRows<{ matterId: string; role: MatterRole; hasTwoFactor: boolean; twoFactorRequired: boolean }>(MEMBERSHIP, [actor.userId, matterId]);
   if (!membership) return null;
   // Read from the rows, not the session: turning the requirement on applies to the next request.
   if (!membership.hasTwoFactor && membership.twoFactorRequired) {
