@@ -142,6 +142,12 @@ async function answerRead(req: http.IncomingMessage, res: http.ServerResponse, u
     res.end();
     return true;
   }
+  // JSON (a page of a list, bounded by its limit) is read whole and sent in one write: turning a
+  // Web stream into a Node stream costs more than the copy. Files and exports are streamed.
+  if (response.headers.get("content-type")?.startsWith("application/json")) {
+    res.end(Buffer.from(await response.arrayBuffer()));
+    return true;
+  }
   // A client gone mid-download ends the pipeline, which closes the file behind the stream.
   await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), res).catch(() => res.destroy());
   return true;
