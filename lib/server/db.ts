@@ -16,7 +16,9 @@ function createPool(): pg.Pool {
   // An idle connection the server ends (a restart, a failover, a database dropped after a test)
   // is dropped from the pool, and the next query opens another. Without a listener, pg's error
   // event would end the process.
-  pool.on("error", (err) => logger.warn({ err }, "an idle database connection was closed"));
+  // Only the reason is logged: pg hangs the client on the error, and its connection parameters
+  // would put the database password in the log.
+  pool.on("error", (err: Error & { code?: string }) => logger.warn({ code: err.code, reason: err.message }, "an idle database connection was closed"));
   return pool;
 }
 
