@@ -137,7 +137,7 @@ export async function searchExhibits(actor: Actor, matterId: string, input: unkn
                 WHEN e."detectedType" = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' THEN 'sheet'
                 WHEN e."detectedType" = 'application/vnd.openxmlformats-officedocument.presentationml.presentation' THEN 'slide'
                 ELSE 'part' END AS unit,
-           md5(p.text) AS "textHash"
+           encode(sha256(convert_to(p.text, 'UTF8')), 'hex') AS "textHash"
     FROM hits h JOIN "Exhibit" e ON e.id = h."exhibitId"
       JOIN "ExhibitPage" p ON p."exhibitId" = h."exhibitId" AND p.page = h.page
     ORDER BY h.rank DESC, e.number, h.page`;
@@ -152,8 +152,10 @@ export async function searchExhibits(actor: Actor, matterId: string, input: unkn
 
 // A snippet is ts_headline of a page's text for a query: the same text and the same query give
 // the same snippet, and computing one (parsing the whole page) is most of a search's database
-// time. So snippets are kept here, keyed by the text's MD5 and the query, and only the hits not
-// seen before are sent to ts_headline. Re-extracted text has another hash; nothing goes stale.
+// time. So snippets are kept here, keyed by the text's SHA-256 and the query, and only the hits
+// not seen before are sent to ts_headline. Re-extracted text has another hash; nothing goes stale.
+// (SHA-256, not MD5: pages of different matters share this cache, and two texts crafted to collide
+// under MD5 could show one matter's snippet in another's results.)
 const SNIPPETS = new LRUCache<string, string>({ maxSize: 8 * 1024 * 1024, sizeCalculation: (v, k) => v.length + k.length });
 // For benches that measure a search whose snippets were never computed (bench/search.ts).
 export function forgetSnippets(): void {
@@ -173,7 +175,7 @@ async function snippetsFor(hits: { exhibitId: string; page: number; textHash: st
   if (missing.length === 0) return found;
   const rows = await db.$queryRaw<{ textHash: string; snippet: string }[]>`
     WITH query AS (SELECT to_tsquery('english', ${headlineTsq}) AS headline_tsq)
-    SELECT md5(p.text) AS "textHash",
+    SELECT encode(sha256(convert_to(p.text, 'UTF8')), 'hex') AS "textHash",
            translate(regexp_replace(
              ts_headline('english', translate(p.text, ${SPLIT_FROM}, ${SPLIT_TO}), query.headline_tsq,
                ${Prisma.raw(`'StartSel=${"\u0001"}, StopSel=${"\u0002"}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`)}),
