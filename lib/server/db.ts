@@ -14,10 +14,9 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 function createPool(): pg.Pool {
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, allowExitOnIdle: true });
   // An idle connection the server ends (a restart, a failover, a database dropped after a test)
-  // is dropped from the pool, and the next query opens another. Without a listener, pg's error
-  // event would end the process.
-  // Only the reason is logged: pg hangs the client on the error, and its connection parameters
-  // would put the database password in the log.
+  // is dropped from the pool, and the next query opens another; without a listener, pg's error
+  // event would end the process. Only the reason is logged: pg hangs the client on the error, and
+  // its connection parameters would put the database password in the log.
   pool.on("error", (err: Error & { code?: string }) => logger.warn({ code: err.code, reason: err.message }, "an idle database connection was closed"));
   return pool;
 }
