@@ -122,8 +122,12 @@ async function answerRead(req: http.IncomingMessage, res: http.ServerResponse, u
     }
   }
   // The origin is our own, never the request's Host: handlers read only the path and query.
+  // The handler's signal aborts when the client goes before the answer is sent (not after every
+  // answer: an abort builds an error object, a cost on each request for nothing).
   const aborted = new AbortController();
-  res.once("close", () => aborted.abort());
+  res.once("close", () => {
+    if (!res.writableFinished) aborted.abort();
+  });
   const request = new Request(new URL(url, appUrl), { method: "GET", headers, signal: aborted.signal });
   const response = await handler(request, { params: Promise.resolve(match.params) });
   // Lower-case names throughout, so a handler's own header (the file route's SAMEORIGIN) replaces

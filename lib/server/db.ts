@@ -1,7 +1,8 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
 
@@ -43,4 +44,30 @@ export type PreparedStatement = { readonly name: string; readonly text: string }
 
 export async function preparedRows<T extends pg.QueryResultRow>(statement: PreparedStatement, values: unknown[]): Promise<T[]> {
   return (await pool.query<T>({ name: statement.name, text: statement.text, values })).rows;
+}
+
+// The same for a statement built from parts (a search's filters): each distinct text is its own
+// prepared statement, named by its SHA-256. The text may vary only in its shape (which filters are
+// present), never in a value, so the statements a connection keeps stay few: values are bind
+// parameters, and a list of values is one array parameter (`= ANY(${ids}::uuid[])`), not `IN`
+// with a placeholder per item.
+const statementNames = new Map<string, string>();
+export async function preparedSqlRows<T extends pg.QueryResultRow>(query: Prisma.Sql): Promise<T[]> {
+  const text = query.text;
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    // (A bound on the memo only: the shapes are few, so it is practically never cleared.)
+    if (statementNames.size >= 1000) statementNames.clear();
+    name = `sql_${createHash("sha256").update(text).digest("base64url").slice(0, 32)}`;
+    statementNames.set(text, name);
+  }
+  return preparedRows<T>({ name, text }, query.values);
+}
+
+// A statement whose best plan depends on its values, planned afresh on every call on the same
+// pool, without Prisma's engine. Full-text search is one: a rare word is best found through the
+// GIN index and a word on nearly every page otherwise, and a plan kept for every call (above)
+// chose one for all (100,000 exhibits: a phrase's p95 25 → 430 ms).
+export async function plannedSqlRows<T extends pg.QueryResultRow>(query: Prisma.Sql): Promise<T[]> {
+  return (await pool.query<T>({ text: query.text, values: query.values })).rows;
 }

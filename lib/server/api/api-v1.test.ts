@@ -94,6 +94,19 @@ describe("JSON API: exhibits", () => {
     expect(found.body.exhibits).toHaveLength(1);
     expect(found.body.exhibits[0]).toMatchObject({ id: searchable.exhibit.id, match: { page: 1 } });
     expect(found.body.exhibits[0].match.snippet).toContain("\u0001");
+    // Several found: each once, in number order, by cursor, each with where it matched.
+    const more = [];
+    for (let i = 0; i < 2; i++) more.push(await makeExhibit(w.attorney, m, { bytes: Buffer.from(`Second capture ${i}: umeng.com again ${randomUUID()}\n`), extract: true }));
+    const pagedSearch = await everyPage(exhibitsRoute.GET, path, { matterId: m }, "exhibits", { token: read, query: { q: "umeng", limit: "1" } });
+    expect(pagedSearch.ids).toEqual([searchable.exhibit.id, ...more.map((x) => x.exhibit.id)]);
+    expect(pagedSearch.pages).toBe(3);
+    // A cursor edited by hand past what an exhibit number can hold is named, not a 500.
+    const pastInt4 = Buffer.from(JSON.stringify([2 ** 40])).toString("base64url");
+    for (const q of [{}, { q: "umeng" }] as Record<string, string>[]) {
+      const answer = await call(exhibitsRoute.GET, path, { matterId: m }, { token: read, query: { ...q, cursor: pastInt4 } });
+      expect(answer.status).toBe(422);
+      expect(Object.keys(answer.body.error.fieldErrors)).toEqual(["cursor"]);
+    }
     const bad = await call(exhibitsRoute.GET, path, { matterId: m }, { token: read, query: { q: '"unbalanced', limit: "0", designation: "SECRET" } });
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.body.error.fieldErrors).sort()).toEqual(["designation", "limit", "q"]);

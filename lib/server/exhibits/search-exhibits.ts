@@ -2,11 +2,12 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/schemas/parse";
-import { ZExhibitFilters } from "@/lib/schemas/exhibit";
+import { ZExhibitFilters, type TExhibitFilters } from "@/lib/schemas/exhibit";
 import type { Actor } from "@/lib/server/auth/actor";
-import { requirePermission } from "@/lib/server/auth/policy";
-import { db } from "@/lib/server/db";
+import { requirePermission, type MatterAccess } from "@/lib/server/auth/policy";
+import { plannedSqlRows } from "@/lib/server/db";
 import { filterSql, pageFilterSql } from "@/lib/server/exhibits/exhibit-filters";
+import { exhibitRowColumns, type ExhibitRow } from "@/lib/server/exhibits/list-exhibits";
 import { parseSearchQuery, toTsQuery } from "@/lib/search/boolean-query";
 
 export type SearchHit = {
@@ -27,6 +28,10 @@ export type SearchHit = {
   // per exhibit, page 1), or words on a page of its text. Hits come in that order.
   matchedOn: "number" | "title" | "text";
 };
+
+// A row of the search statement: a hit, its section (0: number or title, 1: text) and either its
+// snippet (title hits) or its page's text hash (text hits, whose snippets are cached).
+type SearchRow = Omit<SearchHit, "snippet"> & { section: 0 | 1; snippet: string | null; textHash: string | null };
 
 const LIMIT = 50;
 // Number and title matches come first, at most this many, before the text hits.
@@ -75,28 +80,61 @@ function splitForSnippet(word: string): string {
 // Before the text hits come the exhibits found by number or by the words of their title and
 // description (the same syntax, over the exhibit's own words), ranked above any page of text.
 export async function searchExhibits(actor: Actor, matterId: string, input: unknown): Promise<SearchHit[]> {
-  await requirePermission(actor, matterId, "matter.read");
-  const filters = parseInput(ZExhibitFilters, input);
+  const access = await requirePermission(actor, matterId, "matter.read");
+  return searchExhibitsOnMatter(access, parseInput(ZExhibitFilters, input));
+}
+
+// The search itself, for a use case that has checked the actor's access already (the JSON API's
+// exhibit list searches and lists under one check).
+export async function searchExhibitsOnMatter(access: MatterAccess, filters: TExhibitFilters): Promise<SearchHit[]> {
+  const statement = searchStatement(access.matterId, filters);
+  if (!statement) return [];
+  const rows = await plannedSqlRows<SearchRow>(statement.sql);
+  return (await withSnippets(rows, statement.headlineTsq)).map((found) => found.hit);
+}
+
+// The same search, each hit with its exhibit's row as the Exhibits list shows it (list-exhibits.ts),
+// read in the same statement: the JSON API's exhibit list with q.
+export async function searchExhibitRowsOnMatter(access: MatterAccess, filters: TExhibitFilters): Promise<{ hit: SearchHit; row: ExhibitRow }[]> {
+  const statement = searchStatement(access.matterId, filters);
+  if (!statement) return [];
+  const rows = await plannedSqlRows<SearchRow & ExhibitRow>(Prisma.sql`
+    SELECT found.*, ${exhibitRowColumns(access.matterId)}
+    FROM (${statement.sql}) found
+      JOIN "Exhibit" e ON e.id = found."exhibitId" JOIN "Blob" b ON b.sha256 = e."blobSha256"
+    ORDER BY found.section, found.ord`);
+  return withSnippets(rows, statement.headlineTsq);
+}
+
+// The search statement for a query, or null when there is nothing to search for.
+function searchStatement(matterId: string, filters: TExhibitFilters): { sql: Prisma.Sql; headlineTsq: string } | null {
   const q = filters.q?.trim();
-  if (!q) return [];
+  if (!q) return null;
   // The schema has refused a malformed query already; null is a query of punctuation alone.
   const parsed = parseSearchQuery(q);
-  if (!parsed) return [];
+  if (!parsed) return null;
   // The compiled text is a bind parameter: every word in it is a quoted operand (boolean-query.ts).
   const tsq = toTsQuery(parsed);
   const headlineTsq = toTsQuery(parsed, splitForSnippet);
   const asNumber = parseExhibitNumber(q);
   const numberSql = asNumber
     ? asNumber.prefix
-      ? Prisma.sql`(e.number = ${asNumber.number} AND upper(e.prefix) = ${asNumber.prefix})`
-      : Prisma.sql`e.number = ${asNumber.number}`
+      ? Prisma.sql`(e.number = ${asNumber.number}::int AND upper(e.prefix) = ${asNumber.prefix}::text)`
+      : Prisma.sql`e.number = ${asNumber.number}::int`
     : Prisma.sql`FALSE`;
-  // A query of exclusions alone ("-draft") would match every title: a title counts only when some
-  // word of the query is in it (a positive rank).
-  const metadata = await db.$queryRaw<SearchHit[]>`
-    WITH query AS (SELECT to_tsquery('english', ${tsq}) AS tsq),
-    candidates AS (
-      SELECT e.id, e.prefix, e.number, e.title, e.kind, e."pageCount", e."detectedType",
+  const unit = Prisma.sql`CASE WHEN e."pageCount" IS NOT NULL THEN 'page'
+                WHEN e."detectedType" = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' THEN 'sheet'
+                WHEN e."detectedType" = 'application/vnd.openxmlformats-officedocument.presentationml.presentation' THEN 'slide'
+                ELSE 'part' END`;
+  // One statement, one round trip (planned for its values on every call: db.ts), for both
+  // kinds of hit: first the exhibits found by number or by the words of their title and
+  // description, then the pages of text. A query of exclusions alone ("-draft") would match every
+  // title: a title counts only when some word of the query is in it (a positive rank). Text hits
+  // carry their page's text hash for the snippet cache; title hits carry their snippet.
+  const sql = Prisma.sql`
+    WITH query AS (SELECT to_tsquery('english', ${tsq}::text) AS tsq),
+    by_metadata AS (
+      SELECT e.id, e.prefix, e.number, e.title, e.kind, ${unit} AS unit,
              e.title || COALESCE(' — ' || NULLIF(e.description, ''), '') AS words,
              ${numberSql} AS by_number,
              ts_rank_cd(to_tsvector('english', e.title || ' ' || COALESCE(e.description, '')), query.tsq) AS title_rank
@@ -104,50 +142,73 @@ export async function searchExhibits(actor: Actor, matterId: string, input: unkn
       WHERE ${filterSql(matterId, filters)}
         -- The query is written out here (not read from the CTE) so that the planner can take the
         -- matching exhibits from the title-and-description index (migration exhibit_metadata_search).
-        AND (${numberSql} OR to_tsvector('english', e.title || ' ' || COALESCE(e.description, '')) @@ to_tsquery('english', ${tsq}))
-    )
-    SELECT c.id AS "exhibitId", c.prefix, c.number, c.title, c.kind::text, 1 AS page, c.title_rank::float8 AS rank,
-           CASE WHEN c.by_number THEN 'number' ELSE 'title' END AS "matchedOn",
-           CASE WHEN c."pageCount" IS NOT NULL THEN 'page'
-                WHEN c."detectedType" = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' THEN 'sheet'
-                WHEN c."detectedType" = 'application/vnd.openxmlformats-officedocument.presentationml.presentation' THEN 'slide'
-                ELSE 'part' END AS unit,
-           ts_headline('english', c.words, query.tsq,
-             ${Prisma.raw(`'StartSel=${""}, StopSel=${""}, HighlightAll=true'`)}) AS snippet
-    FROM candidates c, query
-    WHERE c.by_number OR c.title_rank > 0
-    ORDER BY c.by_number DESC, c.title_rank DESC, c.number
-    LIMIT ${METADATA_LIMIT}`;
-  const hits = await db.$queryRaw<(Omit<SearchHit, "snippet"> & { textHash: string })[]>`
-    WITH query AS (SELECT to_tsquery('english', ${tsq}) AS tsq),
+        AND (${numberSql} OR to_tsvector('english', e.title || ' ' || COALESCE(e.description, '')) @@ to_tsquery('english', ${tsq}::text))
+    ),
+    metadata_hits AS (
+      SELECT c.*, row_number() OVER (ORDER BY c.by_number DESC, c.title_rank DESC, c.number) AS ord
+      FROM by_metadata c
+      WHERE c.by_number OR c.title_rank > 0
+      ORDER BY ord
+      LIMIT ${METADATA_LIMIT}::int
+    ),
     matched AS MATERIALIZED (
       SELECT p."exhibitId", p.page, p.tsv
       FROM "ExhibitPage" p, query
       WHERE p.tsv @@ query.tsq AND ${pageFilterSql(matterId, filters)}
-      LIMIT ${CANDIDATES}
+      LIMIT ${CANDIDATES}::int
     ),
-    hits AS (
+    text_hits AS (
       SELECT m."exhibitId", m.page, ts_rank_cd(m.tsv, query.tsq) AS rank
       FROM matched m, query
       ORDER BY rank DESC, m."exhibitId", m.page
-      LIMIT ${LIMIT}
+      LIMIT ${LIMIT}::int
     )
-    SELECT e.id AS "exhibitId", e.prefix, e.number, e.title, e.kind::text, h.page, h.rank::float8 AS rank, 'text' AS "matchedOn",
-           CASE WHEN e."pageCount" IS NOT NULL THEN 'page'
-                WHEN e."detectedType" = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' THEN 'sheet'
-                WHEN e."detectedType" = 'application/vnd.openxmlformats-officedocument.presentationml.presentation' THEN 'slide'
-                ELSE 'part' END AS unit,
-           encode(sha256(convert_to(p.text, 'UTF8')), 'hex') AS "textHash"
-    FROM hits h JOIN "Exhibit" e ON e.id = h."exhibitId"
-      JOIN "ExhibitPage" p ON p."exhibitId" = h."exhibitId" AND p.page = h.page
-    ORDER BY h.rank DESC, e.number, h.page`;
-  const snippets = await snippetsFor(hits, headlineTsq);
-  // (A page deleted between the two reads has no snippet and is left out.)
-  const text = hits.flatMap(({ textHash, ...hit }) => {
-    const snippet = snippets.get(snippetKey(textHash, headlineTsq));
-    return snippet === undefined ? [] : [{ ...hit, snippet }];
+    SELECT * FROM (
+      SELECT c.id AS "exhibitId", c.prefix, c.number, c.title, c.kind::text AS kind, 1 AS page, c.unit,
+             c.title_rank::float8 AS rank, CASE WHEN c.by_number THEN 'number' ELSE 'title' END AS "matchedOn",
+             ts_headline('english', c.words, query.tsq,
+               ${Prisma.raw(`'StartSel=${"\u0001"}, StopSel=${"\u0002"}, HighlightAll=true'`)}) AS snippet,
+             NULL::text AS "textHash", 0 AS section, c.ord
+      FROM metadata_hits c, query
+      UNION ALL
+      SELECT e.id, e.prefix, e.number, e.title, e.kind::text, h.page, ${unit},
+             h.rank::float8, 'text', NULL::text,
+             encode(sha256(convert_to(p.text, 'UTF8')), 'hex'), 1,
+             row_number() OVER (ORDER BY h.rank DESC, e.number, h.page)
+      FROM text_hits h JOIN "Exhibit" e ON e.id = h."exhibitId"
+        JOIN "ExhibitPage" p ON p."exhibitId" = h."exhibitId" AND p.page = h.page
+    ) found
+    ORDER BY section, ord`;
+  return { sql, headlineTsq };
+}
+
+// Each row as a hit, text hits with their snippets. Hits are built field by field: object rest
+// and spread on every row cost more than the statement.
+async function withSnippets<R extends SearchRow>(rows: R[], headlineTsq: string): Promise<{ hit: SearchHit; row: R }[]> {
+  const hit = (r: SearchRow, snippet: string): SearchHit => ({
+    exhibitId: r.exhibitId,
+    prefix: r.prefix,
+    number: r.number,
+    title: r.title,
+    kind: r.kind,
+    page: r.page,
+    unit: r.unit,
+    snippet,
+    rank: r.rank,
+    matchedOn: r.matchedOn,
   });
-  return [...metadata, ...text];
+  const text = rows.filter((r) => r.section === 1);
+  const snippets = await snippetsFor(text, headlineTsq);
+  const found: { hit: SearchHit; row: R }[] = [];
+  for (const r of rows) {
+    if (r.section === 0) found.push({ hit: hit(r, r.snippet ?? ""), row: r });
+    else {
+      // (A page deleted between the two reads has no snippet and is left out.)
+      const snippet = snippets.get(snippetKey(r.textHash!, headlineTsq));
+      if (snippet !== undefined) found.push({ hit: hit(r, snippet), row: r });
+    }
+  }
+  return found;
 }
 
 // A snippet is ts_headline of a page's text for a query: the same text and the same query give
@@ -163,25 +224,25 @@ export function forgetSnippets(): void {
 }
 const snippetKey = (textHash: string, headlineTsq: string) => `${textHash}\u0000${headlineTsq}`;
 
-async function snippetsFor(hits: { exhibitId: string; page: number; textHash: string }[], headlineTsq: string): Promise<Map<string, string>> {
+async function snippetsFor(hits: readonly SearchRow[], headlineTsq: string): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   const missing: { exhibitId: string; page: number }[] = [];
   for (const hit of hits) {
-    const key = snippetKey(hit.textHash, headlineTsq);
+    const key = snippetKey(hit.textHash!, headlineTsq);
     const cached = SNIPPETS.get(key);
     if (cached !== undefined) found.set(key, cached);
     else if (!found.has(key)) missing.push(hit);
   }
   if (missing.length === 0) return found;
-  const rows = await db.$queryRaw<{ textHash: string; snippet: string }[]>`
-    WITH query AS (SELECT to_tsquery('english', ${headlineTsq}) AS headline_tsq)
+  const rows = await plannedSqlRows<{ textHash: string; snippet: string }>(Prisma.sql`
+    WITH query AS (SELECT to_tsquery('english', ${headlineTsq}::text) AS headline_tsq)
     SELECT encode(sha256(convert_to(p.text, 'UTF8')), 'hex') AS "textHash",
            translate(regexp_replace(
              ts_headline('english', translate(p.text, ${SPLIT_FROM}, ${SPLIT_TO}), query.headline_tsq,
                ${Prisma.raw(`'StartSel=${"\u0001"}, StopSel=${"\u0002"}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`)}),
              ${`\u0002([${SPLIT_TO}])\u0001`}, ${"\\1"}, 'g'), ${SPLIT_TO}, ${SPLIT_FROM}) AS snippet
     FROM "ExhibitPage" p, query
-    WHERE (p."exhibitId", p.page) IN (SELECT * FROM unnest(${missing.map((m) => m.exhibitId)}::uuid[], ${missing.map((m) => m.page)}::int[]))`;
+    WHERE (p."exhibitId", p.page) IN (SELECT * FROM unnest(${missing.map((m) => m.exhibitId)}::uuid[], ${missing.map((m) => m.page)}::int[]))`);
   for (const row of rows) {
     const key = snippetKey(row.textHash, headlineTsq);
     SNIPPETS.set(key, row.snippet);

@@ -30,7 +30,7 @@ export const metadata: Metadata = { title: "Exhibits" };
 type Search = { q?: string; kind?: string; designation?: string; from?: string; to?: string; link?: string; tag?: string; saved?: string };
 const FILTER_KEYS = ["q", "kind", "designation", "from", "to", "link", "tag"];
 
-function formatSize(n: bigint): string {
+function formatSize(n: string): string {
   const v = Number(n);
   if (v >= 1 << 30) return `${(v / (1 << 30)).toFixed(1)} GiB`;
   if (v >= 1 << 20) return `${(v / (1 << 20)).toFixed(1)} MiB`;
