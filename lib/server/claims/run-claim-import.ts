@@ -1,5 +1,6 @@
 import "server-only";
 import { randomFillSync } from "node:crypto";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { endSentence } from "@/lib/format";
 import { parse } from "csv-parse";
 import pg from "pg";
@@ -43,6 +44,11 @@ let phase: (name: string) => void = () => {};
 
 // Rows per chunk: the transaction inserts one chunk while Node parses and stages the next.
 export const IMPORT_CHUNK_ROWS = 100_000;
+// The first chunk is smaller, so that the transaction starts work after ~1 s rather than waiting
+// the ~5 s a full chunk takes to parse and validate.
+const FIRST_CHUNK_ROWS = 20_000;
+// Rows validated between two turns of the event loop (~25 ms of work).
+const YIELD_EVERY_ROWS = 500;
 
 // Chunks staged by the parser, taken by the transaction in order.
 class ChunkQueue {
@@ -252,6 +258,11 @@ async function stageRows(importId: string, sha256: string, def: TClaimFormDefini
           yield chunk;
           chunk = "";
         }
+        // Parsing and validating is synchronous, and csv-parse hands buffered records over as
+        // microtasks: without a turn of the event loop now and then, the import's transaction
+        // (same process) waited up to a second for each statement's answer to be read while a
+        // chunk was being staged.
+        if (rows % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
         if (rows % PROGRESS_EVERY_ROWS === 0) await db.claimImport.update({ where: { id: importId }, data: { rowsRead: rows } });
       }
     } catch (error) {
@@ -267,7 +278,7 @@ async function stageRows(importId: string, sha256: string, def: TClaimFormDefini
     await client.query(`DELETE FROM "ClaimImportRow" WHERE "importId" = $1`, [importId]);
     const copy = `COPY "ClaimImportRow" (${STAGE_COLUMNS.map((c) => `"${c}"`).join(", ")}) FROM STDIN`;
     while (!next.done) {
-      await copyFrom(client, copy, lines(rows + chunkRows));
+      await copyFrom(client, copy, lines(rows + (rows === 0 ? Math.min(chunkRows, FIRST_CHUNK_ROWS) : chunkRows)));
       if (chunkFrom) queue.push({ from: chunkFrom, to: chunkTo });
     }
   } finally {
@@ -451,9 +462,19 @@ async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: num
   // PostgreSQL's upper() and JavaScript's toUpperCase() agree on ASCII but not on every letter
   // ("ß" becomes "SS" only in JavaScript), so a pair of codes with anything else is compared here
   // in Node with the portal's own confirmationCodesMatch.
+  // The checks read only the chunk's keys, copied out first and analysed: the staging table's
+  // statistics are of its first chunk, so joined directly a later chunk looked like one row to the
+  // planner, which chose nested loops (one scan of the matter's earlier imports per row). The
+  // claim's own columns stay in staging until imp_new (sorting whole rows for the window
+  // functions cost more than the checks).
+  await tx.$executeRaw`
+    CREATE TEMP TABLE imp_chunk ON COMMIT DROP AS
+    SELECT line, "idempotencyKey", "confirmationCode", "noticeId" FROM "ClaimImportRow"
+    WHERE "importId" = ${importId}::uuid AND line BETWEEN ${chunk.from} AND ${chunk.to} AND errors IS NULL`;
+  await tx.$executeRaw`ANALYZE imp_chunk`;
   await tx.$executeRaw`
     CREATE TEMP TABLE imp_row ON COMMIT DROP AS
-    SELECT r.*, k.line AS earlier_line,
+    SELECT r.line, r."idempotencyKey", r."confirmationCode", k.line AS earlier_line,
       CASE
         WHEN r."noticeId" IS NOT NULL AND n.id IS NULL THEN 'notice'
         WHEN r."noticeId" IS NOT NULL AND (n."confirmationCode" || r."confirmationCode") !~ '^[ -~]*$' THEN 'notice-check'
@@ -463,11 +484,10 @@ async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: num
       n."confirmationCode" AS notice_code, c.key IS NOT NULL AS existing,
       row_number() OVER (PARTITION BY r."idempotencyKey" ORDER BY r.line) AS nth,
       first_value(r.line) OVER (PARTITION BY r."idempotencyKey" ORDER BY r.line) AS first_line
-    FROM "ClaimImportRow" r
+    FROM imp_chunk r
       LEFT JOIN imp_keys k ON k.key = r."idempotencyKey"
       LEFT JOIN "NoticeRecipient" n ON r."noticeId" IS NOT NULL AND n."matterId" = ${matterId}::uuid AND n."noticeId" = r."noticeId"
-      LEFT JOIN imp_existing c ON c.key = r."idempotencyKey"
-    WHERE r."importId" = ${importId}::uuid AND r.line BETWEEN ${chunk.from} AND ${chunk.to} AND r.errors IS NULL`;
+      LEFT JOIN imp_existing c ON c.key = r."idempotencyKey"`;
   // A repeat is a second row of an external ID, in this chunk or an earlier one.
   await tx.$executeRaw`UPDATE imp_row SET nth = 2, first_line = earlier_line WHERE earlier_line IS NOT NULL`;
   await tx.$executeRaw`INSERT INTO imp_keys SELECT "idempotencyKey", line FROM imp_row WHERE nth = 1`;
@@ -500,8 +520,13 @@ async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: num
   // claim already in the matter.
   await tx.$executeRaw`
     CREATE TEMP TABLE imp_new ON COMMIT DROP AS
-    SELECT * FROM imp_row WHERE nth = 1 AND verdict IS NULL ORDER BY line`;
-  await tx.$executeRaw`ANALYZE imp_new`;
+    SELECT r.* FROM imp_row i
+      -- One primary-key probe per row, whatever the estimates: OFFSET 0 keeps the planner from
+      -- flattening this into a join it would plan from the staging table's statistics, which
+      -- are of the first chunk only (a later chunk's lines look like one row to it).
+      CROSS JOIN LATERAL (SELECT * FROM "ClaimImportRow" s WHERE s."importId" = ${importId}::uuid AND s.line = i.line OFFSET 0) r
+    WHERE i.nth = 1 AND i.verdict IS NULL
+    ORDER BY r.line`;
 
   // The chunk's claims go in unscored; scoreNewClaims scores the whole import once, at the end.
   await tx.$executeRaw`
@@ -541,7 +566,7 @@ async function insertChunk(tx: Tx, a: InsertArgs, chunk: { from: number; to: num
     SELECT id, number, now()::timestamptz(3), "emailNormalized", "phoneNormalized", "addressNormalized", "dateOfBirth", lower("fullName"), "fullName",
            left(lower("fullName"), 2), right(lower("fullName"), 3), true
     FROM imp_new`;
-  await tx.$executeRawUnsafe(`DROP TABLE imp_row, imp_new`);
+  await tx.$executeRawUnsafe(`DROP TABLE imp_chunk, imp_row, imp_new`);
 }
 
 // Only when the import asked for it: each new claimant gets the portal's confirmation mail
